@@ -1,0 +1,1 @@
+//! Export orchestration: every output validated before it is written.

@@ -1,0 +1,1 @@
+//! JATS 1.3 Journal Publishing XML.

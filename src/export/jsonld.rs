@@ -1,0 +1,1 @@
+//! schema.org `ScholarlyArticle` JSON-LD.

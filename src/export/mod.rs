@@ -1,0 +1,34 @@
+//! Model → bytes, one module per format. Mapping tables are constants; content a format
+//! cannot hold is reported as a warning, never dropped silently. No exporter parses text
+//! or uses another exporter.
+
+pub mod bibtex;
+pub mod jats;
+pub mod jsonld;
+
+use crate::model::Diagnostic;
+use thiserror::Error;
+
+/// A serialized output and what could not be rendered in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    /// The output bytes (UTF-8).
+    pub bytes: Vec<u8>,
+    /// Facts missing or content the format could not hold.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why an export could not be produced at all.
+#[derive(Debug, Error, PartialEq)]
+pub enum ExportError {
+    /// The format cannot be valid without a fact the document lacks.
+    #[error("{format} needs {what}: set `{key}` in the metadata file (--meta)")]
+    MissingFact {
+        /// The output format.
+        format: &'static str,
+        /// What is missing, in words.
+        what: &'static str,
+        /// The metadata key that supplies it.
+        key: &'static str,
+    },
+}

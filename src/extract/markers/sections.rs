@@ -1,0 +1,1 @@
+//! Marker table: sections.

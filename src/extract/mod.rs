@@ -1,0 +1,103 @@
+//! Text → model. Each file owns one concern; all of them keep source lines and return
+//! warnings instead of guessing silently.
+//!
+//! The pipeline: [`text::decode`] → [`pages::split_pages`] → [`front::extract_front_matter`]
+//! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
+//! → [`citations::link_citations`].
+
+pub mod citations;
+pub mod footnotes;
+pub mod front;
+pub mod markers;
+pub mod pages;
+pub mod references;
+pub mod sections;
+pub mod text;
+
+use crate::model::{Document, SourceInfo};
+use thiserror::Error;
+
+/// Why an input could not be read at all.
+#[derive(Debug, Error, PartialEq)]
+pub enum ExtractError {
+    /// The input has no text.
+    #[error("{file}: the input is empty")]
+    Empty {
+        /// The input's name.
+        file: String,
+    },
+    /// The input holds bytes that no text has (NUL or other control bytes).
+    #[error("{file}:{line}:{column}: the input looks binary (byte 0x{byte:02X} at offset {offset}); papermeta reads text extracted from a PDF")]
+    Binary {
+        /// The input's name.
+        file: String,
+        /// The offending byte.
+        byte: u8,
+        /// Its offset in the input.
+        offset: usize,
+        /// Its line (1-based).
+        line: usize,
+        /// Its column (1-based, in bytes).
+        column: usize,
+    },
+    /// The input is neither UTF-8, UTF-16 with a BOM, nor Windows-1256.
+    #[error("{file}:{line}:{column}: the input is not valid UTF-8 (byte 0x{byte:02X} at offset {offset}) and does not read as Windows-1256 Arabic text either; convert it to UTF-8")]
+    Encoding {
+        /// The input's name.
+        file: String,
+        /// The first byte that is not valid UTF-8.
+        byte: u8,
+        /// Its offset in the input.
+        offset: usize,
+        /// Its line (1-based).
+        line: usize,
+        /// Its column (1-based, in bytes).
+        column: usize,
+    },
+    /// No line could be taken for the paper's title.
+    #[error("{file}: no title found: the first text line ({detail}) does not look like a title")]
+    NoTitle {
+        /// The input's name.
+        file: String,
+        /// What was found instead.
+        detail: String,
+    },
+}
+
+/// Reads one paper from its bytes into the canonical model.
+pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
+    let source = text::decode(bytes, file_name)?;
+    let lines = text::lines(&source.text);
+    let pages = pages::split_pages(&lines);
+    let front = front::extract_front_matter(&pages, file_name)?;
+    let mut warnings = front.warnings;
+    let body = sections::extract_body(&pages, front.body_start_line);
+    warnings.extend(body.warnings);
+    let (mut reference_groups, ref_warnings) =
+        references::extract_references(&body.reference_lines);
+    warnings.extend(ref_warnings);
+    let mut footnotes = body.footnotes;
+    warnings.extend(citations::link_citations(
+        &mut footnotes,
+        &mut reference_groups,
+    ));
+    let mut doc_body = body.body;
+    sections::attach_reference_groups(&mut doc_body, &reference_groups);
+    warnings.sort_by_key(|w| w.line.unwrap_or(0));
+    Ok(Document {
+        source: SourceInfo {
+            file_name: file_name.to_string(),
+            encoding: source.encoding.to_string(),
+            had_bom: source.had_bom,
+            sha256: text::sha256_hex(bytes),
+            line_count: lines.len(),
+        },
+        front: front.front,
+        body: doc_body,
+        back: crate::model::Back {
+            footnotes,
+            reference_groups,
+        },
+        warnings,
+    })
+}

@@ -1,0 +1,223 @@
+//! Input decoding and the line view every extractor works on.
+
+use super::ExtractError;
+use sha2::{Digest, Sha256};
+
+/// The decoded input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceText {
+    /// The text, with line endings kept as in the input.
+    pub text: String,
+    /// The encoding it was decoded from (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1256`).
+    pub encoding: &'static str,
+    /// Whether the input began with a byte order mark.
+    pub had_bom: bool,
+}
+
+/// One line of the decoded input, without its line ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// Line number, counted from 1.
+    pub number: usize,
+    /// The line's text.
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    /// Whether the line holds only whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Line and column (1-based, bytes) of `offset` in `bytes`.
+fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (line, offset - line_start + 1)
+}
+
+/// Decodes the input: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1256.
+///
+/// Binary input (NUL or other C0 control bytes besides tab, line feed, carriage return and
+/// form feed) is refused, and so is input that is not UTF-8 and does not read as Arabic
+/// Windows-1256 text.
+pub fn decode(bytes: &[u8], file_name: &str) -> Result<SourceText, ExtractError> {
+    let file = file_name.to_string();
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            let (line, column) = position(bytes, bom_len);
+            return Err(ExtractError::Encoding {
+                file,
+                byte: bytes[bom_len.min(bytes.len() - 1)],
+                offset: bom_len,
+                line,
+                column,
+            });
+        }
+        return finish(text.into_owned(), encoding.name(), true, file);
+    }
+    if let Some(offset) = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+    {
+        let (line, column) = position(bytes, offset);
+        return Err(ExtractError::Binary {
+            file,
+            byte: bytes[offset],
+            offset,
+            line,
+            column,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(text.to_string(), "UTF-8", false, file),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let (line, column) = position(bytes, offset);
+            let (text, _, had_errors) = encoding_rs::WINDOWS_1256.decode(bytes);
+            if !had_errors && looks_like_arabic_1256(&text) {
+                return finish(text.into_owned(), "windows-1256", false, file);
+            }
+            Err(ExtractError::Encoding {
+                file,
+                byte: bytes[offset],
+                offset,
+                line,
+                column,
+            })
+        }
+    }
+}
+
+/// Windows-1256 maps every byte, so "decodes" proves nothing: the text must also be mostly
+/// Arabic letters among its non-ASCII characters.
+fn looks_like_arabic_1256(text: &str) -> bool {
+    let mut arabic = 0usize;
+    let mut other = 0usize;
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if crate::script::is_arabic_letter(c)
+            || c == '\u{060C}'
+            || c == '\u{061F}'
+            || c == '\u{061B}'
+        {
+            arabic += 1;
+        } else if !c.is_whitespace() {
+            other += 1;
+        }
+    }
+    arabic > 0 && arabic >= 4 * other
+}
+
+fn finish(
+    text: String,
+    encoding: &'static str,
+    had_bom: bool,
+    file: String,
+) -> Result<SourceText, ExtractError> {
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty { file });
+    }
+    Ok(SourceText {
+        text,
+        encoding,
+        had_bom,
+    })
+}
+
+/// The input's lines, numbered from 1, without line endings (`\n`, `\r\n`).
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| Line {
+            number: i + 1,
+            text: l.strip_suffix('\r').unwrap_or(l),
+        })
+        .collect()
+}
+
+/// Lower-case hexadecimal SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        let plain = decode("عنوان\n".as_bytes(), "a.txt").unwrap();
+        assert_eq!((plain.encoding, plain.had_bom), ("UTF-8", false));
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("عنوان\n".as_bytes());
+        let with = decode(&bom, "a.txt").unwrap();
+        assert_eq!(
+            (with.encoding, with.had_bom, with.text.as_str()),
+            ("UTF-8", true, "عنوان\n")
+        );
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Title\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let text = decode(&bytes, "a.txt").unwrap();
+        assert_eq!((text.encoding, text.text.as_str()), ("UTF-16LE", "Title\n"));
+    }
+
+    #[test]
+    fn decodes_windows_1256_arabic() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("الملخص: نص عربي\n");
+        let text = decode(&bytes, "a.txt").unwrap();
+        assert_eq!(
+            (text.encoding, text.text.as_str()),
+            ("windows-1256", "الملخص: نص عربي\n")
+        );
+    }
+
+    #[test]
+    fn refuses_empty_binary_and_bad_bytes() {
+        assert!(matches!(
+            decode(b" \n\n", "e.txt"),
+            Err(ExtractError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(b"ab\x00cd", "b.bin"),
+            Err(ExtractError::Binary { offset: 2, .. })
+        ));
+        let err = decode(b"Title\nabc \xC3\x28 \xE9\xFF\xFE", "x.txt").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ExtractError::Encoding {
+                    line: 2,
+                    column: 5,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn numbers_lines_and_strips_crlf() {
+        let l = lines("a\r\nb\n");
+        assert_eq!(
+            l[1],
+            Line {
+                number: 2,
+                text: "b"
+            }
+        );
+        assert_eq!(l.len(), 3);
+    }
+}

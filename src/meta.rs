@@ -1,0 +1,1 @@
+//! The metadata file (`--meta FILE.toml`).

@@ -1,0 +1,190 @@
+//! Small value types shared by the whole model.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A range of source lines (1-based, inclusive) that a value was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    /// First line, counted from 1.
+    pub line: usize,
+    /// Last line, counted from 1; equal to `line` for a single line.
+    pub end_line: usize,
+}
+
+impl Span {
+    /// A span covering one line.
+    pub fn line(line: usize) -> Self {
+        Span {
+            line,
+            end_line: line,
+        }
+    }
+    /// A span from `line` to `end_line`.
+    pub fn lines(line: usize, end_line: usize) -> Self {
+        Span {
+            line,
+            end_line: end_line.max(line),
+        }
+    }
+}
+
+/// Text in one language, tagged with a BCP 47 language tag (`ar`, `en`, ...).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    /// BCP 47 language tag of `text`.
+    pub lang: String,
+    /// The text exactly as the source has it.
+    pub text: String,
+    /// Where the text was read from; absent when it came from a metadata file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+}
+
+/// A writing system, as far as papermeta needs to tell them apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Arabic script (Arabic, Persian, Urdu, Kurdish ...).
+    Arabic,
+    /// Latin script.
+    Latin,
+    /// Anything else, or a mix with no clear majority.
+    #[default]
+    Other,
+}
+
+impl Script {
+    /// The ISO 15924 code of the script (`Arab`, `Latn`, `Zyyy`).
+    pub fn iso15924(self) -> &'static str {
+        match self {
+            Script::Arabic => "Arab",
+            Script::Latin => "Latn",
+            Script::Other => "Zyyy",
+        }
+    }
+}
+
+/// A value read from text, kept as printed next to its machine reading
+/// (so `٢٠١١` stays `٢٠١١` while `value` is `2011`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaybeTyped<T> {
+    /// The value exactly as printed.
+    pub raw: String,
+    /// The normalized value, when the raw text could be read as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<T>,
+}
+
+impl<T> MaybeTyped<T> {
+    /// A value with both its printed form and its reading.
+    pub fn typed(raw: impl Into<String>, value: T) -> Self {
+        MaybeTyped {
+            raw: raw.into(),
+            value: Some(value),
+        }
+    }
+    /// A value that could not be read.
+    pub fn untyped(raw: impl Into<String>) -> Self {
+        MaybeTyped {
+            raw: raw.into(),
+            value: None,
+        }
+    }
+}
+
+/// A page range such as `193 _ 194`, `pp. 3-5` or `٦٩-٧١`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageRange {
+    /// The range exactly as printed, without its `p.`/`ص` label.
+    pub raw: String,
+    /// First page, when it is a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<u32>,
+    /// Last page, when a range is given and it is a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<u32>,
+}
+
+/// A calendar date that may lack its month or day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialDate {
+    /// Year (Gregorian).
+    pub year: i32,
+    /// Month, 1 to 12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// Day of the month, 1 to 31.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// ISO 8601 form: `2024`, `2024-03` or `2024-03-31`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; the output is still complete and valid.
+    #[default]
+    Warning,
+    /// The output is invalid or incomplete.
+    Error,
+}
+
+/// A warning or error about the input or an output, with its position where known.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// A stable kebab-case code, e.g. `footnote-without-marker`.
+    pub code: String,
+    /// One sentence a user understands.
+    pub message: String,
+    /// Source line (1-based), when the diagnostic points into the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Column (1-based, in characters), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Diagnostic {
+    /// A warning about an input line.
+    pub fn warning(code: &str, message: impl Into<String>, line: Option<usize>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            code: code.to_string(),
+            message: message.into(),
+            line,
+            column: None,
+        }
+    }
+    /// An error about an input line.
+    pub fn error(code: &str, message: impl Into<String>, line: Option<usize>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.to_string(),
+            message: message.into(),
+            line,
+            column: None,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Script detection, digit reading and romanization shared by readers and writers.
+//!
+//! Nothing here changes source text: digits are read as numbers only for machine fields.
+
+pub mod romanize;
+
+use crate::model::Script;
+
+/// Whether `c` is a letter of the Arabic script (base block, supplement and presentation forms).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FF
+        | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether `c` is a Latin letter.
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) && c.is_alphabetic())
+}
+
+/// Counts Arabic and Latin letters in `text`.
+pub fn letter_counts(text: &str) -> (usize, usize) {
+    let mut arabic = 0;
+    let mut latin = 0;
+    for c in text.chars() {
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else if is_latin_letter(c) {
+            latin += 1;
+        }
+    }
+    (arabic, latin)
+}
+
+/// The dominant script of `text`: the one with more than half of its Arabic and Latin letters.
+pub fn detect_script(text: &str) -> Script {
+    let (arabic, latin) = letter_counts(text);
+    if arabic == 0 && latin == 0 {
+        Script::Other
+    } else if arabic > latin {
+        Script::Arabic
+    } else if latin > arabic {
+        Script::Latin
+    } else {
+        Script::Other
+    }
+}
+
+/// The BCP 47 language papermeta assumes for a script (`ar` for Arabic, `en` for Latin).
+pub fn default_lang(script: Script) -> Option<&'static str> {
+    match script {
+        Script::Arabic => Some("ar"),
+        Script::Latin => Some("en"),
+        Script::Other => None,
+    }
+}
+
+/// The value of a decimal digit in Western, Arabic-Indic (`٠`–`٩`) or Persian (`۰`–`۹`) form.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a decimal digit of any of the three forms.
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// `text` with Arabic-Indic and Persian digits replaced by Western ones, for machine fields.
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match digit_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// Reads `text` (digits of any form, surrounding whitespace allowed) as an unsigned number.
+pub fn parse_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 9 {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for c in t.chars() {
+        value = value.checked_mul(10)?.checked_add(digit_value(c)?)?;
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_all_digit_forms() {
+        assert_eq!(parse_number("٢٠١١"), Some(2011));
+        assert_eq!(parse_number("۲۰۲۴"), Some(2024));
+        assert_eq!(parse_number(" 1998 "), Some(1998));
+        assert_eq!(parse_number("19a8"), None);
+        assert_eq!(western_digits("ص ٢٢"), "ص 22");
+    }
+
+    #[test]
+    fn detects_script_by_majority() {
+        assert_eq!(detect_script("الملخص"), Script::Arabic);
+        assert_eq!(detect_script("Summary: the text"), Script::Latin);
+        assert_eq!(detect_script("123"), Script::Other);
+    }
+}

@@ -1,0 +1,30 @@
+//! Output plus schema → report. Validators never change the output they check.
+
+use crate::model::{Diagnostic, Severity};
+
+/// The findings of one validation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Errors and warnings, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether the report holds no error.
+    pub fn is_valid(&self) -> bool {
+        !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+}
+
+pub mod bibtex;
+pub mod jats;
+pub mod jsonld;
