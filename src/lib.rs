@@ -7,8 +7,10 @@
 pub mod convert;
 pub mod export;
 pub mod extract;
+pub mod format;
 pub mod meta;
 pub mod model;
 pub mod output;
 pub mod script;
+pub mod summary;
 pub mod validate;

@@ -1,1 +1,585 @@
-//! The metadata file (`--meta FILE.toml`).
+//! The metadata file (`--meta FILE.toml`): publication facts the text rarely holds.
+//!
+//! Its values override extracted ones. Unknown keys are errors that name the closest valid
+//! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
+
+use crate::model::{Diagnostic, Document, Journal, License, LocalizedText, PageRange, PartialDate, PersonName, Script};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// Why a metadata file was refused. Every variant names the file and, where it applies, the
+/// line and column.
+#[derive(Debug, Error, PartialEq)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct MetaError {
+    /// The metadata file's name.
+    pub file: String,
+    /// Line (1-based).
+    pub line: usize,
+    /// Column (1-based, characters).
+    pub column: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// The parsed metadata file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// `[journal]`.
+    #[serde(default)]
+    pub journal: Option<JournalMeta>,
+    /// `[article]`.
+    #[serde(default)]
+    pub article: Option<ArticleMeta>,
+    /// `[[authors]]`, by position.
+    #[serde(default)]
+    pub authors: Vec<AuthorMeta>,
+}
+
+/// `[journal]` table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalMeta {
+    /// journal-id (publisher-id).
+    pub id: Option<String>,
+    /// Title per language; the first is the main title.
+    pub title: Option<toml::Table>,
+    /// Print ISSN.
+    pub issn_print: Option<String>,
+    /// Electronic ISSN.
+    pub issn_electronic: Option<String>,
+    /// Publisher.
+    pub publisher: Option<PublisherMeta>,
+}
+
+/// `publisher = { name, place }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublisherMeta {
+    /// Publisher name.
+    pub name: Option<String>,
+    /// Publisher place.
+    pub place: Option<String>,
+}
+
+/// `[article]` table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    /// Volume.
+    pub volume: Option<String>,
+    /// Issue.
+    pub issue: Option<String>,
+    /// ISO date: year, year-month or full date.
+    pub published: Option<String>,
+    /// Page range `101-125`.
+    pub pages: Option<String>,
+    /// Electronic location id, instead of pages.
+    pub elocation: Option<String>,
+    /// DOI.
+    pub doi: Option<String>,
+    /// Landing page URL.
+    pub url: Option<String>,
+    /// License.
+    pub license: Option<LicenseMeta>,
+    /// Translated titles of the article, per language.
+    pub title: Option<toml::Table>,
+    /// Article category.
+    pub subject: Option<String>,
+}
+
+/// `license = { url, text }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenseMeta {
+    /// License URL.
+    pub url: Option<String>,
+    /// License statement.
+    pub text: Option<String>,
+}
+
+/// One `[[authors]]` entry; matched to the extracted authors by position.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorMeta {
+    /// Latin form of the name (`Given Family`).
+    pub latin: Option<String>,
+    /// ORCID iD, bare or as `https://orcid.org/…`.
+    pub orcid: Option<String>,
+    /// Email, overriding the one found in the text.
+    pub email: Option<String>,
+    /// Whether this is the corresponding author.
+    pub corresponding: Option<bool>,
+}
+
+/// The valid keys of each table, for "did you mean" suggestions.
+const TOP_KEYS: &[&str] = &["journal", "article", "authors"];
+const JOURNAL_KEYS: &[&str] = &["id", "title", "issn_print", "issn_electronic", "publisher"];
+const PUBLISHER_KEYS: &[&str] = &["name", "place"];
+const ARTICLE_KEYS: &[&str] = &["volume", "issue", "published", "pages", "elocation", "doi", "url", "license", "title", "subject"];
+const LICENSE_KEYS: &[&str] = &["url", "text"];
+const AUTHOR_KEYS: &[&str] = &["latin", "orcid", "email", "corresponding"];
+
+/// Reads and checks a metadata file's text.
+pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
+    let err_at = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        MetaError { file: file.to_string(), line, column, message }
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        err_at(offset, format!("not valid TOML: {}", e.message()))
+    })?;
+    check_keys(&table, TOP_KEYS, "", text, file)?;
+    if let Some(toml::Value::Table(journal)) = table.get("journal") {
+        check_keys(journal, JOURNAL_KEYS, "journal.", text, file)?;
+        if let Some(toml::Value::Table(p)) = journal.get("publisher") {
+            check_keys(p, PUBLISHER_KEYS, "journal.publisher.", text, file)?;
+        }
+    }
+    if let Some(toml::Value::Table(article)) = table.get("article") {
+        check_keys(article, ARTICLE_KEYS, "article.", text, file)?;
+        if let Some(toml::Value::Table(l)) = article.get("license") {
+            check_keys(l, LICENSE_KEYS, "article.license.", text, file)?;
+        }
+    }
+    if let Some(toml::Value::Array(authors)) = table.get("authors") {
+        for a in authors {
+            if let toml::Value::Table(a) = a {
+                check_keys(a, AUTHOR_KEYS, "authors.", text, file)?;
+            }
+        }
+    }
+    let meta: Metadata = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        err_at(offset, e.message().to_string())
+    })?;
+    check_values(&meta, text, file)?;
+    Ok(meta)
+}
+
+fn check_keys(table: &toml::Table, valid: &[&str], prefix: &str, text: &str, file: &str) -> Result<(), MetaError> {
+    for key in table.keys() {
+        if valid.contains(&key.as_str()) {
+            continue;
+        }
+        let closest = valid
+            .iter()
+            .map(|v| (strsim::jaro_winkler(key, v), *v))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        let (line, column) = find_key(text, key);
+        return Err(MetaError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!(
+                "unknown key `{prefix}{key}`; did you mean `{prefix}{closest}`? (valid keys here: {})",
+                valid.join(", ")
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Where `key` is defined: the first line that assigns it (`key =`) or opens it (`[key]`).
+fn find_key(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let code = line.split('#').next().unwrap_or("");
+        for (pos, _) in code.match_indices(key) {
+            let before = code[..pos].chars().last();
+            let after = code[pos + key.len()..].trim_start().chars().next();
+            let boundary = before.is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            if boundary && matches!(after, Some('=') | Some(']') | Some('.')) {
+                return (i + 1, code[..pos].chars().count() + 1);
+            }
+        }
+    }
+    (1, 1)
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError> {
+    let fail = |key: &str, message: String| {
+        let leaf = key.rsplit('.').next().unwrap_or(key);
+        let (line, column) = find_key(text, leaf);
+        Err(MetaError { file: file.to_string(), line, column, message: format!("`{key}`: {message}") })
+    };
+    if let Some(j) = &meta.journal {
+        for (key, value) in [("journal.issn_print", &j.issn_print), ("journal.issn_electronic", &j.issn_electronic)] {
+            if let Some(v) = value {
+                if let Err(m) = check_issn(v) {
+                    return fail(key, m);
+                }
+            }
+        }
+        if let Some(t) = &j.title {
+            if let Err(m) = check_lang_table(t) {
+                return fail("journal.title", m);
+            }
+        }
+    }
+    if let Some(a) = &meta.article {
+        if let Some(d) = &a.published {
+            if let Err(m) = parse_iso_date(d) {
+                return fail("article.published", m);
+            }
+        }
+        if let Some(p) = &a.pages {
+            if parse_pages(p).first.is_none() {
+                return fail("article.pages", format!("`{p}` is not a page range like `101-125`"));
+            }
+        }
+        if let Some(doi) = &a.doi {
+            if normalize_doi(doi).is_none() {
+                return fail("article.doi", format!("`{doi}` is not a DOI (it must start with `10.` and hold a `/`)"));
+            }
+        }
+        if let Some(u) = &a.url {
+            if !is_http_url(u) {
+                return fail("article.url", format!("`{u}` is not an http(s) URL"));
+            }
+        }
+        if let Some(t) = &a.title {
+            if let Err(m) = check_lang_table(t) {
+                return fail("article.title", m);
+            }
+        }
+    }
+    for author in &meta.authors {
+        if let Some(o) = &author.orcid {
+            if normalize_orcid(o).is_none() {
+                return fail("authors.orcid", format!("`{o}` is not a valid ORCID iD (16 digits, check digit verified)"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_lang_table(table: &toml::Table) -> Result<(), String> {
+    for (lang, value) in table {
+        if !is_language_tag(lang) {
+            return Err(format!("`{lang}` is not a BCP 47 language tag (e.g. `ar`, `en`)"));
+        }
+        if !value.is_str() {
+            return Err(format!("the `{lang}` value must be a string"));
+        }
+    }
+    Ok(())
+}
+
+/// A light BCP 47 check: a 2–3 letter primary subtag and alphanumeric subtags of 1–8.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Checks an ISSN's form and check digit.
+pub fn check_issn(issn: &str) -> Result<(), String> {
+    let chars: Vec<char> = issn.chars().collect();
+    if chars.len() != 9 || chars[4] != '-' {
+        return Err(format!("`{issn}` is not an ISSN of the form NNNN-NNNC"));
+    }
+    let digits: Vec<char> = chars.iter().filter(|c| **c != '-').copied().collect();
+    let mut sum = 0u32;
+    for (i, c) in digits[..7].iter().enumerate() {
+        let d = c.to_digit(10).ok_or_else(|| format!("`{issn}` has a non-digit"))?;
+        sum += d * (8 - i as u32);
+    }
+    let check = (11 - sum % 11) % 11;
+    let expected = if check == 10 { 'X' } else { char::from_digit(check, 10).unwrap_or('?') };
+    if digits[7].to_ascii_uppercase() != expected {
+        return Err(format!("`{issn}` has a wrong check digit (expected {expected})"));
+    }
+    Ok(())
+}
+
+/// Reads an ISO 8601 date: `2025`, `2025-03` or `2025-03-31`.
+pub fn parse_iso_date(text: &str) -> Result<PartialDate, String> {
+    let bad = || format!("`{text}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 || parts.iter().skip(1).any(|p| p.len() != 2) {
+        return Err(bad());
+    }
+    let year: i32 = parts[0].parse().map_err(|_| bad())?;
+    let month: Option<u8> = parts.get(1).map(|m| m.parse()).transpose().map_err(|_| bad())?;
+    let day: Option<u8> = parts.get(2).map(|d| d.parse()).transpose().map_err(|_| bad())?;
+    if month.is_some_and(|m| !(1..=12).contains(&m)) {
+        return Err(bad());
+    }
+    if let (Some(m), Some(d)) = (month, day) {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let max = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d == 0 || d > max {
+            return Err(bad());
+        }
+    }
+    Ok(PartialDate { year, month, day })
+}
+
+/// Reads `101-125`, `101–125` or `7` into a page range.
+pub fn parse_pages(text: &str) -> PageRange {
+    let raw = text.trim().to_string();
+    let mut parts = raw.split(['-', '–', '—']).map(str::trim);
+    let first = parts.next().and_then(crate::script::parse_number);
+    let last = parts.next().and_then(crate::script::parse_number);
+    PageRange { raw: raw.clone(), first, last }
+}
+
+/// A DOI without resolver prefix, or `None` when `text` is not one.
+pub fn normalize_doi(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    (t.starts_with("10.") && t.contains('/') && !t.contains(char::is_whitespace)).then(|| t.to_string())
+}
+
+/// A 16-character ORCID iD (`0000-0002-1825-0097`) with its checksum verified.
+pub fn normalize_orcid(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches("https://orcid.org/").trim_start_matches("http://orcid.org/");
+    let chars: Vec<char> = t.chars().filter(|c| *c != '-').collect();
+    if chars.len() != 16 || t.len() != 19 {
+        return None;
+    }
+    let mut total = 0u32;
+    for c in &chars[..15] {
+        total = (total + c.to_digit(10)?) * 2;
+    }
+    let check = (12 - total % 11) % 11;
+    let expected = if check == 10 { 'X' } else { char::from_digit(check, 10)? };
+    (chars[15].to_ascii_uppercase() == expected).then(|| t.to_uppercase())
+}
+
+fn is_http_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+}
+
+fn lang_texts(table: &toml::Table) -> Vec<LocalizedText> {
+    table
+        .iter()
+        .filter_map(|(lang, v)| v.as_str().map(|s| LocalizedText { lang: lang.clone(), text: s.to_string(), source: None }))
+        .collect()
+}
+
+/// Applies the metadata to a document; metadata values win over extracted ones.
+/// Returns warnings for what could not be applied.
+pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if let Some(j) = &meta.journal {
+        let journal = doc.front.publication.journal.get_or_insert_with(Journal::default);
+        if let Some(v) = &j.id {
+            journal.id = Some(v.clone());
+        }
+        if let Some(t) = &j.title {
+            journal.titles = lang_texts(t);
+        }
+        if let Some(v) = &j.issn_print {
+            journal.issn_print = Some(v.to_uppercase());
+        }
+        if let Some(v) = &j.issn_electronic {
+            journal.issn_electronic = Some(v.to_uppercase());
+        }
+        if let Some(p) = &j.publisher {
+            if p.name.is_some() {
+                journal.publisher_name = p.name.clone();
+            }
+            if p.place.is_some() {
+                journal.publisher_place = p.place.clone();
+            }
+        }
+    }
+    if let Some(a) = &meta.article {
+        let publication = &mut doc.front.publication;
+        if a.volume.is_some() {
+            publication.volume = a.volume.clone();
+        }
+        if a.issue.is_some() {
+            publication.issue = a.issue.clone();
+        }
+        if let Some(d) = a.published.as_deref().and_then(|d| parse_iso_date(d).ok()) {
+            publication.published = Some(d);
+        }
+        if let Some(p) = &a.pages {
+            publication.pages = Some(parse_pages(p));
+        }
+        if a.elocation.is_some() {
+            publication.elocation = a.elocation.clone();
+        }
+        if let Some(doi) = a.doi.as_deref().and_then(normalize_doi) {
+            publication.doi = Some(doi);
+        }
+        if a.url.is_some() {
+            publication.url = a.url.clone();
+        }
+        if let Some(l) = &a.license {
+            publication.license = Some(License { url: l.url.clone(), text: l.text.clone() });
+        }
+        if a.subject.is_some() {
+            publication.subject = a.subject.clone();
+        }
+        if let Some(t) = &a.title {
+            for title in lang_texts(t) {
+                match doc.front.titles.iter_mut().find(|x| x.lang == title.lang) {
+                    Some(existing) => *existing = title,
+                    None => doc.front.titles.push(title),
+                }
+            }
+        }
+    }
+    if meta.authors.len() > doc.front.contributors.len() {
+        warnings.push(Diagnostic::warning(
+            "metadata-extra-authors",
+            format!(
+                "the metadata file describes {} authors but the text has {}; the extra entries are ignored",
+                meta.authors.len(),
+                doc.front.contributors.len()
+            ),
+            None,
+        ));
+    }
+    for (author, contributor) in meta.authors.iter().zip(doc.front.contributors.iter_mut()) {
+        if let Some(latin) = &author.latin {
+            let latin = latin.trim();
+            let (given, family) = match latin.rsplit_once(' ') {
+                Some((g, f)) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
+                None => (None, Some(latin.to_string())),
+            };
+            let lang = match contributor.name.script {
+                Script::Latin => contributor.name.lang.clone(),
+                _ => format!("{}-Latn", primary_subtag(&contributor.name.lang)),
+            };
+            contributor.alt_names.retain(|n| n.script != Script::Latin);
+            contributor.alt_names.push(PersonName { as_written: latin.to_string(), script: Script::Latin, lang, given, family });
+        }
+        if let Some(o) = author.orcid.as_deref().and_then(normalize_orcid) {
+            contributor.orcid = Some(o);
+        }
+        if author.email.is_some() {
+            contributor.email = author.email.clone();
+        }
+        if let Some(c) = author.corresponding {
+            contributor.corresponding = c;
+        }
+    }
+    warnings
+}
+
+fn primary_subtag(tag: &str) -> &str {
+    let p = tag.split('-').next().unwrap_or("");
+    if p.is_empty() {
+        "und"
+    } else {
+        p
+    }
+}
+
+/// Metadata keys in the order the README documents them, with what each holds.
+pub const DOCUMENTED_KEYS: &[(&str, &str)] = &[
+    ("journal.id", "journal-id (publisher-id); JATS needs it"),
+    ("journal.title", "journal title per language, e.g. { ar = \"…\", en = \"…\" }; the first is the main title"),
+    ("journal.issn_print", "print ISSN, check digit verified; JATS needs this or issn_electronic"),
+    ("journal.issn_electronic", "electronic ISSN, check digit verified"),
+    ("journal.publisher", "{ name = \"…\", place = \"…\" }"),
+    ("article.volume", "volume"),
+    ("article.issue", "issue"),
+    ("article.published", "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ("article.pages", "page range, e.g. \"101-125\""),
+    ("article.elocation", "electronic location id, instead of pages"),
+    ("article.doi", "DOI, e.g. \"10.5555/example\""),
+    ("article.url", "landing page URL"),
+    ("article.license", "{ url = \"…\", text = \"…\" }"),
+    ("article.title", "translated titles, e.g. { en = \"…\" }"),
+    ("article.subject", "article category, e.g. \"Research Article\""),
+    ("authors[].latin", "Latin form of the author's name, by position"),
+    ("authors[].orcid", "ORCID iD, checksum verified"),
+    ("authors[].email", "email, overriding the one found in the text"),
+    ("authors[].corresponding", "true for the corresponding author"),
+];
+
+/// Keys documented for each table, for tests that keep the README honest.
+pub fn documented_keys() -> BTreeMap<&'static str, &'static str> {
+    DOCUMENTED_KEYS.iter().copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_the_closest_valid_one_with_position() {
+        let text = "[journal]\nid = \"x\"\nisn_print = \"2070-9250\"\n";
+        let err = parse_metadata(text, "m.toml").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(err.message.contains("did you mean `journal.issn_print`"), "{}", err.message);
+    }
+
+    #[test]
+    fn checks_issn_check_digit() {
+        assert!(check_issn("2070-9250").is_ok());
+        assert!(check_issn("0378-5955").is_ok());
+        assert!(check_issn("2070-9251").is_err());
+        let err = parse_metadata("[journal]\nissn_print = \"2070-9251\"\n", "m.toml").unwrap_err();
+        assert!(err.message.contains("check digit"), "{}", err.message);
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn reads_dates_pages_doi_orcid() {
+        assert_eq!(parse_iso_date("2025-03").unwrap(), PartialDate { year: 2025, month: Some(3), day: None });
+        assert!(parse_iso_date("2025-02-30").is_err());
+        assert!(parse_iso_date("25-03").is_err());
+        assert_eq!(parse_pages("101-125"), PageRange { raw: "101-125".into(), first: Some(101), last: Some(125) });
+        assert_eq!(normalize_doi("https://doi.org/10.5555/x"), Some("10.5555/x".into()));
+        assert_eq!(normalize_doi("5555/x"), None);
+        assert_eq!(normalize_orcid("0000-0002-1825-0097"), Some("0000-0002-1825-0097".into()));
+        assert_eq!(normalize_orcid("0000-0002-1825-0098"), None);
+    }
+
+    #[test]
+    fn titles_keep_their_order_and_apply() {
+        let text = "[journal]\nid = \"j\"\ntitle = { ar = \"مجلة\", en = \"Journal\" }\n[article]\ntitle = { en = \"A title\" }\n[[authors]]\nlatin = \"Ali Hasan\"\norcid = \"0000-0002-1825-0097\"\ncorresponding = true\n";
+        let meta = parse_metadata(text, "m.toml").unwrap();
+        let mut doc = Document::default();
+        doc.front.contributors.push(crate::model::Contributor {
+            id: "c1".into(),
+            name: PersonName { as_written: "علي حسن".into(), script: Script::Arabic, lang: "ar".into(), ..Default::default() },
+            ..Default::default()
+        });
+        let warnings = apply_metadata(&mut doc, &meta);
+        assert!(warnings.is_empty());
+        let journal = doc.front.publication.journal.as_ref().unwrap();
+        assert_eq!(journal.titles.iter().map(|t| t.lang.as_str()).collect::<Vec<_>>(), ["ar", "en"]);
+        assert_eq!(doc.front.titles[0].text, "A title");
+        let c = &doc.front.contributors[0];
+        assert_eq!(c.alt_names[0].lang, "ar-Latn");
+        assert_eq!(c.alt_names[0].family.as_deref(), Some("Hasan"));
+        assert!(c.corresponding);
+    }
+
+    #[test]
+    fn bad_toml_reports_line_and_column() {
+        let err = parse_metadata("[journal\nid = 1\n", "m.toml").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.starts_with("not valid TOML"), "{}", err.message);
+    }
+}

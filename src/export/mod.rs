@@ -31,4 +31,12 @@ pub enum ExportError {
         /// The metadata key that supplies it.
         key: &'static str,
     },
+    /// The serializer itself failed (a bug, reported rather than hidden).
+    #[error("cannot serialize {format}: {message}")]
+    Serialize {
+        /// The output format.
+        format: &'static str,
+        /// The serializer's message.
+        message: String,
+    },
 }

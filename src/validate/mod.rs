@@ -26,5 +26,7 @@ impl Report {
 }
 
 pub mod bibtex;
+pub mod dtd;
 pub mod jats;
 pub mod jsonld;
+pub mod model;

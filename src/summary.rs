@@ -1,0 +1,134 @@
+//! Plain-text views of a document for people checking an extraction: a short summary, the
+//! section outline with per-page footnote counts, and diagnostics in compiler style.
+
+use crate::model::{inline_text, Diagnostic, Document, Section, Severity};
+use std::fmt::Write;
+
+/// A few lines saying what was found.
+pub fn summary(doc: &Document) -> String {
+    let mut out = String::new();
+    let front = &doc.front;
+    let title = front.main_title().map_or("(none)", |t| t.text.as_str());
+    let _ = writeln!(out, "title [{}]: {}", front.language, title);
+    for t in front.titles.iter().filter(|t| Some(*t) != front.main_title()) {
+        let _ = writeln!(out, "title [{}]: {}", t.lang, t.text);
+    }
+    for c in &front.contributors {
+        let prefix = c.prefix.as_ref().map_or(String::new(), |p| format!("{} ", p.as_written));
+        let email = c.email.as_deref().unwrap_or("no email");
+        let affs: Vec<&str> = c.affiliation_ids.iter().map(String::as_str).collect();
+        let _ = writeln!(out, "author {}: {prefix}{} <{email}> [{}]", c.id, c.name.as_written, affs.join(", "));
+    }
+    let abstracts: Vec<&str> = front.abstracts.iter().map(|a| a.lang.as_str()).collect();
+    let _ = writeln!(out, "abstracts: {}", if abstracts.is_empty() { "none".into() } else { abstracts.join(", ") });
+    for k in &front.keywords {
+        let _ = writeln!(out, "keywords [{}]: {}", k.lang, k.keywords.len());
+    }
+    let refs: Vec<String> = doc
+        .back
+        .reference_groups
+        .iter()
+        .map(|g| format!("{} {}", g.references.len(), g.title.as_deref().unwrap_or("(untitled)")))
+        .collect();
+    let cited = doc.back.footnotes.iter().filter(|f| f.citation.is_some()).count();
+    let _ = writeln!(
+        out,
+        "pages: {}, headings: {}, footnotes: {} ({} citing), references: {} ({})",
+        doc.body.pages.len(),
+        count_sections(&doc.body.sections),
+        doc.back.footnotes.len(),
+        cited,
+        doc.back.references().count(),
+        refs.join("; ")
+    );
+    out
+}
+
+fn count_sections(sections: &[Section]) -> usize {
+    sections.iter().map(|s| 1 + count_sections(&s.sections)).sum()
+}
+
+/// The section tree with levels, then footnotes and markers per page.
+pub fn outline(doc: &Document) -> String {
+    let mut out = String::from("sections (level, line, heading):\n");
+    fn walk(out: &mut String, sections: &[Section]) {
+        for s in sections {
+            let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
+            let label = s.label.as_ref().map_or(String::new(), |l| format!("{l}: "));
+            let _ = writeln!(out, "{indent}{} [{}] {label}{}", s.level, s.source.line, inline_text(&s.title));
+            walk(out, &s.sections);
+        }
+    }
+    walk(&mut out, &doc.body.sections);
+    let _ = writeln!(out, "{} headings", count_sections(&doc.body.sections));
+    out.push_str("pages (page, lines, footnotes, markers):\n");
+    for p in &doc.body.pages {
+        let _ = writeln!(out, "  {:>3}  {:>4}-{:<4}  {:>3}  {:>3}", p.number, p.source.line, p.source.end_line, p.footnote_count, p.marker_count);
+    }
+    let footnotes: usize = doc.body.pages.iter().map(|p| p.footnote_count).sum();
+    let markers: usize = doc.body.pages.iter().map(|p| p.marker_count).sum();
+    let _ = writeln!(out, "{} pages, {footnotes} footnotes, {markers} markers", doc.body.pages.len());
+    out
+}
+
+/// One diagnostic as `file:line:column: warning[code]: message`.
+pub fn format_diagnostic(file: &str, d: &Diagnostic) -> String {
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let position = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (Some(l), None) => format!("{file}:{l}"),
+        _ => file.to_string(),
+    };
+    format!("{position}: {severity}[{}]: {}", d.code, d.message)
+}
+
+/// A diagnostic with the source line it points at and a caret under its column, as
+/// compilers print them.
+pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> String {
+    let mut out = format_diagnostic(file, d);
+    out.push('\n');
+    if let (Some(text), Some(line)) = (source, d.line) {
+        if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
+            let shown: String = src.chars().take(160).collect();
+            let gutter = line.to_string().len();
+            let _ = writeln!(out, "{:gutter$} |", "");
+            let _ = writeln!(out, "{line} | {shown}");
+            if let Some(col) = d.column {
+                let pad: String = src.chars().take(col.saturating_sub(1).min(160)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let _ = writeln!(out, "{:gutter$} | {pad}^", "");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_a_caret_under_the_column() {
+        let mut d = Diagnostic::error("dtd-content", "unexpected <x>", Some(2));
+        d.column = Some(3);
+        let text = render_diagnostic("a.xml", Some("<a>\n  <x/>\n</a>"), &d);
+        assert_eq!(text, "a.xml:2:3: error[dtd-content]: unexpected <x>\n  |\n2 |   <x/>\n  |   ^\n");
+    }
+
+    #[test]
+    fn outline_counts_headings_and_pages() {
+        let mut doc = Document::default();
+        doc.body.sections.push(Section {
+            id: "sec1".into(),
+            level: 1,
+            title: vec![crate::model::Inline::Text { text: "Introduction".into() }],
+            sections: vec![Section { id: "sec1-1".into(), level: 2, ..Default::default() }],
+            ..Default::default()
+        });
+        let text = outline(&doc);
+        assert!(text.contains("1 [0] Introduction\n"), "{text}");
+        assert!(text.contains("2 headings"));
+    }
+}
