@@ -1,12 +1,877 @@
 //! Footnote citations: what each footnote cites, back-references resolved.
+//!
+//! A footnote is read in this order: its page locator (`ص ٢٢`, `pp. 3-5`) is taken off; a
+//! back-reference form (`المصدر نفسه`, `Ibid.`, `مصدر سبق ذكره`, `Op. cit.`, `supra note 12`)
+//! makes it point to an earlier footnote's work; otherwise it is matched against the
+//! reference list by its words (author, title, year), folded so that spelling variants and
+//! OCR slips still meet. A footnote that cites a work missing from the list adds that work
+//! (`from_footnote`); a footnote that only comments gets no citation.
 
-use crate::model::{Diagnostic, Footnote, ReferenceGroup};
+use super::markers::references::all_of;
+use super::references::lang_of;
+use super::references::parse::{parse_work, Origin};
+use super::references::text::{self as t, find_first, fold, tokens};
+use crate::model::{
+    Agent, Citation, CitationKind, Diagnostic, Document, Footnote, Locator, Reference,
+    ReferenceGroup, ReferenceType, Span,
+};
+use crate::script::parse_number;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Folded words that never identify a work: stopwords, months, URL and page labels.
+static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = Vec::new();
+    for list in [
+        all_of(|m| m.stopwords),
+        all_of(|m| m.months),
+        all_of(|m| m.url_leads),
+        all_of(|m| m.page_labels),
+        all_of(|m| m.accessed_leads),
+        all_of(|m| m.see_prefixes),
+    ] {
+        for entry in list {
+            for w in fold(entry).split(|c: char| !c.is_alphanumeric()) {
+                if !w.is_empty() && !v.iter().any(|x| x == w) {
+                    v.push(w.to_string());
+                }
+            }
+        }
+    }
+    v
+});
+
+/// The last page locator of a footnote: label as printed and the range.
+static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
+    let mut labels = all_of(|m| m.page_labels);
+    labels.dedup();
+    let alt = labels
+        .iter()
+        .map(|l| regex::escape(l).replace(' ', r"\s*"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?:^|[\s(\[,،.:؛;])({alt})\s*\.?\s*(\d+(?:\s*[-–—_ـ]+\s*\d+)?)"
+    ))
+    .expect("valid locator regex")
+});
+
+/// `supra note 12` and the like: the number of the footnote named.
+static SUPRA_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:note|n\.?|رقم)?\s*\(?(\d+)\)?").expect("valid regex"));
+
+/// Matching data of one reference.
+struct Profile {
+    title: Vec<String>,
+    authors: Vec<String>,
+    all: Vec<String>,
+    year: Option<i32>,
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    v.retain(|x| {
+        if seen.contains(x) {
+            false
+        } else {
+            seen.push(x.clone());
+            true
+        }
+    });
+    v
+}
+
+fn without_urls(text: &str) -> String {
+    let mut s = text.to_string();
+    for u in t::find_urls(text).iter().rev() {
+        s.replace_range(u.start..u.end, " ");
+    }
+    s
+}
+
+fn profile(r: &Reference) -> Profile {
+    let names: String = r
+        .authors
+        .iter()
+        .map(Agent::as_written)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Profile {
+        title: dedup(tokens(r.title.as_deref().unwrap_or(""), &STOP)),
+        authors: dedup(tokens(&names, &STOP)),
+        all: dedup(tokens(&without_urls(&r.raw), &STOP)),
+        year: r.year.as_ref().and_then(|y| y.value),
+    }
+}
+
+/// Whether two folded tokens are the same word, allowing a small spelling difference.
+fn same_token(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    la >= 4 && lb >= 4 && strsim::normalized_levenshtein(a, b) >= 0.75
+}
+
+fn found_in(tok: &str, set: &[String]) -> bool {
+    set.iter().any(|x| same_token(tok, x))
+}
+
+fn coverage(part: &[String], whole: &[String]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.iter().filter(|x| found_in(x, whole)).count() as f64 / part.len() as f64
+}
+
+/// How well a footnote's words describe a reference, from 0 to about 1.
+fn score(fn_tokens: &[String], fn_years: &[i32], p: &Profile) -> f64 {
+    let title_cov = coverage(&p.title, fn_tokens);
+    let fn_cov = coverage(fn_tokens, &p.all);
+    let auth_cov = if p.authors.is_empty() {
+        title_cov
+    } else {
+        coverage(&p.authors, fn_tokens)
+    };
+    if p.title.is_empty() {
+        if auth_cov < 0.99 || fn_cov < 0.5 {
+            return 0.0;
+        }
+    } else if title_cov < 0.5 {
+        return 0.0;
+    }
+    let year = match p.year {
+        Some(y) if fn_years.contains(&y) => 0.05,
+        _ => 0.0,
+    };
+    0.45 * title_cov + 0.2 * auth_cov + 0.35 * fn_cov + year
+}
+
+fn years_in(text: &str) -> Vec<i32> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\D)(\d{4})(?:\D|$)").expect("valid regex"));
+    YEAR.captures_iter(text)
+        .filter_map(|c| c.get(1).and_then(|m| parse_number(m.as_str())))
+        .map(|y| y as i32)
+        .collect()
+}
+
+/// A footnote's page locator and its text with the locator removed.
+fn take_locator(text: &str) -> (Option<Locator>, String) {
+    let Some(c) = LOCATOR.captures_iter(text).last() else {
+        return (None, text.to_string());
+    };
+    let (Some(label), Some(value), Some(whole)) = (c.get(1), c.get(2), c.get(0)) else {
+        return (None, text.to_string());
+    };
+    let mut rest = text.to_string();
+    rest.replace_range(label.start()..whole.end(), " ");
+    (
+        Some(Locator {
+            label: label.as_str().to_string(),
+            pages: t::page_range(value.as_str()),
+        }),
+        rest,
+    )
+}
+
+/// What a footnote's words say it does.
+enum Form {
+    Ibid,
+    OpCit(String),
+    Supra(Option<u32>, String),
+    Plain(String),
+}
+
+fn form_of(text: &str) -> Form {
+    // `المصدر السابق نفسه` holds `المصدر السابق`: look for ibid forms first.
+    if find_first(text, &all_of(|m| m.ibid)).is_some() {
+        return Form::Ibid;
+    }
+    if let Some(f) = find_first(text, &all_of(|m| m.op_cit)) {
+        return Form::OpCit(text[..f.start].to_string());
+    }
+    if let Some(f) = find_first(text, &all_of(|m| m.supra)) {
+        let after = &text[f.end..];
+        let n = SUPRA_NUMBER
+            .captures(after)
+            .and_then(|c| c.get(1))
+            .and_then(|m| parse_number(m.as_str()));
+        return Form::Supra(n, text[..f.start].to_string());
+    }
+    let mut s = text.trim();
+    if let Some(f) = t::starts_with_any(s, &all_of(|m| m.see_prefixes)) {
+        s = s[f.end..].trim_start_matches([':', ',', '،', ' ']);
+    }
+    Form::Plain(s.to_string())
+}
+
+/// Whether an unmatched footnote still reads as a citation of a work (not a comment).
+fn citation_like(text: &str, has_locator: bool) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 {
+        return false;
+    }
+    let fields = text.matches([',', '،']).count();
+    // A citation opens with an author or a title; a comment opens with a long sentence.
+    let lead_words = text
+        .split([',', '،', '.'])
+        .next()
+        .map_or(0, |x| x.split_whitespace().count());
+    if lead_words > 14 && t::find_urls(text).is_empty() {
+        return false;
+    }
+    !t::find_urls(text).is_empty()
+        || t::find_doi(text).is_some()
+        || (has_locator && words <= 60)
+        || (!years_in(text).is_empty() && fields >= 2 && words <= 60)
+        || t::contains_any(text, &all_of(|m| m.publisher_words)) && fields >= 2
+}
+
+struct Linker<'a> {
+    groups: &'a mut Vec<ReferenceGroup>,
+    profiles: Vec<(String, Profile)>,
+}
+
+impl Linker<'_> {
+    fn best_match(&self, text: &str) -> Option<(String, f64)> {
+        let toks = dedup(tokens(&without_urls(text), &STOP));
+        if toks.is_empty() {
+            return None;
+        }
+        let years = years_in(text);
+        self.profiles
+            .iter()
+            .map(|(id, p)| (id.clone(), score(&toks, &years, p)))
+            .filter(|(_, s)| *s >= 0.45)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|(i, _)| i == id).map(|(_, p)| p)
+    }
+
+    /// Adds a work known only from a footnote to the group of its language.
+    fn add_from_footnote(&mut self, text: &str, source: Span) -> String {
+        let lang = lang_of(text);
+        let total: usize = self.groups.iter().map(|g| g.references.len()).sum();
+        let id = format!("ref{}", total + 1);
+        let mut r = parse_work(text, Origin::Footnote, ReferenceType::Other);
+        r.id = id.clone();
+        r.raw = text.to_string();
+        r.lang = lang.to_string();
+        r.from_footnote = true;
+        r.source = source;
+        let pos = self
+            .groups
+            .iter()
+            .rposition(|g| {
+                let n = g.references.iter().filter(|x| x.lang == lang).count();
+                n * 2 > g.references.len()
+            })
+            .or_else(|| self.groups.len().checked_sub(1));
+        self.profiles.push((id.clone(), profile(&r)));
+        match pos.and_then(|p| self.groups.get_mut(p)) {
+            Some(g) => g.references.push(r),
+            None => {
+                let gid = format!("refs{}", self.groups.len() + 1);
+                self.groups.push(ReferenceGroup {
+                    id: gid,
+                    title: None,
+                    lang: Some(lang.to_string()),
+                    references: vec![r],
+                    source: Some(source),
+                });
+            }
+        }
+        id
+    }
+}
+
+/// Whether the words before an op. cit. form (author and/or title) name this work.
+fn names_work(pre: &[String], p: &Profile) -> bool {
+    if pre.is_empty() {
+        return false;
+    }
+    let mut known = p.authors.clone();
+    known.extend(p.title.iter().cloned());
+    let hit = pre.iter().filter(|x| found_in(x, &known)).count();
+    hit * 5 >= pre.len() * 3 && hit >= 1
+}
 
 /// Classifies each footnote, links it to a reference and resolves ibid / op. cit. chains.
 pub fn link_citations(
     footnotes: &mut [Footnote],
     groups: &mut Vec<ReferenceGroup>,
 ) -> Vec<Diagnostic> {
-    let _ = (footnotes, groups);
-    Vec::new()
+    let mut diags = Vec::new();
+    let profiles = groups
+        .iter()
+        .flat_map(|g| g.references.iter())
+        .map(|r| (r.id.clone(), profile(r)))
+        .collect();
+    let mut linker = Linker { groups, profiles };
+
+    for i in 0..footnotes.len() {
+        let Some(note) = footnotes.get(i) else {
+            continue;
+        };
+        let (locator, rest) = take_locator(&note.text);
+        let line = note.source.line;
+        let earlier = footnotes.get(..i).unwrap_or(&[]);
+        let previous_citing = earlier.iter().rev().find(|f| {
+            f.citation
+                .as_ref()
+                .is_some_and(|c| c.reference_id.is_some())
+        });
+        let via = |f: &Footnote| {
+            (
+                f.citation.as_ref().and_then(|c| c.reference_id.clone()),
+                Some(f.id.clone()),
+            )
+        };
+        let (kind, reference_id, via_footnote_id) = match form_of(&rest) {
+            Form::Ibid => match previous_citing {
+                Some(f) => {
+                    let (r, v) = via(f);
+                    (Some(CitationKind::Ibid), r, v)
+                }
+                None => {
+                    diags.push(Diagnostic::warning(
+                        "ibid-without-antecedent",
+                        format!(
+                            "footnote {} says ibid but no earlier footnote cites a work",
+                            note.label
+                        ),
+                        Some(line),
+                    ));
+                    (Some(CitationKind::Ibid), None, None)
+                }
+            },
+            Form::OpCit(pre) | Form::Supra(None, pre) => {
+                let kind = if matches!(form_of(&rest), Form::Supra(..)) {
+                    CitationKind::Supra
+                } else {
+                    CitationKind::OpCit
+                };
+                let pre_toks = dedup(tokens(&without_urls(&pre), &STOP));
+                let named = earlier.iter().rev().find(|f| {
+                    f.citation
+                        .as_ref()
+                        .and_then(|c| c.reference_id.as_deref())
+                        .and_then(|id| linker.profile(id))
+                        .is_some_and(|p| names_work(&pre_toks, p))
+                });
+                match (named, pre_toks.is_empty()) {
+                    (Some(f), _) => {
+                        let (r, v) = via(f);
+                        (Some(kind), r, v)
+                    }
+                    (None, true) => match previous_citing {
+                        Some(f) => {
+                            let (r, v) = via(f);
+                            (Some(kind), r, v)
+                        }
+                        None => (Some(kind), None, None),
+                    },
+                    (None, false) => {
+                        let found = linker.best_match(&pre).map(|(id, _)| id);
+                        if found.is_none() {
+                            diags.push(Diagnostic::warning(
+                                "op-cit-unresolved",
+                                format!(
+                                    "footnote {} refers to an earlier work that no earlier footnote or reference names",
+                                    note.label
+                                ),
+                                Some(line),
+                            ));
+                        }
+                        (Some(kind), found, None)
+                    }
+                }
+            }
+            Form::Supra(Some(n), _) => match earlier.iter().rev().find(|f| f.number == n) {
+                Some(f) => {
+                    let (r, v) = via(f);
+                    (Some(CitationKind::Supra), r, v)
+                }
+                None => {
+                    diags.push(Diagnostic::warning(
+                        "supra-note-missing",
+                        format!(
+                            "footnote {} points to note {n}, which comes nowhere before it",
+                            note.label
+                        ),
+                        Some(line),
+                    ));
+                    (Some(CitationKind::Supra), None, None)
+                }
+            },
+            Form::Plain(text) => match linker.best_match(&text) {
+                Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
+                None if citation_like(&text, locator.is_some()) => {
+                    let id = linker.add_from_footnote(&note.text, note.source);
+                    diags.push(Diagnostic::warning(
+                        "reference-from-footnote",
+                        format!(
+                            "footnote {} cites a work missing from the reference list; added as {id}",
+                            note.label
+                        ),
+                        Some(line),
+                    ));
+                    (Some(CitationKind::Direct), Some(id), None)
+                }
+                None => (None, None, None),
+            },
+        };
+        if let (Some(kind), Some(note)) = (kind, footnotes.get_mut(i)) {
+            note.citation = Some(Citation {
+                kind,
+                reference_id,
+                via_footnote_id,
+                locator,
+            });
+        }
+    }
+
+    // Every footnote that cites a reference, in footnote order.
+    for note in footnotes.iter() {
+        let Some(id) = note
+            .citation
+            .as_ref()
+            .and_then(|c| c.reference_id.as_deref())
+        else {
+            continue;
+        };
+        if let Some(r) = linker
+            .groups
+            .iter_mut()
+            .flat_map(|g| g.references.iter_mut())
+            .find(|r| r.id == id)
+        {
+            r.cited_by.push(note.id.clone());
+        }
+    }
+    diags
+}
+
+fn kind_name(kind: Option<CitationKind>) -> &'static str {
+    match kind {
+        Some(CitationKind::Direct) => "direct",
+        Some(CitationKind::Ibid) => "ibid",
+        Some(CitationKind::OpCit) => "op. cit.",
+        Some(CitationKind::Supra) => "supra",
+        None => "none",
+    }
+}
+
+/// One line per footnote: page, label, kind (direct / ibid / op. cit. / supra / none), the
+/// resolved reference with its first author and short title, and the locator.
+pub fn citation_report(doc: &Document) -> String {
+    let mut out = String::new();
+    for f in &doc.back.footnotes {
+        let c = f.citation.as_ref();
+        let kind = kind_name(c.map(|c| c.kind));
+        let reference = c
+            .and_then(|c| c.reference_id.as_deref())
+            .map(|id| {
+                let work = doc.back.reference(id).map(|r| {
+                    let author = r.authors.first().map_or("-", Agent::as_written);
+                    let title = r.title.as_deref().unwrap_or("-");
+                    let mut short: String = title
+                        .split_whitespace()
+                        .take(6)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if title.split_whitespace().count() > 6 {
+                        short.push('…');
+                    }
+                    format!("{author} — {short}")
+                });
+                format!("{id}\t{}", work.unwrap_or_else(|| "?".into()))
+            })
+            .unwrap_or_else(|| "-\t-".into());
+        let via = c
+            .and_then(|c| c.via_footnote_id.as_deref())
+            .map(|v| format!(" (via {v})"))
+            .unwrap_or_default();
+        let locator = c
+            .and_then(|c| c.locator.as_ref())
+            .map(|l| format!("{} {}", l.label, l.pages.raw))
+            .unwrap_or_else(|| "-".into());
+        out.push_str(&format!(
+            "p{}\t{}\t{}{}\t{}\t{}\n",
+            f.page, f.label, kind, via, reference, locator
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::references::extract_references;
+    use crate::extract::text::Line;
+
+    fn note(n: usize, page: usize, number: u32, text: &str) -> Footnote {
+        Footnote {
+            id: format!("fn{n}"),
+            page,
+            label: number.to_string(),
+            number,
+            text: text.to_string(),
+            source: Span::line(n * 10),
+            citation: None,
+        }
+    }
+
+    fn refs(src: &str) -> Vec<ReferenceGroup> {
+        let lines: Vec<Line> = src
+            .lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                number: i + 1,
+                text: t,
+            })
+            .collect();
+        extract_references(&lines).0
+    }
+
+    fn cite(f: &Footnote) -> (Option<CitationKind>, Option<&str>, Option<&str>) {
+        match &f.citation {
+            Some(c) => (
+                Some(c.kind),
+                c.reference_id.as_deref(),
+                c.via_footnote_id.as_deref(),
+            ),
+            None => (None, None, None),
+        }
+    }
+
+    #[test]
+    fn english_footnotes_with_ibid_op_cit_and_supra() {
+        let mut groups = refs("Bibliography\n- Ward, Helen. (2011). Rivers and Empires. Delta Press. London.\n- Osei, Kofi. (2016). Grain markets in the Sahel. Journal of Food Policy, 22(4), 310-333. https://doi.org/10.7777/jfp.22.4\n- Lund, Erik. (2009). Harbour Law. Norden University Press. Oslo.");
+        let mut notes = vec![
+            note(1, 1, 1, "Helen Ward, Rivers and Empires, London: Delta Press, 2011, p. 7."),
+            note(2, 1, 2, "Ibid., pp. 9-11."),
+            note(3, 1, 3, "Kofi Osei, \"Grain markets in the Sahel,\" Journal of Food Policy 22, no. 4 (2016): 312."),
+            note(4, 2, 4, "This point is disputed by several authors who do not publish on it."),
+            note(5, 2, 5, "Ward, op. cit., p. 40."),
+            note(6, 2, 6, "Ibid."),
+            note(7, 2, 7, "Erik Lund, Harbour Law (Oslo: Norden University Press, 2009), 14."),
+            note(8, 3, 8, "Osei, supra note 3, at 315."),
+            note(9, 3, 9, "Mara Quist, Salt and Silver, Coast Books, Bergen, 2001, p. 3."),
+            note(10, 3, 10, "Quist, Op. Cit., p. 5."),
+        ];
+        let diags = link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cite(&notes[0]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        assert_eq!(
+            cite(&notes[1]),
+            (Some(CitationKind::Ibid), Some("ref1"), Some("fn1"))
+        );
+        assert_eq!(
+            notes[1]
+                .citation
+                .as_ref()
+                .and_then(|c| c.locator.as_ref())
+                .map(|l| (l.label.as_str(), l.pages.first, l.pages.last)),
+            Some(("pp.", Some(9), Some(11)))
+        );
+        assert_eq!(
+            cite(&notes[2]),
+            (Some(CitationKind::Direct), Some("ref2"), None)
+        );
+        assert_eq!(cite(&notes[3]), (None, None, None));
+        assert_eq!(
+            cite(&notes[4]),
+            (Some(CitationKind::OpCit), Some("ref1"), Some("fn2"))
+        );
+        // An ibid after an op. cit. points to the op. cit.'s work.
+        assert_eq!(
+            cite(&notes[5]),
+            (Some(CitationKind::Ibid), Some("ref1"), Some("fn5"))
+        );
+        assert_eq!(
+            cite(&notes[6]),
+            (Some(CitationKind::Direct), Some("ref3"), None)
+        );
+        assert_eq!(
+            cite(&notes[7]),
+            (Some(CitationKind::Supra), Some("ref2"), Some("fn3"))
+        );
+        // A work missing from the list is added from its footnote, with a warning.
+        assert_eq!(
+            cite(&notes[8]),
+            (Some(CitationKind::Direct), Some("ref4"), None)
+        );
+        assert_eq!(
+            cite(&notes[9]),
+            (Some(CitationKind::OpCit), Some("ref4"), Some("fn9"))
+        );
+        let added = groups
+            .iter()
+            .flat_map(|g| &g.references)
+            .find(|r| r.id == "ref4")
+            .unwrap();
+        assert!(added.from_footnote);
+        assert_eq!(added.title.as_deref(), Some("Salt and Silver"));
+        assert!(diags.iter().any(|d| d.code == "reference-from-footnote"));
+        let r1 = groups
+            .iter()
+            .flat_map(|g| &g.references)
+            .find(|r| r.id == "ref1")
+            .unwrap();
+        assert_eq!(r1.cited_by, vec!["fn1", "fn2", "fn5", "fn6"]);
+    }
+
+    #[test]
+    fn arabic_footnotes_survive_spelling_variants_and_inversion() {
+        let mut groups = refs("- المصادر العربية :\n - الزبيدي، منى عادل.(2003). مناهج البحوث في الإدارة العامة. دار الرافدين. بغداد.\n - الزبيدي، منى عادل.(2010). الإدارة المحلية والتنمية. دار الرافدين. بغداد.\n - هيئة الإحصاء الوطنية.(2019) التقرير السنوي للسكان.\n<https://stats.example.gov/2019>");
+        let mut notes = vec![
+            note(1, 1, 1, "منى عادل الزبيدى، مناهج البحث فى الادارة العامة، بغداد، دار الرافدين، ٢٠٠٣، ص ٢٢."),
+            note(2, 1, 2, "المصدر نفسه، ص ص ٤٠-٤١."),
+            note(3, 1, 3, "هيئة الإحصاء الوطنية، التقرير السنوي للسكان، 2019، على الرابط التالي: <https://stats.example.gov/2019>"),
+            note(4, 2, 1, "منى عادل الزبيدي، الإدارة المحلية والتنمية، دار الرافدين، 2010، ص51."),
+            note(5, 2, 2, "يرى الباحث أن هذه المسألة تحتاج إلى مزيد من النقاش في المستقبل."),
+            note(6, 2, 3, "منى عادل الزبيدي، مصدر سبق ذكره، ص 60."),
+            note(7, 2, 4, "هيئة الإحصاء الوطنية، المصدر السابق."),
+        ];
+        link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cite(&notes[0]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        let loc = notes[0]
+            .citation
+            .as_ref()
+            .and_then(|c| c.locator.clone())
+            .unwrap();
+        assert_eq!(
+            (loc.label.as_str(), loc.pages.raw.as_str(), loc.pages.first),
+            ("ص", "٢٢", Some(22))
+        );
+        assert_eq!(
+            cite(&notes[1]),
+            (Some(CitationKind::Ibid), Some("ref1"), Some("fn1"))
+        );
+        assert_eq!(
+            cite(&notes[2]),
+            (Some(CitationKind::Direct), Some("ref3"), None)
+        );
+        assert_eq!(
+            cite(&notes[3]),
+            (Some(CitationKind::Direct), Some("ref2"), None)
+        );
+        assert_eq!(cite(&notes[4]), (None, None, None));
+        // The most recent earlier footnote by the same author.
+        assert_eq!(
+            cite(&notes[5]),
+            (Some(CitationKind::OpCit), Some("ref2"), Some("fn4"))
+        );
+        assert_eq!(
+            cite(&notes[6]),
+            (Some(CitationKind::OpCit), Some("ref3"), Some("fn3"))
+        );
+    }
+
+    #[test]
+    fn report_lists_each_footnote() {
+        let mut doc = Document::default();
+        doc.back.reference_groups =
+            refs("- Ward, Helen. (2011). Rivers and Empires. Delta Press. London.");
+        doc.back.footnotes = vec![
+            note(
+                1,
+                4,
+                1,
+                "Helen Ward, Rivers and Empires, Delta Press, 2011, p. 7.",
+            ),
+            note(
+                2,
+                4,
+                2,
+                "A remark without any source at all, only an opinion of ours.",
+            ),
+        ];
+        link_citations(&mut doc.back.footnotes, &mut doc.back.reference_groups);
+        let report = citation_report(&doc);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(
+            lines[0].starts_with("p4\t1\tdirect\tref1\tWard, Helen — Rivers and Empires\tp. 7"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
+    }
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+    use crate::extract::references::extract_references;
+    use crate::extract::text::{lines, Line};
+
+    /// The sample's footnotes built by hand from its text: a line opening with `(N)` is a
+    /// footnote, a following URL line joins it with a space, and numbering restarting at 1
+    /// opens a new page.
+    fn sample_footnotes(all: &[Line]) -> Vec<Footnote> {
+        static NOTE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\((\d+)\)\s*(.*)$").expect("valid regex"));
+        let mut out: Vec<Footnote> = Vec::new();
+        let mut page = 0;
+        let mut open = false;
+        for l in all {
+            let text = l.text.trim();
+            if let Some(c) = NOTE.captures(text) {
+                let number = parse_number(&c[1]).unwrap_or(0);
+                if number == 1 {
+                    page += 1;
+                }
+                out.push(Footnote {
+                    id: format!("fn{}", out.len() + 1),
+                    page,
+                    label: c[1].to_string(),
+                    number,
+                    text: c[2].trim().to_string(),
+                    source: Span::line(l.number),
+                    citation: None,
+                });
+                open = true;
+            } else if open && text.starts_with('<') {
+                if let Some(f) = out.last_mut() {
+                    f.text.push(' ');
+                    f.text.push_str(text);
+                }
+            } else if !text.is_empty() {
+                open = false;
+            }
+        }
+        out
+    }
+
+    /// Footnote n (1-based) → (kind, reference, via footnote, has a locator), worked out by
+    /// hand from the sample. D direct, I ibid, O op. cit.
+    const EXPECTED: [(char, u32, u32, bool); 49] = [
+        ('D', 15, 0, true),
+        ('D', 1, 0, true),
+        ('D', 5, 0, true),
+        ('D', 4, 0, true),
+        ('D', 31, 0, true),
+        ('D', 3, 0, true),
+        ('D', 17, 0, true),
+        ('D', 27, 0, true),
+        ('D', 28, 0, true),
+        ('O', 17, 7, true),
+        ('O', 28, 9, true),
+        ('O', 27, 8, true),
+        ('D', 24, 0, false),
+        ('D', 8, 0, true),
+        ('D', 6, 0, true),
+        ('D', 16, 0, false),
+        ('D', 29, 0, true),
+        ('D', 19, 0, false),
+        ('D', 13, 0, false),
+        ('O', 29, 17, true),
+        ('O', 29, 20, true),
+        ('D', 26, 0, false),
+        ('D', 2, 0, false),
+        ('D', 23, 0, false),
+        ('D', 21, 0, true),
+        ('O', 23, 24, false),
+        ('D', 22, 0, false),
+        ('D', 20, 0, false),
+        ('I', 20, 28, false),
+        ('D', 25, 0, false),
+        ('D', 12, 0, false),
+        ('D', 11, 0, false),
+        ('D', 33, 0, false),
+        ('D', 7, 0, false),
+        ('D', 36, 0, false),
+        ('D', 18, 0, false),
+        ('D', 9, 0, false),
+        ('D', 14, 0, false),
+        ('D', 37, 0, false),
+        ('D', 10, 0, false),
+        ('D', 32, 0, false),
+        ('I', 32, 41, false),
+        ('D', 34, 0, false),
+        ('D', 35, 0, false),
+        ('O', 36, 35, false),
+        ('I', 36, 45, false),
+        ('D', 30, 0, false),
+        ('O', 37, 39, false),
+        ('O', 36, 46, false),
+    ];
+
+    #[test]
+    fn sample_footnotes_link_as_worked_out_by_hand() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/political-issues-000.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("the bundled sample is readable");
+        let all = lines(&text);
+        let heading = all
+            .iter()
+            .rposition(|l| {
+                t::equals_any(
+                    l.text.trim().trim_end_matches([':', ' ']),
+                    &all_of(|m| m.list_headings),
+                )
+            })
+            .unwrap_or(all.len());
+        let (mut groups, _) = extract_references(all.get(heading + 1..).unwrap_or(&[]));
+        let mut notes = sample_footnotes(all.get(..heading).unwrap_or(&[]));
+        assert_eq!(notes.len(), 49);
+        let total: usize = groups.iter().map(|g| g.references.len()).sum();
+        assert_eq!(total, 37);
+        link_citations(&mut notes, &mut groups);
+        let mut wrong = Vec::new();
+        for (i, (f, &(k, r, v, loc))) in notes.iter().zip(EXPECTED.iter()).enumerate() {
+            let kind = match k {
+                'I' => CitationKind::Ibid,
+                'O' => CitationKind::OpCit,
+                _ => CitationKind::Direct,
+            };
+            let want = (
+                Some(kind),
+                Some(format!("ref{r}")),
+                (v > 0).then(|| format!("fn{v}")),
+                loc,
+            );
+            let got = (
+                f.citation.as_ref().map(|c| c.kind),
+                f.citation.as_ref().and_then(|c| c.reference_id.clone()),
+                f.citation.as_ref().and_then(|c| c.via_footnote_id.clone()),
+                f.citation.as_ref().is_some_and(|c| c.locator.is_some()),
+            );
+            if want != got {
+                wrong.push(format!("fn{}: want {want:?} got {got:?}", i + 1));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        let located = notes
+            .iter()
+            .filter(|f| f.citation.as_ref().is_some_and(|c| c.locator.is_some()))
+            .count();
+        assert_eq!(located, 18);
+        let report = citation_report(&Document {
+            back: crate::model::Back {
+                footnotes: notes.clone(),
+                reference_groups: groups.clone(),
+            },
+            ..Document::default()
+        });
+        println!("{report}");
+        let all_refs: Vec<&Reference> = groups.iter().flat_map(|g| &g.references).collect();
+        assert!(all_refs
+            .iter()
+            .all(|r| !r.cited_by.is_empty() && !r.from_footnote));
+        let urls = all_refs.iter().filter(|r| r.url.is_some()).count();
+        assert_eq!(urls, 22);
+    }
 }

@@ -1,1 +1,648 @@
 //! Footnotes: the numbered notes of each page's footnote zone and the markers in the text.
+//!
+//! A footnote zone (found by [`super::pages`]) holds lines that start with a label: `(1)`,
+//! `(١)`, `[1]`, `⁽¹⁾`, `¹`, `^1`, or a bare `1`/`1.`; `*` lines are author notes and are
+//! left to the front matter. In the running text the same shapes are markers. A number in
+//! parentheses is only taken for a marker when a footnote of that number is on the page
+//! (aligned in order, see [`link_markers`]), so years, counts and resolution numbers stay
+//! text.
+
+use super::pages::PageLines;
+use crate::model::{Diagnostic, Footnote, Span};
+use crate::script::{digit_value, parse_number};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a footnote label or an in-text marker is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkForm {
+    /// `(1)`, `(١)`.
+    Paren,
+    /// `[1]`.
+    Bracket,
+    /// `⁽¹⁾`.
+    SuperParen,
+    /// `¹`.
+    Superscript,
+    /// `^1`, `^(١)`.
+    Caret,
+    /// A bare number at the start of a footnote line: `1 `, `1.`, `1-`.
+    Bare,
+    /// `*`: an author note, not a numbered footnote.
+    Star,
+}
+
+impl MarkForm {
+    /// Forms a zone may mix: raised forms go together, the others stand alone.
+    fn family(self) -> u8 {
+        match self {
+            MarkForm::Paren => 0,
+            MarkForm::Bracket => 1,
+            MarkForm::SuperParen | MarkForm::Superscript | MarkForm::Caret => 2,
+            MarkForm::Bare => 3,
+            MarkForm::Star => 4,
+        }
+    }
+    /// Typographic markers (raised, caret) are markers whatever their number.
+    fn is_raised(self) -> bool {
+        self.family() == 2
+    }
+}
+
+/// The label at the start of a footnote line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteLabel {
+    /// How it is printed.
+    pub form: MarkForm,
+    /// The digits as printed, without brackets (empty for `*`).
+    pub label: String,
+    /// The label's number (none for `*`).
+    pub number: Option<u32>,
+    /// Byte offset in the line where the note text begins.
+    pub rest: usize,
+}
+
+const DIGIT: &str = r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]";
+const SUP: &str = r"[\x{2070}\x{00B9}\x{00B2}\x{00B3}\x{2074}-\x{2079}]";
+
+// The patterns are constants; a failure to compile is a bug caught by every test.
+static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:\(\s*(?P<paren>{DIGIT}{{1,3}})\s*\)|\[\s*(?P<bracket>{DIGIT}{{1,3}})\s*\]|\x{{207D}}(?P<sparen>{SUP}{{1,3}})\x{{207E}}|\^\(?\s*(?P<caret>{DIGIT}{{1,3}})\s*\)?|(?P<sup>{SUP}{{1,3}})|(?P<bare>{DIGIT}{{1,3}})(?:[.)\-\x{{2013}}]|\s)|(?P<star>\*+))\s*"
+    ))
+    .expect("footnote label pattern")
+});
+
+static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<caret>\^\(\s*{DIGIT}{{1,3}}\s*\)|\^{DIGIT}{{1,3}})|(?P<sparen>\x{{207D}}{SUP}{{1,3}}\x{{207E}})|(?P<paren>\(\s?{DIGIT}{{1,3}}\s?\))|(?P<bracket>\[{DIGIT}{{1,3}}\])|(?P<sup>{SUP}{{1,3}})"
+    ))
+    .expect("footnote marker pattern")
+});
+
+/// The value of a superscript digit.
+fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '\u{2070}' => Some(0),
+        '\u{00B9}' => Some(1),
+        '\u{00B2}' => Some(2),
+        '\u{00B3}' => Some(3),
+        '\u{2074}'..='\u{2079}' => Some(c as u32 - 0x2070),
+        _ => None,
+    }
+}
+
+/// Reads the digits of `text` (any script, superscripts included), ignoring other characters.
+fn number_in(text: &str) -> Option<u32> {
+    let mut value: Option<u32> = None;
+    for c in text.chars() {
+        if let Some(d) = digit_value(c).or_else(|| superscript_value(c)) {
+            value = Some(value.unwrap_or(0).checked_mul(10)?.checked_add(d)?);
+        }
+    }
+    value
+}
+
+/// Reads the label at the start of a footnote line, if the line has one and text after it.
+pub fn note_label(text: &str) -> Option<NoteLabel> {
+    let caps = LABEL_RE.captures(text)?;
+    let end = caps.get(0)?.end();
+    let rest = text.get(end..)?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let (form, m) = [
+        ("paren", MarkForm::Paren),
+        ("bracket", MarkForm::Bracket),
+        ("sparen", MarkForm::SuperParen),
+        ("caret", MarkForm::Caret),
+        ("sup", MarkForm::Superscript),
+        ("bare", MarkForm::Bare),
+        ("star", MarkForm::Star),
+    ]
+    .iter()
+    .find_map(|(name, form)| caps.name(name).map(|m| (*form, m)))?;
+    if form == MarkForm::Star {
+        // `* * *` is a divider, `*name*` an emphasis: neither is an author note.
+        if rest.starts_with('*') {
+            return None;
+        }
+        return Some(NoteLabel {
+            form,
+            label: String::new(),
+            number: None,
+            rest: end,
+        });
+    }
+    let label = m.as_str().to_string();
+    let number = if form == MarkForm::Bare {
+        parse_number(&label)
+    } else {
+        number_in(&label)
+    };
+    Some(NoteLabel {
+        form,
+        label,
+        number,
+        rest: end,
+    })
+}
+
+/// How sure we are that a marker-shaped piece of text is a footnote marker.
+fn marker_weight(form: MarkForm, before: Option<char>, after: Option<char>) -> u32 {
+    if form.is_raised() {
+        return 4;
+    }
+    let attached = before.is_some_and(|c| !c.is_whitespace() && c != '(' && c != '[');
+    let closes = after.is_none_or(|c| ".,:;،؛)]\"»”!?؟".contains(c));
+    match (attached, closes) {
+        (true, _) => 3,
+        (false, true) => 2,
+        (false, false) => 1,
+    }
+}
+
+/// A piece of text shaped like a footnote marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerCandidate {
+    /// Byte range in the line.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// How it is printed.
+    pub form: MarkForm,
+    /// Its number.
+    pub number: u32,
+    /// How likely it is a marker (4 raised, 3 attached to a word, 2 before punctuation, 1 loose).
+    pub weight: u32,
+}
+
+/// Finds every marker-shaped piece of `text`, in order.
+pub fn scan_markers(text: &str) -> Vec<MarkerCandidate> {
+    let mut out = Vec::new();
+    for caps in MARKER_RE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let form = if caps.name("caret").is_some() {
+            MarkForm::Caret
+        } else if caps.name("sparen").is_some() {
+            MarkForm::SuperParen
+        } else if caps.name("paren").is_some() {
+            MarkForm::Paren
+        } else if caps.name("bracket").is_some() {
+            MarkForm::Bracket
+        } else {
+            MarkForm::Superscript
+        };
+        let Some(number) = number_in(whole.as_str()) else {
+            continue;
+        };
+        let before = text
+            .get(..whole.start())
+            .and_then(|s| s.chars().next_back());
+        let after = text.get(whole.end()..).and_then(|s| s.chars().next());
+        out.push(MarkerCandidate {
+            start: whole.start(),
+            end: whole.end(),
+            form,
+            number,
+            weight: marker_weight(form, before, after),
+        });
+    }
+    out
+}
+
+/// A footnote read from a zone, before it gets its identifier.
+#[derive(Debug, Clone, PartialEq)]
+struct RawNote {
+    page: usize,
+    label: String,
+    number: u32,
+    text: String,
+    first: usize,
+    last: usize,
+}
+
+fn append(text: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(piece);
+}
+
+/// Reads the numbered footnotes of every page's zone, in document order, with identifiers
+/// `fn1..fnN`. Lines of a zone that carry no label continue the note above them (a wrapped
+/// line, a URL); when a zone opens with such lines they finish the previous page's last note.
+/// `*` author notes and their continuations are skipped.
+pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
+    let mut notes: Vec<RawNote> = Vec::new();
+    for page in pages {
+        let mut family: Option<u8> = None;
+        let mut last_number: Option<u32> = None;
+        // Where continuation lines go: a note of this page, a star note, or (at the top of
+        // the zone) the previous page's last note.
+        #[derive(Clone, Copy)]
+        enum Target {
+            Carry,
+            Star,
+            Note(usize),
+        }
+        let mut target = Target::Carry;
+        for line in page.notes.iter().filter(|l| !l.is_blank()) {
+            let label = note_label(line.text);
+            let starts_note = match &label {
+                Some(l) if l.form == MarkForm::Star => {
+                    target = Target::Star;
+                    continue;
+                }
+                Some(l) => {
+                    family.is_none_or(|f| f == l.form.family())
+                        && l.number.is_some()
+                        && (l.form != MarkForm::Bare
+                            || last_number.is_none_or(|n| l.number == Some(n + 1)))
+                }
+                None => false,
+            };
+            match (starts_note, label) {
+                (true, Some(l)) => {
+                    family = Some(l.form.family());
+                    last_number = l.number;
+                    let mut text = String::new();
+                    append(&mut text, line.text.get(l.rest..).unwrap_or(""));
+                    notes.push(RawNote {
+                        page: page.number,
+                        label: l.label,
+                        number: l.number.unwrap_or(0),
+                        text,
+                        first: line.number,
+                        last: line.number,
+                    });
+                    target = Target::Note(notes.len() - 1);
+                }
+                _ => {
+                    let index = match target {
+                        Target::Star => None,
+                        Target::Note(i) => Some(i),
+                        Target::Carry => notes.len().checked_sub(1),
+                    };
+                    if let Some(note) = index.and_then(|i| notes.get_mut(i)) {
+                        append(&mut note.text, line.text);
+                        note.last = line.number;
+                    }
+                }
+            }
+        }
+    }
+    notes
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| Footnote {
+            id: format!("fn{}", i + 1),
+            page: n.page,
+            label: n.label,
+            number: n.number,
+            text: n.text,
+            source: Span::lines(n.first, n.last),
+            citation: None,
+        })
+        .collect()
+}
+
+/// A marker found in the running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedMarker {
+    /// Byte range in its line.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// The footnote it points to, when one was found.
+    pub footnote_id: Option<String>,
+}
+
+/// The markers of the running text, by source line, and their count per page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MarkerLinks {
+    /// Markers of each line, in order, by line number.
+    pub by_line: HashMap<usize, Vec<LinkedMarker>>,
+    /// Number of markers on each page (index 0 is page 1).
+    pub per_page: Vec<usize>,
+}
+
+/// Pairs candidates with footnotes in order, maximizing the total weight of the pairs
+/// (a weighted longest common subsequence on the numbers). Returns, for each candidate,
+/// the index of its footnote.
+fn align(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
+    let (n, m) = (cands.len(), notes.len());
+    let width = m + 1;
+    let mut dp = vec![0u32; (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip_c = dp[(i + 1) * width + j];
+            let skip_n = dp[i * width + j + 1];
+            let mut best = skip_c.max(skip_n);
+            if let (Some(c), Some(&note)) = (cands.get(i), notes.get(j)) {
+                if c.1 == note {
+                    best = best.max(c.2 + dp[(i + 1) * width + j + 1]);
+                }
+            }
+            dp[i * width + j] = best;
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let here = dp[i * width + j];
+        let (c, note) = (cands[i], notes[j]);
+        if c.1 == note && here == c.2 + dp[(i + 1) * width + j + 1] {
+            out[i] = Some(j);
+            i += 1;
+            j += 1;
+        } else if here == dp[(i + 1) * width + j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Finds the markers of each page's running text and links each to the footnote of the same
+/// page with its number. Warns about markers without a footnote and footnotes without a
+/// marker.
+pub fn link_markers(pages: &[PageLines], footnotes: &[Footnote]) -> (MarkerLinks, Vec<Diagnostic>) {
+    let mut links = MarkerLinks::default();
+    let mut warnings = Vec::new();
+    for page in pages {
+        // (line, candidate) in reading order.
+        let cands: Vec<(usize, MarkerCandidate)> = page
+            .body
+            .iter()
+            .flat_map(|l| scan_markers(l.text).into_iter().map(move |c| (l.number, c)))
+            .collect();
+        let page_notes: Vec<&Footnote> =
+            footnotes.iter().filter(|f| f.page == page.number).collect();
+        let keys: Vec<(usize, u32, u32)> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| (i, c.number, c.weight))
+            .collect();
+        let numbers: Vec<u32> = page_notes.iter().map(|f| f.number).collect();
+        let pairs = align(&keys, &numbers);
+        let mut count = 0;
+        let mut linked_notes = vec![false; page_notes.len()];
+        for (i, (line, cand)) in cands.iter().enumerate() {
+            let pair = pairs.get(i).copied().flatten();
+            let taken = match pair {
+                Some(j) => {
+                    if let Some(flag) = linked_notes.get_mut(j) {
+                        *flag = true;
+                    }
+                    true
+                }
+                None => cand.form.is_raised() || fits_sequence(i, cand, &cands, &pairs, &numbers),
+            };
+            if !taken {
+                continue;
+            }
+            count += 1;
+            let footnote_id = pair.and_then(|j| page_notes.get(j)).map(|f| f.id.clone());
+            if footnote_id.is_none() {
+                warnings.push(Diagnostic::warning(
+                    "marker-without-footnote",
+                    format!(
+                        "footnote marker {} on page {} has no footnote on its page",
+                        cand.number, page.number
+                    ),
+                    Some(*line),
+                ));
+            }
+            links.by_line.entry(*line).or_default().push(LinkedMarker {
+                start: cand.start,
+                end: cand.end,
+                footnote_id,
+            });
+        }
+        for (note, linked) in page_notes.iter().zip(&linked_notes) {
+            if !linked {
+                warnings.push(Diagnostic::warning(
+                    "footnote-without-marker",
+                    format!(
+                        "footnote {} on page {} has no marker in the page's text",
+                        note.label, page.number
+                    ),
+                    Some(note.source.line),
+                ));
+            }
+        }
+        links.per_page.push(count);
+    }
+    (links, warnings)
+}
+
+/// Whether an unpaired `(n)` attached to a word sits where a missing footnote would be:
+/// between the numbers of the paired markers around it, or right after the last one.
+fn fits_sequence(
+    i: usize,
+    cand: &MarkerCandidate,
+    cands: &[(usize, MarkerCandidate)],
+    pairs: &[Option<usize>],
+    numbers: &[u32],
+) -> bool {
+    if cand.weight < 3 {
+        return false;
+    }
+    let number_of = |k: usize| {
+        pairs
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|j| numbers.get(j))
+            .copied()
+    };
+    let prev = (0..i).rev().find_map(number_of);
+    let next = (i + 1..cands.len()).find_map(number_of);
+    let v = cand.number;
+    match (prev, next) {
+        (Some(a), Some(b)) => a < v && v < b,
+        (Some(a), None) => v == a + 1,
+        (None, Some(b)) => v + 1 == b,
+        (None, None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::Line;
+    use crate::model::Span;
+
+    fn page<'a>(
+        number: usize,
+        body: &[(usize, &'a str)],
+        notes: &[(usize, &'a str)],
+    ) -> PageLines<'a> {
+        let mk = |v: &[(usize, &'a str)]| {
+            v.iter()
+                .map(|&(number, text)| Line { number, text })
+                .collect::<Vec<_>>()
+        };
+        PageLines {
+            number,
+            span: Span::lines(1, 100),
+            body: mk(body),
+            notes: mk(notes),
+        }
+    }
+
+    #[test]
+    fn reads_labels_of_every_form() {
+        let cases = [
+            ("(1) نص", MarkForm::Paren, "1", 1),
+            ("(١٢)نص", MarkForm::Paren, "١٢", 12),
+            ("[3] Text", MarkForm::Bracket, "3", 3),
+            ("⁽²⁾ نص", MarkForm::SuperParen, "²", 2),
+            ("¹ Text", MarkForm::Superscript, "¹", 1),
+            ("^(۴) متن", MarkForm::Caret, "۴", 4),
+            ("7. Text", MarkForm::Bare, "7", 7),
+        ];
+        for (text, form, label, number) in cases {
+            let l = note_label(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (l.form, l.label.as_str(), l.number),
+                (form, label, Some(number)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            note_label("* قسم العلوم").map(|l| l.form),
+            Some(MarkForm::Star)
+        );
+        assert_eq!(note_label("* * *"), None);
+        assert_eq!(note_label("2014 was a year"), None);
+        assert_eq!(note_label("(1)"), None, "a label needs text");
+        assert_eq!(note_label("نص (1)"), None);
+    }
+
+    #[test]
+    fn scans_markers_and_weighs_their_shape() {
+        let text = "كلمة^(١) ونص⁽²⁾ و(3). و (4): ثم (120) سجين و(2169) عام [5]";
+        let found: Vec<(u32, u32)> = scan_markers(text)
+            .iter()
+            .map(|c| (c.number, c.weight))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(1, 4), (2, 4), (3, 3), (4, 2), (120, 1), (5, 2)]
+        );
+        let marker = &scan_markers("word¹ more")[0];
+        assert_eq!(&"word¹ more"[marker.start..marker.end], "¹");
+    }
+
+    #[test]
+    fn collects_wrapped_notes_skips_stars_and_carries_over_pages() {
+        let pages = [
+            page(
+                1,
+                &[(1, "Text(1) more(2).")],
+                &[
+                    (3, "* Department of politics"),
+                    (4, "author@example.org"),
+                    (5, "(1) Smith, A Book, available at:"),
+                    (6, "<https://example.org/x>"),
+                    (7, "(2) Jones, Another"),
+                ],
+            ),
+            page(2, &[(9, "Body.")], &[(11, "continued title, 2001.")]),
+        ];
+        let notes = collect_footnotes(&pages);
+        assert_eq!(notes.len(), 2);
+        assert_eq!(
+            notes[0].text,
+            "Smith, A Book, available at: <https://example.org/x>"
+        );
+        assert_eq!(notes[0].source, Span::lines(5, 6));
+        assert_eq!(notes[1].text, "Jones, Another continued title, 2001.");
+        assert_eq!((notes[1].id.as_str(), notes[1].page), ("fn2", 1));
+    }
+
+    #[test]
+    fn bare_labels_must_count_up() {
+        let pages = [page(
+            1,
+            &[(1, "Text¹ and²")],
+            &[
+                (3, "1 Smith, Book."),
+                (4, "120 pages long."),
+                (5, "2 Jones."),
+            ],
+        )];
+        let notes = collect_footnotes(&pages);
+        let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["Smith, Book. 120 pages long.", "Jones."]);
+    }
+
+    #[test]
+    fn links_per_page_numbering_and_ignores_non_markers() {
+        let pages = [
+            page(
+                1,
+                &[
+                    (
+                        1,
+                        "أصدر المجلس القرار (2169) عام 2014 وأطلق (120) سجيناً(1)، ثم (2):",
+                    ),
+                    (2, "١. بند أول."),
+                ],
+                &[(4, "(1) مصدر أول."), (5, "(2) مصدر ثان.")],
+            ),
+            page(2, &[(7, "نص⁽¹⁾ آخر")], &[(9, "(1) مصدر ثالث.")]),
+        ];
+        let notes = collect_footnotes(&pages);
+        let (links, warnings) = link_markers(&pages, &notes);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(links.per_page, vec![2, 1]);
+        let ids: Vec<Option<&str>> = links.by_line[&1]
+            .iter()
+            .map(|m| m.footnote_id.as_deref())
+            .collect();
+        assert_eq!(ids, vec![Some("fn1"), Some("fn2")]);
+        assert_eq!(links.by_line[&7][0].footnote_id.as_deref(), Some("fn3"));
+    }
+
+    #[test]
+    fn links_running_numbers_and_warns_about_gaps() {
+        let pages = [
+            page(
+                1,
+                &[(1, "First claim.[1] Second.[2]")],
+                &[(3, "[1] A."), (4, "[2] B.")],
+            ),
+            page(
+                2,
+                &[(6, "Third.[3] Fourth.[4] Fifth.[5] A ratio (2) here.")],
+                &[(8, "[3] C."), (9, "[5] E."), (10, "[6] F.")],
+            ),
+        ];
+        let notes = collect_footnotes(&pages);
+        let (links, warnings) = link_markers(&pages, &notes);
+        let codes: Vec<(&str, Option<usize>)> =
+            warnings.iter().map(|w| (w.code.as_str(), w.line)).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("marker-without-footnote", Some(6)),
+                ("footnote-without-marker", Some(10))
+            ]
+        );
+        assert_eq!(links.per_page, vec![2, 3]);
+        let ids: Vec<Option<&str>> = links.by_line[&6]
+            .iter()
+            .map(|m| m.footnote_id.as_deref())
+            .collect();
+        assert_eq!(ids, vec![Some("fn3"), None, Some("fn4")]);
+    }
+}

@@ -1,8 +1,34 @@
 //! Front matter: title, authors, affiliations, author notes, abstracts and keywords.
+//!
+//! The reader walks the first page's running text: the title comes first, then a header of
+//! author and affiliation lines, then labelled blocks (abstracts, keywords) possibly separated
+//! by a translated title. `*` author notes are read from the footnote zone and, while pages
+//! are not split, from running-text lines that start with `*`. Every marker word comes from
+//! `markers::front`.
+
+#[path = "front_affil.rs"]
+mod affil;
+#[path = "front_names.rs"]
+mod names;
 
 use super::pages::PageLines;
+use super::text::Line;
 use super::ExtractError;
-use crate::model::{Diagnostic, Front};
+use crate::model::{
+    Affiliation, AuthorNote, Contributor, ContributorRole, Diagnostic, Front, KeywordGroup,
+    LocalizedText, PersonName, Script, Span,
+};
+use crate::script::{default_lang, detect_script};
+use affil::{
+    email_name_score, is_affiliation_text, match_emails, parse_affiliation, same_text, AffParts,
+    EMAIL, EMAIL_MATCH_THRESHOLD, ORCID,
+};
+use names::{
+    all_entries, find_label, is_body_heading, is_name_like, is_strong_author_line,
+    longest_match, parse_author_line, split_affiliation_label, Label, LabelKind, ParsedAuthor,
+};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the front-matter reader found, and where the body begins.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,15 +41,1137 @@ pub struct FrontMatter {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A line longer than this many words is running text, never a title or a header line.
+const MAX_HEADER_WORDS: usize = 40;
+/// A title longer than this many characters is not a title.
+const MAX_TITLE_CHARS: usize = 300;
+/// How many non-blank lines the header (title to first label) may have.
+const MAX_HEADER_LINES: usize = 30;
+/// How many non-blank lines may separate two labelled blocks (a translated title, names).
+const MAX_GAP_LINES: usize = 8;
+
+/// A footnote opening a line: `(1)`, `1-`, `1.`, `¹`.
+static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\(\[]\s*[0-9٠-٩]{1,3}\s*[\)\]]|[0-9٠-٩]{1,3}\s*[\-.)]\s|[\x{00B9}\x{00B2}\x{00B3}\x{2070}\x{2074}-\x{2079}]+\s*\S)")
+        .expect("valid regex")
+});
+
 /// Reads the front matter from the first pages.
 pub fn extract_front_matter(
     pages: &[PageLines],
     file_name: &str,
 ) -> Result<FrontMatter, ExtractError> {
-    let _ = (pages, file_name);
+    let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
+    let no_title = |detail: &str| ExtractError::NoTitle {
+        file: file_name.to_string(),
+        detail: detail.to_string(),
+    };
+    let first = stream
+        .iter()
+        .position(|l| !l.is_blank())
+        .ok_or_else(|| no_title("the input has no text line"))?;
+    let first_text = stream.get(first).map_or("", |l| l.text.trim());
+    if let Some(problem) = title_problem(first_text) {
+        return Err(no_title(&problem));
+    }
+    let mut reader = Reader::default();
+
+    // The header: from the title to the first label, heading or running paragraph.
+    let mut header: Vec<Line<'_>> = Vec::new();
+    let mut i = first;
+    let mut stop_reason_line: Option<usize> = None;
+    while let Some(line) = stream.get(i) {
+        let t = line.text.trim();
+        if t.is_empty() || (!header.is_empty() && t.chars().all(|c| crate::script::is_digit(c))) {
+            i += 1;
+            continue;
+        }
+        if !header.is_empty()
+            && (find_label(t).is_some()
+                || is_body_heading(t)
+                || t.split_whitespace().count() > MAX_HEADER_WORDS
+                || header.len() >= MAX_HEADER_LINES)
+        {
+            eprintln!("STOP {} {:?} {} {}", line.number, find_label(t), is_body_heading(t), header.len());
+            stop_reason_line = Some(i);
+            break;
+        }
+        header.push(*line);
+        i += 1;
+    }
+    reader.read_header(&header);
+
+    // Labelled blocks and the gaps between them.
+    let mut body_start: Option<usize> = None;
+    let mut j = stop_reason_line.unwrap_or(stream.len());
+    let mut saw_label = false;
+    loop {
+        let Some(line) = stream.get(j) else { break };
+        let Some(label) = find_label(line.text.trim()) else {
+            // A heading or running paragraph right after the header: the body.
+            body_start = Some(line.number);
+            break;
+        };
+        saw_label = true;
+        let end = match label.kind {
+            LabelKind::Abstract => reader.read_abstract(&stream, j, &label),
+            LabelKind::Keywords => reader.read_keywords(&stream, j, &label),
+        };
+        // The gap up to the next label.
+        let mut gap: Vec<Line<'_>> = Vec::new();
+        let mut k = end;
+        let mut next_label = false;
+        while let Some(l) = stream.get(k) {
+            let t = l.text.trim();
+            if t.is_empty() || is_note_line(t) {
+                k += 1;
+                continue;
+            }
+            if find_label(t).is_some() {
+                next_label = true;
+                break;
+            }
+            if is_body_heading(t)
+                || t.split_whitespace().count() > MAX_HEADER_WORDS
+                || gap.len() >= MAX_GAP_LINES
+            {
+                break;
+            }
+            gap.push(*l);
+            k += 1;
+        }
+        if next_label {
+            reader.read_gap(&gap);
+            j = k;
+            continue;
+        }
+        body_start = gap
+            .first()
+            .or(stream.get(k))
+            .map(|l| l.number)
+            .or_else(|| stream.last().map(|l| l.number + 1));
+        break;
+    }
+    let body_start_line = body_start
+        .or_else(|| stream.last().map(|l| l.number + 1))
+        .unwrap_or(1);
+    if !saw_label {
+        reader.warn(
+            "abstract-missing",
+            "no abstract or keyword label was found after the title and authors",
+            Some(body_start_line),
+        );
+    } else if reader.front.abstracts.is_empty() {
+        reader.warn("abstract-missing", "no abstract was found", stream.get(first).map(|l| l.number));
+    }
+
+    // Author notes: the footnote zone of the front pages, and `*` lines of their running text.
+    let mut note_lines: Vec<Line<'_>> = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 && page.span.line > body_start_line {
+            break;
+        }
+        collect_notes(&page.notes, true, &mut note_lines);
+        collect_notes(&page.body, false, &mut note_lines);
+    }
+    note_lines.sort_by_key(|l| l.number);
+    note_lines.dedup_by_key(|l| l.number);
+    reader.read_notes(&note_lines);
+    reader.finish();
+
     Ok(FrontMatter {
-        front: Front::default(),
-        body_start_line: 1,
-        warnings: Vec::new(),
+        front: reader.front,
+        body_start_line,
+        warnings: reader.warnings,
     })
 }
+
+/// Why `text` cannot be a title, if it cannot.
+fn title_problem(text: &str) -> Option<String> {
+    if let Some(label) = find_label(text) {
+        return Some(match label.kind {
+            LabelKind::Abstract => "an abstract label".to_string(),
+            LabelKind::Keywords => "a keyword label".to_string(),
+        });
+    }
+    if text.starts_with('*') {
+        return Some(if is_strong_author_line(text) {
+            "an author line".to_string()
+        } else {
+            "a footnote".to_string()
+        });
+    }
+    if FOOTNOTE_START.is_match(text) {
+        return Some("a footnote".to_string());
+    }
+    if EMAIL.is_match(text) {
+        return Some("an email address".to_string());
+    }
+    let words = text.split_whitespace().count();
+    if text.chars().count() > MAX_TITLE_CHARS || words > MAX_HEADER_WORDS {
+        return Some(format!("a line of {words} words"));
+    }
+    if !text.chars().any(|c| c.is_alphabetic()) {
+        return Some("a line without letters".to_string());
+    }
+    None
+}
+
+/// Whether `text` is a `*` author note: a `*`-marked line (not a `* Name *` author line) that
+/// names a department or institution, or carries an email.
+fn is_note_line(text: &str) -> bool {
+    let t = text.trim();
+    let marked = t.starts_with('*') || t.starts_with("(*)") || t.starts_with('†');
+    if !marked || is_strong_author_line(t) {
+        return false;
+    }
+    let inner = strip_note_mark(t);
+    !inner.is_empty()
+        && (EMAIL.is_match(inner)
+            || is_affiliation_text(inner)
+            || longest_match(inner, all_entries(|m| m.corresponding_labels), false).is_some())
+}
+
+/// The note text without its `*`, `(*)` or `†` mark.
+fn strip_note_mark(text: &str) -> &str {
+    let t = text.trim();
+    let t = t.strip_prefix("(*)").unwrap_or(t);
+    t.trim_start_matches(['*', '†', ' ', '\t']).trim()
+}
+
+/// Adds the author notes of `lines` to `out`. In the footnote zone (`zone`), a note's
+/// unmarked next line continues it when the note still lacks its email.
+fn collect_notes<'a>(lines: &[Line<'a>], zone: bool, out: &mut Vec<Line<'a>>) {
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if is_note_line(line.text) {
+            out.push(*line);
+            if zone && !EMAIL.is_match(line.text) {
+                if let Some(next) = lines.get(i + 1) {
+                    let t = next.text.trim();
+                    let unmarked = !t.starts_with('*') && !FOOTNOTE_START.is_match(t);
+                    if unmarked && EMAIL.is_match(t) && t.split_whitespace().count() <= 4 {
+                        out.push(*next);
+                        i += 1;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// How a header line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Title or other text.
+    Text,
+    /// Could be names.
+    Candidate,
+    /// Certainly names.
+    Author,
+    /// An affiliation.
+    Affiliation,
+    /// An email, ORCID or corresponding-author line.
+    Contact,
+    /// A `*` author note.
+    Note,
+}
+
+/// Classifies a header line.
+fn classify(text: &str) -> Kind {
+    let t = text.trim();
+    if is_note_line(t) {
+        return Kind::Note;
+    }
+    let label_first = longest_match(t, all_entries(|m| m.corresponding_labels), false).is_some()
+        || longest_match(t, all_entries(|m| m.email_labels), false).is_some();
+    if EMAIL.is_match(t) || ORCID.is_match(t) || label_first {
+        return Kind::Contact;
+    }
+    if is_strong_author_line(t) {
+        return Kind::Author;
+    }
+    let (_, rest) = split_affiliation_label(t);
+    if is_affiliation_text(rest) {
+        return Kind::Affiliation;
+    }
+    if is_name_like(t) {
+        return Kind::Candidate;
+    }
+    Kind::Text
+}
+
+/// Where the title ends in `kinds` (the first line is always title): with certain author
+/// lines present, at the first line that is neither text nor a candidate; otherwise before
+/// the run of candidates, in one script, that precedes the first affiliation or contact line.
+fn title_end(lines: &[Line<'_>], kinds: &[Kind]) -> usize {
+    let first_other = kinds
+        .iter()
+        .skip(1)
+        .position(|k| !matches!(k, Kind::Text | Kind::Candidate))
+        .map_or(kinds.len(), |p| p + 1);
+    if kinds.contains(&Kind::Author) || first_other == kinds.len() {
+        return first_other.max(1).min(kinds.len());
+    }
+    // Names without markers: the candidate run just before the first affiliation/contact.
+    let mut start = first_other;
+    let script_before = |i: usize| lines.get(i).map(|l| detect_script(l.text));
+    let run_script = script_before(first_other.saturating_sub(1));
+    while start > 1
+        && kinds.get(start - 1) == Some(&Kind::Candidate)
+        && script_before(start - 1) == run_script
+    {
+        start -= 1;
+    }
+    start.max(1)
+}
+
+/// An email found in the front matter, before it is matched to an author.
+#[derive(Debug, Clone)]
+struct FoundEmail {
+    email: String,
+    line: usize,
+    /// Index into `Reader::notes` when the email comes from a `*` note.
+    note: Option<usize>,
+    /// Whether the line names the corresponding author.
+    corresponding: bool,
+    /// The contributor printed on the same line, when there is exactly one.
+    direct: Option<usize>,
+    /// The whole line, kept as an unattached note when no author matches.
+    text: String,
+}
+
+/// A `*` note being read.
+#[derive(Debug, Clone)]
+struct Note {
+    note: AuthorNote,
+    parts: AffParts,
+}
+
+/// An affiliation printed in the header, before deduplication.
+#[derive(Debug, Clone)]
+struct PendingAff {
+    label: Option<u32>,
+    texts: Vec<String>,
+    parts: AffParts,
+    first_line: usize,
+    last_line: usize,
+}
+
+/// Authors printed together, and the affiliations printed after them.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    members: Vec<usize>,
+    affs: Vec<PendingAff>,
+}
+
+/// The state of one front-matter reading.
+#[derive(Debug, Default)]
+struct Reader {
+    front: Front,
+    warnings: Vec<Diagnostic>,
+    emails: Vec<FoundEmail>,
+    notes: Vec<Note>,
+    /// Affiliation labels printed after each contributor's name.
+    labels: Vec<Vec<u32>>,
+}
+
+impl Reader {
+    fn warn(&mut self, code: &str, message: impl Into<String>, line: Option<usize>) {
+        self.warnings.push(Diagnostic::warning(code, message, line));
+    }
+
+    /// The script of the main title.
+    fn main_script(&self) -> Script {
+        self.front
+            .titles
+            .first()
+            .map_or(Script::Other, |t| detect_script(&t.text))
+    }
+
+    /// Reads the title, authors, affiliations and contact lines of the header.
+    fn read_header(&mut self, header: &[Line<'_>]) {
+        let kinds: Vec<Kind> = header
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { Kind::Text } else { classify(l.text) })
+            .collect();
+        let end = title_end(header, &kinds);
+        let title_lines = header.get(..end).unwrap_or(&[]);
+        let main_script = title_lines
+            .first()
+            .map_or(Script::Other, |l| detect_script(l.text));
+        let (main, other): (Vec<&Line<'_>>, Vec<&Line<'_>>) =
+            title_lines.iter().partition(|l| {
+                let s = detect_script(l.text);
+                s == main_script || s == Script::Other
+            });
+        self.front.language = default_lang(main_script).unwrap_or("und").to_string();
+        self.push_title(&main, main_script);
+        if !other.is_empty() {
+            let script = detect_script(other.first().map_or("", |l| l.text));
+            self.push_title(&other, script);
+        }
+        self.read_people(
+            header.get(end..).unwrap_or(&[]),
+            kinds.get(end..).unwrap_or(&[]),
+            false,
+        );
+    }
+
+    /// Adds a title made of `lines` (joined with a space), unless one exists in that language.
+    fn push_title(&mut self, lines: &[&Line<'_>], script: Script) {
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+            return;
+        };
+        let lang = default_lang(script).unwrap_or("und").to_string();
+        if self.front.titles.iter().any(|t| t.lang == lang) {
+            return;
+        }
+        let text = lines
+            .iter()
+            .map(|l| l.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.front.titles.push(LocalizedText {
+            lang,
+            text,
+            source: Some(Span::lines(first.number, last.number)),
+        });
+    }
+
+    /// Reads author, affiliation and contact lines. In `alt_mode` (lines between abstracts)
+    /// names only add other-script forms to known authors and affiliations are not read.
+    fn read_people(&mut self, lines: &[Line<'_>], kinds: &[Kind], alt_mode: bool) {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut labeled: Vec<PendingAff> = Vec::new();
+        let mut prev = Kind::Text;
+        let main_script = self.main_script();
+        for (line, &kind) in lines.iter().zip(kinds) {
+            let t = line.text.trim();
+            match kind {
+                Kind::Author | Kind::Candidate => {
+                    let added = self.add_authors(parse_author_line(t), line.number, alt_mode);
+                    if !added.is_empty() {
+                        let new_group = groups
+                            .last()
+                            .map_or(true, |g| !g.affs.is_empty() || prev != kind);
+                        if new_group || groups.is_empty() {
+                            groups.push(Group::default());
+                        }
+                        if let Some(g) = groups.last_mut() {
+                            g.members.extend(added);
+                        }
+                    }
+                }
+                Kind::Affiliation => {
+                    self.collect_emails(t, line.number, None);
+                    if alt_mode {
+                        prev = kind;
+                        continue;
+                    }
+                    let (label, rest) = split_affiliation_label(t);
+                    let text = EMAIL.replace_all(rest, "");
+                    let text = text
+                        .trim()
+                        .trim_end_matches(|c: char| c.is_whitespace() || ",،/;:-".contains(c))
+                        .to_string();
+                    let parts = parse_affiliation(&text);
+                    let other_script = main_script != Script::Other
+                        && detect_script(&text) != main_script
+                        && groups.last().is_some_and(|g| !g.affs.is_empty());
+                    if other_script {
+                        // A translation of an affiliation already read.
+                        prev = kind;
+                        continue;
+                    }
+                    let pending = PendingAff {
+                        label,
+                        texts: vec![text],
+                        parts,
+                        first_line: line.number,
+                        last_line: line.number,
+                    };
+                    let target = if label.is_some() || (prev == Kind::Affiliation && groups.last().map_or(true, |g| g.affs.is_empty()) && !labeled.is_empty()) {
+                        &mut labeled
+                    } else {
+                        if groups.is_empty() {
+                            groups.push(Group::default());
+                        }
+                        match groups.last_mut() {
+                            Some(g) => &mut g.affs,
+                            None => &mut labeled,
+                        }
+                    };
+                    let merged = prev == Kind::Affiliation
+                        && label.is_none()
+                        && target.last_mut().is_some_and(|last| {
+                            let ok = last.parts.merge(&pending.parts);
+                            if ok {
+                                last.texts.extend(pending.texts.iter().cloned());
+                                last.last_line = pending.last_line;
+                            }
+                            ok
+                        });
+                    if !merged {
+                        target.push(pending);
+                    }
+                }
+                Kind::Contact => self.read_contact(t, line.number),
+                Kind::Note | Kind::Text => {}
+            }
+            prev = kind;
+        }
+        if !alt_mode {
+            self.link_affiliations(groups, labeled);
+        }
+    }
+
+    /// Creates contributors for `authors` (or alt names for known ones), returning the indexes
+    /// of the new contributors.
+    fn add_authors(&mut self, authors: Vec<ParsedAuthor>, line: usize, alt_mode: bool) -> Vec<usize> {
+        let main_script = self.main_script();
+        let mut added = Vec::new();
+        for a in authors {
+            let other_script = main_script != Script::Other && a.name.script != main_script;
+            if other_script || alt_mode {
+                if let Some(c) = self.best_alt_match(&a.name) {
+                    if let Some(contrib) = self.front.contributors.get_mut(c) {
+                        contrib.alt_names.push(a.name);
+                    }
+                    continue;
+                }
+                if alt_mode && !self.front.contributors.is_empty() {
+                    continue;
+                }
+            }
+            let id = format!("c{}", self.front.contributors.len() + 1);
+            self.front.contributors.push(Contributor {
+                id,
+                role: ContributorRole::Author,
+                name: a.name,
+                alt_names: Vec::new(),
+                prefix: a.prefix,
+                email: None,
+                orcid: None,
+                affiliation_ids: Vec::new(),
+                corresponding: false,
+                source: Some(Span::line(line)),
+            });
+            self.labels.push(a.labels);
+            added.push(self.front.contributors.len() - 1);
+        }
+        added
+    }
+
+    /// The known contributor whose name best matches `name` written in another script.
+    fn best_alt_match(&self, name: &PersonName) -> Option<usize> {
+        let mut best: Option<(f64, usize)> = None;
+        for (i, c) in self.front.contributors.iter().enumerate() {
+            if c.name.script == name.script || c.alt_names.iter().any(|a| a.script == name.script) {
+                continue;
+            }
+            let score = email_name_score(&name.as_written, &c.name.as_written);
+            if score >= EMAIL_MATCH_THRESHOLD && best.map_or(true, |(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+
+    /// Records the emails and ORCID iDs of a contact line.
+    fn read_contact(&mut self, text: &str, line: usize) {
+        let corresponding =
+            names::find_words(text, all_entries(|m| m.corresponding_labels)).is_some();
+        let before = self.emails.len();
+        self.collect_emails(text, line, None);
+        for e in self.emails.iter_mut().skip(before) {
+            e.corresponding = corresponding;
+        }
+        if let Some(orcid) = ORCID.find(text) {
+            // Only a line that names one author can give its ORCID to that author.
+            let rest = ORCID.replace_all(text, " ");
+            if let Some(c) = self.single_named_author(&rest) {
+                if let Some(contrib) = self.front.contributors.get_mut(c) {
+                    contrib.orcid.get_or_insert_with(|| orcid.as_str().to_string());
+                }
+            }
+        }
+        if corresponding && self.emails.len() == before {
+            if let Some(c) = self.single_named_author(text) {
+                if let Some(contrib) = self.front.contributors.get_mut(c) {
+                    contrib.corresponding = true;
+                }
+            }
+        }
+    }
+
+    /// The one known contributor whose name is printed in `text`.
+    fn single_named_author(&self, text: &str) -> Option<usize> {
+        let hits: Vec<usize> = self
+            .front
+            .contributors
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                std::iter::once(&c.name)
+                    .chain(c.alt_names.iter())
+                    .any(|n| text.contains(n.as_written.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// Records every email of `text`.
+    fn collect_emails(&mut self, text: &str, line: usize, note: Option<usize>) {
+        let direct = self.single_named_author(&EMAIL.replace_all(text, " "));
+        for m in EMAIL.find_iter(text) {
+            let email = m.as_str().trim_end_matches('.').to_string();
+            if self.emails.iter().any(|e| e.email.eq_ignore_ascii_case(&email)) {
+                continue;
+            }
+            self.emails.push(FoundEmail {
+                email,
+                line,
+                note,
+                corresponding: false,
+                direct,
+                text: text.to_string(),
+            });
+        }
+    }
+
+    /// Turns the pending affiliations into deduplicated `Affiliation`s and links them.
+    fn link_affiliations(&mut self, groups: Vec<Group>, labeled: Vec<PendingAff>) {
+        let mut label_ids: Vec<(u32, String)> = Vec::new();
+        for p in labeled {
+            let id = self.intern_affiliation(&p);
+            if let Some(label) = p.label {
+                label_ids.push((label, id));
+            }
+        }
+        for g in groups {
+            let ids: Vec<String> = g.affs.iter().map(|p| self.intern_affiliation(p)).collect();
+            // As many affiliations as authors, one each: printed in author order.
+            let one_each = g.members.len() > 1 && ids.len() == g.members.len();
+            for (k, &c) in g.members.iter().enumerate() {
+                let mine: Vec<String> = if one_each {
+                    ids.get(k).cloned().into_iter().collect()
+                } else {
+                    ids.clone()
+                };
+                if let Some(contrib) = self.front.contributors.get_mut(c) {
+                    for id in mine {
+                        if !contrib.affiliation_ids.contains(&id) {
+                            contrib.affiliation_ids.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        for (c, labels) in self.labels.iter().enumerate() {
+            for label in labels {
+                let Some((_, id)) = label_ids.iter().find(|(l, _)| l == label) else {
+                    continue;
+                };
+                if let Some(contrib) = self.front.contributors.get_mut(c) {
+                    if !contrib.affiliation_ids.contains(id) {
+                        contrib.affiliation_ids.push(id.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The id of the affiliation with this text, created when new.
+    fn intern_affiliation(&mut self, p: &PendingAff) -> String {
+        let raw = p.texts.join(" ");
+        if let Some(a) = self
+            .front
+            .affiliations
+            .iter()
+            .find(|a| same_text(&a.raw, &raw) && a.department == p.parts.department)
+        {
+            return a.id.clone();
+        }
+        let id = format!("aff{}", self.front.affiliations.len() + 1);
+        let lang = default_lang(detect_script(&raw)).unwrap_or("und").to_string();
+        self.front.affiliations.push(Affiliation {
+            id: id.clone(),
+            raw,
+            lang,
+            institution: p.parts.institution.clone(),
+            faculty: p.parts.faculty.clone(),
+            department: p.parts.department.clone(),
+            city: p.parts.city.clone(),
+            country: p.parts.country.clone(),
+            source: Some(Span::lines(p.first_line, p.last_line)),
+        });
+        id
+    }
+
+    /// Reads an abstract opened by `label` at `stream[at]`; returns the index after its text.
+    fn read_abstract(&mut self, stream: &[Line<'_>], at: usize, label: &Label<'_>) -> usize {
+        let mut paras: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        let mut script = Some(detect_script(label.rest)).filter(|s| *s != Script::Other);
+        if !label.rest.is_empty() {
+            cur.push(label.rest);
+        }
+        let mut last = at;
+        let mut j = at + 1;
+        while let Some(line) = stream.get(j) {
+            let t = line.text.trim();
+            if t.is_empty() {
+                if !cur.is_empty() {
+                    paras.push(std::mem::take(&mut cur));
+                }
+                j += 1;
+                continue;
+            }
+            if find_label(t).is_some() || is_body_heading(t) || is_note_line(t) {
+                break;
+            }
+            let s = detect_script(t);
+            match script {
+                Some(sc) if s != Script::Other && s != sc => break,
+                None if s != Script::Other => script = Some(s),
+                _ => {}
+            }
+            cur.push(t);
+            last = j;
+            j += 1;
+        }
+        if !cur.is_empty() {
+            paras.push(cur);
+        }
+        let text = paras
+            .iter()
+            .map(|p| p.join("\n"))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let line_no = |i: usize| stream.get(i).map_or(0, |l| l.number);
+        if text.is_empty() {
+            self.warn("abstract-empty", "an abstract label is followed by no text", Some(line_no(at)));
+        } else {
+            let lang = script
+                .and_then(default_lang)
+                .unwrap_or(label.lang)
+                .to_string();
+            if self.front.abstracts.iter().any(|a| a.lang == lang) {
+                self.warn(
+                    "abstract-repeated",
+                    format!("a second abstract in language `{lang}` was kept"),
+                    Some(line_no(at)),
+                );
+            }
+            self.front.abstracts.push(LocalizedText {
+                lang,
+                text,
+                source: Some(Span::lines(line_no(at), line_no(last))),
+            });
+        }
+        last + 1
+    }
+
+    /// Reads a keyword list opened by `label` at `stream[at]`; returns the index after it.
+    fn read_keywords(&mut self, stream: &[Line<'_>], at: usize, label: &Label<'_>) -> usize {
+        let mut text = label.rest.to_string();
+        let mut last = at;
+        let usable = |t: &str| {
+            !t.is_empty() && find_label(t).is_none() && !is_body_heading(t) && !is_note_line(t)
+        };
+        if text.is_empty() {
+            if let Some((k, line)) = stream
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .find(|(_, l)| !l.is_blank())
+            {
+                if usable(line.text.trim()) {
+                    text = line.text.trim().to_string();
+                    last = k;
+                }
+            }
+        }
+        // Wrapped keyword lines: the next line directly below, in the same script, or any
+        // next line when the list ends with a separator.
+        loop {
+            let open = text.ends_with(',') || text.ends_with('،') || text.ends_with(';');
+            let next = if open {
+                stream
+                    .iter()
+                    .enumerate()
+                    .skip(last + 1)
+                    .find(|(_, l)| !l.is_blank())
+            } else {
+                stream.get(last + 1).map(|l| (last + 1, l))
+            };
+            let Some((k, line)) = next else { break };
+            let t = line.text.trim();
+            let same_script = detect_script(t) == detect_script(&text);
+            let short = t.split_whitespace().count() <= 12;
+            if !usable(t) || !same_script || !(open || short) || text.ends_with('.') {
+                break;
+            }
+            text.push(' ');
+            text.push_str(t);
+            last = k;
+        }
+        let keywords: Vec<String> = text
+            .split([',', '،', ';', '؛', '/'])
+            .map(|k| {
+                k.trim()
+                    .trim_end_matches(['.', '。', '۔'])
+                    .trim()
+                    .to_string()
+            })
+            .filter(|k| !k.is_empty())
+            .collect();
+        let line_no = |i: usize| stream.get(i).map_or(0, |l| l.number);
+        if keywords.is_empty() {
+            self.warn("keywords-empty", "a keyword label is followed by no keyword", Some(line_no(at)));
+            return last + 1;
+        }
+        let lang = default_lang(detect_script(&text))
+            .unwrap_or(label.lang)
+            .to_string();
+        let span = Span::lines(line_no(at), line_no(last));
+        match self.front.keywords.iter_mut().find(|g| g.lang == lang) {
+            Some(group) => {
+                group.keywords.extend(keywords);
+                if let Some(s) = group.source.as_mut() {
+                    s.end_line = s.end_line.max(span.end_line);
+                }
+            }
+            None => self.front.keywords.push(KeywordGroup {
+                lang,
+                keywords,
+                source: Some(span),
+            }),
+        }
+        last + 1
+    }
+
+    /// Reads the lines between two labelled blocks: a title in another language, names in
+    /// another script, contact lines.
+    fn read_gap(&mut self, gap: &[Line<'_>]) {
+        if gap.is_empty() {
+            return;
+        }
+        let kinds: Vec<Kind> = gap.iter().map(|l| classify(l.text)).collect();
+        let first_script = detect_script(gap.first().map_or("", |l| l.text));
+        let lang = default_lang(first_script).unwrap_or("und");
+        let has_title = self.front.titles.iter().any(|t| t.lang == lang);
+        let mut start = 0;
+        if !has_title && matches!(kinds.first(), Some(Kind::Text | Kind::Candidate)) {
+            let mut k = kinds.clone();
+            if let Some(first) = k.first_mut() {
+                *first = Kind::Text;
+            }
+            let end = title_end(gap, &k);
+            let lines: Vec<&Line<'_>> = gap
+                .get(..end)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|l| detect_script(l.text) == first_script)
+                .collect();
+            self.push_title(&lines, first_script);
+            start = end;
+        }
+        self.read_people(
+            gap.get(start..).unwrap_or(&[]),
+            kinds.get(start..).unwrap_or(&[]),
+            true,
+        );
+    }
+
+    /// Reads the `*` author notes.
+    fn read_notes(&mut self, lines: &[Line<'_>]) {
+        for line in lines {
+            let t = strip_note_mark(line.text);
+            // A continuation line (email alone) extends the previous note.
+            if !is_note_line(line.text) {
+                if let Some(prev) = self.notes.last_mut() {
+                    prev.note.text.push(' ');
+                    prev.note.text.push_str(t);
+                    prev.note.source = prev.note.source.map(|s| Span::lines(s.line, line.number));
+                    let idx = self.notes.len() - 1;
+                    self.collect_emails(t, line.number, Some(idx));
+                }
+                continue;
+            }
+            let parts = parse_affiliation(t);
+            self.notes.push(Note {
+                note: AuthorNote {
+                    text: t.to_string(),
+                    contributor_id: None,
+                    email: None,
+                    department: parts.department.clone(),
+                    source: Some(Span::line(line.number)),
+                },
+                parts,
+            });
+            let idx = self.notes.len() - 1;
+            let before = self.emails.len();
+            self.collect_emails(t, line.number, Some(idx));
+            if self.emails.len() == before {
+                // A note without an email still belongs to some author.
+                if let Some(e) = EMAIL.find(t) {
+                    let email = e.as_str().to_string();
+                    if let Some(found) = self.emails.iter_mut().find(|f| f.email == email) {
+                        found.note.get_or_insert(idx);
+                    }
+                }
+            }
+            let corresponding =
+                names::find_words(t, all_entries(|m| m.corresponding_labels)).is_some();
+            for e in self.emails.iter_mut().skip(before) {
+                e.corresponding |= corresponding;
+            }
+        }
+    }
+
+    /// Matches emails to authors, applies notes, and warns about what stayed unsure.
+    fn finish(&mut self) {
+        let forms: Vec<Vec<String>> = self
+            .front
+            .contributors
+            .iter()
+            .map(|c| {
+                std::iter::once(c.name.as_written.clone())
+                    .chain(c.alt_names.iter().map(|a| a.as_written.clone()))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[String]> = forms.iter().map(|f| f.as_slice()).collect();
+        let to_match: Vec<usize> = (0..self.emails.len())
+            .filter(|&i| self.emails.get(i).is_some_and(|e| e.direct.is_none()))
+            .collect();
+        let addresses: Vec<&str> = to_match
+            .iter()
+            .filter_map(|&i| self.emails.get(i).map(|e| e.email.as_str()))
+            .collect();
+        let matched = match_emails(&addresses, &refs);
+        let mut owner: Vec<Option<usize>> = self.emails.iter().map(|e| e.direct).collect();
+        for (k, &i) in to_match.iter().enumerate() {
+            if let (Some(slot), Some(m)) = (owner.get_mut(i), matched.get(k)) {
+                *slot = *m;
+            }
+        }
+        // One author and one `*` note: the note can only be that author's.
+        let note_emails: Vec<usize> = (0..self.emails.len())
+            .filter(|&i| self.emails.get(i).is_some_and(|e| e.note.is_some()))
+            .collect();
+        if self.front.contributors.len() == 1 && note_emails.len() == 1 {
+            if let Some(&i) = note_emails.first() {
+                if owner.get(i).is_some_and(|o| o.is_none()) {
+                    if let Some(slot) = owner.get_mut(i) {
+                        *slot = Some(0);
+                    }
+                    let line = self.emails.get(i).map(|e| e.line);
+                    self.warn(
+                        "email-guessed",
+                        "the only author note's email was given to the only author although it does not spell the author's name",
+                        line,
+                    );
+                }
+            }
+        }
+        let mut requests: Vec<(usize, AffParts, String, usize)> = Vec::new();
+        let emails = std::mem::take(&mut self.emails);
+        for (i, e) in emails.iter().enumerate() {
+            let who = owner.get(i).copied().flatten();
+            if let Some(n) = e.note.and_then(|n| self.notes.get_mut(n)) {
+                n.note.email.get_or_insert_with(|| e.email.clone());
+            }
+            match who {
+                Some(c) => {
+                    let id = match self.front.contributors.get_mut(c) {
+                        Some(contrib) => {
+                            contrib.email.get_or_insert_with(|| e.email.clone());
+                            contrib.corresponding |= e.corresponding;
+                            contrib.id.clone()
+                        }
+                        None => continue,
+                    };
+                    if let Some(n) = e.note.and_then(|n| self.notes.get_mut(n)) {
+                        n.note.contributor_id.get_or_insert(id);
+                        requests.push((c, n.parts.clone(), n.note.text.clone(), e.line));
+                    }
+                }
+                None => {
+                    self.warn(
+                        "email-unmatched",
+                        format!("the email {} matches no author's name; it is kept as an unattached note", e.email),
+                        Some(e.line),
+                    );
+                    if e.note.is_none() {
+                        self.notes.push(Note {
+                            note: AuthorNote {
+                                text: e.text.clone(),
+                                contributor_id: None,
+                                email: Some(e.email.clone()),
+                                department: None,
+                                source: Some(Span::line(e.line)),
+                            },
+                            parts: AffParts::default(),
+                        });
+                    }
+                }
+            }
+        }
+        self.apply_note_affiliations(requests);
+        for n in &self.notes {
+            if n.note.contributor_id.is_none() && n.note.email.is_none() {
+                self.warnings.push(Diagnostic::warning(
+                    "author-note-unmatched",
+                    "an author note has no email and could not be given to an author",
+                    n.note.source.map(|s| s.line),
+                ));
+            }
+        }
+        self.front.author_notes = self.notes.drain(..).map(|n| n.note).collect();
+        if self.front.contributors.is_empty() {
+            let line = self.front.titles.first().and_then(|t| t.source).map(|s| s.end_line + 1);
+            self.warn("authors-missing", "no author line was found after the title", line);
+        }
+        let without: Vec<(String, Option<usize>)> = self
+            .front
+            .contributors
+            .iter()
+            .filter(|c| c.affiliation_ids.is_empty())
+            .map(|c| (c.name.as_written.clone(), c.source.map(|s| s.line)))
+            .collect();
+        for (name, line) in without {
+            self.warn(
+                "author-without-affiliation",
+                format!("no affiliation was found for the author {name}"),
+                line,
+            );
+        }
+    }
+
+    /// Adds the departments of matched notes to their authors' affiliations: in place when
+    /// every user of the affiliation asks for the same department, as a copy otherwise, and
+    /// as a new affiliation read from the note when no affiliation of the author agrees.
+    fn apply_note_affiliations(&mut self, requests: Vec<(usize, AffParts, String, usize)>) {
+        // (contributor, affiliation index, parts) for requests that agree with an affiliation.
+        let mut agreeing: Vec<(usize, usize, AffParts)> = Vec::new();
+        for (c, parts, note_text, line) in requests {
+            if parts.department.is_none() && parts.institution.is_none() && parts.faculty.is_none() {
+                continue;
+            }
+            let ids = self
+                .front
+                .contributors
+                .get(c)
+                .map(|x| x.affiliation_ids.clone())
+                .unwrap_or_default();
+            let found = ids.iter().find_map(|id| {
+                let (k, a) = self.front.affiliations.iter().enumerate().find(|(_, a)| &a.id == id)?;
+                let mut mine = AffParts {
+                    institution: a.institution.clone(),
+                    faculty: a.faculty.clone(),
+                    department: a.department.clone(),
+                    city: a.city.clone(),
+                    country: a.country.clone(),
+                };
+                let agrees = (mine.institution.is_some() || mine.faculty.is_some())
+                    && mine.merge(&parts);
+                agrees.then_some(k)
+            });
+            match found {
+                Some(k) => agreeing.push((c, k, parts)),
+                None => {
+                    let raw = EMAIL.replace_all(&note_text, "");
+                    let raw = raw
+                        .trim()
+                        .trim_end_matches(|ch: char| ch.is_whitespace() || ",،/;:-".contains(ch))
+                        .to_string();
+                    let pending = PendingAff {
+                        label: None,
+                        texts: vec![raw],
+                        parts,
+                        first_line: line,
+                        last_line: line,
+                    };
+                    let id = self.intern_affiliation(&pending);
+                    if let Some(contrib) = self.front.contributors.get_mut(c) {
+                        if !contrib.affiliation_ids.contains(&id) {
+                            contrib.affiliation_ids.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        for (c, k, parts) in &agreeing {
+            let Some(aff) = self.front.affiliations.get(*k).cloned() else {
+                continue;
+            };
+            if aff.department.is_some() && aff.department == parts.department {
+                continue;
+            }
+            let users: Vec<usize> = self
+                .front
+                .contributors
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.affiliation_ids.contains(&aff.id))
+                .map(|(i, _)| i)
+                .collect();
+            let all_same = users.iter().all(|u| {
+                agreeing
+                    .iter()
+                    .any(|(c2, k2, p2)| c2 == u && k2 == k && p2.department == parts.department)
+            });
+            let mut filled = aff.clone();
+            filled.department.clone_from(&parts.department);
+            for (mine, theirs) in [
+                (&mut filled.institution, &parts.institution),
+                (&mut filled.faculty, &parts.faculty),
+                (&mut filled.city, &parts.city),
+                (&mut filled.country, &parts.country),
+            ] {
+                if mine.is_none() {
+                    mine.clone_from(theirs);
+                }
+            }
+            if all_same {
+                if let Some(a) = self.front.affiliations.get_mut(*k) {
+                    *a = filled;
+                }
+                continue;
+            }
+            // Another author shares the printed affiliation: give this one its own copy.
+            let existing = self
+                .front
+                .affiliations
+                .iter()
+                .find(|a| same_text(&a.raw, &filled.raw) && a.department == filled.department)
+                .map(|a| a.id.clone());
+            let new_id = match existing {
+                Some(id) => id,
+                None => {
+                    filled.id = format!("aff{}", self.front.affiliations.len() + 1);
+                    let id = filled.id.clone();
+                    self.front.affiliations.push(filled);
+                    id
+                }
+            };
+            if let Some(contrib) = self.front.contributors.get_mut(*c) {
+                for id in contrib.affiliation_ids.iter_mut() {
+                    if *id == aff.id {
+                        id.clone_from(&new_id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "front_tests.rs"]
+mod tests;

@@ -1,7 +1,19 @@
 //! Pages and their zones: running text and the footnote zone at the bottom.
+//!
+//! A page break is a form feed, or, in text without form feeds, a run of blank lines longer
+//! than the runs that separate paragraphs. Running headers and footers (lines repeated at the
+//! top or bottom of several pages, digits aside) and page numbers are dropped. The footnote
+//! zone is the last stretch of a page made of labelled notes (see
+//! [`super::footnotes::note_label`]) and their continuation lines, or everything below a
+//! separator rule.
 
+use super::footnotes::{note_label, scan_markers, MarkForm};
+use super::markers::notes as table;
 use super::text::Line;
 use crate::model::Span;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// One page of the input, split into zones.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,17 +24,467 @@ pub struct PageLines<'a> {
     pub span: Span,
     /// Lines of running text (headers, footers and page numbers dropped).
     pub body: Vec<Line<'a>>,
-    /// Lines of the footnote zone, `*` author notes included.
+    /// Lines of the footnote zone, `*` author notes included (blank lines left out).
     pub notes: Vec<Line<'a>>,
 }
 
-/// Splits the input into pages. (Body work replaces this first cut.)
+impl PageLines<'_> {
+    /// The first line of the footnote zone, when the page has one.
+    pub fn footnote_zone_line(&self) -> Option<usize> {
+        self.notes.first().map(|l| l.number)
+    }
+}
+
+/// Splits the input into pages, drops page furniture and finds each page's footnote zone.
 pub fn split_pages<'a>(lines: &[Line<'a>]) -> Vec<PageLines<'a>> {
-    let last = lines.last().map_or(1, |l| l.number);
-    vec![PageLines {
-        number: 1,
-        span: Span::lines(1, last),
-        body: lines.to_vec(),
-        notes: Vec::new(),
-    }]
+    let chunks = page_chunks(lines);
+    let repeated = repeated_furniture(&chunks);
+    let mut pages = Vec::with_capacity(chunks.len());
+    for (index, chunk) in chunks.into_iter().enumerate() {
+        let span = match (chunk.first(), chunk.last()) {
+            (Some(a), Some(b)) => Span::lines(a.number, b.number),
+            _ => continue,
+        };
+        let content = strip_furniture(chunk, &repeated);
+        let (body_end, zone_start) =
+            find_zone(&content, index).unwrap_or((content.len(), content.len()));
+        let mut body: Vec<Line<'a>> = content.get(..body_end).unwrap_or_default().to_vec();
+        while body.last().is_some_and(|l| l.is_blank()) {
+            body.pop();
+        }
+        let notes = content
+            .get(zone_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|l| !l.is_blank())
+            .copied()
+            .collect();
+        pages.push(PageLines {
+            number: pages.len() + 1,
+            span,
+            body,
+            notes,
+        });
+    }
+    pages
+}
+
+/// Cuts the lines into pages, each without its leading and trailing blank lines; pages with
+/// no text are left out.
+fn page_chunks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
+    let mut chunks: Vec<Vec<Line<'a>>> = Vec::new();
+    let mut current: Vec<Line<'a>> = Vec::new();
+    if lines.iter().any(|l| l.text.contains('\u{0C}')) {
+        for line in lines {
+            let mut parts = line.text.split('\u{0C}');
+            if let Some(first) = parts.next() {
+                current.push(Line {
+                    number: line.number,
+                    text: first,
+                });
+            }
+            for part in parts {
+                chunks.push(std::mem::take(&mut current));
+                current.push(Line {
+                    number: line.number,
+                    text: part,
+                });
+            }
+        }
+    } else {
+        let threshold = break_threshold(lines);
+        let mut blank_run = 0;
+        for line in lines {
+            if line.is_blank() {
+                blank_run += 1;
+                current.push(*line);
+                continue;
+            }
+            if blank_run >= threshold && current.iter().any(|l| !l.is_blank()) {
+                chunks.push(std::mem::take(&mut current));
+            }
+            blank_run = 0;
+            current.push(*line);
+        }
+    }
+    chunks.push(current);
+    chunks
+        .into_iter()
+        .map(|mut c| {
+            while c.last().is_some_and(|l| l.is_blank()) {
+                c.pop();
+            }
+            let lead = c.iter().take_while(|l| l.is_blank()).count();
+            c.drain(..lead);
+            c
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The shortest blank run that breaks a page. Paragraphs are separated by the most common
+/// run length (usually one blank line); a longer run is a page break. When single and double
+/// runs both occur beside longer ones, doubles are taken for stray spacing, not breaks.
+/// When the most common run is already three or more, paragraphs are not separated by blank
+/// lines at all and every run breaks a page.
+fn break_threshold(lines: &[Line]) -> usize {
+    let mut runs: HashMap<usize, usize> = HashMap::new();
+    let mut run = 0;
+    let mut seen_text = false;
+    for line in lines {
+        if line.is_blank() {
+            run += 1;
+        } else {
+            if seen_text && run > 0 {
+                *runs.entry(run).or_default() += 1;
+            }
+            seen_text = true;
+            run = 0;
+        }
+    }
+    let mode = runs
+        .iter()
+        .max_by_key(|(len, count)| (**count, std::cmp::Reverse(**len)))
+        .map_or(1, |(len, _)| *len);
+    let separator = if mode >= 3 { 0 } else { mode };
+    let longer = runs.keys().any(|&len| len >= separator + 2);
+    if separator == 1 && longer {
+        3
+    } else {
+        separator + 1
+    }
+}
+
+static PAGE_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = table::ALL
+        .iter()
+        .flat_map(|t| t.page_words.iter())
+        .map(|w| regex::escape(w))
+        .collect();
+    let of: Vec<String> = table::ALL
+        .iter()
+        .flat_map(|t| t.page_of.iter())
+        .map(|w| regex::escape(w))
+        .collect();
+    let digit = r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]";
+    Regex::new(&format!(
+        r"(?i)^[\s\-\x{{2013}}\x{{2014}}|•·\[\]]*(?:(?:{})\s*)?{digit}{{1,4}}(?:\s*(?:{}|/)\s*{digit}{{1,4}})?[\s\-\x{{2013}}\x{{2014}}|•·\[\]]*$",
+        words.join("|"),
+        of.join("|")
+    ))
+    .expect("page number pattern")
+});
+
+static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[_\x{0640}\x{2014}\x{2013}\-]{5,}\s*$").expect("separator pattern")
+});
+
+/// Whether a line is only a page number (`12`, `- 12 -`, `Page 3 of 9`, `ص ٣`).
+fn is_page_number(text: &str) -> bool {
+    PAGE_NUMBER_RE.is_match(text)
+}
+
+/// A line's shape with its digits blanked, to spot a header repeated with changing numbers.
+fn furniture_key(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.is_empty() || t.split_whitespace().count() > 20 || note_label(t).is_some() {
+        return None;
+    }
+    let mut key = String::new();
+    for word in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(
+            word.chars()
+                .map(|c| if crate::script::is_digit(c) { '#' } else { c }),
+        );
+    }
+    Some(key)
+}
+
+/// How many lines at each edge of a page may be furniture.
+const EDGE: usize = 2;
+
+/// Keys of lines found at the same edge (top or bottom) of enough pages to be furniture.
+fn repeated_furniture(chunks: &[Vec<Line>]) -> HashSet<(bool, String)> {
+    let mut seen: HashMap<(bool, String), HashSet<usize>> = HashMap::new();
+    for (index, chunk) in chunks.iter().enumerate() {
+        let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
+        let top = texts.iter().take(EDGE).map(|l| (true, l));
+        let bottom = texts.iter().rev().take(EDGE).map(|l| (false, l));
+        for (at_top, line) in top.chain(bottom) {
+            if let Some(key) = furniture_key(line.text) {
+                seen.entry((at_top, key)).or_default().insert(index);
+            }
+        }
+    }
+    // Alternating headers (journal on even pages, article on odd) appear on half the pages.
+    let needed = (chunks.len() / 4).max(2);
+    seen.into_iter()
+        .filter(|(_, pages)| pages.len() >= needed)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Drops page numbers and repeated headers from the top and footers from the bottom.
+fn strip_furniture<'a>(
+    mut chunk: Vec<Line<'a>>,
+    repeated: &HashSet<(bool, String)>,
+) -> Vec<Line<'a>> {
+    let is_furniture = |line: &Line, at_top: bool| {
+        is_page_number(line.text)
+            || furniture_key(line.text).is_some_and(|k| repeated.contains(&(at_top, k)))
+    };
+    for _ in 0..=EDGE {
+        match chunk.iter().position(|l| !l.is_blank()) {
+            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, true)) => {
+                chunk.drain(..=i);
+            }
+            _ => break,
+        }
+    }
+    for _ in 0..=EDGE {
+        match chunk.iter().rposition(|l| !l.is_blank()) {
+            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, false)) => {
+                chunk.truncate(i);
+            }
+            _ => break,
+        }
+    }
+    let lead = chunk.iter().take_while(|l| l.is_blank()).count();
+    chunk.drain(..lead);
+    while chunk.last().is_some_and(|l| l.is_blank()) {
+        chunk.pop();
+    }
+    chunk
+}
+
+/// Whether a line without a label can continue a footnote: a URL, a DOI, or wrapped text
+/// that starts in lower case.
+fn continues_note(text: &str) -> bool {
+    let t = text.trim_start();
+    let lower = t.to_ascii_lowercase();
+    lower.starts_with("<http")
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || lower.starts_with("doi")
+        || t.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Finds the footnote zone of a page: returns the end of the body and the start of the zone
+/// (they differ when a separator rule lies between them).
+fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
+    let has_text_before = |i: usize| {
+        lines
+            .get(..i)
+            .is_some_and(|b| b.iter().any(|l| !l.is_blank()))
+    };
+    if let Some(sep) = lines.iter().rposition(|l| SEPARATOR_RE.is_match(l.text)) {
+        if has_text_before(sep)
+            && lines
+                .get(sep + 1..)
+                .is_some_and(|r| r.iter().any(|l| !l.is_blank()))
+        {
+            return Some((sep, sep + 1));
+        }
+    }
+    // Blocks of non-blank lines, bottom up; collect the possible zone starts.
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, line) in lines.iter().enumerate() {
+        match (line.is_blank(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                blocks.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        blocks.push((s, lines.len()));
+    }
+    let mut starts = Vec::new();
+    for &(s, e) in blocks.iter().rev() {
+        let first_label =
+            (s..e).find(|&i| lines.get(i).is_some_and(|l| note_label(l.text).is_some()));
+        match first_label {
+            Some(k) => {
+                starts.push(k);
+                if k > s {
+                    break;
+                }
+            }
+            None if (s..e).all(|i| lines.get(i).is_some_and(|l| continues_note(l.text))) => {}
+            None => break,
+        }
+    }
+    starts
+        .into_iter()
+        .rev()
+        .find(|&k| has_text_before(k) && zone_is_valid(lines, k, page_index))
+        .map(|k| (k, k))
+}
+
+/// A zone must read as notes: one family of labels with rising numbers, most of them matched
+/// by a marker in the text above. A zone of `*` notes alone is only taken near the start of
+/// the paper, where author notes are printed.
+fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
+    let Some(zone) = lines.get(start..) else {
+        return false;
+    };
+    let labels: Vec<_> = zone.iter().filter_map(|l| note_label(l.text)).collect();
+    let numbered: Vec<_> = labels.iter().filter(|l| l.form != MarkForm::Star).collect();
+    if numbered.is_empty() {
+        return !labels.is_empty() && page_index <= 1;
+    }
+    let family = numbered.first().map(|l| l.form);
+    let same = |a: MarkForm, b: MarkForm| {
+        a == b
+            || matches!(
+                (a, b),
+                (
+                    MarkForm::SuperParen | MarkForm::Superscript | MarkForm::Caret,
+                    MarkForm::SuperParen | MarkForm::Superscript | MarkForm::Caret
+                )
+            )
+    };
+    let mut numbers = Vec::new();
+    for label in &numbered {
+        if family.is_some_and(|f| !same(f, label.form)) {
+            // A bare number in a wrapped line is text; any other foreign label spoils the zone.
+            if label.form == MarkForm::Bare {
+                continue;
+            }
+            return false;
+        }
+        numbers.push(label.number.unwrap_or(0));
+    }
+    if numbers.windows(2).any(|w| w[1] <= w[0]) {
+        return false;
+    }
+    let markers: HashSet<u32> = lines
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|l| scan_markers(l.text))
+        .map(|c| c.number)
+        .collect();
+    let matched = numbers.iter().filter(|n| markers.contains(n)).count();
+    matched >= 1 && matched * 2 >= numbers.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::lines;
+
+    fn texts<'a>(v: &[Line<'a>]) -> Vec<&'a str> {
+        v.iter().filter(|l| !l.is_blank()).map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn splits_on_long_blank_runs_and_finds_zones() {
+        let src = "\n\nعنوان البحث\n\nنص الفقرة الأولى⁽¹⁾ وتستمر\n\n(1) مصدر أول، ص ٣.\n\n\n\nعلى الصفحة الثانية.\n\nفقرة.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].span, Span::lines(3, 7));
+        assert_eq!(
+            texts(&pages[0].body),
+            vec!["عنوان البحث", "نص الفقرة الأولى⁽¹⁾ وتستمر"]
+        );
+        assert_eq!(texts(&pages[0].notes), vec!["(1) مصدر أول، ص ٣."]);
+        assert_eq!(pages[0].footnote_zone_line(), Some(7));
+        assert_eq!(pages[1].notes, vec![]);
+        assert_eq!(pages[1].number, 2);
+    }
+
+    #[test]
+    fn splits_on_form_feeds_and_drops_headers_footers_and_page_numbers() {
+        let src = "Journal of Studies, Vol. 3\nFirst page text[1].\n[1] A note.\n- 1 -\n\u{0C}Journal of Studies, Vol. 3\nSecond page.\nPage 2 of 3\n\u{0C}Journal of Studies, Vol. 3\nThird page.\n3\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(pages.len(), 3);
+        assert_eq!(texts(&pages[0].body), vec!["First page text[1]."]);
+        assert_eq!(texts(&pages[0].notes), vec!["[1] A note."]);
+        assert_eq!(texts(&pages[1].body), vec!["Second page."]);
+        assert_eq!(texts(&pages[2].body), vec!["Third page."]);
+    }
+
+    #[test]
+    fn drops_a_repeated_journal_header_in_arabic() {
+        let mut src = String::new();
+        let bodies = [
+            "نص البداية.",
+            "نص يتبع الحديث.",
+            "نص آخر مختلف.",
+            "نص الختام.",
+        ];
+        for (p, body) in bodies.iter().enumerate() {
+            src.push_str(&format!(
+                "مجلة الدراسات السياسية العدد ٧٥ ص {p}\n\n{body}\n\n\n\n"
+            ));
+        }
+        let l = lines(&src);
+        let pages = split_pages(&l);
+        assert_eq!(pages.len(), 4);
+        for page in &pages {
+            assert_eq!(texts(&page.body).len(), 1, "{:?}", page.body);
+            assert!(page.body[0].text.starts_with("نص "));
+        }
+    }
+
+    #[test]
+    fn a_list_at_the_page_bottom_is_not_a_zone() {
+        let src = "مقدمة النص:\n\n١. البند الأول.\n٢. البند الثاني.\n\n(1) قرار مهم\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert!(pages[0].notes.is_empty(), "{:?}", pages[0].notes);
+        // Author notes at the bottom of the first page form a zone.
+        let src =
+            "Title\n\nAuthor*\n\nIntroduction text.\n\n* Department of Politics, University.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(
+            texts(&pages[0].notes),
+            vec!["* Department of Politics, University."]
+        );
+    }
+
+    #[test]
+    fn zone_keeps_url_blocks_and_stops_at_body() {
+        let src = "نص أول.\n\nنص ثان^(١) وثالث^(٢).\n\n(١) مصدر على الرابط:\n\n<https://example.org>\n\n(٢) مصدر آخر.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(
+            texts(&pages[0].notes),
+            vec![
+                "(١) مصدر على الرابط:",
+                "<https://example.org>",
+                "(٢) مصدر آخر."
+            ]
+        );
+        assert_eq!(texts(&pages[0].body).len(), 2);
+    }
+
+    #[test]
+    fn separator_rule_opens_the_zone() {
+        let src = "Body text¹ here.\n__________\ncontinued from the previous page.\n¹ Note one.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(texts(&pages[0].body), vec!["Body text¹ here."]);
+        assert_eq!(pages[0].notes.len(), 2);
+    }
+
+    #[test]
+    fn threshold_follows_paragraph_spacing() {
+        let two = lines("a\n\nb\n\nc\n\n\nd\n\ne");
+        assert_eq!(break_threshold(&two), 2);
+        let three = lines("a\n\nb\n\n\nc\n\n\n\nd\n\ne");
+        assert_eq!(break_threshold(&three), 3);
+        let none = lines("a\nb\n\n\n\nc\nd\n\n\n\ne");
+        assert_eq!(break_threshold(&none), 1);
+    }
 }

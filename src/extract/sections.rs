@@ -1,8 +1,27 @@
 //! The section tree, its blocks, and the links from footnote markers to footnotes.
+//!
+//! The body is read as one stream of non-blank lines across pages (footnote zones and page
+//! furniture already left out by [`super::pages`]). A line opens a new block after a blank
+//! line; at a page break the text joins the previous page's last block when that block did
+//! not end a sentence (a paragraph cut by the page). Headings are recognized by shape (see
+//! `body_headings.rs`) and get their level from their style: section names and division
+//! words have fixed ranks, other styles (ordinals, numbers, labels) nest under the heading
+//! above them and are siblings of the last heading of the same style.
 
+#[path = "body_headings.rs"]
+mod headings;
+
+use super::footnotes::{collect_footnotes, link_markers, LinkedMarker};
 use super::pages::PageLines;
 use super::text::Line;
-use crate::model::{Body, Diagnostic, Footnote, ReferenceGroup};
+use crate::model::{
+    Block, Body, Diagnostic, Footnote, Inline, List, ListItem, Page, Paragraph, Quote,
+    ReferenceGroup, Section, SectionKind, Span,
+};
+use headings::{classify, core_end, is_contents_heading, item_label, Heading, Style, TERMINAL};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What the body reader found.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,18 +36,988 @@ pub struct BodyExtraction<'a> {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// One non-blank line of running text, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct SLine<'a> {
+    /// The source line.
+    line: Line<'a>,
+    /// Whether it opens a block (after a blank line, or after a page break that ends one).
+    block_start: bool,
+}
+
 /// Reads the body, starting at `start_line`.
+///
+/// When `start_line` is at or before the first line of text (no front matter was told
+/// apart), the body starts at the first introduction heading, if there is one.
 pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtraction<'a> {
-    let _ = (pages, start_line);
+    let footnotes = collect_footnotes(pages);
+    let (links, warnings) = link_markers(pages, &footnotes);
+    let mut lines = drop_contents(stream(pages, start_line));
+    let first_text = pages
+        .iter()
+        .flat_map(|p| p.body.iter())
+        .find(|l| !l.is_blank())
+        .map_or(1, |l| l.number);
+    if start_line <= first_text {
+        let intro = (0..lines.len())
+            .find(|&k| classify(&lines, k).is_some_and(|h| h.kind == SectionKind::Introduction));
+        if let Some(k) = intro {
+            lines.drain(..k);
+            if let Some(first) = lines.first_mut() {
+                first.block_start = true;
+            }
+        }
+    }
+    let mut builder = Builder::new(&lines, &links.by_line);
+    let refs = builder.run();
+    let reference_lines = match refs {
+        Some((after, until)) => {
+            let mut out: Vec<Line<'a>> = pages
+                .iter()
+                .flat_map(|p| p.body.iter())
+                .filter(|l| l.number > after && until.is_none_or(|u| l.number < u))
+                .copied()
+                .collect();
+            let lead = out.iter().take_while(|l| l.is_blank()).count();
+            out.drain(..lead);
+            out
+        }
+        None => Vec::new(),
+    };
+    let body_pages = pages
+        .iter()
+        .enumerate()
+        .map(|(index, p)| Page {
+            number: p.number,
+            source: p.span,
+            footnote_zone_line: p.footnote_zone_line(),
+            footnote_count: footnotes.iter().filter(|f| f.page == p.number).count(),
+            marker_count: links.per_page.get(index).copied().unwrap_or(0),
+        })
+        .collect();
+    let mut sections = nest(builder.flat);
+    assign_ids(&mut sections, "sec");
     BodyExtraction {
-        body: Body::default(),
-        footnotes: Vec::new(),
-        reference_lines: Vec::new(),
-        warnings: Vec::new(),
+        body: Body {
+            pages: body_pages,
+            blocks: builder.preamble,
+            sections,
+        },
+        footnotes,
+        reference_lines,
+        warnings,
     }
 }
 
-/// Adds one subsection per reference group under the references section.
+/// Adds one subsection per titled reference group under the references section.
+/// Untitled groups (a list printed without group headings) add no heading.
 pub fn attach_reference_groups(body: &mut Body, groups: &[ReferenceGroup]) {
-    let _ = (body, groups);
+    let Some(parent) = find_references(&mut body.sections) else {
+        return;
+    };
+    for group in groups {
+        let Some(title) = group.title.as_ref().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        let n = parent.sections.len() + 1;
+        parent.sections.push(Section {
+            id: format!("{}-{n}", parent.id),
+            level: parent.level.saturating_add(1),
+            kind: SectionKind::ReferenceGroup,
+            label: None,
+            title: vec![Inline::Text {
+                text: title.clone(),
+            }],
+            run_in: false,
+            blocks: Vec::new(),
+            sections: Vec::new(),
+            source: group.source.unwrap_or(parent.source),
+        });
+    }
+}
+
+fn find_references(sections: &mut [Section]) -> Option<&mut Section> {
+    for section in sections.iter_mut() {
+        if section.kind == SectionKind::References {
+            return Some(section);
+        }
+        if let Some(found) = find_references(&mut section.sections) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The body lines from `start` on, in reading order, with block starts marked.
+fn stream<'a>(pages: &[PageLines<'a>], start: usize) -> Vec<SLine<'a>> {
+    let mut out: Vec<SLine<'a>> = Vec::new();
+    for page in pages {
+        let mut blank = true;
+        let mut first_on_page = true;
+        for line in page.body.iter().filter(|l| l.number >= start) {
+            if line.is_blank() {
+                blank = true;
+                continue;
+            }
+            let block_start = match (first_on_page, out.last()) {
+                (true, Some(prev)) => !joins_across_page(prev.line, *line),
+                (true, None) => true,
+                (false, _) => blank,
+            };
+            out.push(SLine {
+                line: *line,
+                block_start,
+            });
+            blank = false;
+            first_on_page = false;
+        }
+    }
+    out
+}
+
+/// Whether the first line of a page continues the last line of the previous one: the last
+/// line ends no sentence, is no heading, and the new line opens no list item.
+fn joins_across_page(prev: Line, next: Line) -> bool {
+    if core_end(prev.text).ends_with(TERMINAL) || item_label(next.text).is_some() {
+        return false;
+    }
+    let pair = [
+        SLine {
+            line: prev,
+            block_start: true,
+        },
+        SLine {
+            line: next,
+            block_start: true,
+        },
+    ];
+    classify(&pair, 0).is_none()
+}
+
+const DIGIT: &str = r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]";
+
+/// A table-of-contents entry with dot leaders: `Introduction ........ 3`.
+static TOC_LEADERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:\.\s?){{3,}}|…{{2,}}|_{{3,}}|\t+)\s*{DIGIT}{{1,4}}\s*$|^\s*{DIGIT}{{1,4}}\s*(?:(?:\.\s?){{3,}}|…{{2,}}|_{{3,}}|\t+)"
+    ))
+    .expect("contents pattern")
+});
+/// A table-of-contents entry without leaders, under a contents heading: `Introduction 3`.
+static TOC_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\S\s+{DIGIT}{{1,4}}\s*$|^\s*{DIGIT}{{1,4}}\s+\S"))
+        .expect("contents pattern")
+});
+
+/// Leaves out a table of contents: a contents heading with the entries under it, or a run of
+/// three or more entries with dot leaders.
+fn drop_contents(lines: Vec<SLine>) -> Vec<SLine> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    let mut dropped = false;
+    while let Some(sl) = lines.get(i) {
+        let text = sl.line.text;
+        let run = lines
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|l| TOC_LEADERS.is_match(l.line.text))
+            .count();
+        if is_contents_heading(text) {
+            i += 1;
+            while lines.get(i).is_some_and(|l| {
+                TOC_LEADERS.is_match(l.line.text) || TOC_LOOSE.is_match(l.line.text)
+            }) {
+                i += 1;
+            }
+            dropped = true;
+            continue;
+        }
+        if run >= 3 {
+            i += run;
+            dropped = true;
+            continue;
+        }
+        let mut sl = *sl;
+        if dropped {
+            sl.block_start = true;
+            dropped = false;
+        }
+        out.push(sl);
+        i += 1;
+    }
+    out
+}
+
+/// Appends text to inlines, merging with a text piece before it.
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text { text: last }) = out.last_mut() {
+        last.push_str(text);
+    } else {
+        out.push(Inline::Text {
+            text: text.to_string(),
+        });
+    }
+}
+
+/// Builds the flat list of sections and their blocks from the line stream.
+struct Builder<'a, 'm> {
+    lines: &'m [SLine<'a>],
+    links: &'m HashMap<usize, Vec<LinkedMarker>>,
+    flat: Vec<Section>,
+    preamble: Vec<Block>,
+    stack: Vec<(Style, u8)>,
+    division_levels: HashMap<u8, u8>,
+    top_kind: SectionKind,
+}
+
+impl<'a, 'm> Builder<'a, 'm> {
+    fn new(lines: &'m [SLine<'a>], links: &'m HashMap<usize, Vec<LinkedMarker>>) -> Self {
+        // Division words rank their sections: the highest rank used is level 1.
+        let mut ranks: Vec<u8> = (0..lines.len())
+            .filter_map(|k| match classify(lines, k).map(|h| h.style) {
+                Some(Style::Division(r)) => Some(r),
+                _ => None,
+            })
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        let division_levels = ranks
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, u8::try_from(i + 1).unwrap_or(u8::MAX)))
+            .collect();
+        Builder {
+            lines,
+            links,
+            flat: Vec::new(),
+            preamble: Vec::new(),
+            stack: Vec::new(),
+            division_levels,
+            top_kind: SectionKind::Other,
+        }
+    }
+
+    /// Reads the stream. Returns, when a reference list was found, the last line of its
+    /// heading and the first line after the list (an appendix heading), if any.
+    fn run(&mut self) -> Option<(usize, Option<usize>)> {
+        let lines = self.lines;
+        let mut refs = None;
+        let mut i = 0;
+        while let Some(sl) = lines.get(i) {
+            if let Some(h) = classify(lines, i) {
+                let section = self.section(&h, i);
+                self.flat.push(section);
+                let after = i + h.lines;
+                if h.kind == SectionKind::References && h.run_in.is_none() {
+                    let last = lines
+                        .get(after - 1)
+                        .map_or(sl.line.number, |l| l.line.number);
+                    let end = (after..lines.len()).find(|&k| {
+                        lines.get(k).is_some_and(|l| l.block_start)
+                            && classify(lines, k).is_some_and(|h| {
+                                h.kind == SectionKind::Appendix && h.run_in.is_none()
+                            })
+                    });
+                    refs = Some((last, end.and_then(|k| lines.get(k)).map(|l| l.line.number)));
+                    match end {
+                        Some(k) => {
+                            i = k;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                i = match h.run_in {
+                    Some(rest) => self.paragraph(i, Some(rest)),
+                    None => after,
+                };
+                continue;
+            }
+            i = if item_label(sl.line.text).is_some() {
+                self.list(i)
+            } else if is_quote_start(sl.line.text) {
+                self.quote(i)
+            } else {
+                self.paragraph(i, None)
+            };
+        }
+        refs
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.flat.last_mut() {
+            Some(section) => section.blocks.push(block),
+            None => self.preamble.push(block),
+        }
+    }
+
+    /// Appends `line[from..to]` with its markers.
+    fn push_range(&self, out: &mut Vec<Inline>, line: Line, from: usize, to: usize) {
+        let text = line.text;
+        let mut cursor = from;
+        for m in self.links.get(&line.number).into_iter().flatten() {
+            if m.start >= cursor && m.end <= to {
+                push_text(out, text.get(cursor..m.start).unwrap_or(""));
+                out.push(Inline::FootnoteRef {
+                    marker: text.get(m.start..m.end).unwrap_or("").to_string(),
+                    footnote_id: m.footnote_id.clone(),
+                });
+                cursor = m.end;
+            }
+        }
+        push_text(out, text.get(cursor..to).unwrap_or(""));
+    }
+
+    /// Appends a whole line (trimmed), joined to what is before it with one space, or with
+    /// none after a word broken by a hyphen.
+    fn push_line(&self, out: &mut Vec<Inline>, line: Line, from: Option<usize>) {
+        let text = line.text;
+        let start = from.unwrap_or(text.len() - text.trim_start().len());
+        let end = text.trim_end().len();
+        let start = start
+            + text
+                .get(start..)
+                .map_or(0, |r| r.len() - r.trim_start().len());
+        if !out.is_empty() {
+            let hyphenated = match out.last() {
+                Some(Inline::Text { text: prev }) => {
+                    let mut rev = prev.chars().rev();
+                    rev.next() == Some('-')
+                        && rev.next().is_some_and(|c| c.is_alphabetic())
+                        && text
+                            .get(start..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_lowercase)
+                }
+                _ => false,
+            };
+            if !hyphenated {
+                push_text(out, " ");
+            }
+        }
+        if start < end {
+            self.push_range(out, line, start, end);
+        }
+    }
+
+    /// The level of a new heading, from its style and the headings above it.
+    fn level(&mut self, h: &Heading) -> u8 {
+        let in_conclusion = self.top_kind == SectionKind::Conclusion
+            && crate::extract::markers::sections::ALL
+                .iter()
+                .any(|t| t.conclusion_parts.contains(&h.kind));
+        let style = if in_conclusion {
+            Style::Label
+        } else {
+            h.style.clone()
+        };
+        let level = if h.top && !in_conclusion {
+            1
+        } else if let Style::Division(rank) = style {
+            self.division_levels.get(&rank).copied().unwrap_or(1)
+        } else if let Some((_, l)) = self.stack.iter().find(|(s, _)| *s == style) {
+            *l
+        } else {
+            self.stack.last().map_or(1, |(_, l)| l.saturating_add(1))
+        };
+        self.stack.retain(|(_, l)| *l < level);
+        self.stack.push((style, level));
+        if level == 1 {
+            self.top_kind = h.kind;
+        }
+        level
+    }
+
+    fn section(&mut self, h: &Heading, i: usize) -> Section {
+        let lines = self.lines;
+        let first = lines.get(i).map(|l| l.line);
+        let label = match (h.label, first) {
+            (Some((s, e)), Some(line)) => line.text.get(s..e).map(str::to_string),
+            _ => None,
+        };
+        let mut title = Vec::new();
+        if let Some(line) = lines.get(i + h.title.0) {
+            self.push_range(&mut title, line.line, h.title.1, h.title.2);
+        }
+        let level = self.level(h);
+        let start = first.map_or(0, |l| l.number);
+        let end = lines.get(i + h.lines - 1).map_or(start, |l| l.line.number);
+        Section {
+            id: String::new(),
+            level,
+            kind: h.kind,
+            label,
+            title,
+            run_in: h.run_in.is_some(),
+            blocks: Vec::new(),
+            sections: Vec::new(),
+            source: Span::lines(start, end),
+        }
+    }
+
+    /// Whether line `k` continues the block above it (no blank line, not a heading or item).
+    fn continues(&self, k: usize) -> bool {
+        let lines = self.lines;
+        lines.get(k).is_some_and(|l| {
+            !l.block_start && item_label(l.line.text).is_none() && classify(lines, k).is_none()
+        })
+    }
+
+    /// A paragraph from line `i` (from byte `from` for a run-in heading's line) to the end of
+    /// its block. Inside a block of wrapped lines, a short line that ends a sentence ends the
+    /// paragraph. Returns the next line to read.
+    fn paragraph(&mut self, i: usize, from: Option<usize>) -> usize {
+        let lines = self.lines;
+        let Some(first) = lines.get(i) else {
+            return i + 1;
+        };
+        let mut end = i + 1;
+        while self.continues(end) {
+            end += 1;
+        }
+        let widest = lines
+            .get(i..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.line.text.trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut content = Vec::new();
+        self.push_line(&mut content, first.line, from);
+        let mut k = i + 1;
+        while k < end {
+            let prev = lines.get(k - 1).map(|l| l.line.text.trim()).unwrap_or("");
+            if widest >= 60
+                && prev.chars().count() * 10 < widest * 6
+                && core_end(prev).ends_with(TERMINAL)
+            {
+                break;
+            }
+            if let Some(l) = lines.get(k) {
+                self.push_line(&mut content, l.line, None);
+            }
+            k += 1;
+        }
+        let last = lines
+            .get(k - 1)
+            .map_or(first.line.number, |l| l.line.number);
+        if !content.is_empty() {
+            self.push_block(Block::Paragraph(Paragraph {
+                content,
+                source: Span::lines(first.line.number, last),
+            }));
+        }
+        k
+    }
+
+    /// A list: items of one kind (ordered or bulleted), each with its wrapped lines; blank
+    /// lines between items do not end it.
+    fn list(&mut self, i: usize) -> usize {
+        let lines = self.lines;
+        let Some(ordered) = lines
+            .get(i)
+            .and_then(|l| item_label(l.line.text))
+            .map(|l| l.ordered)
+        else {
+            return self.paragraph(i, None);
+        };
+        let mut items = Vec::new();
+        let mut k = i;
+        while let Some(sl) = lines.get(k) {
+            let Some(label) = item_label(sl.line.text).filter(|l| l.ordered == ordered) else {
+                break;
+            };
+            if k > i && classify(lines, k).is_some() {
+                break;
+            }
+            let mut content = Vec::new();
+            self.push_line(&mut content, sl.line, Some(label.rest));
+            let mut last = sl.line.number;
+            k += 1;
+            while self.continues(k) {
+                if let Some(l) = lines.get(k) {
+                    self.push_line(&mut content, l.line, None);
+                    last = l.line.number;
+                }
+                k += 1;
+            }
+            items.push(ListItem {
+                label: sl
+                    .line
+                    .text
+                    .get(label.range.0..label.range.1)
+                    .map(str::to_string),
+                content,
+                source: Span::lines(sl.line.number, last),
+            });
+        }
+        if items.is_empty() {
+            return self.paragraph(i, None);
+        }
+        let source = Span::lines(
+            items.first().map_or(0, |it| it.source.line),
+            items.last().map_or(0, |it| it.source.end_line),
+        );
+        self.push_block(Block::List(List {
+            ordered,
+            items,
+            source,
+        }));
+        k
+    }
+
+    /// A quotation set apart: a block in quotation marks, or indented.
+    fn quote(&mut self, i: usize) -> usize {
+        let lines = self.lines;
+        let mut end = i + 1;
+        while self.continues(end) {
+            end += 1;
+        }
+        let mut content = Vec::new();
+        for l in lines.get(i..end).unwrap_or_default() {
+            self.push_line(&mut content, l.line, None);
+        }
+        let first = lines.get(i).map_or(0, |l| l.line.number);
+        let last = lines.get(end - 1).map_or(first, |l| l.line.number);
+        self.push_block(Block::Quote(Quote {
+            content,
+            source: Span::lines(first, last),
+        }));
+        end
+    }
+}
+
+/// An indented line opens a quotation; so does a line that is a whole quotation by itself.
+fn is_quote_start(text: &str) -> bool {
+    if text.starts_with("    ") || text.starts_with('\t') {
+        return true;
+    }
+    let t = text.trim();
+    let Some(open) = t.chars().next() else {
+        return false;
+    };
+    let close = match open {
+        '«' => '»',
+        '“' => '”',
+        '"' => '"',
+        _ => return false,
+    };
+    // Markers and a full stop may follow the closing mark: `«...»⁽¹⁾.`
+    let mut end = t;
+    loop {
+        let trimmed = end.trim_end_matches(['.', '،', ',', ' ']);
+        let trimmed = match crate::extract::footnotes::scan_markers(trimmed).last() {
+            Some(m) if m.end == trimmed.len() => trimmed.get(..m.start).unwrap_or(""),
+            _ => trimmed,
+        };
+        if trimmed.len() == end.len() {
+            break;
+        }
+        end = trimmed;
+    }
+    end.len() > open.len_utf8()
+        && end.ends_with(close)
+        && !end
+            .get(open.len_utf8()..end.len() - close.len_utf8())
+            .is_some_and(|inner| inner.contains(close))
+}
+
+/// Nests the flat list of sections by level; each section's level becomes its depth.
+fn nest(flat: Vec<Section>) -> Vec<Section> {
+    let mut roots: Vec<Section> = Vec::new();
+    let mut stack: Vec<(u8, Section)> = Vec::new();
+    fn close(stack: &mut Vec<(u8, Section)>, roots: &mut Vec<Section>) {
+        if let Some((_, done)) = stack.pop() {
+            match stack.last_mut() {
+                Some((_, parent)) => parent.sections.push(done),
+                None => roots.push(done),
+            }
+        }
+    }
+    for mut section in flat {
+        let level = section.level;
+        while stack.last().is_some_and(|(l, _)| *l >= level) {
+            close(&mut stack, &mut roots);
+        }
+        section.level = u8::try_from(stack.len() + 1).unwrap_or(u8::MAX);
+        stack.push((level, section));
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    roots
+}
+
+/// Gives each section its identifier: `sec1`, `sec1-2`, ...
+fn assign_ids(sections: &mut [Section], prefix: &str) {
+    for (n, section) in sections.iter_mut().enumerate() {
+        section.id = if prefix == "sec" {
+            format!("sec{}", n + 1)
+        } else {
+            format!("{prefix}-{}", n + 1)
+        };
+        let id = section.id.clone();
+        assign_ids(&mut section.sections, &id);
+    }
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+    use crate::extract::{pages::split_pages, text};
+    use crate::model::inline_text;
+
+    fn outline(sections: &[Section], out: &mut Vec<String>) {
+        for s in sections {
+            out.push(format!(
+                "{}{} [{}] {:?} {:?} {} run_in={} blocks={}",
+                "  ".repeat(usize::from(s.level)),
+                s.id,
+                s.source.line,
+                s.kind,
+                s.label,
+                s.title_text(),
+                s.run_in,
+                s.blocks.len()
+            ));
+            for b in &s.blocks {
+                let (kind, span, text) = match b {
+                    Block::Paragraph(p) => ("P", p.source, inline_text(&p.content)),
+                    Block::List(l) => (
+                        "L",
+                        l.source,
+                        format!(
+                            "{} items {:?}",
+                            l.items.len(),
+                            l.items.iter().map(|i| i.label.clone()).collect::<Vec<_>>()
+                        ),
+                    ),
+                    Block::Quote(q) => ("Q", q.source, inline_text(&q.content)),
+                };
+                let short: String = text.chars().take(40).collect();
+                out.push(format!(
+                    "      {kind} {}-{} {short}",
+                    span.line, span.end_line
+                ));
+            }
+            outline(&s.sections, out);
+        }
+    }
+
+    fn count(sections: &[Section]) -> usize {
+        sections.iter().map(|s| 1 + count(&s.sections)).sum()
+    }
+
+    /// The bundled sample: numbers only, no text of it is repeated here.
+    #[test]
+    fn sample_pages_footnotes_and_outline() {
+        let Ok(bytes) = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/political-issues-000.txt"
+        )) else {
+            return;
+        };
+        let source = text::decode(&bytes, "sample").unwrap();
+        let lines = text::lines(&source.text);
+        let pages = split_pages(&lines);
+        let body = extract_body(&pages, 1);
+        let mut out = Vec::new();
+        outline(&body.body.sections, &mut out);
+        println!("{}", out.join("\n"));
+        for w in &body.warnings {
+            println!("{w:?}");
+        }
+        for f in &body.footnotes {
+            println!(
+                "{} p{} {} {:?} | {}",
+                f.id, f.page, f.label, f.source, f.text
+            );
+        }
+        for p in &body.body.pages {
+            println!("{p:?}");
+        }
+        let counts: Vec<usize> = body.body.pages.iter().map(|p| p.footnote_count).collect();
+        assert_eq!(counts, vec![0, 1, 6, 8, 5, 4, 5, 3, 4, 8, 5, 0, 0, 0]);
+        let markers: Vec<usize> = body.body.pages.iter().map(|p| p.marker_count).collect();
+        assert_eq!(markers, counts);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        assert_eq!(count(&body.body.sections), 23);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{pages::split_pages, text};
+    use crate::model::inline_text;
+
+    fn read(src: &'static str) -> (BodyExtraction<'static>, Vec<PageLines<'static>>) {
+        let lines: &'static [Line<'static>] = Box::leak(text::lines(src).into_boxed_slice());
+        let pages = split_pages(lines);
+        (extract_body(&pages, 1), pages)
+    }
+
+    /// (depth, label, title, kind, run_in) of every section, in document order.
+    fn flat(sections: &[Section]) -> Vec<(u8, Option<String>, String, SectionKind, bool)> {
+        let mut out = Vec::new();
+        for s in sections {
+            out.push((s.level, s.label.clone(), s.title_text(), s.kind, s.run_in));
+            out.extend(flat(&s.sections));
+        }
+        out
+    }
+
+    fn refs(content: &[Inline]) -> Vec<(String, Option<String>)> {
+        content
+            .iter()
+            .filter_map(|i| match i {
+                Inline::FootnoteRef {
+                    marker,
+                    footnote_id,
+                } => Some((marker.clone(), footnote_id.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn paragraphs(blocks: &[Block]) -> Vec<&Paragraph> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const ENGLISH_PAPER: &str = "Journal of Testing 12(3)\n\n1. Introduction\n\nThis paper studies things.¹ It continues with a long sentence that wraps onto the\nnext line of the same paragraph.\n\n1.1 Background\n\nEarlier work² found results. Figures from 2019 (n = 120) and (2020) show this\nand the text goes on to the next page without ending\n\n¹ Smith, J. A Book. London, 2001.\n² Jones, K. \"Title\", Journal 3, 2005,\nhttps://example.org/jones\n\n- 1 -\n\u{0C}Journal of Testing 12(3)\nthe sentence here.³\n\n2. Methods\n\nWe used the following steps:\n\n1. Collect the data.\n2. Clean the data.\n\n2.1 Sampling\n\n    An indented quotation from a source,\n    set apart from the text.\n\n³ Brown, Another Book, 2010.\n\n- 2 -\n\u{0C}Journal of Testing 12(3)\n3. Conclusion\n\nIt ends.⁴\n\nReferences\n\nSmith, J. (2001). A Book. London.\n\n⁴ Ibid., p. 4.\n- 3 -\n";
+
+    #[test]
+    fn english_numbered_headings_and_running_footnotes() {
+        let (body, pages) = read(ENGLISH_PAPER);
+        assert_eq!(pages.len(), 3);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let outline = flat(&body.body.sections);
+        let titles: Vec<(u8, Option<&str>, &str, SectionKind)> = outline
+            .iter()
+            .map(|(l, label, title, kind, _)| (*l, label.as_deref(), title.as_str(), *kind))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                (1, Some("1."), "Introduction", SectionKind::Introduction),
+                (2, Some("1.1"), "Background", SectionKind::Other),
+                (1, Some("2."), "Methods", SectionKind::Methods),
+                (2, Some("2.1"), "Sampling", SectionKind::Other),
+                (1, Some("3."), "Conclusion", SectionKind::Conclusion),
+                (1, None, "References", SectionKind::References),
+            ]
+        );
+        let ids: Vec<&str> = body.body.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["sec1", "sec2", "sec3", "sec4"]);
+        assert_eq!(body.body.sections[0].sections[0].id, "sec1-1");
+        // Footnotes run through the paper: 1..4, one per marker, across three pages.
+        let notes: Vec<(&str, usize, u32)> = body
+            .footnotes
+            .iter()
+            .map(|f| (f.id.as_str(), f.page, f.number))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![("fn1", 1, 1), ("fn2", 1, 2), ("fn3", 2, 3), ("fn4", 3, 4)]
+        );
+        assert_eq!(
+            body.footnotes[1].text,
+            "Jones, K. \"Title\", Journal 3, 2005, https://example.org/jones"
+        );
+        // The paragraph cut by the page break is one paragraph with both markers.
+        let background = &body.body.sections[0].sections[0];
+        let p = paragraphs(&background.blocks);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].source, Span::lines(10, 19));
+        assert_eq!(
+            refs(&p[0].content),
+            vec![
+                ("²".into(), Some("fn2".into())),
+                ("³".into(), Some("fn3".into()))
+            ]
+        );
+        let text = inline_text(&p[0].content);
+        assert!(
+            text.contains("(n = 120) and (2020) show this and the text"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("without ending the sentence here."),
+            "{text}"
+        );
+        // The wrapped first paragraph is joined with one space.
+        let intro = paragraphs(&body.body.sections[0].blocks);
+        assert!(inline_text(&intro[0].content).contains("onto the next line"));
+        // A list under Methods, a quotation under Sampling.
+        let methods = &body.body.sections[1];
+        assert!(matches!(&methods.blocks[1], Block::List(l) if l.ordered && l.items.len() == 2));
+        assert!(matches!(&methods.sections[0].blocks[0], Block::Quote(_)));
+        let refs_text: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+        assert_eq!(refs_text, vec!["Smith, J. (2001). A Book. London."]);
+        assert_eq!(body.body.pages[2].marker_count, 1);
+    }
+
+    const ARABIC_PAPER: &str = "عنوان تجريبي للبحث\n\nالمحتويات\nالمقدمة ........ 2\nالفرع الأول: الإطار النظري ........ 3\nالخاتمة ........ 5\n\nالمقدمة\n\nيتناول هذا البحث موضوعاً تجريبياً⁽¹⁾ ويعرض فيه نصاً مكتوباً من أجل الاختبار فقط.\n\nأهمية البحث: تكمن أهمية البحث في أنه مثال.\n\n(1) مرجع تجريبي أول، ص ١٠.\n\n\n\nالفرع الأول\nالإطار النظري\n\nأولاً: المفاهيم\n\nنص الفقرة الأولى في الإطار النظري⁽¹⁾ وفيها عدد (٢٥) من الأمثلة وقرار رقم (١٢٣٤)⁽²⁾ ثم يستمر\n\n(1) مرجع ثان.\n(2) مرجع ثالث على الرابط:\nhttps://example.org/a\n\n\n\nالكلام في الصفحة التالية حتى ينتهي هنا.\n\nثانياً: الأدوات\n\nنص قصير عن الأدوات يكفي للاختبار هنا.\n\nالفرع الثاني: التطبيق\n\n- بند أول\n- بند ثان\n\nالخاتمة:\n\nخلاصة البحث.\n\nقائمة المصادر:\n- مرجع تجريبي أول.\n";
+
+    #[test]
+    fn arabic_branches_toc_and_per_page_footnotes() {
+        let (body, pages) = read(ARABIC_PAPER);
+        assert_eq!(pages.len(), 3);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let outline = flat(&body.body.sections);
+        let titles: Vec<(u8, Option<&str>, &str, bool)> = outline
+            .iter()
+            .map(|(l, label, title, _, run_in)| (*l, label.as_deref(), title.as_str(), *run_in))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                (1, None, "المقدمة", false),
+                (2, None, "أهمية البحث", true),
+                (1, Some("الفرع الأول"), "الإطار النظري", false),
+                (2, Some("أولاً"), "المفاهيم", false),
+                (2, Some("ثانياً"), "الأدوات", false),
+                (1, Some("الفرع الثاني"), "التطبيق", false),
+                (1, None, "الخاتمة", false),
+                (1, None, "قائمة المصادر", false),
+            ]
+        );
+        let labels: Vec<(&str, usize)> = body
+            .footnotes
+            .iter()
+            .map(|f| (f.label.as_str(), f.page))
+            .collect();
+        assert_eq!(labels, vec![("1", 1), ("1", 2), ("2", 2)]);
+        assert_eq!(
+            body.footnotes[2].text,
+            "مرجع ثالث على الرابط: https://example.org/a"
+        );
+        let concepts = &body.body.sections[1].sections[0];
+        let p = paragraphs(&concepts.blocks);
+        assert_eq!(p.len(), 1, "the paragraph continues over the page break");
+        assert_eq!(
+            refs(&p[0].content),
+            vec![
+                ("⁽¹⁾".into(), Some("fn2".into())),
+                ("⁽²⁾".into(), Some("fn3".into()))
+            ]
+        );
+        assert!(
+            inline_text(&p[0].content).contains("(٢٥) من الأمثلة وقرار رقم (١٢٣٤) ثم يستمر الكلام")
+        );
+        let run_in = &body.body.sections[0].sections[0];
+        assert_eq!(
+            inline_text(&paragraphs(&run_in.blocks)[0].content),
+            "تكمن أهمية البحث في أنه مثال."
+        );
+        assert!(
+            matches!(&body.body.sections[2].blocks[0], Block::List(l) if !l.ordered && l.items.len() == 2)
+        );
+        let refs_text: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+        assert_eq!(refs_text, vec!["- مرجع تجريبي أول."]);
+        let counts: Vec<(usize, usize, Option<usize>)> = body
+            .body
+            .pages
+            .iter()
+            .map(|p| (p.footnote_count, p.marker_count, p.footnote_zone_line))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![(1, 1, Some(14)), (2, 2, Some(25)), (0, 0, None)]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_are_headings_over_paragraphs_and_items_in_lists() {
+        let src = "المبحث الأول: عنوان المبحث\n\nالمطلب الأول: عنوان المطلب\n\nومن أبرز النتائج ما يأتي:\n\n١. النتيجة الأولى هي كذا.\n٢. النتيجة الثانية هي كذا.\n\n١. العنوان الفرعي الأول\n\nفقرة طويلة تحت العنوان الفرعي الأول وهي تحتوي على كلمات كثيرة بما يكفي لتكون فقرة.\n\n٢. العنوان الفرعي الثاني:\n\nفقرة أخرى تحت العنوان الثاني.\n\n«هذا اقتباس منفصل عن النص بين علامتي تنصيص.»\n\nالمطلب الثاني : عنوان آخر\n\nنص.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, Option<String>, String)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, label, t, _, _)| (l, label, t))
+            .collect();
+        assert_eq!(
+            outline,
+            vec![
+                (1, Some("المبحث الأول".into()), "عنوان المبحث".into()),
+                (2, Some("المطلب الأول".into()), "عنوان المطلب".into()),
+                (3, Some("١.".into()), "العنوان الفرعي الأول".into()),
+                (3, Some("٢.".into()), "العنوان الفرعي الثاني".into()),
+                (2, Some("المطلب الثاني".into()), "عنوان آخر".into()),
+            ]
+        );
+        let matlab = &body.body.sections[0].sections[0];
+        assert!(matches!(&matlab.blocks[0], Block::Paragraph(_)));
+        assert!(
+            matches!(&matlab.blocks[1], Block::List(l) if l.ordered && l.items[1].label.as_deref() == Some("٢."))
+        );
+        assert!(matches!(&matlab.sections[1].blocks[1], Block::Quote(_)));
+    }
+
+    #[test]
+    fn attaches_titled_reference_groups() {
+        let (mut body, _) = read("Introduction\n\nText.\n\nReferences\n\nA. Book.\n");
+        let group = |title: Option<&str>| ReferenceGroup {
+            id: "refs1".into(),
+            title: title.map(str::to_string),
+            lang: None,
+            references: Vec::new(),
+            source: Some(Span::line(7)),
+        };
+        attach_reference_groups(
+            &mut body.body,
+            &[group(Some("Books")), group(None), group(Some("Web"))],
+        );
+        let refs = &body.body.sections[1];
+        let subs: Vec<(&str, u8, SectionKind, String)> = refs
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.level, s.kind, s.title_text()))
+            .collect();
+        assert_eq!(
+            subs,
+            vec![
+                (
+                    "sec2-1",
+                    2,
+                    SectionKind::ReferenceGroup,
+                    "Books".to_string()
+                ),
+                ("sec2-2", 2, SectionKind::ReferenceGroup, "Web".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_preamble_and_start_line() {
+        let src = "Title line\n\nAbstract text here.\n\nOpening paragraph before any heading.\n\nMethods\n\nWe did it.\n";
+        let lines = text::lines(src);
+        let pages = split_pages(&lines);
+        let body = extract_body(&pages, 5);
+        assert_eq!(body.body.blocks.len(), 1);
+        assert_eq!(body.body.sections.len(), 1);
+        assert_eq!(body.body.sections[0].kind, SectionKind::Methods);
+    }
+}
+#[cfg(test)]
+mod tmp_pipeline {
+    #[test]
+    fn tmp_pipeline() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/political-issues-000.txt")).unwrap();
+        let doc = crate::extract::extract_document(&bytes, "s.txt").unwrap();
+        fn walk(s: &[crate::model::Section]) { for x in s { println!("{}{} {} {:?} {:?}", "  ".repeat(x.level as usize), x.id, x.source.line, x.label, x.title_text()); walk(&x.sections); } }
+        walk(&doc.body.sections);
+        println!("pre {}", doc.body.blocks.len());
+        for w in &doc.warnings { println!("{w:?}"); }
+        println!("notes {:?}", doc.front.author_notes.len());
+    }
 }

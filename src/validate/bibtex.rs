@@ -1,1 +1,765 @@
+//! Checks BibTeX output: syntax, keys, entry types and their fields.
+//!
+//! A hand-written tokenizer reads `@type{key, field = value, ...}` entries (also with
+//! parentheses), `@string`, `@preamble` and `@comment`. It reports, with line and column
+//! (1-based, column in characters): unbalanced braces (at the brace left open or the stray
+//! closing one), malformed entries and fields, missing commas, duplicate fields, keys that
+//! repeat (compared case-insensitively, as BibTeX does) or use characters outside
+//! `[A-Za-z0-9_:.-]`, unknown entry types, missing required fields (errors; `soft_required`
+//! ones are warnings), unknown fields (warnings), undefined macros, and `@` or other text
+//! outside entries. Entry types and fields come from `schemas/bibtex-entry-types.json`.
 
+use super::Report;
+use crate::model::{Diagnostic, Severity};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The entry-type table's JSON text.
+pub const ENTRY_TYPES: &str = include_str!("../../schemas/bibtex-entry-types.json");
+
+/// The entry-type table.
+#[derive(Debug, Deserialize)]
+struct EntryTypes {
+    types: BTreeMap<String, TypeSpec>,
+    #[serde(default)]
+    common_optional: Vec<String>,
+    #[serde(default)]
+    soft_required: Vec<String>,
+    #[serde(default)]
+    macros: Vec<String>,
+}
+
+/// Fields of one entry type.
+#[derive(Debug, Deserialize)]
+struct TypeSpec {
+    /// Each item: alternatives, one of which must be present.
+    required: Vec<Vec<String>>,
+    optional: Vec<String>,
+}
+
+static TYPES: LazyLock<Result<EntryTypes, String>> =
+    LazyLock::new(|| serde_json::from_str(ENTRY_TYPES).map_err(|e| e.to_string()));
+
+/// Validates BibTeX bytes.
+pub fn validate_bibtex(bytes: &[u8]) -> Report {
+    let mut report = Report::default();
+    let types = match &*TYPES {
+        Ok(t) => t,
+        Err(message) => {
+            report.diagnostics.push(Diagnostic::error(
+                "bibtex-schema-broken",
+                format!("the bundled BibTeX entry-type table does not parse: {message}"),
+                None,
+            ));
+            return report;
+        }
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let before = bytes.get(..e.valid_up_to()).unwrap_or(bytes);
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            report.diagnostics.push(Diagnostic::error(
+                "bibtex-not-utf8",
+                format!("the output is not UTF-8 (at byte {})", e.valid_up_to()),
+                Some(line),
+            ));
+            return report;
+        }
+    };
+    let mut parser = Parser::new(text, types);
+    parser.run();
+    let mut diagnostics = parser.diagnostics;
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    report.diagnostics = diagnostics;
+    report
+}
+
+/// A parsed entry, for the semantic checks.
+struct Entry {
+    entry_type: String,
+    key: String,
+    /// (line, column) of the `@`.
+    at: (usize, usize),
+    /// Field name (lower case) → whether its value is non-empty, and where the name is.
+    fields: Vec<(String, bool, (usize, usize))>,
+}
+
+struct Parser<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    line: usize,
+    column: usize,
+    types: &'a EntryTypes,
+    macros: HashSet<String>,
+    keys: HashMap<String, (String, usize)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Why parsing an entry stopped.
+struct Stop;
+
+impl<'a> Parser<'a> {
+    fn new(text: &str, types: &'a EntryTypes) -> Self {
+        Parser {
+            chars: text.chars().collect(),
+            pos: 0,
+            line: 1,
+            column: 1,
+            types,
+            macros: types
+                .macros
+                .iter()
+                .map(|m| m.to_ascii_lowercase())
+                .collect(),
+            keys: HashMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.pos += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        Some(c)
+    }
+
+    fn here(&self) -> (usize, usize) {
+        (self.line, self.column)
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+
+    fn push(&mut self, severity: Severity, code: &str, message: String, at: (usize, usize)) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code: code.to_string(),
+            message,
+            line: Some(at.0),
+            column: Some(at.1),
+        });
+    }
+
+    fn error(&mut self, code: &str, message: String, at: (usize, usize)) -> Stop {
+        self.push(Severity::Error, code, message, at);
+        Stop
+    }
+
+    fn run(&mut self) {
+        let mut stray_reported = false;
+        while let Some(c) = self.peek() {
+            match c {
+                '@' => {
+                    stray_reported = false;
+                    if self.entry().is_err() {
+                        self.recover();
+                    }
+                }
+                '}' | '{' => {
+                    let at = self.here();
+                    self.bump();
+                    self.push(
+                        Severity::Error,
+                        "bibtex-unbalanced-brace",
+                        format!("`{c}` outside any entry"),
+                        at,
+                    );
+                }
+                c if c.is_whitespace() => {
+                    self.bump();
+                }
+                _ => {
+                    if !stray_reported {
+                        let at = self.here();
+                        self.push(
+                            Severity::Warning,
+                            "bibtex-text-outside-entry",
+                            "text outside entries is ignored by BibTeX".to_string(),
+                            at,
+                        );
+                        stray_reported = true;
+                    }
+                    self.bump();
+                }
+            }
+        }
+    }
+
+    /// After an error: skip to the next `@` that starts a line.
+    fn recover(&mut self) {
+        let mut at_line_start = false;
+        while let Some(c) = self.peek() {
+            if c == '@' && at_line_start {
+                return;
+            }
+            if c == '\n' {
+                at_line_start = true;
+            } else if !c.is_whitespace() {
+                at_line_start = false;
+            }
+            self.bump();
+        }
+    }
+
+    fn identifier(&mut self) -> String {
+        let mut out = String::new();
+        while let Some(c) = self
+            .peek()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '+'))
+        {
+            out.push(c);
+            self.bump();
+        }
+        out
+    }
+
+    fn entry(&mut self) -> Result<(), Stop> {
+        let at = self.here();
+        self.bump(); // '@'
+        self.skip_ws();
+        let type_at = self.here();
+        let entry_type = self.identifier().to_ascii_lowercase();
+        if entry_type.is_empty() || !entry_type.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return Err(self.error(
+                "bibtex-stray-at",
+                "`@` not followed by an entry type".to_string(),
+                at,
+            ));
+        }
+        self.skip_ws();
+        let close = match self.peek() {
+            Some('{') => '}',
+            Some('(') => ')',
+            _ => {
+                return Err(self.error(
+                    "bibtex-stray-at",
+                    format!("`@` does not start an entry (`@{entry_type}` is not followed by `{{` or `(`)"),
+                    at,
+                ));
+            }
+        };
+        let open_at = self.here();
+        self.bump();
+        match entry_type.as_str() {
+            "comment" | "preamble" => self.skip_balanced(close, open_at),
+            "string" => self.string_definition(close, open_at),
+            _ => self.regular_entry(entry_type, type_at, at, close, open_at),
+        }
+    }
+
+    /// Skips to the matching close delimiter.
+    fn skip_balanced(&mut self, close: char, open_at: (usize, usize)) -> Result<(), Stop> {
+        let mut depth = 0usize;
+        while let Some(c) = self.bump() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth > 0 => depth -= 1,
+                c if c == close && depth == 0 => return Ok(()),
+                _ => {}
+            }
+        }
+        Err(self.error(
+            "bibtex-unbalanced-brace",
+            "this opening delimiter is never closed".to_string(),
+            open_at,
+        ))
+    }
+
+    fn string_definition(&mut self, close: char, open_at: (usize, usize)) -> Result<(), Stop> {
+        self.skip_ws();
+        let name = self.identifier().to_ascii_lowercase();
+        if name.is_empty() {
+            let here = self.here();
+            return Err(self.error("bibtex-syntax", "@string needs a name".to_string(), here));
+        }
+        self.skip_ws();
+        if self.peek() != Some('=') {
+            let here = self.here();
+            return Err(self.error("bibtex-syntax", "expected `=`".to_string(), here));
+        }
+        self.bump();
+        self.value()?;
+        self.skip_ws();
+        if self.peek() == Some(close) {
+            self.bump();
+            self.macros.insert(name);
+            Ok(())
+        } else {
+            Err(self.error(
+                "bibtex-unbalanced-brace",
+                "this @string is never closed".to_string(),
+                open_at,
+            ))
+        }
+    }
+
+    fn regular_entry(
+        &mut self,
+        entry_type: String,
+        type_at: (usize, usize),
+        at: (usize, usize),
+        close: char,
+        open_at: (usize, usize),
+    ) -> Result<(), Stop> {
+        self.skip_ws();
+        let key_at = self.here();
+        let mut key = String::new();
+        while let Some(c) = self
+            .peek()
+            .filter(|c| !matches!(c, ',' | '}' | ')' | '{' | '(' | '=' | '"') && !c.is_whitespace())
+        {
+            key.push(c);
+            self.bump();
+        }
+        self.skip_ws();
+        if key.is_empty() {
+            return Err(self.error(
+                "bibtex-missing-key",
+                format!("the @{entry_type} entry has no key"),
+                key_at,
+            ));
+        }
+        if self.peek() != Some(',') {
+            if self.peek() == Some(close) {
+                self.bump();
+            } else {
+                let here = self.here();
+                return Err(self.error(
+                    "bibtex-syntax",
+                    format!("expected `,` after the key `{key}`"),
+                    here,
+                ));
+            }
+        } else {
+            self.bump();
+        }
+        let mut entry = Entry {
+            entry_type,
+            key,
+            at,
+            fields: Vec::new(),
+        };
+        self.fields(&mut entry, close, open_at)?;
+        self.check_entry(&entry, type_at, key_at);
+        Ok(())
+    }
+
+    fn fields(
+        &mut self,
+        entry: &mut Entry,
+        close: char,
+        open_at: (usize, usize),
+    ) -> Result<(), Stop> {
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => {
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        format!("the entry `{}` is never closed", entry.key),
+                        open_at,
+                    ))
+                }
+                Some(c) if c == close => {
+                    self.bump();
+                    return Ok(());
+                }
+                Some('@') => {
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        format!(
+                            "the entry `{}` is not closed before the next entry",
+                            entry.key
+                        ),
+                        open_at,
+                    ))
+                }
+                _ => {}
+            }
+            let name_at = self.here();
+            let name = self.identifier().to_ascii_lowercase();
+            if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let found = self
+                    .peek()
+                    .map_or("end of input".to_string(), |c| format!("`{c}`"));
+                return Err(self.error(
+                    "bibtex-syntax",
+                    format!("expected a field name in `{}`, found {found}", entry.key),
+                    name_at,
+                ));
+            }
+            self.skip_ws();
+            if self.peek() != Some('=') {
+                let here = self.here();
+                return Err(self.error(
+                    "bibtex-syntax",
+                    format!("expected `=` after the field name `{name}`"),
+                    here,
+                ));
+            }
+            self.bump();
+            let non_empty = self.value()?;
+            if entry.fields.iter().any(|(f, _, _)| *f == name) {
+                self.push(
+                    Severity::Error,
+                    "bibtex-duplicate-field",
+                    format!("the field `{name}` appears twice in `{}`", entry.key),
+                    name_at,
+                );
+            }
+            entry.fields.push((name, non_empty, name_at));
+            self.skip_ws();
+            match self.peek() {
+                Some(',') => {
+                    self.bump();
+                }
+                Some(c) if c == close => {}
+                _ => {
+                    let here = self.here();
+                    return Err(self.error(
+                        "bibtex-missing-comma",
+                        format!("expected `,` or the end of the entry `{}`", entry.key),
+                        here,
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Reads a value (`{...}`, `"..."`, a number or a macro, joined by `#`); returns whether
+    /// it holds any non-space text.
+    fn value(&mut self) -> Result<bool, Stop> {
+        let mut non_empty = false;
+        loop {
+            self.skip_ws();
+            let at = self.here();
+            match self.peek() {
+                Some('{') => {
+                    self.bump();
+                    non_empty |= self.delimited('}', at)?;
+                }
+                Some('"') => {
+                    self.bump();
+                    non_empty |= self.delimited('"', at)?;
+                }
+                Some(c) if c.is_ascii_digit() => {
+                    while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        self.bump();
+                    }
+                    non_empty = true;
+                }
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let name = self.identifier().to_ascii_lowercase();
+                    if !self.macros.contains(&name) {
+                        self.push(
+                            Severity::Error,
+                            "bibtex-undefined-macro",
+                            format!("the string `{name}` is not defined"),
+                            at,
+                        );
+                    }
+                    non_empty = true;
+                }
+                _ => {
+                    return Err(self.error(
+                        "bibtex-syntax",
+                        "expected a value: `{...}`, `\"...\"`, a number or a string name"
+                            .to_string(),
+                        at,
+                    ))
+                }
+            }
+            self.skip_ws();
+            if self.peek() == Some('#') {
+                self.bump();
+            } else {
+                return Ok(non_empty);
+            }
+        }
+    }
+
+    /// Reads up to the closing `end` at brace depth 0 (the opener is consumed).
+    fn delimited(&mut self, end: char, open_at: (usize, usize)) -> Result<bool, Stop> {
+        let mut depth = 0usize;
+        let mut non_empty = false;
+        let mut opened: Vec<(usize, usize)> = Vec::new();
+        loop {
+            if self.peek() == Some('\n') && self.next_line_is_field() {
+                // The value runs into a line that reads `name = ...`: a closing brace is
+                // missing; blame the innermost brace still open.
+                let at = opened.last().copied().unwrap_or(open_at);
+                return Err(self.error(
+                    "bibtex-unbalanced-brace",
+                    format!(
+                        "this brace is not closed before the next field (line {})",
+                        self.line + 1
+                    ),
+                    at,
+                ));
+            }
+            let at = self.here();
+            let Some(c) = self.bump() else {
+                let at = opened.last().copied().unwrap_or(open_at);
+                return Err(self.error(
+                    "bibtex-unbalanced-brace",
+                    "this brace is never closed".to_string(),
+                    at,
+                ));
+            };
+            match c {
+                '{' => {
+                    depth += 1;
+                    opened.push(at);
+                }
+                '}' if depth > 0 => {
+                    depth -= 1;
+                    opened.pop();
+                }
+                '}' if end == '"' => {
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        "`}` closes no brace in this quoted value".to_string(),
+                        at,
+                    ));
+                }
+                c if c == end && depth == 0 => return Ok(non_empty),
+                '@' if depth == 0 && self.at_line_start_before(at) => {
+                    // An entry start inside a value: the value was never closed.
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        "this value is never closed".to_string(),
+                        open_at,
+                    ));
+                }
+                c if !c.is_whitespace() => non_empty = true,
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether the line after the newline at the current position starts with `name =`.
+    fn next_line_is_field(&self) -> bool {
+        let mut i = self.pos + 1;
+        let at = |i: usize| self.chars.get(i).copied();
+        while at(i).is_some_and(|c| c == ' ' || c == '\t') {
+            i += 1;
+        }
+        if !at(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        while at(i).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')) {
+            i += 1;
+        }
+        while at(i).is_some_and(|c| c == ' ' || c == '\t') {
+            i += 1;
+        }
+        at(i) == Some('=')
+    }
+
+    /// Whether the character just read (at `at`) was the first non-space of its line.
+    fn at_line_start_before(&self, at: (usize, usize)) -> bool {
+        let start = self.pos.saturating_sub(at.1);
+        self.chars
+            .get(start..self.pos.saturating_sub(1))
+            .is_some_and(|s| s.iter().all(|c| c.is_whitespace()))
+    }
+
+    fn check_entry(&mut self, entry: &Entry, type_at: (usize, usize), key_at: (usize, usize)) {
+        let lower = entry.key.to_ascii_lowercase();
+        if let Some((first, line)) = self.keys.get(&lower).cloned() {
+            self.push(
+                Severity::Error,
+                "bibtex-duplicate-key",
+                format!(
+                    "the key `{}` repeats `{first}` (line {line}); keys are compared case-insensitively",
+                    entry.key
+                ),
+                key_at,
+            );
+        } else {
+            self.keys.insert(lower, (entry.key.clone(), entry.at.0));
+        }
+        if let Some(bad) = entry
+            .key
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-')))
+        {
+            self.push(
+                Severity::Error,
+                "bibtex-key-characters",
+                format!(
+                    "the key `{}` holds `{bad}`; keys may use only A-Z, a-z, 0-9, `_`, `:`, `.`, `-`",
+                    entry.key
+                ),
+                key_at,
+            );
+        }
+        let types = self.types;
+        let Some(spec) = types.types.get(&entry.entry_type) else {
+            self.push(
+                Severity::Error,
+                "bibtex-unknown-type",
+                format!("`@{}` is not a standard entry type", entry.entry_type),
+                type_at,
+            );
+            return;
+        };
+        let present = |f: &str| entry.fields.iter().any(|(n, ne, _)| n == f && *ne);
+        for alternatives in &spec.required {
+            if alternatives.iter().any(|f| present(f)) {
+                continue;
+            }
+            let soft = alternatives
+                .iter()
+                .all(|f| types.soft_required.iter().any(|s| s == f));
+            let (severity, code) = if soft {
+                (Severity::Warning, "bibtex-missing-soft-field")
+            } else {
+                (Severity::Error, "bibtex-missing-field")
+            };
+            self.push(
+                severity,
+                code,
+                format!(
+                    "@{} `{}` needs `{}`",
+                    entry.entry_type,
+                    entry.key,
+                    alternatives.join("` or `")
+                ),
+                entry.at,
+            );
+        }
+        for (name, _, at) in &entry.fields {
+            let known = spec.required.iter().flatten().any(|f| f == name)
+                || spec.optional.iter().any(|f| f == name)
+                || types.common_optional.iter().any(|f| f == name);
+            if !known {
+                self.push(
+                    Severity::Warning,
+                    "bibtex-unknown-field",
+                    format!(
+                        "@{} does not use the field `{name}` (in `{}`)",
+                        entry.entry_type, entry.key
+                    ),
+                    *at,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<(String, Option<usize>, Option<usize>)> {
+        validate_bibtex(text.as_bytes())
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect()
+    }
+
+    const GOOD: &str = "@article{hasan2020dawla,\n  author = {{عبد الله}, محمد and others},\n  title = {{الدولة}},\n  journal = {مجلة},\n  year = {2020},\n  month = mar\n}\n\n@misc{web, title = \"A \" # {page}, date = {XXXX}, url = {https://x.org/a%20b}}\n";
+
+    #[test]
+    fn accepts_well_formed_entries() {
+        let report = validate_bibtex(GOOD.as_bytes());
+        assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    }
+
+    #[test]
+    fn unclosed_brace_points_at_the_open_brace() {
+        let text = "@book{b1,\n  author = {Smith, John},\n  title = {An {Open Title},\n  publisher = {P},\n  year = {2001}\n}\n";
+        let found = codes(text);
+        assert!(
+            found.contains(&("bibtex-unbalanced-brace".into(), Some(3), Some(11))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn missing_comma_is_located() {
+        let text = "@misc{m1,\n  title = {T}\n  year = {2001}\n}\n";
+        assert_eq!(
+            codes(text),
+            vec![("bibtex-missing-comma".into(), Some(3), Some(3))]
+        );
+    }
+
+    #[test]
+    fn keys_repeat_case_insensitively_and_must_be_ascii() {
+        let text = "@misc{Key1, title={a}}\n@misc{key1, title={b}}\n@misc{مفتاح, title={c}}\n";
+        let found = codes(text);
+        assert!(found.contains(&("bibtex-duplicate-key".into(), Some(2), Some(7))));
+        assert!(found
+            .iter()
+            .any(|(c, l, _)| c == "bibtex-key-characters" && *l == Some(3)));
+    }
+
+    #[test]
+    fn required_and_unknown_fields() {
+        let text = "@article{a1, author={X, Y}, title={T}, year={2001}, colour={red}}\n@book{b1, editor={E, F}, title={T}, publisher={P}}\n";
+        let report = validate_bibtex(text.as_bytes());
+        let found: Vec<(&str, Severity)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.severity))
+            .collect();
+        assert!(
+            found.contains(&("bibtex-missing-field", Severity::Error)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("bibtex-unknown-field", Severity::Warning)));
+        // The book has an editor instead of an author, and lacks only the (soft) year.
+        assert!(found.contains(&("bibtex-missing-soft-field", Severity::Warning)));
+        assert_eq!(report.errors().count(), 1);
+    }
+
+    #[test]
+    fn unknown_type_stray_at_and_undefined_macro() {
+        let text = "@journal{j1, title={T}}\n@ not an entry\n@misc{m2, month = foo}\n";
+        let found: Vec<String> = codes(text).into_iter().map(|c| c.0).collect();
+        assert!(found.contains(&"bibtex-unknown-type".to_string()));
+        assert!(found.contains(&"bibtex-stray-at".to_string()));
+        assert!(found.contains(&"bibtex-undefined-macro".to_string()));
+    }
+
+    #[test]
+    fn duplicate_field_and_string_macros() {
+        let text = "@string{jn = {Journal}}\n@article{a, author={X, Y}, title={T}, journal=jn, year=2001, year={2002}}\n";
+        assert_eq!(
+            codes(text),
+            vec![("bibtex-duplicate-field".into(), Some(2), Some(62))]
+        );
+    }
+
+    #[test]
+    fn stray_closing_brace_outside_entries() {
+        let found = codes("@misc{m, title={T}}}\n");
+        assert_eq!(
+            found,
+            vec![("bibtex-unbalanced-brace".into(), Some(1), Some(20))]
+        );
+    }
+
+    #[test]
+    fn parenthesized_entries_and_comments() {
+        let text = "@comment{ anything {nested} here }\n@misc(m, title = {T})\n";
+        assert!(codes(text).is_empty());
+    }
+}

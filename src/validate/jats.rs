@@ -1,1 +1,513 @@
+//! JATS XML validation: well-formedness, the JATS 1.3 Journal Publishing DOCTYPE, and
+//! validity against a DTD — by default the project's own JATS subset DTD
+//! (`schemas/jats/papermeta-jats1-3.dtd`, embedded), or any DTD loaded with [`load_dtd`]
+//! (e.g. the official NISO JATS 1.3 DTD for `--jats-dtd PATH`).
+//!
+//! The project DTD is stricter than the official one, never looser: a document it accepts is
+//! also valid JATS 1.3 (tests/dtd_differential.rs checks that against the official DTD).
 
+use std::path::Path;
+use std::sync::LazyLock;
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::model::Diagnostic;
+use crate::validate::dtd::{Dtd, DtdError, DtdOptions};
+use crate::validate::Report;
+
+/// The public identifier of the JATS 1.3 Journal Publishing DTD (MathML 2 flavour), which a
+/// papermeta JATS document must name in its DOCTYPE.
+pub const PUBLIC_ID: &str = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN";
+
+/// The system identifier papermeta writes next to [`PUBLIC_ID`]. Only informative: it is
+/// never fetched.
+pub const SYSTEM_ID: &str = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd";
+
+/// The root element every JATS article has.
+pub const ROOT_ELEMENT: &str = "article";
+
+/// The text of the project's JATS subset DTD, embedded at build time.
+pub const PROJECT_DTD: &str = include_str!("../../schemas/jats/papermeta-jats1-3.dtd");
+
+/// The project DTD compiled once per process (or why it failed to compile).
+static BUILTIN: LazyLock<Result<Dtd, DtdError>> =
+    LazyLock::new(|| Dtd::from_str(PROJECT_DTD, None, &DtdOptions::default()));
+
+/// The project's JATS subset DTD, compiled on first use and shared by the whole process.
+///
+/// # Panics
+/// When the embedded DTD does not compile — a build defect that the unit tests of this
+/// module catch; use [`try_builtin_dtd`] to get the error instead.
+pub fn builtin_dtd() -> &'static Dtd {
+    match try_builtin_dtd() {
+        Ok(dtd) => dtd,
+        Err(e) => panic!("the embedded project JATS DTD does not compile: {e}"),
+    }
+}
+
+/// The project's JATS subset DTD, or the error that kept it from compiling.
+pub fn try_builtin_dtd() -> Result<&'static Dtd, &'static DtdError> {
+    BUILTIN.as_ref()
+}
+
+/// Loads a JATS DTD from a file (for `--jats-dtd PATH`), resolving public identifiers of
+/// its modules through an OASIS XML catalog when one is given.
+pub fn load_dtd(path: &Path, catalog: Option<&Path>) -> Result<Dtd, DtdError> {
+    let options = DtdOptions {
+        catalog: catalog.map(Path::to_path_buf),
+        ..DtdOptions::default()
+    };
+    Dtd::from_file(path, &options)
+}
+
+/// Validates a JATS document against the project DTD: well-formedness, the JATS 1.3 DOCTYPE,
+/// then DTD validity.
+pub fn validate_jats(xml: &[u8]) -> Report {
+    match try_builtin_dtd() {
+        Ok(dtd) => validate_jats_with(xml, dtd),
+        Err(e) => {
+            // Still report what can be checked without a DTD.
+            let mut report = Report {
+                diagnostics: check_prolog(xml).diagnostics,
+            };
+            report.diagnostics.push(Diagnostic::error(
+                "jats-dtd-unavailable",
+                format!("the embedded project JATS DTD does not compile: {e}"),
+                None,
+            ));
+            report
+        }
+    }
+}
+
+/// Validates a JATS document against the given DTD: well-formedness, the JATS 1.3 DOCTYPE,
+/// then DTD validity. DTD validation is skipped when the document is not well-formed (its
+/// findings would only repeat the syntax error).
+pub fn validate_jats_with(xml: &[u8], dtd: &Dtd) -> Report {
+    let prolog = check_prolog(xml);
+    let mut diagnostics = prolog.diagnostics;
+    if prolog.well_formed {
+        diagnostics.extend(dtd.validate(xml));
+    }
+    Report { diagnostics }
+}
+
+/// What the prolog scan found.
+struct Prolog {
+    /// No syntax error was found.
+    well_formed: bool,
+    /// Syntax and DOCTYPE findings.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A DOCTYPE declaration split into its parts.
+#[derive(Debug, PartialEq, Eq)]
+struct Doctype<'a> {
+    /// The declared root element name.
+    root: &'a str,
+    /// The public identifier, when the external id is `PUBLIC`.
+    public_id: Option<&'a str>,
+    /// The system identifier, when present.
+    system_id: Option<&'a str>,
+    /// Whether an internal subset (`[...]`) follows.
+    internal_subset: bool,
+}
+
+/// Splits the content of a DOCTYPE declaration (what follows `<!DOCTYPE`). `None` when it is
+/// malformed.
+fn parse_doctype(text: &str) -> Option<Doctype<'_>> {
+    let rest = text.trim_start();
+    let name_end = rest
+        .find(|c: char| c.is_whitespace() || c == '[')
+        .unwrap_or(rest.len());
+    let (root, mut rest) = rest.split_at(name_end);
+    if root.is_empty() {
+        return None;
+    }
+    rest = rest.trim_start();
+    let mut public_id = None;
+    let mut system_id = None;
+    if let Some(r) = rest.strip_prefix("PUBLIC") {
+        let (p, r) = quoted(r)?;
+        public_id = Some(p);
+        rest = r;
+        // The system literal is required after PUBLIC in a DOCTYPE (XML 1.0 [75]).
+        let (s, r) = quoted(rest)?;
+        system_id = Some(s);
+        rest = r;
+    } else if let Some(r) = rest.strip_prefix("SYSTEM") {
+        let (s, r) = quoted(r)?;
+        system_id = Some(s);
+        rest = r;
+    }
+    let rest = rest.trim_start();
+    let internal_subset = rest.starts_with('[');
+    if !internal_subset && !rest.is_empty() {
+        return None;
+    }
+    Some(Doctype {
+        root,
+        public_id,
+        system_id,
+        internal_subset,
+    })
+}
+
+/// Reads one quoted literal after optional white space: the literal and what follows it.
+fn quoted(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let quote = text.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let body = text.get(1..)?;
+    let end = body.find(quote)?;
+    Some((body.get(..end)?, body.get(end + 1..)?))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(xml: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(xml.len());
+    let before = xml.get(..offset).unwrap_or(xml);
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
+        .chars()
+        .count();
+    (line, column)
+}
+
+/// A diagnostic at a byte offset of the document.
+fn at(xml: &[u8], offset: u64, mut d: Diagnostic) -> Diagnostic {
+    let (line, column) = line_column(xml, usize::try_from(offset).unwrap_or(usize::MAX));
+    d.line = Some(line);
+    d.column = Some(column);
+    d
+}
+
+/// Scans the whole document for well-formedness (tags balanced, one root, no text outside
+/// it, attributes well-formed and unique) and checks its DOCTYPE.
+fn check_prolog(xml: &[u8]) -> Prolog {
+    let mut diagnostics = Vec::new();
+    let mut reader = Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    let mut depth: usize = 0;
+    let mut roots = 0usize;
+    let mut doctype_seen = false;
+    let mut well_formed = true;
+    loop {
+        let start = reader.buffer_position();
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                diagnostics.push(at(
+                    xml,
+                    reader.error_position(),
+                    Diagnostic::error("xml-syntax", format!("not well-formed XML: {e}"), None),
+                ));
+                well_formed = false;
+                break;
+            }
+        };
+        match event {
+            Event::Eof => break,
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                if depth == 0 {
+                    roots += 1;
+                    if roots == 2 {
+                        diagnostics.push(at(
+                            xml,
+                            start,
+                            Diagnostic::error(
+                                "xml-syntax",
+                                "not well-formed XML: a second root element",
+                                None,
+                            ),
+                        ));
+                        well_formed = false;
+                        break;
+                    }
+                    if !doctype_seen {
+                        diagnostics.push(at(
+                            xml,
+                            start,
+                            Diagnostic::error(
+                                "jats-doctype",
+                                format!("no DOCTYPE: a JATS article declares <!DOCTYPE article PUBLIC \"{PUBLIC_ID}\" \"{SYSTEM_ID}\">"),
+                                None,
+                            ),
+                        ));
+                    }
+                }
+                if let Some(err) = e.attributes().with_checks(true).find_map(Result::err) {
+                    diagnostics.push(at(
+                        xml,
+                        start,
+                        Diagnostic::error(
+                            "xml-syntax",
+                            format!("not well-formed XML: bad attribute: {err}"),
+                            None,
+                        ),
+                    ));
+                    well_formed = false;
+                    break;
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(ref t) if depth == 0 => {
+                if t.iter().any(|b| !b.is_ascii_whitespace()) {
+                    diagnostics.push(at(
+                        xml,
+                        start,
+                        Diagnostic::error(
+                            "xml-syntax",
+                            "not well-formed XML: text outside the root element",
+                            None,
+                        ),
+                    ));
+                    well_formed = false;
+                    break;
+                }
+            }
+            Event::CData(_) if depth == 0 => {
+                diagnostics.push(at(
+                    xml,
+                    start,
+                    Diagnostic::error(
+                        "xml-syntax",
+                        "not well-formed XML: CDATA outside the root element",
+                        None,
+                    ),
+                ));
+                well_formed = false;
+                break;
+            }
+            Event::DocType(ref d) => {
+                if doctype_seen || roots > 0 {
+                    diagnostics.push(at(
+                        xml,
+                        start,
+                        Diagnostic::error(
+                            "xml-syntax",
+                            "not well-formed XML: a DOCTYPE must come once, before the root element",
+                            None,
+                        ),
+                    ));
+                    well_formed = false;
+                    break;
+                }
+                doctype_seen = true;
+                let text = String::from_utf8_lossy(d);
+                check_doctype(&text, |d| diagnostics.push(at(xml, start, d)));
+            }
+            _ => {}
+        }
+    }
+    if well_formed && depth > 0 {
+        diagnostics.push(at(
+            xml,
+            reader.buffer_position(),
+            Diagnostic::error(
+                "xml-syntax",
+                format!("not well-formed XML: {depth} element(s) not closed at the end"),
+                None,
+            ),
+        ));
+        well_formed = false;
+    }
+    if well_formed && roots == 0 {
+        diagnostics.push(Diagnostic::error(
+            "xml-syntax",
+            "not well-formed XML: no root element",
+            Some(1),
+        ));
+        well_formed = false;
+    }
+    Prolog {
+        well_formed,
+        diagnostics,
+    }
+}
+
+/// Checks the DOCTYPE's root name, public identifier and the absence of an internal subset.
+fn check_doctype(text: &str, mut report: impl FnMut(Diagnostic)) {
+    let Some(doctype) = parse_doctype(text) else {
+        report(Diagnostic::error(
+            "jats-doctype",
+            "malformed DOCTYPE declaration",
+            None,
+        ));
+        return;
+    };
+    if doctype.root != ROOT_ELEMENT {
+        report(Diagnostic::error(
+            "jats-doctype",
+            format!(
+                "DOCTYPE names root <{}>, a JATS article's root is <{ROOT_ELEMENT}>",
+                doctype.root
+            ),
+            None,
+        ));
+    }
+    match doctype.public_id {
+        Some(id) if id == PUBLIC_ID => {}
+        Some(id) => report(Diagnostic::error(
+            "jats-doctype",
+            format!("DOCTYPE public identifier is \"{id}\", expected \"{PUBLIC_ID}\""),
+            None,
+        )),
+        None => report(Diagnostic::error(
+            "jats-doctype",
+            format!(
+                "DOCTYPE has no public identifier (system id {:?}), expected PUBLIC \"{PUBLIC_ID}\"",
+                doctype.system_id.unwrap_or("")
+            ),
+            None,
+        )),
+    }
+    if doctype.internal_subset {
+        // An internal subset could redeclare the content models being checked.
+        report(Diagnostic::error(
+            "jats-internal-subset",
+            "DOCTYPE has an internal subset; papermeta JATS documents declare nothing locally",
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(report: &Report) -> Vec<&str> {
+        report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    fn doc(doctype: &str, body: &str) -> String {
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doctype}\n{body}\n")
+    }
+
+    const DOCTYPE: &str = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN\" \"https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd\">";
+
+    #[test]
+    fn doctype_parts_are_split() {
+        let d = parse_doctype(" article PUBLIC \"-//A//B//EN\" 'x.dtd'").unwrap();
+        assert_eq!(d.root, "article");
+        assert_eq!(d.public_id, Some("-//A//B//EN"));
+        assert_eq!(d.system_id, Some("x.dtd"));
+        assert!(!d.internal_subset);
+        let d = parse_doctype("article SYSTEM \"a.dtd\" [ <!ENTITY x \"y\"> ]").unwrap();
+        assert_eq!(d.public_id, None);
+        assert!(d.internal_subset);
+        let d = parse_doctype("article").unwrap();
+        assert_eq!((d.public_id, d.system_id), (None, None));
+        assert!(parse_doctype("article PUBLIC \"unterminated").is_none());
+        assert!(parse_doctype("article PUBLIC \"only-public\"").is_none());
+        assert!(parse_doctype("").is_none());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\nعربي<x>".as_bytes();
+        let offset = text.iter().position(|b| *b == b'<').unwrap();
+        assert_eq!(line_column(text, offset), (2, 5));
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 10_000), (2, 8));
+    }
+
+    #[test]
+    fn prolog_accepts_the_jats_doctype() {
+        let xml = doc(DOCTYPE, "<article><front/></article>");
+        let p = check_prolog(xml.as_bytes());
+        assert!(p.well_formed);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn prolog_rejects_a_missing_or_foreign_doctype() {
+        let p = check_prolog(doc("", "<article/>").as_bytes());
+        assert!(p.well_formed);
+        assert_eq!(p.diagnostics.len(), 1);
+        assert_eq!(p.diagnostics[0].code, "jats-doctype");
+        assert_eq!(p.diagnostics[0].line, Some(3));
+
+        let other = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN\" \"x.dtd\">";
+        let p = check_prolog(doc(other, "<article/>").as_bytes());
+        assert_eq!(p.diagnostics.len(), 1);
+        assert!(p.diagnostics[0].message.contains("Archiving"));
+
+        let p = check_prolog(doc("<!DOCTYPE book SYSTEM \"b.dtd\">", "<article/>").as_bytes());
+        assert_eq!(p.diagnostics.len(), 2, "{:?}", p.diagnostics);
+    }
+
+    #[test]
+    fn prolog_rejects_an_internal_subset() {
+        // DOCTYPE holds one '>', its end: put an internal subset before it.
+        let dt = DOCTYPE.replace('>', " [<!ENTITY x \"y\">]>");
+        let p = check_prolog(doc(&dt, "<article/>").as_bytes());
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.code == "jats-internal-subset"),
+            "{:?}",
+            p.diagnostics
+        );
+    }
+
+    #[test]
+    fn prolog_finds_syntax_errors() {
+        for (body, why) in [
+            ("<article><front></article>", "mismatched end tag"),
+            ("<article><front>", "unclosed"),
+            ("<article/><article/>", "two roots"),
+            ("<article/>stray", "text after root"),
+            ("<article a=\"1\" a=\"2\"/>", "duplicate attribute"),
+            ("", "no root"),
+        ] {
+            let p = check_prolog(doc(DOCTYPE, body).as_bytes());
+            assert!(!p.well_formed, "{why}");
+            assert!(
+                p.diagnostics.iter().any(|d| d.code == "xml-syntax"),
+                "{why}: {:?}",
+                p.diagnostics
+            );
+        }
+    }
+
+    #[test]
+    fn prolog_reports_arabic_text_positions() {
+        let xml = doc(DOCTYPE, "<article>\n<p>نص عربي</x></article>");
+        let p = check_prolog(xml.as_bytes());
+        assert!(!p.well_formed);
+        let d = &p.diagnostics[0];
+        assert_eq!(d.line, Some(4), "{d:?}");
+    }
+
+    #[test]
+    fn the_project_dtd_compiles_and_declares_the_root() {
+        let dtd = try_builtin_dtd().expect("embedded DTD compiles");
+        // The engine may still be partial; when it lists names, article must be among them.
+        let names: Vec<&str> = dtd.element_names().collect();
+        assert!(names.is_empty() || names.contains(&"article"), "{names:?}");
+    }
+
+    #[test]
+    fn malformed_documents_skip_dtd_validation() {
+        let report = validate_jats(doc(DOCTYPE, "<article>").as_bytes());
+        assert!(!report.is_valid());
+        assert_eq!(codes(&report), vec!["xml-syntax"]);
+    }
+
+    #[test]
+    fn load_dtd_reports_a_missing_file() {
+        let err = load_dtd(Path::new("/nonexistent/papermeta/x.dtd"), None);
+        // A stub engine may accept anything; a real one names the path.
+        if let Err(e) = err {
+            assert!(e.to_string().contains("x.dtd"), "{e}");
+        }
+    }
+}

@@ -1,1 +1,185 @@
-//! Marker table: front.
+//! Marker table: front matter (abstract and keyword labels, academic prefixes, affiliation
+//! words, places, name particles).
+//!
+//! Entries are matched as whole words. Arabic entries are compared after folding alef forms,
+//! `ة`/`ه` and `ى`/`ي`; Latin entries case-insensitively. In prefixes, a `.` also matches a dot
+//! surrounded by spaces or a missing final dot (`م.م`, `م. م.`), and a space matches any run of
+//! spaces.
+
+use crate::model::AcademicRank;
+
+/// An academic prefix printed before an author's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefix {
+    /// The prefix in its usual spelling.
+    pub written: &'static str,
+    /// What it means, when it has a standard meaning.
+    pub rank: Option<AcademicRank>,
+}
+
+/// The front-matter markers of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrontMarkers {
+    /// BCP 47 tag of the language.
+    pub lang: &'static str,
+    /// Labels that open an abstract.
+    pub abstract_labels: &'static [&'static str],
+    /// Labels that open a keyword list.
+    pub keyword_labels: &'static [&'static str],
+    /// Headings that open the body (the front matter ends before them).
+    pub body_headings: &'static [&'static str],
+    /// Academic prefixes; longer ones are tried first whatever their order here.
+    pub prefixes: &'static [Prefix],
+    /// Words that name an institution (university, institute, ministry).
+    pub institution_words: &'static [&'static str],
+    /// Words that name a faculty or college.
+    pub faculty_words: &'static [&'static str],
+    /// Words that name a department.
+    pub department_words: &'static [&'static str],
+    /// Common cities of affiliations.
+    pub cities: &'static [&'static str],
+    /// Countries.
+    pub countries: &'static [&'static str],
+    /// Name particles that join the next word into one name element (`عبد`, `أبو`, `van`).
+    pub joins_next: &'static [&'static str],
+    /// Name particles that join the previous word into one name element (`الدين`, `الله`).
+    pub joins_previous: &'static [&'static str],
+    /// Words that separate authors printed on one line (`and`, `و`).
+    pub author_separators: &'static [&'static str],
+    /// Words that occur in titles and sentences but never in a person's name.
+    pub non_name_words: &'static [&'static str],
+    /// Labels that announce the corresponding author.
+    pub corresponding_labels: &'static [&'static str],
+    /// Labels printed before an email address.
+    pub email_labels: &'static [&'static str],
+}
+
+/// Arabic front-matter markers.
+pub const ARABIC: FrontMarkers = FrontMarkers {
+    lang: "ar",
+    abstract_labels: &["ملخص البحث", "ملخص الدراسة", "الملخص", "المستخلص", "مستخلص", "ملخص"],
+    keyword_labels: &[
+        "الكلمات المفتاحية",
+        "الكلمات المفتاحيه",
+        "كلمات مفتاحية",
+        "الكلمات الدالة",
+        "الكلمات الدلالية",
+        "كلمات دالة",
+        "مفاتيح البحث",
+        "الكلمات المفتاح",
+    ],
+    body_headings: &["المقدمة", "مقدمة", "مقدمة البحث", "التمهيد", "تمهيد", "المدخل"],
+    prefixes: &[
+        Prefix { written: "الأستاذ الدكتور", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "الاستاذ المساعد الدكتور", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "أ.د", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "أ.م.د", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "أ.م", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "م.د", rank: Some(AcademicRank::LecturerDoctor) },
+        Prefix { written: "م.م", rank: Some(AcademicRank::AssistantLecturer) },
+        Prefix { written: "م.", rank: Some(AcademicRank::Lecturer) },
+        Prefix { written: "د.", rank: Some(AcademicRank::Doctor) },
+        Prefix { written: "الدكتور", rank: Some(AcademicRank::Doctor) },
+        Prefix { written: "الدكتورة", rank: Some(AcademicRank::Doctor) },
+        Prefix { written: "الباحث", rank: Some(AcademicRank::Researcher) },
+        Prefix { written: "الباحثة", rank: Some(AcademicRank::Researcher) },
+        Prefix { written: "أ.", rank: None },
+    ],
+    institution_words: &[
+        "جامعة", "الجامعة", "معهد", "المعهد", "مركز", "أكاديمية", "الأكاديمية", "وزارة", "هيئة",
+        "رئاسة",
+    ],
+    faculty_words: &["كلية", "الكلية"],
+    department_words: &["قسم", "فرع", "شعبة"],
+    cities: &[
+        "بغداد", "البصرة", "الموصل", "أربيل", "النجف", "النجف الأشرف", "كربلاء", "كربلاء المقدسة",
+        "الكوفة", "بابل", "الحلة", "ديالى", "بعقوبة", "الأنبار", "الرمادي", "تكريت", "السليمانية",
+        "دهوك", "كركوك", "الناصرية", "العمارة", "الكوت", "السماوة", "الديوانية", "القاهرة",
+        "الإسكندرية", "عمان", "بيروت", "دمشق", "الرياض", "جدة", "الدوحة", "دبي", "الكويت",
+    ],
+    countries: &[
+        "العراق", "جمهورية العراق", "مصر", "الأردن", "سوريا", "سورية", "لبنان", "السعودية",
+        "المملكة العربية السعودية", "الإمارات", "قطر", "البحرين", "سلطنة عمان", "اليمن", "ليبيا",
+        "تونس", "الجزائر", "المغرب", "فلسطين", "السودان", "تركيا", "إيران",
+    ],
+    joins_next: &["عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "آل", "ال", "ذو", "ذي"],
+    joins_previous: &["الدين", "الله", "الرحمن", "الإسلام", "الزمان"],
+    author_separators: &["و"],
+    non_name_words: &[
+        "في", "من", "إلى", "الى", "عن", "مع", "بين", "حول", "نحو", "دور", "أثر", "اثر",
+        "دراسة", "تحليل", "واقع", "إشكالية", "ظل", "خلال", "بعد", "قبل", "ضد", "لدى", "عند",
+        "هذا", "هذه", "التي", "الذي", "انموذجا", "أنموذجا", "نموذجا", "مقاربة",
+    ],
+    corresponding_labels: &["الباحث المراسل", "المؤلف المراسل", "المؤلف المسؤول"],
+    email_labels: &["البريد الإلكتروني", "البريد الالكتروني", "الإيميل", "ايميل"],
+};
+
+/// English front-matter markers.
+pub const ENGLISH: FrontMarkers = FrontMarkers {
+    lang: "en",
+    abstract_labels: &["Abstract", "Summary", "Research Summary"],
+    keyword_labels: &["Keywords", "Key words", "Key-words", "Index Terms"],
+    body_headings: &["Introduction", "Preface", "Background"],
+    prefixes: &[
+        Prefix { written: "Prof. Dr.", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "Prof.", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "Prof", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "Professor", rank: Some(AcademicRank::Professor) },
+        Prefix { written: "Asst. Prof. Dr.", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "Assist. Prof. Dr.", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "Asst. Prof.", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "Assist. Prof.", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "Assistant Professor", rank: Some(AcademicRank::AssistantProfessor) },
+        Prefix { written: "Assoc. Prof.", rank: None },
+        Prefix { written: "Lect. Dr.", rank: Some(AcademicRank::LecturerDoctor) },
+        Prefix { written: "Lecturer Dr.", rank: Some(AcademicRank::LecturerDoctor) },
+        Prefix { written: "Asst. Lect.", rank: Some(AcademicRank::AssistantLecturer) },
+        Prefix { written: "Assist. Lect.", rank: Some(AcademicRank::AssistantLecturer) },
+        Prefix { written: "Assistant Lecturer", rank: Some(AcademicRank::AssistantLecturer) },
+        Prefix { written: "Lect.", rank: Some(AcademicRank::Lecturer) },
+        Prefix { written: "Lecturer", rank: Some(AcademicRank::Lecturer) },
+        Prefix { written: "Dr.", rank: Some(AcademicRank::Doctor) },
+        Prefix { written: "Dr", rank: Some(AcademicRank::Doctor) },
+        Prefix { written: "Researcher", rank: Some(AcademicRank::Researcher) },
+        Prefix { written: "Mr.", rank: None },
+        Prefix { written: "Mrs.", rank: None },
+        Prefix { written: "Ms.", rank: None },
+    ],
+    institution_words: &[
+        "University", "Universiti", "Université", "Universidad", "Institute", "Academy",
+        "Center", "Centre", "Ministry", "Authority", "Hospital",
+    ],
+    faculty_words: &["College", "Faculty", "School"],
+    department_words: &["Department", "Dept.", "Dept", "Division", "Branch"],
+    cities: &[
+        "Baghdad", "Basra", "Basrah", "Mosul", "Erbil", "Najaf", "Karbala", "Kerbala", "Kufa",
+        "Babylon", "Hilla", "Diyala", "Baqubah", "Anbar", "Ramadi", "Tikrit", "Sulaimani",
+        "Sulaymaniyah", "Duhok", "Kirkuk", "Nasiriyah", "Amarah", "Kut", "Samawah", "Diwaniyah",
+        "Cairo", "Alexandria", "Amman", "Beirut", "Damascus", "Riyadh", "Jeddah", "Doha", "Dubai",
+        "London", "Paris", "Berlin", "New York", "Washington", "Istanbul", "Ankara", "Tehran",
+        "Kuala Lumpur",
+    ],
+    countries: &[
+        "Iraq", "Republic of Iraq", "Egypt", "Jordan", "Syria", "Lebanon", "Saudi Arabia", "KSA",
+        "Kuwait", "UAE", "United Arab Emirates", "Qatar", "Bahrain", "Oman", "Yemen", "Libya",
+        "Tunisia", "Algeria", "Morocco", "Palestine", "Sudan", "Turkey", "Türkiye", "Iran",
+        "Malaysia", "USA", "United States", "United States of America", "UK", "United Kingdom",
+        "Germany", "France", "Canada", "Australia", "India", "Pakistan", "China",
+    ],
+    joins_next: &[
+        "al", "el", "abu", "abd", "bin", "ibn", "van", "von", "de", "der", "den", "del", "da",
+        "di", "du", "la", "le",
+    ],
+    joins_previous: &["al-din", "aldin", "uddin", "allah", "ullah"],
+    author_separators: &["and", "&"],
+    non_name_words: &[
+        "the", "of", "in", "on", "for", "a", "an", "to", "with", "between", "from", "by",
+        "toward", "towards", "study", "analysis", "impact", "effect", "role", "case", "after",
+        "under", "its", "their", "is", "are", "as", "at", "into", "vs", "versus", "approach",
+    ],
+    corresponding_labels: &["Corresponding author", "Corresponding Author", "Correspondence"],
+    email_labels: &["Email", "E-mail", "e-mail", "Mail"],
+};
+
+/// All front-matter tables, in the order they are tried.
+pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH];

@@ -1,1 +1,255 @@
 //! Marker table: sections.
+//!
+//! The heading words of the genre, one table per language. The body reader folds both the
+//! text and these words (see [`fold`]) before comparing, so spelling variants of hamza,
+//! tanween and letter case need not be listed.
+
+use crate::model::SectionKind;
+
+/// Heading words of one language.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionMarkers {
+    /// BCP 47 tag of the language.
+    pub lang: &'static str,
+    /// Headings that name a section of a known kind (`المقدمة`, `Conclusion`), longest first
+    /// where one starts another.
+    pub kinds: &'static [(&'static str, SectionKind)],
+    /// Kinds whose unnumbered heading opens a top-level section in this language.
+    pub top_kinds: &'static [SectionKind],
+    /// Kinds that are part of a conclusion when they come under one (`التوصيات`).
+    pub conclusion_parts: &'static [SectionKind],
+    /// Division words with their rank, larger rank = deeper (`الفصل` 1, `المبحث` 2, ...).
+    pub divisions: &'static [(&'static str, u8)],
+    /// Ordinal words that follow a division word (`الأول`, `الثاني`, ...).
+    pub division_ordinals: &'static [&'static str],
+    /// Ordinal adverbs that label a heading (`أولاً`, `ثانياً`, ...).
+    pub ordinal_labels: &'static [&'static str],
+    /// First words of a sentence that may look like a run-in label (`قال:`, `Note:`) but
+    /// are not one.
+    pub not_labels: &'static [&'static str],
+    /// Headings of a table of contents.
+    pub contents: &'static [&'static str],
+    /// Phrases that announce a list (`ما يأتي`, `the following`): a line ending in a colon
+    /// that holds one is a sentence, not a heading.
+    pub list_leads: &'static [&'static str],
+}
+
+/// Arabic heading words.
+pub const ARABIC: SectionMarkers = SectionMarkers {
+    lang: "ar",
+    kinds: &[
+        ("المقدمة", SectionKind::Introduction),
+        ("مقدمة", SectionKind::Introduction),
+        ("التمهيد", SectionKind::Introduction),
+        ("تمهيد", SectionKind::Introduction),
+        ("منهجية البحث", SectionKind::Methods),
+        ("منهجية الدراسة", SectionKind::Methods),
+        ("منهج البحث", SectionKind::Methods),
+        ("منهج الدراسة", SectionKind::Methods),
+        ("مناهج البحث", SectionKind::Methods),
+        ("مناهج الدراسة", SectionKind::Methods),
+        ("المنهجية", SectionKind::Methods),
+        ("الخاتمة", SectionKind::Conclusion),
+        ("خاتمة", SectionKind::Conclusion),
+        ("الاستنتاجات", SectionKind::Conclusion),
+        ("النتائج والتوصيات", SectionKind::Conclusion),
+        ("التوصيات", SectionKind::Recommendations),
+        ("المقترحات", SectionKind::Recommendations),
+        ("قائمة المصادر والمراجع", SectionKind::References),
+        ("قائمة المراجع والمصادر", SectionKind::References),
+        ("قائمة المراجع", SectionKind::References),
+        ("قائمة المصادر", SectionKind::References),
+        ("المصادر والمراجع", SectionKind::References),
+        ("المراجع والمصادر", SectionKind::References),
+        ("المراجع", SectionKind::References),
+        ("المصادر", SectionKind::References),
+        ("الهوامش والمصادر", SectionKind::References),
+        ("شكر وتقدير", SectionKind::Acknowledgements),
+        ("الملاحق", SectionKind::Appendix),
+        ("الملحق", SectionKind::Appendix),
+        ("ملحق", SectionKind::Appendix),
+    ],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Conclusion,
+        SectionKind::Recommendations,
+        SectionKind::References,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[SectionKind::Recommendations],
+    divisions: &[
+        ("الباب", 0),
+        ("الفصل", 1),
+        ("المبحث", 2),
+        ("المطلب", 3),
+        ("الفرع", 4),
+    ],
+    division_ordinals: &[
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+        "الأولى",
+        "الثانية",
+        "الثالثة",
+        "الرابعة",
+        "الخامسة",
+        "التمهيدي",
+    ],
+    ordinal_labels: &[
+        "أولاً",
+        "ثانياً",
+        "ثالثاً",
+        "رابعاً",
+        "خامساً",
+        "سادساً",
+        "سابعاً",
+        "ثامناً",
+        "تاسعاً",
+        "عاشراً",
+    ],
+    not_labels: &[
+        "قال",
+        "وقال",
+        "يقول",
+        "ويقول",
+        "أضاف",
+        "وأضاف",
+        "أكد",
+        "وأكد",
+        "مثال",
+        "مثلا",
+        "أي",
+        "ملاحظة",
+        "المصدر",
+        "انظر",
+        "ينظر",
+    ],
+    contents: &["المحتويات", "فهرس المحتويات", "الفهرس", "فهرس الموضوعات"],
+    list_leads: &[
+        "ما يأتي",
+        "ما يلي",
+        "الآتي",
+        "الآتية",
+        "التالي",
+        "التالية",
+        "كالآتي",
+        "كالتالي",
+        "منها",
+    ],
+};
+
+/// English heading words.
+pub const ENGLISH: SectionMarkers = SectionMarkers {
+    lang: "en",
+    kinds: &[
+        ("Introduction", SectionKind::Introduction),
+        ("Materials and methods", SectionKind::Methods),
+        ("Methodology", SectionKind::Methods),
+        ("Methods", SectionKind::Methods),
+        ("Research method", SectionKind::Methods),
+        ("Conclusions", SectionKind::Conclusion),
+        ("Conclusion", SectionKind::Conclusion),
+        ("Concluding remarks", SectionKind::Conclusion),
+        ("Recommendations", SectionKind::Recommendations),
+        ("References", SectionKind::References),
+        ("Reference list", SectionKind::References),
+        ("Bibliography", SectionKind::References),
+        ("Works cited", SectionKind::References),
+        ("Sources", SectionKind::References),
+        ("Acknowledgements", SectionKind::Acknowledgements),
+        ("Acknowledgments", SectionKind::Acknowledgements),
+        ("Appendices", SectionKind::Appendix),
+        ("Appendix", SectionKind::Appendix),
+    ],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Methods,
+        SectionKind::Conclusion,
+        SectionKind::Recommendations,
+        SectionKind::References,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[SectionKind::Recommendations],
+    divisions: &[("Part", 0), ("Chapter", 1), ("Section", 2)],
+    division_ordinals: &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ],
+    ordinal_labels: &[
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
+    ],
+    not_labels: &[
+        "Note", "Notes", "Source", "Sources", "See", "E.g", "I.e", "Example", "Table", "Figure",
+        "He", "She", "It", "They", "This",
+    ],
+    contents: &["Contents", "Table of contents", "Table of Contents"],
+    list_leads: &[
+        "the following",
+        "as follows",
+        "following",
+        "include",
+        "includes",
+    ],
+};
+
+/// The tables to try, in order.
+pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH];
+
+/// Folds text for comparison with the tables: drops Arabic diacritics and tatweel, unifies
+/// alef, yeh and teh marbuta forms, lower-cases Latin letters and collapses whitespace.
+/// Used only to compare; source text is never replaced by its fold.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            c if c.is_whitespace() => {
+                space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_spelling_variants() {
+        assert_eq!(fold("أولاً"), fold("اولا"));
+        assert_eq!(fold("  المقدّمة  "), "المقدمه");
+        assert_eq!(fold("Table of\tContents"), "table of contents");
+        assert_ne!(fold("الخاتمة"), fold("المقدمة"));
+    }
+
+    #[test]
+    fn every_table_lists_its_kinds_words() {
+        for table in ALL {
+            assert!(table
+                .kinds
+                .iter()
+                .any(|(_, k)| *k == SectionKind::References));
+            assert!(!table.contents.is_empty(), "{}", table.lang);
+        }
+    }
+}

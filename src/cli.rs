@@ -1,0 +1,274 @@
+//! Command line: argument parsing, exit codes and what is printed. No conversion logic here.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use papermeta::convert::{self, Artifact, ConvertOptions};
+use papermeta::export::ExportError;
+use papermeta::format::Format;
+use papermeta::meta::parse_metadata;
+use papermeta::summary::{format_diagnostic, outline, render_diagnostic, summary};
+use papermeta::validate::{self, profiles::Profile};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Exit status: everything valid.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: an output or a checked file failed validation.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit status: bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// An error that carries the exit status it should end the process with.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    /// The exit status.
+    pub status: u8,
+    /// What went wrong.
+    pub message: String,
+}
+
+fn fail(status: u8, message: impl Into<String>) -> anyhow::Error {
+    Failure { status, message: message.into() }.into()
+}
+
+#[derive(Parser)]
+#[command(
+    name = "papermeta",
+    version,
+    about = "Turns the text of a scholarly paper into JATS XML, schema.org JSON-LD and BibTeX, each validated before it is written",
+    after_help = "Examples:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n  papermeta extract paper.txt --to bibtex --outline\n  papermeta validate out/political-issues-000.jats.xml --profile pmc\n\nExit status: 0 all valid, 1 validation failed, 2 usage or input error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read a paper's text and write its records (JATS, JSON-LD, BibTeX, model JSON).
+    #[command(
+        after_help = "Example:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n\nOutputs go to DIR/<stem>.jats.xml, .jsonld, .bib and .model.json, each validated first and written atomically."
+    )]
+    Extract(ExtractArgs),
+    /// Check JATS, JSON-LD, BibTeX or model files against their schemas.
+    #[command(
+        after_help = "Example:\n  papermeta validate out/paper.jats.xml --profile pmc\n  papermeta validate out/paper.jats.xml --dtd ../shared/vendor/jats-1.3/publishing/JATS-journalpublishing1-3.dtd --catalog ../shared/vendor/jats-1.3/catalog.xml"
+    )]
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of papermeta's document model (schemas/document.schema.json).
+    Schema,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// The paper's text file, or `-` for standard input.
+    input: String,
+    /// Directory for the outputs (created if missing).
+    #[arg(short, long, default_value = ".")]
+    output: PathBuf,
+    /// A metadata file (TOML) with the publication facts; its values override extracted ones.
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
+    /// The outputs to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "jats,jsonld,bibtex,model", value_parser = parse_format)]
+    to: Vec<Format>,
+    /// Print the section tree and the footnotes and markers per page.
+    #[arg(long)]
+    outline: bool,
+    /// Print each footnote with the reference it resolved to, and how.
+    #[arg(long)]
+    citations: bool,
+    /// Validate JATS against this DTD (e.g. the official NISO JATS 1.3 DTD) instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    jats_dtd: Option<PathBuf>,
+    /// An XML catalog for the public identifiers used by --jats-dtd.
+    #[arg(long, value_name = "PATH")]
+    catalog: Option<PathBuf>,
+    /// Print only warnings and errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProfileArg {
+    Pmc,
+    Jats4r,
+}
+
+#[derive(Args)]
+struct ValidateArgs {
+    /// Files to check.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The files' format; detected from the content when absent.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<Format>,
+    /// Validate JATS against this DTD instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    dtd: Option<PathBuf>,
+    /// An XML catalog for the DTD's public identifiers.
+    #[arg(long, value_name = "PATH")]
+    catalog: Option<PathBuf>,
+    /// Also check what PMC or JATS4R require beyond the DTD (JATS only).
+    #[arg(long, value_enum)]
+    profile: Option<ProfileArg>,
+    /// Treat profile findings as errors.
+    #[arg(long)]
+    strict: bool,
+    /// Print a machine-readable JSON report.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// Parses the arguments and runs the command; returns the exit status.
+pub fn run() -> Result<u8> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Validate(args) => validate_files(args),
+        Command::Schema => {
+            print!("{}", validate::model::document_schema_text());
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn read_input(input: &str) -> Result<Vec<u8>> {
+    if input == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(EXIT_USAGE, format!("cannot read standard input: {e}")))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(input).map_err(|e| fail(EXIT_USAGE, format!("cannot read {input}: {e}")))
+    }
+}
+
+fn load_dtd(path: &Path, catalog: Option<&Path>) -> Result<validate::dtd::Dtd> {
+    validate::jats::load_dtd(path, catalog).map_err(|e| fail(EXIT_USAGE, format!("cannot load DTD {}: {e}", path.display())))
+}
+
+fn extract(args: ExtractArgs) -> Result<u8> {
+    let bytes = read_input(&args.input)?;
+    let meta = match &args.meta {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
+            Some(parse_metadata(&text, &path.display().to_string()).map_err(|e| fail(EXIT_USAGE, e.to_string()))?)
+        }
+        None => None,
+    };
+    let doc = convert::read_document(&bytes, &args.input, meta.as_ref()).map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    let options = ConvertOptions {
+        jats_dtd: args.jats_dtd.as_deref().map(|p| load_dtd(p, args.catalog.as_deref())).transpose()?,
+        ..ConvertOptions::default()
+    };
+    if !args.quiet {
+        eprint!("{}", summary(&doc));
+    }
+    if args.outline {
+        print!("{}", outline(&doc));
+    }
+    if args.citations {
+        print!("{}", papermeta::extract::citations::citation_report(&doc));
+    }
+    for w in &doc.warnings {
+        eprintln!("{}", format_diagnostic(&args.input, w));
+    }
+    let mut formats = args.to.clone();
+    formats.sort();
+    formats.dedup();
+    let mut artifacts: Vec<Artifact> = Vec::new();
+    let mut status = EXIT_OK;
+    for format in formats {
+        match convert::render(&doc, format, &options) {
+            Ok(artifact) => artifacts.push(artifact),
+            Err(e @ ExportError::MissingFact { .. }) => {
+                eprintln!("error: {format} not written: {e}");
+                status = status.max(EXIT_USAGE);
+            }
+            Err(e) => {
+                eprintln!("error: {format} not written: {e}");
+                status = status.max(EXIT_INVALID);
+            }
+        }
+    }
+    let stem = convert::output_stem(&args.input);
+    for artifact in &artifacts {
+        let name = convert::output_path(Path::new(""), &stem, artifact.format).display().to_string();
+        for w in &artifact.warnings {
+            eprintln!("{}", format_diagnostic(&name, w));
+        }
+        for d in &artifact.report.diagnostics {
+            eprint!("{}", render_diagnostic(&name, std::str::from_utf8(&artifact.bytes).ok(), d));
+        }
+        if !artifact.report.is_valid() {
+            eprintln!("error: {name} failed validation and was not written");
+            status = status.max(EXIT_INVALID);
+        }
+    }
+    if artifacts.iter().any(|a| a.report.is_valid()) {
+        std::fs::create_dir_all(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?;
+    }
+    let written = convert::write_valid(&args.output, &stem, &artifacts)?;
+    if !args.quiet {
+        for path in &written {
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(status)
+}
+
+fn validate_files(args: ValidateArgs) -> Result<u8> {
+    let dtd = args.dtd.as_deref().map(|p| load_dtd(p, args.catalog.as_deref())).transpose()?;
+    let mut status = EXIT_OK;
+    let mut json_reports = Vec::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| fail(EXIT_USAGE, format!("cannot read {name}: {e}")))?;
+        let Some(format) = args.format.or_else(|| Format::detect(&bytes)) else {
+            return Err(fail(EXIT_USAGE, format!("{name}: cannot tell the format; pass --format jats|jsonld|bibtex|model")));
+        };
+        let mut report = validate::validate_bytes(format, &bytes, dtd.as_ref());
+        if let (Some(profile), Format::Jats) = (args.profile, format) {
+            let profile = match profile {
+                ProfileArg::Pmc => Profile::Pmc,
+                ProfileArg::Jats4r => Profile::Jats4r,
+            };
+            let findings = validate::profiles::check_profile(&bytes, profile);
+            let findings = if args.strict { findings.into_strict() } else { findings };
+            report.diagnostics.extend(findings.diagnostics);
+        }
+        if !report.is_valid() {
+            status = EXIT_INVALID;
+        }
+        if args.json {
+            json_reports.push(serde_json::json!({
+                "file": name,
+                "format": format.name(),
+                "valid": report.is_valid(),
+                "diagnostics": report.diagnostics,
+            }));
+        } else {
+            let text = std::str::from_utf8(&bytes).ok();
+            for d in &report.diagnostics {
+                eprint!("{}", render_diagnostic(&name, text, d));
+            }
+            let errors = report.errors().count();
+            let warnings = report.diagnostics.len() - errors;
+            println!(
+                "{name}: {format}: {} ({errors} errors, {warnings} warnings)",
+                if report.is_valid() { "valid" } else { "INVALID" }
+            );
+        }
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&json_reports)?);
+    }
+    Ok(status)
+}

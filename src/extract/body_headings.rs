@@ -1,0 +1,583 @@
+//! Heading recognition for the body reader: which lines are headings, their label, title,
+//! kind and numbering style. Levels are decided by the tree builder in `sections.rs` from the
+//! styles seen so far.
+//!
+//! A heading is told from a list item or a sentence by its shape: a division word with an
+//! ordinal (`المبحث الأول`), an ordinal adverb (`ثانياً :`), a known section name
+//! (`المقدمة`, `References`), a short numbered line followed by running text (not by the
+//! next item of the same list), a short label ending in a colon, or a short label run in to
+//! its paragraph (`الإشكالية : ...`).
+
+use super::SLine;
+use crate::extract::footnotes::scan_markers;
+use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
+use crate::model::SectionKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a heading is numbered or marked; headings of one style are siblings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Style {
+    /// An unnumbered top-level section name (`المقدمة`, `Conclusion`).
+    Top,
+    /// A division word of this rank (`المبحث`, `المطلب`, `Chapter`).
+    Division(u8),
+    /// An ordinal adverb (`أولاً`, `First`).
+    Ordinal,
+    /// A number: digit script (0 Western, 1 Arabic-Indic, 2 Persian), delimiter, depth.
+    Number(u8, Option<char>, usize),
+    /// A Roman numeral and its delimiter.
+    Roman(char),
+    /// A letter (Arabic or Latin) and its delimiter.
+    Letter(bool, char),
+    /// A short label ending in a colon, or run in to its paragraph.
+    Label,
+}
+
+/// A recognized heading.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Heading {
+    /// Its numbering style.
+    pub style: Style,
+    /// Its kind, when its title names one.
+    pub kind: SectionKind,
+    /// Whether its kind makes it a top-level section in its language.
+    pub top: bool,
+    /// Byte range of the label in the first line.
+    pub label: Option<(usize, usize)>,
+    /// Stream offset (0 or 1) of the line holding the title, and its byte range there.
+    pub title: (usize, usize, usize),
+    /// For a run-in heading, where the paragraph text begins in the first line.
+    pub run_in: Option<usize>,
+    /// Stream lines the heading takes (1, or 2 when the title is on the next line).
+    pub lines: usize,
+}
+
+const DIGIT: &str = r"[0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}]";
+
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<num>{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,3}})*)(?:(?P<delim>[.)\-\x{{2013}}/])\s*|\s+)"
+    ))
+    .expect("heading number pattern")
+});
+static ROMAN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<num>X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})(?P<delim>[.)\-\x{2013}])\s+")
+        .expect("roman pattern")
+});
+static LETTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<latin>[A-Z])(?P<ldelim>[.)])\s+|(?P<arabic>[أبجدهوزحطي])\s?(?P<adelim>[)\-\x{2013}/])\s*)")
+        .expect("letter pattern")
+});
+static BULLET_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?P<label>[-\x{{2013}}\x{{2022}}\x{{25AA}}\x{{25CF}}\x{{25E6}}\x{{00B7}}*]|\({DIGIT}{{1,2}}\)|\([a-zأ-ي]\))\s+\S"
+    ))
+    .expect("bullet pattern")
+});
+
+/// A numbered, lettered or bulleted line: its label's byte range, whether it is ordered, and
+/// the style it would have as a heading.
+pub(super) struct ItemLabel {
+    /// Byte range of the label (delimiter included) in the line.
+    pub range: (usize, usize),
+    /// Where the item text begins.
+    pub rest: usize,
+    /// Whether the label is a number or letter.
+    pub ordered: bool,
+    /// Its style (bullets get `None`).
+    pub style: Option<Style>,
+}
+
+fn digit_script(c: char) -> u8 {
+    match c {
+        '\u{0660}'..='\u{0669}' => 1,
+        '\u{06F0}'..='\u{06F9}' => 2,
+        _ => 0,
+    }
+}
+
+/// Reads a list or heading label at the start of a line.
+pub(super) fn item_label(text: &str) -> Option<ItemLabel> {
+    let lead = text.len() - text.trim_start().len();
+    let t = text.get(lead..)?;
+    if let Some(c) = NUMBER_RE.captures(t) {
+        let num = c.name("num")?;
+        let delim = c.name("delim").and_then(|d| d.as_str().chars().next());
+        let depth = num.as_str().split('.').count();
+        let end = c.get(0)?.end();
+        let next = t.get(end..).and_then(|r| r.chars().next());
+        // `1 Introduction` needs a capital; `12 يوليو` and `3.5 million` are not labels.
+        let ok = match (delim, depth) {
+            (None, 1) => next.is_some_and(|n| n.is_ascii_uppercase()),
+            (None, _) => next.is_some_and(|n| !n.is_lowercase()),
+            (Some(_), _) => next.is_some(),
+        };
+        if ok {
+            let script = num.as_str().chars().next().map_or(0, digit_script);
+            let label_end = num.end() + delim.map_or(0, char::len_utf8);
+            return Some(ItemLabel {
+                range: (lead, lead + label_end),
+                rest: lead + end,
+                ordered: true,
+                style: Some(Style::Number(script, delim, depth)),
+            });
+        }
+    }
+    if let Some(c) = ROMAN_RE.captures(t) {
+        let num = c.name("num")?;
+        let delim = c.name("delim").and_then(|d| d.as_str().chars().next())?;
+        if !num.as_str().is_empty() {
+            return Some(ItemLabel {
+                range: (lead, lead + num.end() + delim.len_utf8()),
+                rest: lead + c.get(0)?.end(),
+                ordered: true,
+                style: Some(Style::Roman(delim)),
+            });
+        }
+    }
+    if let Some(c) = LETTER_RE.captures(t) {
+        let (letter, delim, arabic) = match (c.name("latin"), c.name("arabic")) {
+            (Some(l), _) => (l, c.name("ldelim")?, false),
+            (None, Some(a)) => (a, c.name("adelim")?, true),
+            _ => return None,
+        };
+        let end = c.get(0)?.end();
+        if t.get(end..).is_some_and(|r| !r.trim().is_empty()) {
+            let d = delim.as_str().chars().next()?;
+            let _ = letter;
+            return Some(ItemLabel {
+                range: (lead, lead + delim.end()),
+                rest: lead + end,
+                ordered: true,
+                style: Some(Style::Letter(arabic, d)),
+            });
+        }
+    }
+    if let Some(c) = BULLET_RE.captures(text) {
+        let label = c.name("label")?;
+        let after = text.get(label.end()..)?;
+        let rest = label.end() + (after.len() - after.trim_start().len());
+        let ordered = label.as_str().starts_with('(');
+        return Some(ItemLabel {
+            range: (label.start(), label.end()),
+            rest,
+            ordered,
+            style: None,
+        });
+    }
+    None
+}
+
+/// Characters that end a sentence (or a list item), not a heading.
+const SENTENCE_END: &[char] = &['.', '؟', '?', '!', '،', ',', '؛', ';', '…'];
+/// Characters that end a sentence, a heading's colon included.
+pub(super) const TERMINAL: &[char] = &['.', '؟', '?', '!', ':', '…', '؛', ';'];
+
+/// The text with trailing footnote markers, quotes and spaces removed, to see how it ends.
+pub(super) fn core_end(text: &str) -> &str {
+    let mut t = text.trim_end();
+    loop {
+        let markers = scan_markers(t);
+        if let Some(m) = markers.last().filter(|m| m.end == t.len()) {
+            t = t.get(..m.start).unwrap_or("").trim_end();
+            continue;
+        }
+        let trimmed = t.trim_end_matches(['"', '»', '”', '\'', '*']).trim_end();
+        if trimmed.len() == t.len() {
+            return t;
+        }
+        t = trimmed;
+    }
+}
+
+/// Whether text ends like a sentence.
+fn ends_sentence(text: &str) -> bool {
+    core_end(text).ends_with(SENTENCE_END)
+}
+
+/// The title range with a trailing colon, `:-` and spaces removed.
+fn trim_title(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut e = end;
+    let mut s = start;
+    while let Some(piece) = text.get(s..e) {
+        let trimmed = piece.trim_end();
+        let trimmed = trimmed
+            .strip_suffix(":-")
+            .or_else(|| trimmed.strip_suffix(':'))
+            .or_else(|| trimmed.strip_suffix('\u{FF1A}'))
+            .unwrap_or(trimmed);
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if trimmed.len() == piece.len() && lead == 0 {
+            break;
+        }
+        s += lead;
+        e = s + trimmed.len() - lead;
+    }
+    (s, e)
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The end of the separators (`:`, `-`, `.`, spaces) that follow a label.
+fn skip_separators(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '-' | '\u{2013}' | '.' | ')' | '/')
+            })
+            .len();
+    from + skipped
+}
+
+/// The section kind named by `head`, with the table it came from: `head` is the name itself
+/// or the name followed by at most `extra` words.
+pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static SectionMarkers)> {
+    let folded = fold(head.trim_end_matches([':', '-', '.', ' ']));
+    for t in table::ALL {
+        for (word, kind) in t.kinds {
+            let w = fold(word);
+            if folded == w {
+                return Some((*kind, t));
+            }
+            if let Some(rest) = folded.strip_prefix(&w) {
+                if rest.starts_with(' ') && word_count(rest) <= extra {
+                    return Some((*kind, t));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn folded_in(word: &str, list: &[&str]) -> bool {
+    let w = fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']));
+    !w.is_empty() && list.iter().any(|x| fold(x) == w)
+}
+
+/// Whether the line opens with a word of the `not_labels` tables.
+fn starts_with_non_label(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| table::ALL.iter().any(|t| folded_in(w, t.not_labels)))
+}
+
+/// Whether the text holds a phrase that announces a list.
+fn announces_list(text: &str) -> bool {
+    let folded = format!(" {} ", fold(text));
+    table::ALL.iter().any(|t| {
+        t.list_leads
+            .iter()
+            .any(|lead| folded.contains(&format!(" {} ", fold(lead))))
+    })
+}
+
+/// Whether a line names a table of contents.
+pub(super) fn is_contents_heading(text: &str) -> bool {
+    let head = text.trim().trim_end_matches([':', '-', ' ']);
+    table::ALL.iter().any(|t| folded_in(head, t.contents))
+}
+
+fn has_sentence_punct(text: &str) -> bool {
+    text.contains([
+        '.', '،', ',', '؛', ';', '؟', '?', '!', '"', '«', '»', '“', '”', '(', '[',
+    ])
+}
+
+/// A title on the next stream line, for a label printed alone (`المبحث الأول` / title).
+fn next_line_title(lines: &[SLine], i: usize) -> Option<(usize, usize)> {
+    let next = lines.get(i + 1)?;
+    let text = next.line.text;
+    let t = text.trim();
+    if t.is_empty() || word_count(t) > 15 || ends_sentence(t) || item_label(text).is_some() {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    Some(trim_title(text, lead, lead + t.len()))
+}
+
+/// Recognizes the heading that starts at stream line `i`, if any.
+pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
+    let sl = lines.get(i)?;
+    let text = sl.line.text;
+    let lead = text.len() - text.trim_start().len();
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let end = lead + t.len();
+    let block_start = sl.block_start
+        || lines
+            .get(i.wrapping_sub(1))
+            .is_some_and(|p| core_end(p.line.text).ends_with(TERMINAL));
+    let words = word_count(t);
+
+    // A division word and its ordinal: `المبحث الأول: ...`, `Chapter 2 ...`.
+    if let Some(h) = division(lines, i, text, lead, end, words) {
+        return Some(h);
+    }
+    if !block_start {
+        // Inside a paragraph only a section name alone on its line is a heading.
+        return kind_of(t, 0)
+            .filter(|_| !t.contains(':') || t.ends_with(':'))
+            .map(|(kind, tb)| {
+                let (s, e) = trim_title(text, lead, end);
+                Heading {
+                    style: Style::Top,
+                    kind,
+                    top: tb.top_kinds.contains(&kind),
+                    label: None,
+                    title: (0, s, e),
+                    run_in: None,
+                    lines: 1,
+                }
+            });
+    }
+    if let Some(item) = item_label(text) {
+        return numbered(lines, i, text, item, end);
+    }
+    // Ordinal adverb: `أولاً : حادثة ...`.
+    if let Some(first) = t.split_whitespace().next() {
+        let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
+        let after = t.get(bare.len()..).and_then(|r| r.chars().next());
+        if table::ALL
+            .iter()
+            .any(|tb| folded_in(bare, tb.ordinal_labels))
+            && !matches!(after, Some(',' | '،'))
+        {
+            let label = (lead, lead + bare.len());
+            let title_start = skip_separators(text, label.1);
+            let (s, e) = trim_title(text, title_start, end);
+            if s < e {
+                if word_count(text.get(s..e).unwrap_or("")) <= 12 && !ends_sentence(t) {
+                    return Some(Heading {
+                        style: Style::Ordinal,
+                        kind: SectionKind::Other,
+                        top: false,
+                        label: Some(label),
+                        title: (0, s, e),
+                        run_in: None,
+                        lines: 1,
+                    });
+                }
+            } else if let Some((s, e)) = next_line_title(lines, i) {
+                return Some(Heading {
+                    style: Style::Ordinal,
+                    kind: SectionKind::Other,
+                    top: false,
+                    label: Some(label),
+                    title: (1, s, e),
+                    run_in: None,
+                    lines: 2,
+                });
+            }
+        }
+    }
+    let colon = t.find(':');
+    let head = colon.and_then(|c| t.get(..c)).unwrap_or(t).trim();
+    let after_colon = colon.and_then(|c| t.get(c + 1..)).unwrap_or("").trim();
+    let after_colon = after_colon.strip_prefix('-').unwrap_or(after_colon).trim();
+    let head_end = lead + colon.unwrap_or(t.len());
+    let (hs, he) = trim_title(text, lead, head_end);
+    // A section name, alone or run in: `المقدمة :`, `Conclusion`, `الخاتمة: ...`.
+    if !has_sentence_punct(head) {
+        if let Some((kind, tb)) = kind_of(head, 4) {
+            let run_in = !after_colon.is_empty();
+            if !run_in || word_count(head) <= 3 {
+                return Some(Heading {
+                    style: if tb.top_kinds.contains(&kind) {
+                        Style::Top
+                    } else {
+                        Style::Label
+                    },
+                    kind,
+                    top: tb.top_kinds.contains(&kind),
+                    label: None,
+                    title: (0, hs, he),
+                    run_in: run_in.then(|| skip_separators(text, head_end)),
+                    lines: 1,
+                });
+            }
+        }
+    }
+    if starts_with_non_label(t) || !head.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let plain_head = !has_sentence_punct(head)
+        && !head.chars().any(|c| crate::script::is_digit(c))
+        && scan_markers(head).is_empty();
+    // A run-in label: `الإشكالية : ...` (a short label, a colon, the paragraph).
+    if colon.is_some()
+        && plain_head
+        && (1..=3).contains(&word_count(head))
+        && word_count(after_colon) >= 2
+        && !after_colon.starts_with("//")
+    {
+        return Some(Heading {
+            style: Style::Label,
+            kind: kind_of(head, 0).map_or(SectionKind::Other, |k| k.0),
+            top: false,
+            label: None,
+            title: (0, hs, he),
+            run_in: Some(skip_separators(text, head_end)),
+            lines: 1,
+        });
+    }
+    let next = lines.get(i + 1);
+    let next_is_item = next.is_some_and(|n| item_label(n.line.text).is_some());
+    // A short label alone on its line, ending in a colon, over running text.
+    if colon.is_some()
+        && after_colon.is_empty()
+        && plain_head
+        && (1..=10).contains(&word_count(head))
+        && next.is_some()
+        && !announces_list(head)
+        && (!next_is_item || word_count(head) <= 3)
+    {
+        return Some(Heading {
+            style: Style::Label,
+            kind: SectionKind::Other,
+            top: false,
+            label: None,
+            title: (0, hs, he),
+            run_in: None,
+            lines: 1,
+        });
+    }
+    // A short line alone in its block, without final punctuation, over a long paragraph.
+    if colon.is_none() && plain_head && (1..=8).contains(&words) && !ends_sentence(t) {
+        if let Some(n) = next {
+            let next_words = word_count(n.line.text);
+            if n.block_start && !next_is_item && next_words >= 15 && ends_sentence(n.line.text)
+                || n.block_start && next_words >= 40
+            {
+                return Some(Heading {
+                    style: Style::Label,
+                    kind: SectionKind::Other,
+                    top: false,
+                    label: None,
+                    title: (0, hs, he),
+                    run_in: None,
+                    lines: 1,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `المبحث الأول: title`, `Chapter 2. Title`, or the label alone with its title below.
+fn division(
+    lines: &[SLine],
+    i: usize,
+    text: &str,
+    lead: usize,
+    end: usize,
+    words: usize,
+) -> Option<Heading> {
+    let t = text.get(lead..end)?;
+    let mut tokens = t.split_whitespace();
+    let first = tokens.next()?;
+    let second = tokens.next()?;
+    let (tb, rank) = table::ALL.iter().find_map(|tb| {
+        let f = fold(first);
+        tb.divisions
+            .iter()
+            .find(|(w, _)| fold(w) == f)
+            .map(|(_, r)| (tb, *r))
+    })?;
+    let second_bare = second.trim_end_matches([':', '-', '.', '\u{2013}']);
+    let is_ordinal = folded_in(second_bare, tb.division_ordinals)
+        || (!second_bare.is_empty()
+            && second_bare
+                .chars()
+                .all(|c| crate::script::is_digit(c) || "IVX".contains(c)));
+    if !is_ordinal || words > 20 || ends_sentence(t) {
+        return None;
+    }
+    if first.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let second_at = t.find(second)? + second_bare.len();
+    let label = (lead, lead + second_at);
+    let title_start = skip_separators(text, label.1);
+    let (s, e) = trim_title(text, title_start, end);
+    let kind = kind_of(text.get(s..e).unwrap_or(""), 0).map_or(SectionKind::Other, |k| k.0);
+    if s < e {
+        return Some(Heading {
+            style: Style::Division(rank),
+            kind,
+            top: false,
+            label: Some(label),
+            title: (0, s, e),
+            run_in: None,
+            lines: 1,
+        });
+    }
+    let (title, lines_used) = match next_line_title(lines, i) {
+        Some((s, e)) => ((1, s, e), 2),
+        None => ((0, s, s), 1),
+    };
+    Some(Heading {
+        style: Style::Division(rank),
+        kind: SectionKind::Other,
+        top: false,
+        label: Some(label),
+        title,
+        run_in: None,
+        lines: lines_used,
+    })
+}
+
+/// A numbered line is a heading when it is short, does not end like a sentence, and is not
+/// followed by the next item of the same list. A numbered section name (`1. Introduction`)
+/// always is.
+fn numbered(lines: &[SLine], i: usize, text: &str, item: ItemLabel, end: usize) -> Option<Heading> {
+    let style = item.style.clone()?;
+    let (s, e) = trim_title(text, item.rest, end);
+    let title = text.get(s..e)?;
+    if let Some((kind, tb)) = kind_of(title, 4).filter(|_| !has_sentence_punct(title)) {
+        return Some(Heading {
+            style,
+            kind,
+            top: tb.top_kinds.contains(&kind),
+            label: Some(item.range),
+            title: (0, s, e),
+            run_in: None,
+            lines: 1,
+        });
+    }
+    if title.is_empty()
+        || word_count(title) > 14
+        || title.chars().count() > 150
+        || ends_sentence(text)
+    {
+        return None;
+    }
+    if let Style::Number(0, _, _) | Style::Letter(false, _) | Style::Roman(_) = style {
+        if title.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+    }
+    let next = lines.get(i + 1)?;
+    if item_label(next.line.text)
+        .and_then(|n| n.style)
+        .is_some_and(|s| s == style)
+    {
+        return None;
+    }
+    Some(Heading {
+        style,
+        kind: SectionKind::Other,
+        top: false,
+        label: Some(item.range),
+        title: (0, s, e),
+        run_in: None,
+        lines: 1,
+    })
+}

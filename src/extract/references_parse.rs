@@ -1,0 +1,1227 @@
+//! One work (a reference-list entry or a footnote) → typed fields.
+//!
+//! Both orders of these papers are read: APA-like (`Family, Given. (Year). Title. Publisher.`,
+//! where the parenthesized year splits authors from the rest) and Chicago-like
+//! (`Given Family, Title, Publisher, Place, Year.`, fields split on commas and full stops).
+//! Every marker word comes from `markers::references`.
+
+use super::text::{
+    clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
+    page_range, starts_with_any, trim_punct,
+};
+use crate::extract::markers::front as front_markers;
+use crate::extract::markers::references::{self as m, all_of};
+use crate::model::{Agent, MaybeTyped, Reference, ReferenceType};
+use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Where the text to parse comes from; reference lists print persons inverted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// An entry of the reference list.
+    ListEntry,
+    /// A footnote.
+    Footnote,
+}
+
+fn alternation(words: &[&str]) -> String {
+    let mut w: Vec<&str> = words.to_vec();
+    w.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    w.dedup();
+    w.iter()
+        .map(|s| regex::escape(s).replace(' ', r"\s*"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static MONTHS: LazyLock<String> = LazyLock::new(|| alternation(&all_of(|t| t.months)));
+
+/// Dates as these papers print them: `6 يناير 2020`, `January 13, 2024`, `مايو 2016`,
+/// `30/11/2022`.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let mo = &*MONTHS;
+    Regex::new(&format!(
+        r"(?i)(?:\d{{1,2}}\s*(?:{mo})\s*[-–,،]?\s*\d{{4}}|(?:{mo})\s+\d{{1,2}}\s*[,،]\s*\d{{4}}|(?:{mo})\s*[,،]?\s*\d{{4}}|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{4}}|\d{{4}}\s*[/\-]\s*\d{{1,2}}\s*[/\-]\s*\d{{1,2}})"
+    ))
+    .expect("valid date regex")
+});
+
+static DATE_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{})$",
+        DATE.as_str().trim_start_matches("(?i)")
+    ))
+    .expect("valid date regex")
+});
+
+static YEAR_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})").expect("valid year regex"));
+
+static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(\d{4})[a-z]?\s*(?:[,،][^()]{0,30})?\)").expect("valid year regex")
+});
+
+static NO_DATE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\(\s*(?:{})\s*\)",
+        alternation(&all_of(|t| t.no_date))
+    ))
+    .expect("valid no-date regex")
+});
+
+fn labelled(labels: &[&'static str], value: &str) -> Regex {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s(\[,،.:])(?:{})\s*\.?\s*[(\[]?\s*({value})\s*[)\]]?",
+        alternation(labels)
+    ))
+    .expect("valid label regex")
+}
+
+const NUM_RANGE: &str = r"\d+(?:\s*[-–—_ـ/]+\s*\d+)?";
+
+static PAGES: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.page_labels), NUM_RANGE));
+static VOLUME: LazyLock<Regex> =
+    LazyLock::new(|| labelled(&all_of(|t| t.volume_labels), NUM_RANGE));
+static ISSUE: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.issue_labels), NUM_RANGE));
+
+/// Full-word labels (`الجزء الثاني`, `الطبعة الأولى`) followed by an ordinal word.
+static WORD_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
+    let long: Vec<&str> = all_of(|t| t.volume_labels)
+        .into_iter()
+        .filter(|l| l.chars().count() > 3)
+        .collect();
+    Regex::new(&format!(
+        r"(?:^|\s)(?:{})\s+(\p{{L}}+)\s*$",
+        alternation(&long)
+    ))
+    .expect("valid volume regex")
+});
+
+static EDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s(\[,،.])(?:{})\s*\.?\s*(\d+|\p{{L}}+)",
+        alternation(&all_of(|t| t.edition_before))
+    ))
+    .expect("valid edition regex")
+});
+
+static EDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|\s)(\d+(?:st|nd|rd|th)|[A-Z][a-z]+|\d+)\s+(?:{})",
+        alternation(&all_of(|t| t.edition_after))
+    ))
+    .expect("valid edition regex")
+});
+
+static VOL_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d+)\s*\(\s*(\d+(?:\s*[-–]\s*\d+)?)\s*\)$").expect("valid regex")
+});
+static BARE_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+\s*[-–—_ـ]+\s*\d+$").expect("valid regex"));
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}$").expect("valid regex"));
+static TRAILING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*\S)\s+(\d{1,4})$").expect("valid regex"));
+
+/// A year in the range a publication can have.
+fn plausible_year(raw: &str) -> Option<i32> {
+    parse_number(raw)
+        .map(|v| v as i32)
+        .filter(|y| (1500..=2100).contains(y))
+}
+
+/// Byte ranges a field separator must not split: abbreviations, dates, quoted titles.
+fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for f in find_all(text, &all_of(|t| t.abbreviations)) {
+        spans.push((f.start, f.end));
+    }
+    for f in find_all(text, &all_of(|t| t.no_date)) {
+        spans.push((f.start, f.end));
+    }
+    for d in DATE.find_iter(text) {
+        spans.push((d.start(), d.end()));
+    }
+    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
+        let mut from = 0;
+        while let Some(s) = text.get(from..).and_then(|t| t.find(open)) {
+            let s = from + s;
+            let after = s + open.len_utf8();
+            match text.get(after..).and_then(|t| t.find(close)) {
+                Some(e) => {
+                    let e = after + e + close.len_utf8();
+                    spans.push((s, e));
+                    from = e;
+                }
+                None => break,
+            }
+        }
+    }
+    spans
+}
+
+fn protected(spans: &[(usize, usize)], i: usize) -> bool {
+    spans.iter().any(|&(s, e)| i >= s && i < e)
+}
+
+/// Splits `text` into fields on `|`, `;`, full stops and, when `commas`, on commas.
+/// Runs of dots (`..`, `...`), initials and protected spans do not split.
+pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
+    let spans = protected_spans(text);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if protected(&spans, i) {
+            continue;
+        }
+        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
+        let prev2 = k.checked_sub(2).and_then(|j| chars.get(j)).map(|x| x.1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after_space = chars
+            .get(k + 1..)
+            .and_then(|rest| rest.iter().find(|(_, c)| !c.is_whitespace()))
+            .map(|x| x.1);
+        let cut: Option<bool> = match c {
+            '|' | ';' | '؛' => Some(false),
+            ',' | '،' if commas => {
+                if prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
+                    None
+                } else {
+                    Some(false)
+                }
+            }
+            '.' => {
+                if prev == Some('.') || next == Some('.') {
+                    None
+                } else if next.is_none() || prev.is_some_and(char::is_whitespace) {
+                    Some(false)
+                } else if next.is_some_and(|n| {
+                    n.is_whitespace() || matches!(n, '<' | '(' | '*' | '"' | '“' | '«' | '|' | '[')
+                }) {
+                    let initial = prev.is_some_and(|p| p.is_uppercase() && is_latin_letter(p))
+                        && sep_or_none(prev2);
+                    if initial {
+                        None
+                    } else {
+                        Some(false)
+                    }
+                } else if prev.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            '?' | '؟' | '!' => {
+                if next.is_some_and(char::is_whitespace)
+                    && after_space.is_some_and(|a| a.is_uppercase() || is_arabic_letter(a))
+                {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(keep) = cut {
+            let end = if keep { i + c.len_utf8() } else { i };
+            if let Some(piece) = text.get(start..end) {
+                out.push(piece.to_string());
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if let Some(piece) = text.get(start..) {
+        out.push(piece.to_string());
+    }
+    out.into_iter()
+        .map(|s| trim_field(&s).to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Whether the character before an initial is a separator (or there is none).
+fn sep_or_none(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | '-' | ',' | '(' | '،'))
+}
+
+/// A field without surrounding spaces, separators and quote marks.
+fn trim_field(s: &str) -> &str {
+    let t = trim_punct(s);
+    let t = t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’'));
+    let t = trim_punct(t);
+    // An unmatched bracket left by a split.
+    let t = if t.ends_with('(') || t.ends_with('[') {
+        trim_punct(&t[..t.len() - 1])
+    } else {
+        t
+    };
+    match t.strip_prefix(')') {
+        Some(rest) => trim_punct(rest),
+        None => t,
+    }
+}
+
+/// What a field was read as.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Year(String, i32),
+    NoDate,
+    Date(String, Option<i32>),
+    Thesis(ReferenceType),
+    Chapter(Option<String>),
+    Skip,
+    Place(String),
+    Publisher(String),
+    University(String),
+    Journal(String),
+    News(String),
+    Site(String),
+    BareRange(String),
+    BareNumber(String),
+    Text(String),
+}
+
+/// Numbered facts found inside fields.
+#[derive(Debug, Default)]
+struct Numbers {
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+    edition: Option<String>,
+}
+
+fn take_labelled(s: &mut String, re: &Regex, slot: &mut Option<String>) {
+    if let Some(c) = re.captures(s) {
+        if let (Some(whole), Some(v)) = (c.get(0), c.get(1)) {
+            if slot.is_none() {
+                *slot = Some(v.as_str().trim().to_string());
+            }
+            let (a, b) = (whole.start(), whole.end());
+            s.replace_range(a..b, " ");
+        }
+    }
+}
+
+fn is_place(s: &str) -> bool {
+    let places = all_of(|t| t.places);
+    let parts: Vec<&str> = s
+        .split(['-', '–', ',', '،', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().any(|p| equals_any(p, &places))
+        && parts.iter().all(|p| {
+            equals_any(p, &places)
+                || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+                || p.replace('.', "").chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
+    let mut s = field.to_string();
+    take_labelled(&mut s, &PAGES, &mut numbers.pages);
+    take_labelled(&mut s, &ISSUE, &mut numbers.issue);
+    take_labelled(&mut s, &VOLUME, &mut numbers.volume);
+    take_labelled(&mut s, &WORD_VOLUME, &mut numbers.volume);
+    if numbers.edition.is_none() {
+        if let Some(c) = EDITION_AFTER
+            .captures(&s)
+            .or_else(|| EDITION_BEFORE.captures(&s))
+        {
+            if let (Some(w), Some(v)) = (c.get(0), c.get(1)) {
+                numbers.edition = Some(v.as_str().to_string());
+                let (a, b) = (w.start(), w.end());
+                s.replace_range(a..b, " ");
+            }
+        }
+    }
+    let r = trim_field(&s).to_string();
+    if r.is_empty() {
+        return Vec::new();
+    }
+    let bare = r.trim_matches(|c| c == '(' || c == ')').trim();
+    if let Some(y) = BARE_NUMBER
+        .is_match(bare)
+        .then(|| plausible_year(bare))
+        .flatten()
+        .filter(|_| bare.chars().count() == 4)
+    {
+        return vec![Kind::Year(bare.to_string(), y)];
+    }
+    if DATE_FULL.is_match(&r) {
+        let y = YEAR_IN
+            .captures(&r)
+            .and_then(|c| c.get(1))
+            .and_then(|m| plausible_year(m.as_str()));
+        return vec![Kind::Date(r, y)];
+    }
+    if equals_any(&r, &all_of(|t| t.no_date)) {
+        return vec![Kind::NoDate];
+    }
+    if word_count(&r) <= 8 {
+        if contains_any(&r, &all_of(|t| t.doctoral_thesis)) {
+            return vec![Kind::Thesis(ReferenceType::DoctoralThesis)];
+        }
+        if contains_any(&r, &all_of(|t| t.masters_thesis)) {
+            return vec![Kind::Thesis(ReferenceType::MastersThesis)];
+        }
+    }
+    if is_chapter_lead(&r) {
+        let rest = starts_with_any(&r, &all_of(|t| t.chapter_words))
+            .map(|f| trim_field(&r[f.end..]).to_string())
+            .filter(|x| !x.is_empty() && !contains_any(x, &all_of(|t| t.editor_words)));
+        return vec![Kind::Chapter(rest)];
+    }
+    if contains_any(&r, &all_of(|t| t.editor_words))
+        || starts_with_any(&r, &all_of(|t| t.translator_words)).is_some()
+    {
+        return vec![Kind::Skip];
+    }
+    if is_place(&r) {
+        return vec![Kind::Place(r)];
+    }
+    for sep in [':', '-', '–'] {
+        if let Some((a, b)) = r.split_once(sep) {
+            let (a, b) = (trim_field(a), trim_field(b));
+            if !a.is_empty() && !b.is_empty() {
+                if is_place(a) && !is_place(b) {
+                    return vec![Kind::Place(a.to_string()), Kind::Publisher(b.to_string())];
+                }
+                if is_place(b) && !is_place(a) {
+                    return vec![Kind::Publisher(a.to_string()), Kind::Place(b.to_string())];
+                }
+            }
+        }
+    }
+    if let Some(c) = VOL_ISSUE.captures(&r) {
+        numbers.volume.get_or_insert(c[1].to_string());
+        numbers.issue.get_or_insert(c[2].to_string());
+        return Vec::new();
+    }
+    if BARE_RANGE.is_match(&r) {
+        return vec![Kind::BareRange(r)];
+    }
+    if BARE_NUMBER.is_match(&r) {
+        return vec![Kind::BareNumber(r)];
+    }
+    let words = word_count(&r);
+    if words <= 12 && starts_with_any(&r, &all_of(|t| t.journal_words)).is_some()
+        || (words <= 8 && contains_any(&r, m::ENGLISH.journal_words))
+    {
+        if let Some(c) = TRAILING_NUMBER.captures(&r) {
+            numbers.volume.get_or_insert(c[2].to_string());
+            return vec![Kind::Journal(c[1].to_string())];
+        }
+        return vec![Kind::Journal(r)];
+    }
+    if words <= 8 && contains_any(&r, &all_of(|t| t.news_words)) {
+        return vec![Kind::News(r)];
+    }
+    if words <= 10 && contains_any(&r, &all_of(|t| t.site_words)) {
+        return vec![Kind::Site(r)];
+    }
+    if words <= 10 && contains_any(&r, &all_of(|t| t.university_words)) {
+        return vec![Kind::University(r)];
+    }
+    if words <= 10 && contains_any(&r, &all_of(|t| t.publisher_words)) {
+        return vec![Kind::Publisher(r)];
+    }
+    vec![Kind::Text(r)]
+}
+
+/// `In:`/`In ` (capitalized, as English chapter entries print it) or `في كتاب`.
+fn is_chapter_lead(r: &str) -> bool {
+    if r.starts_with("In:") {
+        return true;
+    }
+    if let Some(rest) = r.strip_prefix("In ") {
+        return rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    starts_with_any(r, m::ARABIC.chapter_words).is_some()
+}
+
+fn stopword(w: &str) -> bool {
+    let f = fold(w);
+    m::ALL
+        .iter()
+        .flat_map(|t| t.stopwords.iter())
+        .chain(
+            front_markers::ALL
+                .iter()
+                .flat_map(|t| t.non_name_words.iter()),
+        )
+        .any(|s| fold(s) == f)
+}
+
+const LATIN_PARTICLES: &[&str] = &[
+    "al", "el", "de", "van", "von", "der", "den", "del", "da", "di", "du", "le", "la", "bin",
+    "ibn", "abu", "y", "dos", "das", "ter", "ten", "st.",
+];
+
+/// Whether `s` reads as one person's name (either order).
+pub(crate) fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    if s.chars().any(|c| {
+        c.is_ascii_digit()
+            || crate::script::is_digit(c)
+            || matches!(c, ':' | '?' | '؟' | '!' | '"' | '«' | '“' | '(' | ')' | '/')
+    }) || s.contains("..")
+    {
+        return false;
+    }
+    if words.iter().any(|w| stopword(w)) {
+        return false;
+    }
+    let (ar, la) = crate::script::letter_counts(s);
+    if la > ar {
+        return words.iter().all(|w| {
+            let lw = w.to_lowercase();
+            w.chars().next().is_some_and(char::is_uppercase)
+                || LATIN_PARTICLES.contains(&lw.as_str())
+                || LATIN_PARTICLES
+                    .iter()
+                    .any(|p| lw.starts_with(&format!("{p}-")))
+        });
+    }
+    // Arabic: at most one article word that is not the second half of a compound name,
+    // and no preposition-prefixed word.
+    let joins = front_markers::ARABIC.joins_next;
+    let mut article_words = 0;
+    for (i, w) in words.iter().enumerate() {
+        let f = fold(w);
+        if ["لل", "وال", "بال", "كال", "فال"]
+            .iter()
+            .any(|p| f.starts_with(p))
+        {
+            return false;
+        }
+        if f.starts_with("ال") && f.chars().count() > 3 {
+            let compound = i > 0
+                && words
+                    .get(i - 1)
+                    .is_some_and(|p| joins.iter().any(|j| fold(j) == fold(p)))
+                || front_markers::ARABIC
+                    .joins_previous
+                    .iter()
+                    .any(|j| fold(j) == f);
+            if !compound {
+                article_words += 1;
+            }
+        }
+    }
+    article_words <= 1
+}
+
+fn is_organization(s: &str) -> bool {
+    contains_any(s, &all_of(|t| t.organization_words)) || contains_any(s, &all_of(|t| t.news_words))
+}
+
+/// One person from a name as printed: `Family, Given` when a comma is there, else
+/// `Given Family` (the family name kept whole with its particles).
+pub(crate) fn person(s: &str) -> Agent {
+    let as_written = trim_punct(s).to_string();
+    if let Some((fam, given)) = as_written.split_once([',', '،']) {
+        let (fam, given) = (trim_punct(fam), trim_punct(given));
+        return Agent::Person {
+            as_written: as_written.clone(),
+            family: (!fam.is_empty()).then(|| fam.to_string()),
+            given: (!given.is_empty()).then(|| given.to_string()),
+        };
+    }
+    let words: Vec<&str> = as_written.split_whitespace().collect();
+    if words.len() < 2 {
+        return Agent::Person {
+            as_written: as_written.clone(),
+            family: (!as_written.is_empty()).then(|| as_written.clone()),
+            given: None,
+        };
+    }
+    let ar = front_markers::ARABIC;
+    let en = front_markers::ENGLISH;
+    let mut split = words.len() - 1;
+    let last = fold(words[split]);
+    if split >= 2
+        && (ar.joins_previous.iter().any(|j| fold(j) == last)
+            || en.joins_previous.iter().any(|j| fold(j) == last))
+    {
+        split -= 1;
+    }
+    while split >= 2 {
+        let p = fold(words[split - 1]);
+        if ar.joins_next.iter().any(|j| fold(j) == p) || en.joins_next.iter().any(|j| fold(j) == p)
+        {
+            split -= 1;
+        } else {
+            break;
+        }
+    }
+    Agent::Person {
+        as_written: as_written.clone(),
+        family: Some(words[split..].join(" ")),
+        given: Some(words[..split].join(" ")),
+    }
+}
+
+/// The authors of an author field, and whether it ends with `et al.`.
+pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bool) {
+    let mut s = field.to_string();
+    let mut et_al = false;
+    if let Some(f) = find_first(&s, &all_of(|t| t.et_al)) {
+        et_al = true;
+        s.replace_range(f.start..f.end, " ");
+    }
+    let s = trim_punct(&s).to_string();
+    if s.is_empty() {
+        return (Vec::new(), et_al);
+    }
+    if is_organization(&s) && !s.contains([',', '،']) {
+        return (vec![Agent::Organization { name: s }], et_al);
+    }
+    // Split on joiners: `and`, `&`, `;`, Arabic `و` standing alone.
+    let mut pieces: Vec<String> = vec![s.clone()];
+    for j in all_of(|t| t.author_joiners)
+        .into_iter()
+        .map(|j| format!(" {j} "))
+        .chain([";".to_string(), "؛".to_string()])
+    {
+        pieces = pieces
+            .iter()
+            .flat_map(|p| p.split(j.as_str()).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    let pieces: Vec<String> = pieces
+        .iter()
+        .map(|p| trim_punct(p).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    for p in &pieces {
+        let parts: Vec<&str> = p
+            .split([',', '،'])
+            .map(trim_punct)
+            .filter(|x| !x.is_empty())
+            .collect();
+        match parts.len() {
+            0 => {}
+            1 => {
+                let one = parts[0];
+                if inverted_slot && pieces.len() == 1 && !et_al && !name_like_latin_pair(one) {
+                    out.push(Agent::Organization {
+                        name: one.to_string(),
+                    });
+                } else {
+                    out.push(person(one));
+                }
+            }
+            2 => out.push(person(p)),
+            n if n % 2 == 0 && parts.iter().skip(1).step_by(2).all(|g| word_count(g) <= 3) => {
+                for pair in parts.chunks(2) {
+                    out.push(person(&pair.join(", ")));
+                }
+            }
+            _ => {
+                for x in parts {
+                    out.push(person(x));
+                }
+            }
+        }
+    }
+    (out, et_al)
+}
+
+/// A Latin `Given Family` name of two or more words (an uninverted person in an inverted slot).
+fn name_like_latin_pair(s: &str) -> bool {
+    let (ar, la) = crate::script::letter_counts(s);
+    la > ar && word_count(s) >= 2 && name_like(s)
+}
+
+/// Whether an APA-like field before the year names authors (persons or an organization).
+fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
+    let t = trim_punct(s);
+    if t.is_empty() {
+        return false;
+    }
+    if contains_any(t, &all_of(|x| x.et_al)) {
+        return true;
+    }
+    if is_organization(t) && word_count(t) <= 10 && !t.contains([':', '?', '؟']) {
+        return rest_has_content;
+    }
+    if t.contains([',', '،']) {
+        let mut t = t.to_string();
+        for j in all_of(|x| x.author_joiners) {
+            t = t.replace(&format!(" {j} "), ",");
+        }
+        return t
+            .split([',', '،', '&', ';', '؛'])
+            .map(trim_punct)
+            .filter(|p| !p.is_empty())
+            .all(|p| {
+                word_count(p) <= 4 && !p.split_whitespace().any(stopword) && !p.contains(':')
+            });
+    }
+    rest_has_content
+        && word_count(t) <= 4
+        && !t.contains([':', '?', '؟'])
+        && !t.split_whitespace().any(stopword)
+}
+
+/// Whether a Chicago-like first field names an author.
+fn author_like_lead(s: &str) -> bool {
+    let t = trim_punct(s);
+    if contains_any(t, &all_of(|x| x.et_al)) {
+        return true;
+    }
+    let joined = all_of(|x| x.author_joiners)
+        .iter()
+        .any(|j| t.contains(&format!(" {j} ")));
+    if joined {
+        let parts: Vec<String> =
+            all_of(|x| x.author_joiners)
+                .iter()
+                .fold(vec![t.to_string()], |acc, j| {
+                    acc.iter()
+                        .flat_map(|p| {
+                            p.split(&format!(" {j} "))
+                                .map(str::to_string)
+                                .collect::<Vec<_>>()
+                        })
+                        .collect()
+                });
+        if parts.iter().all(|p| name_like(trim_punct(p))) {
+            return true;
+        }
+    }
+    if is_organization(t) && word_count(t) <= 8 && !t.contains([':', '?', '؟']) {
+        return true;
+    }
+    // Acronyms of organizations (`BBC`).
+    if word_count(t) == 1 && t.chars().count() <= 6 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    word_count(t) >= 2 && name_like(t)
+}
+
+/// Parses one work into a reference (id, raw, label, lang and source are left for the caller).
+pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType) -> Reference {
+    let mut r = Reference::default();
+    let mut text = clean_markdown(&raw.replace(['\n', '\r'], " "));
+
+    // URLs and DOI.
+    let urls = find_urls(&text);
+    for u in urls.iter().rev() {
+        text.replace_range(u.start..u.end, " | ");
+    }
+    for u in &urls {
+        if let Some((doi, _, _)) = find_doi(&u.url) {
+            r.doi.get_or_insert(doi);
+        } else if r.url.is_none() {
+            r.url = Some(u.url.clone());
+        }
+    }
+    if let Some((doi, s, e)) = find_doi(&text) {
+        r.doi.get_or_insert(doi);
+        text.replace_range(s..e, " | ");
+    }
+    // Access date, then the phrases that announce a URL.
+    if let Some(f) = find_first(&text, &all_of(|t| t.accessed_leads)) {
+        let after = &text[f.end..];
+        let stop = after
+            .find(['|', ')', ']'])
+            .into_iter()
+            .chain(after.find(" from "))
+            .chain(after.find(". "))
+            .min()
+            .unwrap_or(after.len());
+        let value = trim_field(after.get(..stop).unwrap_or(""));
+        let value = value
+            .strip_prefix("on ")
+            .or_else(|| value.strip_prefix("في "))
+            .unwrap_or(value)
+            .trim();
+        let end = f.end + stop;
+        if value.chars().any(crate::script::is_digit) {
+            r.accessed = Some(value.to_string());
+            text.replace_range(f.start..end, " | ");
+        }
+    }
+    for f in find_all(&text, &all_of(|t| t.url_leads)).iter().rev() {
+        text.replace_range(f.start..f.end, " | ");
+    }
+
+    // The parenthesized year (APA-like) splits authors from the rest.
+    let paren = [
+        YEAR_PAREN.find(&text).filter(|mt| {
+            YEAR_IN
+                .captures(mt.as_str())
+                .and_then(|c| c.get(1))
+                .and_then(|y| plausible_year(y.as_str()))
+                .is_some()
+        }),
+        NO_DATE_PAREN.find(&text),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|mt| mt.start());
+
+    let mut authors_field: Option<String> = None;
+    let mut title: Option<String> = None;
+    let mut fields: Vec<String> = Vec::new();
+    let mut numbers = Numbers::default();
+
+    if let Some(p) = paren {
+        let ptext = p.as_str().to_string();
+        if NO_DATE_PAREN.is_match(&ptext) {
+            r.no_date = true;
+        } else if let Some(y) = YEAR_IN.captures(&ptext).and_then(|c| c.get(1)) {
+            r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
+        }
+        let before = text[..p.start()].to_string();
+        let after = text[p.end()..].to_string();
+        let after_fields = split_fields(&after, false);
+        let rest_has_content = !after_fields.is_empty();
+        let pre = split_fields(&before, false);
+        match pre.len() {
+            0 => {}
+            1 => {
+                if author_like_apa(&pre[0], rest_has_content) {
+                    authors_field = Some(pre[0].clone());
+                } else {
+                    title = Some(pre[0].clone());
+                }
+            }
+            _ => {
+                let first_is_author = author_like_apa(&pre[0], true);
+                let mut it = pre.into_iter();
+                if first_is_author {
+                    authors_field = it.next();
+                }
+                title = it.next();
+                for x in it {
+                    fields.extend(split_fields(&x, true));
+                }
+            }
+        }
+        let mut after_iter = after_fields.into_iter();
+        if title.is_none() {
+            title = after_iter.next();
+        }
+        for x in after_iter {
+            fields.extend(split_fields(&x, true));
+        }
+    } else {
+        let all = split_fields(&text, true);
+        let mut idx = 0;
+        // Inverted first author in a list entry: `Family، Given، Title ...`.
+        let first = all.first().cloned().unwrap_or_default();
+        let second = all.get(1).cloned().unwrap_or_default();
+        if origin == Origin::ListEntry
+            && all.len() >= 3
+            && word_count(&first) <= 3
+            && word_count(&second) <= 4
+            && name_like(&first)
+            && name_like(&second)
+            && !is_organization(&first)
+        {
+            authors_field = Some(format!("{first}، {second}"));
+            if detect_latin(&first) {
+                authors_field = Some(format!("{first}, {second}"));
+            }
+            idx = 2;
+        } else if all.len() >= 2 && author_like_lead(&first) {
+            authors_field = Some(first);
+            idx = 1;
+        }
+        let rest: Vec<String> = all.into_iter().skip(idx).collect();
+        // The title: a quoted field if there is one, else the first plain one.
+        let mut rest_iter = rest.into_iter().peekable();
+        let mut pending = Vec::new();
+        for x in rest_iter.by_ref() {
+            let mut probe = Numbers::default();
+            let kinds = classify(&x, &mut probe);
+            let plain = matches!(kinds.as_slice(), [Kind::Text(_)])
+                || (kinds.is_empty() && probe.volume.is_none());
+            if plain && !x.is_empty() {
+                title = Some(x);
+                break;
+            }
+            pending.push(x);
+        }
+        if title.is_none() && !pending.is_empty() {
+            // No plain field: a lone site or publisher name is the title (`Official site.`).
+            let pos = pending.iter().position(|x| {
+                let mut probe = Numbers::default();
+                classify(x, &mut probe).iter().any(|k| {
+                    matches!(
+                        k,
+                        Kind::Site(_)
+                            | Kind::News(_)
+                            | Kind::Publisher(_)
+                            | Kind::University(_)
+                            | Kind::Journal(_)
+                    )
+                })
+            });
+            if let Some(p) = pos {
+                title = Some(pending.remove(p));
+            }
+        }
+        fields.extend(pending);
+        fields.extend(rest_iter);
+    }
+
+    // The title field may carry a trailing place or publisher (`Title ، بيروت`) or run into
+    // the journal name (`Title مجلة ...`).
+    if let Some(t) = title.take() {
+        let mut t = t;
+        while let Some(pos) = t.rfind([',', '،']) {
+            let tail = trim_field(&t[pos..]).to_string();
+            if !tail.is_empty()
+                && (is_place(&tail) || contains_any(&tail, &all_of(|x| x.publisher_words)))
+                && word_count(&tail) <= 6
+            {
+                fields.insert(0, tail);
+                t.truncate(pos);
+            } else {
+                break;
+            }
+        }
+        let journal_in_fields = fields
+            .iter()
+            .any(|f| starts_with_any(f, &all_of(|x| x.journal_words)).is_some());
+        if !journal_in_fields {
+            if let Some(f) = find_all(&t, m::ARABIC.journal_words)
+                .into_iter()
+                .find(|f| f.start > 0 && word_count(&t[..f.start]) >= 3)
+            {
+                fields.insert(0, t[f.start..].to_string());
+                t.truncate(f.start);
+            }
+        }
+        let t = trim_field(&t).to_string();
+        if !t.is_empty() {
+            title = Some(t);
+        }
+    }
+
+    // Classify the remaining fields.
+    let mut kinds = Vec::new();
+    for f in &fields {
+        kinds.extend(classify(f, &mut numbers));
+    }
+    let mut texts: Vec<String> = Vec::new();
+    let mut thesis: Option<ReferenceType> = None;
+    let mut chapter = false;
+    let mut journal = false;
+    let mut news = false;
+    let mut last_was_journal = false;
+    let mut bare_ranges = Vec::new();
+    for k in kinds {
+        let was_journal = last_was_journal;
+        last_was_journal = false;
+        match k {
+            Kind::Year(raw, v) => {
+                if r.year.is_none() && !r.no_date {
+                    r.year = Some(MaybeTyped::typed(raw, v));
+                }
+            }
+            Kind::Date(raw, y) => {
+                if r.year.is_none() && !r.no_date {
+                    if let Some(y) = y {
+                        let yraw = YEAR_IN
+                            .captures(&raw)
+                            .and_then(|c| c.get(1))
+                            .map_or(raw.clone(), |m| m.as_str().to_string());
+                        r.year = Some(MaybeTyped::typed(yraw, y));
+                    }
+                }
+            }
+            Kind::NoDate => r.no_date = true,
+            Kind::Thesis(t) => thesis = Some(t),
+            Kind::Chapter(c) => {
+                chapter = true;
+                if let Some(c) = c {
+                    r.container.get_or_insert(c);
+                }
+            }
+            Kind::Skip => {}
+            Kind::Place(p) => {
+                r.place.get_or_insert(p);
+            }
+            Kind::Publisher(p) => {
+                r.publisher.get_or_insert(p);
+            }
+            Kind::University(u) => {
+                // A thesis names its college, then its university: keep the university.
+                let is_univ = contains_any(&u, &["جامعة", "University", "Universität"]);
+                if r.publisher.is_none() || is_univ {
+                    r.publisher = Some(u);
+                }
+            }
+            Kind::Journal(j) => {
+                journal = true;
+                last_was_journal = true;
+                r.container.get_or_insert(j);
+            }
+            Kind::News(n) => {
+                news = true;
+                r.container.get_or_insert(n);
+            }
+            Kind::Site(s) => {
+                r.container.get_or_insert(s);
+            }
+            Kind::BareRange(x) => bare_ranges.push(x),
+            Kind::BareNumber(n) => {
+                if was_journal {
+                    numbers.volume.get_or_insert(n);
+                    last_was_journal = true;
+                }
+            }
+            Kind::Text(t) => {
+                if chapter && r.container.is_none() {
+                    r.container = Some(t);
+                } else {
+                    texts.push(t);
+                }
+            }
+        }
+    }
+
+    // Authors.
+    if let Some(a) = authors_field {
+        let (agents, et_al) = parse_authors(&a, origin == Origin::ListEntry || paren.is_some());
+        if agents.iter().any(|x| {
+            matches!(x, Agent::Organization { name } if contains_any(name, &all_of(|t| t.news_words)))
+        }) {
+            news = true;
+        }
+        r.authors = agents;
+        r.et_al = et_al;
+    }
+    r.title = title;
+    r.volume = numbers.volume;
+    r.issue = numbers.issue;
+    r.edition = numbers.edition;
+    if let Some(p) = numbers.pages.or_else(|| {
+        (journal || numbers_issue_or_volume(&r))
+            .then(|| bare_ranges.first().cloned())
+            .flatten()
+    }) {
+        r.pages = Some(page_range(&p));
+    }
+
+    // The type.
+    let whole = fold(raw);
+    let legal = contains_any(&whole, &all_of(|t| t.legal_words));
+    let report = contains_any(&whole, &all_of(|t| t.report_words));
+    let vol_issue = r.volume.is_some() && r.issue.is_some() && r.place.is_none();
+    r.ref_type = if let Some(t) = thesis {
+        t
+    } else if chapter {
+        ReferenceType::Chapter
+    } else if journal || (vol_issue && r.publisher.is_none()) {
+        ReferenceType::JournalArticle
+    } else if legal {
+        ReferenceType::LegalDocument
+    } else if report {
+        ReferenceType::Report
+    } else if news {
+        ReferenceType::NewsArticle
+    } else if r.place.is_some() || r.edition.is_some() || (r.publisher.is_some() && r.url.is_none())
+    {
+        ReferenceType::Book
+    } else if r.url.is_some() || r.doi.is_some() && r.title.is_some() && texts.is_empty() {
+        if r.doi.is_some() && r.url.is_none() {
+            ReferenceType::Other
+        } else {
+            ReferenceType::WebPage
+        }
+    } else {
+        ReferenceType::Other
+    };
+    if r.ref_type == ReferenceType::Other && default_type != ReferenceType::Other {
+        r.ref_type = default_type;
+    }
+    // Unnamed fields: the publisher of books, theses and reports, else the container.
+    for t in texts {
+        match r.ref_type {
+            ReferenceType::Book
+            | ReferenceType::MastersThesis
+            | ReferenceType::DoctoralThesis
+            | ReferenceType::Report
+            | ReferenceType::LegalDocument => {
+                if r.publisher.is_none() {
+                    r.publisher = Some(t);
+                }
+            }
+            _ => {
+                if r.container.is_none() {
+                    r.container = Some(t);
+                } else if r.publisher.is_none() && r.ref_type == ReferenceType::JournalArticle {
+                    r.publisher = Some(t);
+                }
+            }
+        }
+    }
+    r
+}
+
+fn numbers_issue_or_volume(r: &Reference) -> bool {
+    r.volume.is_some() || r.issue.is_some()
+}
+
+fn detect_latin(s: &str) -> bool {
+    let (ar, la) = crate::script::letter_counts(s);
+    la > ar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Reference {
+        parse_work(s, Origin::ListEntry, ReferenceType::Other)
+    }
+
+    fn family(a: &Agent) -> Option<&str> {
+        match a {
+            Agent::Person { family, .. } => family.as_deref(),
+            Agent::Organization { .. } => None,
+        }
+    }
+
+    #[test]
+    fn apa_arabic_book_with_place() {
+        let r = parse("الكاتب، سعيد.(٢٠٠٩). تاريخ المدن القديمة. دار الفجر للنشر. القاهرة.");
+        assert_eq!(r.ref_type, ReferenceType::Book);
+        assert_eq!(family(&r.authors[0]), Some("الكاتب"));
+        assert_eq!(
+            r.year.as_ref().map(|y| (y.raw.as_str(), y.value)),
+            Some(("٢٠٠٩", Some(2009)))
+        );
+        assert_eq!(r.title.as_deref(), Some("تاريخ المدن القديمة"));
+        assert_eq!(r.publisher.as_deref(), Some("دار الفجر للنشر"));
+        assert_eq!(r.place.as_deref(), Some("القاهرة"));
+    }
+
+    #[test]
+    fn apa_arabic_journal_with_issue_and_pages() {
+        let r = parse("سالم، هدى.(2019) الهجرة الداخلية وأثرها. مجلة الدراسات الاجتماعية. المجلد 7. العدد (12). ص ص 45-70.");
+        assert_eq!(r.ref_type, ReferenceType::JournalArticle);
+        assert_eq!(r.container.as_deref(), Some("مجلة الدراسات الاجتماعية"));
+        assert_eq!(r.volume.as_deref(), Some("7"));
+        assert_eq!(r.issue.as_deref(), Some("12"));
+        assert_eq!(r.pages.as_ref().and_then(|p| p.last), Some(70));
+    }
+
+    #[test]
+    fn theses_master_and_doctoral() {
+        let r = parse(
+            "ناصر، علي.(2010). سياسات المياه. رسالة ماجستير غير منشورة. كلية الآداب. جامعة الكوفة.",
+        );
+        assert_eq!(r.ref_type, ReferenceType::MastersThesis);
+        assert_eq!(r.publisher.as_deref(), Some("جامعة الكوفة"));
+        let r = parse("Doe, Jane. (2018). Water and power. PhD thesis, University of Leeds.");
+        assert_eq!(r.ref_type, ReferenceType::DoctoralThesis);
+        assert_eq!(r.publisher.as_deref(), Some("University of Leeds"));
+    }
+
+    #[test]
+    fn apa_english_article_with_doi_and_two_authors() {
+        let r = parse("Brown, T. K., & Green, L. (2021). Trust in local councils. Journal of Civic Studies, 14(2), 101–119. https://doi.org/10.5555/jcs.2021.014");
+        assert_eq!(r.ref_type, ReferenceType::JournalArticle);
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(family(&r.authors[1]), Some("Green"));
+        assert_eq!(r.container.as_deref(), Some("Journal of Civic Studies"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("14"), Some("2"))
+        );
+        assert_eq!(r.pages.as_ref().and_then(|p| p.first), Some(101));
+        assert_eq!(r.doi.as_deref(), Some("10.5555/jcs.2021.014"));
+        assert_eq!(r.url, None);
+    }
+
+    #[test]
+    fn chicago_book_and_footnote_order() {
+        let r = parse("Miller, Paul. Rivers of the North. 2nd ed. Oxford: Clarendon Press, 1999.");
+        assert_eq!(r.ref_type, ReferenceType::Book);
+        assert_eq!(family(&r.authors[0]), Some("Miller"));
+        assert_eq!(r.place.as_deref(), Some("Oxford"));
+        assert_eq!(r.publisher.as_deref(), Some("Clarendon Press"));
+        assert_eq!(r.edition.as_deref(), Some("2nd"));
+        assert_eq!(r.year.and_then(|y| y.value), Some(1999));
+        let f = parse_work(
+            "كريم جاسم العبيدي، الدولة والمجتمع، دار الشروق، عمان، 2004، ص 17.",
+            Origin::Footnote,
+            ReferenceType::Other,
+        );
+        assert_eq!(family(&f.authors[0]), Some("العبيدي"));
+        assert_eq!(f.title.as_deref(), Some("الدولة والمجتمع"));
+        assert_eq!(f.place.as_deref(), Some("عمان"));
+        assert_eq!(f.ref_type, ReferenceType::Book);
+    }
+
+    #[test]
+    fn web_and_news_entries_with_organizations_and_urls() {
+        let r =
+            parse("وكالة الأنباء الوطنية.(2022). افتتاح الجسر الجديد.\n<https://example.org/a1>");
+        assert_eq!(r.ref_type, ReferenceType::NewsArticle);
+        assert!(matches!(r.authors[0], Agent::Organization { .. }));
+        assert_eq!(r.url.as_deref(), Some("https://example.org/a1"));
+        let r = parse("*Energy prices rise again across the region*. (2023). Gulf Daily. <https://example.com/x>");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Energy prices rise again across the region")
+        );
+        assert_eq!(r.container.as_deref(), Some("Gulf Daily"));
+        assert!(r.authors.is_empty());
+        let r = parse("عنوان المقال المنشور على الموقع. (د.ت). <https://example.net>");
+        assert!(r.no_date);
+        assert_eq!(r.ref_type, ReferenceType::WebPage);
+    }
+
+    #[test]
+    fn et_al_and_access_date() {
+        let r = parse("Karim, Sara et al. (2020). Notes on dams. Retrieved March 3, 2021, from https://example.edu/d");
+        assert!(r.et_al);
+        assert_eq!(r.accessed.as_deref(), Some("March 3, 2021"));
+        assert_eq!(r.url.as_deref(), Some("https://example.edu/d"));
+        let r = parse("حسن علي وآخرون. (2017) الزراعة الحديثة. دار المعرفة. بيروت.");
+        assert!(r.et_al);
+        assert!(matches!(r.authors[0], Agent::Person { .. }));
+    }
+
+    #[test]
+    fn splits_fields_but_not_dot_runs_initials_or_dates() {
+        assert_eq!(
+            split_fields("العراق.. دراسة. مجلة, January 13, 2024", true),
+            vec!["العراق.. دراسة", "مجلة", "January 13, 2024"]
+        );
+        assert_eq!(
+            split_fields("Smith, J. K. Title", false),
+            vec!["Smith, J. K. Title"]
+        );
+    }
+
+    #[test]
+    fn names_and_titles_are_told_apart() {
+        assert!(name_like("سعاد حسن الربيعي"));
+        assert!(!name_like("ما هو البرنامج الوطني"));
+        assert!(!name_like("الموقع الرسمي للوزارة"));
+        assert!(name_like("Omar al-Haddad"));
+        assert!(!name_like("Trade and growth"));
+    }
+}

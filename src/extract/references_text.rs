@@ -1,0 +1,392 @@
+//! Text helpers shared by the reference-list parser and the citation linker: folding for
+//! matching, marker search on whole words, markdown residue, URLs and page ranges.
+//!
+//! Folding is for comparison only; values stored in the model keep the text as printed.
+
+use crate::model::PageRange;
+use crate::script::{digit_value, parse_number};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Folds one character for matching: drops diacritics, tatweel and direction marks, unifies
+/// alef forms, `ة`/`ه`, `ى`/`ي` and Persian letter forms, lower-cases Latin letters.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ة' => Some('ه'),
+        'ى' | 'ی' | 'ے' => Some('ي'),
+        'ک' => Some('ك'),
+        'ۀ' | 'ہ' => Some('ه'),
+        c if c.is_whitespace() => Some(' '),
+        c if c.is_uppercase() => c.to_lowercase().next(),
+        c => Some(c),
+    }
+}
+
+/// The folded form of `text` (see [`fold_char`]).
+pub(crate) fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+/// `text` folded, with the byte range of each folded character in the original.
+struct Folded {
+    chars: Vec<char>,
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let mut f = Folded {
+            chars: Vec::new(),
+            starts: Vec::new(),
+            ends: Vec::new(),
+        };
+        for (i, c) in text.char_indices() {
+            if let Some(fc) = fold_char(c) {
+                f.chars.push(fc);
+                f.starts.push(i);
+                f.ends.push(i + c.len_utf8());
+            } else if let Some(last) = f.ends.last_mut() {
+                // A dropped mark (tanween, tatweel) belongs to the character before it.
+                if *last == i {
+                    *last = i + c.len_utf8();
+                }
+            }
+        }
+        f
+    }
+
+    /// Length in folded characters of a match of `marker` starting at folded index `at`.
+    fn match_at(&self, at: usize, marker: &[char]) -> Option<usize> {
+        let mut i = at;
+        let mut prev: Option<char> = None;
+        for &m in marker {
+            if m == ' ' {
+                // A space matches any run of spaces; after a dot the run may be empty
+                // (`Op. cit.` matches `Op.cit.`).
+                let start = i;
+                while self.chars.get(i) == Some(&' ') {
+                    i += 1;
+                }
+                if i == start && prev != Some('.') {
+                    return None;
+                }
+            } else {
+                if self.chars.get(i) != Some(&m) {
+                    return None;
+                }
+                i += 1;
+            }
+            prev = Some(m);
+        }
+        Some(i - at)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `a` and `b` are both letters or both digits, so no word boundary lies between
+/// them (`ص51` holds the label `ص`).
+fn same_word(a: char, b: char) -> bool {
+    (a.is_alphabetic() && b.is_alphabetic()) || (a.is_numeric() && b.is_numeric())
+}
+
+/// A marker found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte offset of the match in the original text.
+    pub start: usize,
+    /// Byte offset just after the match.
+    pub end: usize,
+    /// The table entry that matched.
+    pub marker: &'static str,
+}
+
+/// All whole-word occurrences of any of `markers` in `text`, leftmost first; at one
+/// position the longest marker wins and matches do not overlap.
+pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
+    let f = Folded::new(text);
+    let folded: Vec<(Vec<char>, &'static str)> = markers
+        .iter()
+        .map(|m| (fold(m).chars().collect::<Vec<_>>(), *m))
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < f.chars.len() {
+        let mut best: Option<(usize, &'static str)> = None;
+        for (mc, m) in &folded {
+            if let Some(len) = f.match_at(i, mc) {
+                let first_ok = match (mc.first().copied(), i.checked_sub(1)) {
+                    (Some(a), Some(p)) if is_word_char(a) => {
+                        !f.chars.get(p).is_some_and(|&b| same_word(a, b))
+                    }
+                    _ => true,
+                };
+                let last_ok = match mc.last().copied() {
+                    Some(a) if is_word_char(a) => {
+                        !f.chars.get(i + len).is_some_and(|&b| same_word(a, b))
+                    }
+                    _ => true,
+                };
+                if first_ok && last_ok && best.is_none_or(|(l, _)| len > l) {
+                    best = Some((len, m));
+                }
+            }
+        }
+        match best {
+            Some((len, m)) => {
+                if let (Some(&s), Some(&e)) = (f.starts.get(i), f.ends.get(i + len - 1)) {
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        marker: m,
+                    });
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The leftmost whole-word occurrence of any of `markers`.
+pub(crate) fn find_first(text: &str, markers: &[&'static str]) -> Option<Found> {
+    find_all(text, markers).into_iter().next()
+}
+
+/// Whether `text` holds any of `markers` as whole words.
+pub(crate) fn contains_any(text: &str, markers: &[&'static str]) -> bool {
+    find_first(text, markers).is_some()
+}
+
+/// The marker `text` opens with (leading spaces and punctuation ignored).
+pub(crate) fn starts_with_any(text: &str, markers: &[&'static str]) -> Option<Found> {
+    let lead = text
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    find_first(text, markers).filter(|f| f.start <= lead)
+}
+
+/// Whether the folded `text` equals one of `markers` (whole text, surrounding punctuation
+/// and spaces ignored).
+pub(crate) fn equals_any(text: &str, markers: &[&'static str]) -> bool {
+    let t = fold(trim_punct(text));
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    markers.iter().any(|m| {
+        let fm = fold(m);
+        fm.split_whitespace().collect::<Vec<_>>().join(" ") == t
+    })
+}
+
+/// `text` without surrounding spaces and field punctuation.
+pub(crate) fn trim_punct(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | '،' | ';' | '؛' | ':' | '-' | '–' | '—' | '_' | '|' | '*' | '/'
+            )
+    })
+}
+
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\(([^)\s]*)\)").expect("valid regex"));
+
+/// `text` without markdown residue: `*italic*`, `**bold**` and `[name](#)` links become
+/// their plain text.
+pub(crate) fn clean_markdown(text: &str) -> String {
+    let no_links = MD_LINK.replace_all(text, "$1");
+    no_links.replace('*', "")
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<\s*((?:https?://|www\.)[^>\s]+)\s*>|((?:https?://|www\.)[^\s<>]+)")
+        .expect("valid regex")
+});
+
+/// A URL found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoundUrl {
+    /// The URL, angle brackets and trailing punctuation removed.
+    pub url: String,
+    /// Byte range of the URL with its brackets in the text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+}
+
+/// The URLs of `text`, in order.
+pub(crate) fn find_urls(text: &str) -> Vec<FoundUrl> {
+    URL.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let url = c.get(1).or_else(|| c.get(2))?.as_str();
+            let url = url.trim_end_matches(['.', ',', ';', ':', ')', ']', '،', '"', '\'', '*']);
+            Some(FoundUrl {
+                url: url.to_string(),
+                start: whole.start(),
+                end: whole.end(),
+            })
+        })
+        .collect()
+}
+
+static DOI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s<>]+)")
+        .expect("valid regex")
+});
+
+/// The first DOI in `text` (without resolver prefix) and the byte range it takes.
+pub(crate) fn find_doi(text: &str) -> Option<(String, usize, usize)> {
+    let c = DOI.captures(text)?;
+    let whole = c.get(0)?;
+    let doi = c
+        .get(1)?
+        .as_str()
+        .trim_end_matches(['.', ',', ';', ')', ']', '>', '*']);
+    Some((doi.to_string(), whole.start(), whole.end()))
+}
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\d+)\s*(?:[-–—_ـ]+|\s+to\s+)?\s*(\d+)?\s*$").expect("valid regex")
+});
+
+/// Reads a page range as printed (`193 _ 194`, `٥-٣`, `45–67`, `12`).
+///
+/// A range printed high-to-low (as right-to-left layouts often leave it) is read low-to-high,
+/// and an abbreviated end (`123-5`) is completed.
+pub(crate) fn page_range(raw: &str) -> PageRange {
+    let raw_t = raw.trim().to_string();
+    let mut range = PageRange {
+        raw: raw_t.clone(),
+        first: None,
+        last: None,
+    };
+    if let Some(c) = RANGE.captures(&raw_t) {
+        let a = c.get(1).and_then(|m| parse_number(m.as_str()));
+        let b = c.get(2).and_then(|m| parse_number(m.as_str()));
+        range.first = a;
+        if let (Some(a), Some(mut b)) = (a, b) {
+            let da = c.get(1).map_or(0, |m| m.as_str().chars().count());
+            let db = c.get(2).map_or(0, |m| m.as_str().chars().count());
+            if db < da && b < a {
+                let p = 10u32.pow(db as u32);
+                b += a / p * p;
+            }
+            range.first = Some(a.min(b));
+            range.last = Some(a.max(b));
+        }
+    }
+    range
+}
+
+/// Whether `c` is a digit of any form.
+pub(crate) fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// Content tokens of `text` for matching: folded words without definite-article prefixes,
+/// pure numbers and `stop` words.
+pub(crate) fn tokens(text: &str, stop: &[String]) -> Vec<String> {
+    let folded = fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.chars().all(is_digit))
+        .filter(|w| !stop.iter().any(|s| s == w))
+        .map(strip_article)
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A folded Arabic word without its article (`ال`, `وال`, `بال`, `لل`, ...), kept whole
+/// when too little would remain.
+fn strip_article(w: &str) -> &str {
+    for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+            if rest.is_empty() {
+                return "";
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_variants_and_case() {
+        assert_eq!(fold("إلى المكتبةُ"), "الي المكتبه");
+        assert_eq!(fold("Op.Cit"), "op.cit");
+    }
+
+    #[test]
+    fn finds_whole_words_and_flexible_spaces() {
+        let f = find_first("نص، المصدر  السابق، ص 3", &["المصدر السابق"]).unwrap();
+        assert_eq!(f.marker, "المصدر السابق");
+        assert!(find_first("Smith, Op.Cit.", &["Op. cit."]).is_some());
+        assert!(find_first("الصحيفة", &["ص"]).is_none());
+        assert!(find_first("ص51", &["ص"]).is_some());
+    }
+
+    #[test]
+    fn reads_page_ranges_both_directions() {
+        let r = page_range("٥-٣");
+        assert_eq!((r.first, r.last), (Some(3), Some(5)));
+        let r = page_range("193 _ 194");
+        assert_eq!(
+            (r.first, r.last, r.raw.as_str()),
+            (Some(193), Some(194), "193 _ 194")
+        );
+        let r = page_range("123-5");
+        assert_eq!((r.first, r.last), (Some(123), Some(125)));
+        assert_eq!(page_range("xii").first, None);
+    }
+
+    #[test]
+    fn urls_lose_brackets_and_trailing_punctuation() {
+        let u = find_urls("see <https://a.org/x:> and http://b.com/y.");
+        assert_eq!(u[0].url, "https://a.org/x");
+        assert_eq!(u[1].url, "http://b.com/y");
+        assert_eq!(
+            find_doi("Title. https://doi.org/10.1234/ab.c5.").unwrap().0,
+            "10.1234/ab.c5"
+        );
+    }
+
+    #[test]
+    fn cleans_markdown() {
+        assert_eq!(
+            clean_markdown("[Jane Roe](#), *A Title*"),
+            "Jane Roe, A Title"
+        );
+    }
+
+    #[test]
+    fn tokens_drop_articles_numbers_and_stopwords() {
+        let stop = vec!["في".to_string(), "the".to_string()];
+        assert_eq!(
+            tokens("البحوث في العلوم 1995 The Press", &stop),
+            vec!["بحوث", "علوم", "press"]
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! Golden tests: each case under tests/golden/<case>/ holds an input (and a metadata file),
+//! and every expected output. Whole outputs are compared; every output must also pass
+//! papermeta's own validator. `UPDATE_GOLDEN=1 cargo test` rewrites them.
+
+mod common;
+
+use papermeta::convert::{self, ConvertOptions};
+use papermeta::format::Format;
+use papermeta::meta::parse_metadata;
+use papermeta::summary::{format_diagnostic, outline};
+
+#[test]
+fn golden_cases_match_and_validate() {
+    let cases = common::golden_cases();
+    assert!(cases.len() >= 4, "expected at least four golden cases, found {cases:?}");
+    let mut problems = Vec::new();
+    for case in &cases {
+        let input = std::fs::read(case.join("input.txt")).unwrap();
+        let meta_path = case.join("meta.toml");
+        let meta = meta_path.is_file().then(|| {
+            let text = std::fs::read_to_string(&meta_path).unwrap();
+            parse_metadata(&text, "meta.toml").unwrap_or_else(|e| panic!("{e}"))
+        });
+        let doc = convert::read_document(&input, "input.txt", meta.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+        let options = ConvertOptions::default();
+        let mut log = String::new();
+        for w in &doc.warnings {
+            log.push_str(&format_diagnostic("input.txt", w));
+            log.push('\n');
+        }
+        for format in Format::ALL {
+            let name = format!("output{}", format.extension());
+            match convert::render(&doc, format, &options) {
+                Ok(artifact) => {
+                    for w in &artifact.warnings {
+                        log.push_str(&format_diagnostic(&name, w));
+                        log.push('\n');
+                    }
+                    if !artifact.report.is_valid() {
+                        problems.push(format!("{}/{name} fails papermeta's validator: {:#?}", case.display(), artifact.report.diagnostics));
+                    }
+                    if let Some(p) = common::compare_or_update(&case.join(&name), &artifact.bytes) {
+                        problems.push(p);
+                    }
+                }
+                Err(e) => {
+                    log.push_str(&format!("{name}: not written: {e}\n"));
+                    let _ = std::fs::remove_file(case.join(&name));
+                }
+            }
+        }
+        let views = [
+            ("outline.txt", outline(&doc)),
+            ("citations.txt", papermeta::extract::citations::citation_report(&doc)),
+            ("warnings.txt", log),
+        ];
+        for (file, text) in views {
+            if let Some(p) = common::compare_or_update(&case.join(file), text.as_bytes()) {
+                problems.push(p);
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
