@@ -54,7 +54,11 @@ pub fn outline(doc: &Document) -> String {
     fn walk(out: &mut String, sections: &[Section]) {
         for s in sections {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-            let label = s.label.as_ref().map_or(String::new(), |l| format!("{l}: "));
+            let label = match s.label.as_deref() {
+                Some(l) if l.chars().any(char::is_alphabetic) && !l.ends_with(['.', ')', '-', ':']) => format!("{l}: "),
+                Some(l) => format!("{l} "),
+                None => String::new(),
+            };
             let _ = writeln!(out, "{indent}{} [{}] {label}{}", s.level, s.source.line, inline_text(&s.title));
             walk(out, &s.sections);
         }

@@ -54,7 +54,7 @@ fn journal() -> Journal {
         issn_print: Some("1234-5679".to_string()),
         issn_electronic: Some("2345-678X".to_string()),
         publisher_name: Some("دار النشر الجامعية".to_string()),
-        publisher_place: Some("بغداد".to_string()),
+        publisher_place: Some("الكوفة".to_string()),
     }
 }
 
@@ -383,12 +383,12 @@ fn complete_document() -> Document {
                     },
                     Reference {
                         id: "ref3".to_string(),
-                        raw: "كاظم، أحمد. (٢٠٢٠) أطروحة دكتوراه. جامعة بغداد.".to_string(),
+                        raw: "كاظم، أحمد. (٢٠٢٠) أطروحة دكتوراه. جامعة الكوفة.".to_string(),
                         lang: "ar".to_string(),
                         ref_type: ReferenceType::DoctoralThesis,
                         authors: vec![person("كاظم، أحمد", None, None)],
                         year: Some(MaybeTyped::typed("٢٠٢٠", 2020)),
-                        publisher: Some("جامعة بغداد".to_string()),
+                        publisher: Some("جامعة الكوفة".to_string()),
                         source: Span::line(49),
                         ..Default::default()
                     },

@@ -14,8 +14,13 @@
 //! * a reference is written with the most specific entry type whose required fields it has
 //!   (the standard styles warn about missing ones); otherwise as `@misc`. Facts the chosen type
 //!   has no field for go to `note`, with a warning;
+//!   A chapter is `@inbook` with `booktitle` (biber's `@incollection` would need an editor),
+//!   which needs pages for plain.bst; an entry without author gets `key` for sorting;
 //! * `year` holds only a Gregorian year (biber wants an integer); an undated `@misc` gets
-//!   `date = {XXXX}` (ISO 8601-2: year unspecified), which biber requires and BibTeX ignores.
+//!   `date = {XXXX}` (ISO 8601-2: year unspecified), which biber requires and BibTeX ignores;
+//! * keys are ASCII `[a-z0-9]`: romanized family name of the first author (articles such as
+//!   `al-` dropped; `anon` without author) + year (`nd` without) + first significant title
+//!   word, made unique with `a`, `b`, … (compared case-insensitively).
 
 use super::{Export, ExportError};
 use crate::model::{
@@ -263,16 +268,20 @@ fn own_entry(
         });
     }
     let publication = &front.publication;
+    // Without a journal `@article` is incomplete for every style; `@misc` is complete, so the
+    // paper's entry degrades to it with a warning rather than failing the whole export.
     let journal = publication
         .journal
         .as_ref()
         .and_then(|j| j.titles.first())
-        .filter(|t| !t.text.trim().is_empty())
-        .ok_or(ExportError::MissingFact {
-            format: FORMAT,
-            what: "the journal title (@article requires `journal`)",
-            key: "journal.title",
-        })?;
+        .filter(|t| !t.text.trim().is_empty());
+    if journal.is_none() {
+        warnings.push(Diagnostic::warning(
+            "bibtex-paper-as-misc",
+            "the journal is unknown: the paper's own entry is written as @misc (set `journal.title` in the metadata file for @article)",
+            None,
+        ));
+    }
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     let names: Vec<String> = authors
         .iter()
@@ -286,7 +295,9 @@ fn own_entry(
         .collect();
     fields.push(("author", braced(&names.join(" and "))));
     fields.push(("title", title_value(&title.text)));
-    fields.push(("journal", braced(&escape(&journal.text))));
+    if let Some(journal) = journal {
+        fields.push(("journal", braced(&escape(&journal.text))));
+    }
     let year = publication.published.map(|d| d.year);
     match &publication.published {
         Some(date) => {
@@ -300,7 +311,7 @@ fn own_entry(
         }
         None => warnings.push(Diagnostic::warning(
             "missing-year",
-            "the paper has no publication year: its @article entry is written without `year` (set `article.published` in the metadata file)",
+            "the paper has no publication year: its entry is written without `year` (set `article.published` in the metadata file)",
             None,
         )),
     }
@@ -382,9 +393,10 @@ fn own_entry(
     }
     let first = authors.first().map(|c| key_name_of_contributor(c));
     let key = keys.claim(&key_base(first, year, Some(&title.text)));
-    order_fields(&mut fields, "article");
+    let entry_type = if journal.is_some() { "article" } else { "misc" };
+    order_fields(&mut fields, entry_type);
     Ok(Entry {
-        entry_type: "article",
+        entry_type,
         key,
         fields,
     })
@@ -1043,20 +1055,17 @@ mod tests {
     }
 
     #[test]
-    fn missing_year_is_a_warning_and_missing_journal_an_error() {
+    fn missing_year_and_journal_are_warnings() {
         let mut doc = rich();
         doc.front.publication.published = None;
         let (text, warnings) = render(&doc, false);
         assert!(!text.contains("year ="));
         assert!(warnings.iter().any(|w| w.code == "missing-year"));
         doc.front.publication.journal = None;
-        assert!(matches!(
-            write_bibtex(&doc, &BibtexOptions::default()),
-            Err(ExportError::MissingFact {
-                key: "journal.title",
-                ..
-            })
-        ));
+        let (text, warnings) = render(&doc, false);
+        assert!(text.starts_with("@misc{"), "{text}");
+        assert!(!text.contains("journal ="));
+        assert!(warnings.iter().any(|w| w.code == "bibtex-paper-as-misc"));
     }
 
     #[test]

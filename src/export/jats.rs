@@ -48,10 +48,10 @@ impl Default for JatsOptions {
 /// are reported in [`Export::warnings`].
 pub fn write_jats(doc: &Document, options: &JatsOptions) -> Result<Export, ExportError> {
     let journal = doc.front.publication.journal.as_ref();
-    if journal
+    let has_id = journal
         .and_then(|j| j.id.as_deref())
-        .is_none_or(|id| id.trim().is_empty())
-    {
+        .is_some_and(|id| !id.trim().is_empty());
+    if !has_id {
         return Err(ExportError::MissingFact {
             format: "JATS",
             what: "a journal identifier (journal-id)",

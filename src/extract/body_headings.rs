@@ -289,6 +289,25 @@ fn has_sentence_punct(text: &str) -> bool {
     ])
 }
 
+/// The shape of a run-in label line: one to three plain words, a colon, then at least two
+/// words of text.
+fn run_in_shape(t: &str) -> bool {
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    let head = t.get(..colon).unwrap_or("").trim();
+    let rest = t.get(colon + 1..).unwrap_or("").trim();
+    let rest = rest.strip_prefix('-').unwrap_or(rest).trim();
+    head.chars().next().is_some_and(char::is_alphabetic)
+        && !has_sentence_punct(head)
+        && !head.chars().any(crate::script::is_digit)
+        && scan_markers(head).is_empty()
+        && (1..=3).contains(&word_count(head))
+        && word_count(rest) >= 2
+        && !rest.starts_with("//")
+        && !starts_with_non_label(head)
+}
+
 /// A title on the next stream line, for a label printed alone (`المبحث الأول` / title).
 fn next_line_title(lines: &[SLine], i: usize) -> Option<(usize, usize)> {
     let next = lines.get(i + 1)?;
@@ -409,24 +428,32 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
         return None;
     }
     let plain_head = !has_sentence_punct(head)
-        && !head.chars().any(|c| crate::script::is_digit(c))
+        && !head.chars().any(crate::script::is_digit)
         && scan_markers(head).is_empty();
-    // A run-in label: `الإشكالية : ...` (a short label, a colon, the paragraph).
-    if colon.is_some()
-        && plain_head
-        && (1..=3).contains(&word_count(head))
-        && word_count(after_colon) >= 2
-        && !after_colon.starts_with("//")
-    {
-        return Some(Heading {
-            style: Style::Label,
-            kind: kind_of(head, 0).map_or(SectionKind::Other, |k| k.0),
-            top: false,
-            label: None,
-            title: (0, hs, he),
-            run_in: Some(skip_separators(text, head_end)),
-            lines: 1,
+    // A run-in label: `الإشكالية : ...` (a short label, a colon, the paragraph), either
+    // one of the genre's label words or one of a group of run-in labels.
+    if colon.is_some() && run_in_shape(t) {
+        let known = table::ALL.iter().any(|tb| {
+            let folded = fold(head);
+            tb.run_in_words.iter().any(|w| folded.contains(&fold(w)))
         });
+        let neighbour = |k: usize| {
+            lines
+                .get(k)
+                .is_some_and(|l| l.block_start && run_in_shape(l.line.text.trim()))
+        };
+        let grouped = (i.saturating_sub(4)..i).any(neighbour) || (i + 1..i + 5).any(neighbour);
+        if known || grouped {
+            return Some(Heading {
+                style: Style::Label,
+                kind: kind_of(head, 0).map_or(SectionKind::Other, |k| k.0),
+                top: false,
+                label: None,
+                title: (0, hs, he),
+                run_in: Some(skip_separators(text, head_end)),
+                lines: 1,
+            });
+        }
     }
     let next = lines.get(i + 1);
     let next_is_item = next.is_some_and(|n| item_label(n.line.text).is_some());
@@ -541,11 +568,13 @@ fn numbered(lines: &[SLine], i: usize, text: &str, item: ItemLabel, end: usize) 
     let style = item.style.clone()?;
     let (s, e) = trim_title(text, item.rest, end);
     let title = text.get(s..e)?;
-    if let Some((kind, tb)) = kind_of(title, 4).filter(|_| !has_sentence_punct(title)) {
+    // A numbered section name takes its level from its number, like its siblings
+    // (`1. Introduction`, `2.1 Background`, `٣. التوصيات` under a conclusion).
+    if let Some((kind, _)) = kind_of(title, 4).filter(|_| !has_sentence_punct(title)) {
         return Some(Heading {
             style,
             kind,
-            top: tb.top_kinds.contains(&kind),
+            top: false,
             label: Some(item.range),
             title: (0, s, e),
             run_in: None,

@@ -873,5 +873,33 @@ mod sample_tests {
             .all(|r| !r.cited_by.is_empty() && !r.from_footnote));
         let urls = all_refs.iter().filter(|r| r.url.is_some()).count();
         assert_eq!(urls, 22);
+        assert_eq!(
+            groups
+                .iter()
+                .map(|g| g.references.len())
+                .collect::<Vec<_>>(),
+            vec![29, 8]
+        );
+        // Raw text is the printed entry without its bullet, wrapped lines kept.
+        for r in &all_refs {
+            let printed: Vec<&str> = (r.source.line..=r.source.end_line)
+                .filter_map(|n| all.get(n - 1))
+                .map(|l| l.text.trim())
+                .collect();
+            let first = printed
+                .first()
+                .map_or("", |x| x.trim_start_matches('-').trim());
+            let mut want = vec![first];
+            want.extend(printed.iter().skip(1));
+            assert_eq!(r.raw, want.join("\n"), "{}", r.id);
+        }
+        let ty = |n: usize| all_refs.get(n - 1).map(|r| r.ref_type);
+        assert_eq!(ty(1), Some(ReferenceType::MastersThesis));
+        assert_eq!(ty(29), Some(ReferenceType::DoctoralThesis));
+        assert_eq!(ty(3), Some(ReferenceType::Book));
+        assert_eq!(ty(4), Some(ReferenceType::JournalArticle));
+        assert_eq!(all_refs.get(3).and_then(|r| r.issue.as_deref()), Some("43"));
+        assert_eq!(ty(16), Some(ReferenceType::NewsArticle));
+        assert_eq!(ty(36), Some(ReferenceType::WebPage));
     }
 }

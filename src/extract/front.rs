@@ -24,8 +24,8 @@ use affil::{
     EMAIL, EMAIL_MATCH_THRESHOLD, ORCID,
 };
 use names::{
-    all_entries, find_label, is_body_heading, is_name_like, is_strong_author_line,
-    longest_match, parse_author_line, split_affiliation_label, Label, LabelKind, ParsedAuthor,
+    all_entries, find_label, is_body_heading, is_name_like, is_strong_author_line, longest_match,
+    parse_author_line, split_affiliation_label, Label, LabelKind, ParsedAuthor,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -49,6 +49,10 @@ const MAX_TITLE_CHARS: usize = 300;
 const MAX_HEADER_LINES: usize = 30;
 /// How many non-blank lines may separate two labelled blocks (a translated title, names).
 const MAX_GAP_LINES: usize = 8;
+
+/// While the input is one unsplit page, how many lines after the body start may still hold
+/// the first page's `*` author notes.
+const UNSPLIT_NOTE_WINDOW: usize = 80;
 
 /// A footnote opening a line: `(1)`, `1-`, `1.`, `¹`.
 static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -82,7 +86,7 @@ pub fn extract_front_matter(
     let mut stop_reason_line: Option<usize> = None;
     while let Some(line) = stream.get(i) {
         let t = line.text.trim();
-        if t.is_empty() || (!header.is_empty() && t.chars().all(|c| crate::script::is_digit(c))) {
+        if t.is_empty() || (!header.is_empty() && t.chars().all(crate::script::is_digit)) {
             i += 1;
             continue;
         }
@@ -92,7 +96,6 @@ pub fn extract_front_matter(
                 || t.split_whitespace().count() > MAX_HEADER_WORDS
                 || header.len() >= MAX_HEADER_LINES)
         {
-            eprintln!("STOP {} {:?} {} {}", line.number, find_label(t), is_body_heading(t), header.len());
             stop_reason_line = Some(i);
             break;
         }
@@ -105,8 +108,7 @@ pub fn extract_front_matter(
     let mut body_start: Option<usize> = None;
     let mut j = stop_reason_line.unwrap_or(stream.len());
     let mut saw_label = false;
-    loop {
-        let Some(line) = stream.get(j) else { break };
+    while let Some(line) = stream.get(j) {
         let Some(label) = find_label(line.text.trim()) else {
             // A heading or running paragraph right after the header: the body.
             body_start = Some(line.number);
@@ -162,7 +164,11 @@ pub fn extract_front_matter(
             Some(body_start_line),
         );
     } else if reader.front.abstracts.is_empty() {
-        reader.warn("abstract-missing", "no abstract was found", stream.get(first).map(|l| l.number));
+        reader.warn(
+            "abstract-missing",
+            "no abstract was found",
+            stream.get(first).map(|l| l.number),
+        );
     }
 
     // Author notes: the footnote zone of the front pages, and `*` lines of their running text.
@@ -172,7 +178,15 @@ pub fn extract_front_matter(
             break;
         }
         collect_notes(&page.notes, true, &mut note_lines);
-        collect_notes(&page.body, false, &mut note_lines);
+        // Until pages are split, the first page's notes sit in the running text shortly after
+        // the front matter; `*` lines further on are other footnotes.
+        let near: Vec<Line<'_>> = page
+            .body
+            .iter()
+            .filter(|l| pages.len() > 1 || l.number < body_start_line + UNSPLIT_NOTE_WINDOW)
+            .copied()
+            .collect();
+        collect_notes(&near, false, &mut note_lines);
     }
     note_lines.sort_by_key(|l| l.number);
     note_lines.dedup_by_key(|l| l.number);
@@ -222,7 +236,8 @@ fn title_problem(text: &str) -> Option<String> {
 fn is_note_line(text: &str) -> bool {
     let t = text.trim();
     let marked = t.starts_with('*') || t.starts_with("(*)") || t.starts_with('†');
-    if !marked || is_strong_author_line(t) {
+    // Author notes are short; a long `*` paragraph is a footnote or running text.
+    if !marked || t.split_whitespace().count() > MAX_HEADER_WORDS || is_strong_author_line(t) {
         return false;
     }
     let inner = strip_note_mark(t);
@@ -284,6 +299,10 @@ fn classify(text: &str) -> Kind {
     if is_note_line(t) {
         return Kind::Note;
     }
+    let without_email = EMAIL.replace_all(t, " ");
+    if split_inline_affiliation(without_email.trim()).is_some() {
+        return Kind::Author;
+    }
     let label_first = longest_match(t, all_entries(|m| m.corresponding_labels), false).is_some()
         || longest_match(t, all_entries(|m| m.email_labels), false).is_some();
     if EMAIL.is_match(t) || ORCID.is_match(t) || label_first {
@@ -300,6 +319,54 @@ fn classify(text: &str) -> Kind {
         return Kind::Candidate;
     }
     Kind::Text
+}
+
+/// Splits an author line that carries its affiliation (`Dr. Ann Lee, University of Kent`,
+/// `أ.د علي حسن / جامعة بغداد`) into the names and the affiliation text.
+fn split_inline_affiliation(text: &str) -> Option<(&str, &str)> {
+    if !is_affiliation_text(text) {
+        return None;
+    }
+    for (p, c) in text.char_indices() {
+        let sep = matches!(c, '/' | '،' | ',' | '(' | '|' | '-' | '–' | '—');
+        if !sep {
+            continue;
+        }
+        // A dash separates only between spaces (`Al-Nahrain` is one word).
+        let spaced = text.get(..p).is_some_and(|b| b.ends_with(' '));
+        if matches!(c, '-' | '–' | '—') && !spaced {
+            continue;
+        }
+        let before = text.get(..p).unwrap_or("").trim();
+        let after = text.get(p + c.len_utf8()..).unwrap_or("").trim();
+        if before.is_empty() || is_affiliation_text(before) {
+            continue;
+        }
+        if is_affiliation_text(after) && is_strong_author_line(before) {
+            return Some((before, after.trim_end_matches(')').trim()));
+        }
+    }
+    None
+}
+
+/// The text of a contact line without its emails, ORCID iDs and leading labels.
+fn contact_rest(text: &str) -> String {
+    let mut rest = EMAIL.replace_all(text, " ").to_string();
+    rest = ORCID.replace_all(&rest, " ").to_string();
+    loop {
+        let t = rest.trim_start_matches(|c: char| c.is_whitespace() || "*:-–()".contains(c));
+        let label = longest_match(t, all_entries(|m| m.corresponding_labels), false)
+            .or_else(|| longest_match(t, all_entries(|m| m.email_labels), false));
+        match label {
+            Some((_, len)) => rest = t.get(len..).unwrap_or("").to_string(),
+            None => {
+                rest = t.to_string();
+                break;
+            }
+        }
+    }
+    rest.trim_matches(|c: char| c.is_whitespace() || ",،;:()<>-".contains(c))
+        .to_string()
 }
 
 /// Where the title ends in `kinds` (the first line is always title): with certain author
@@ -402,11 +469,10 @@ impl Reader {
         let main_script = title_lines
             .first()
             .map_or(Script::Other, |l| detect_script(l.text));
-        let (main, other): (Vec<&Line<'_>>, Vec<&Line<'_>>) =
-            title_lines.iter().partition(|l| {
-                let s = detect_script(l.text);
-                s == main_script || s == Script::Other
-            });
+        let (main, other): (Vec<&Line<'_>>, Vec<&Line<'_>>) = title_lines.iter().partition(|l| {
+            let s = detect_script(l.text);
+            s == main_script || s == Script::Other
+        });
         self.front.language = default_lang(main_script).unwrap_or("und").to_string();
         self.push_title(&main, main_script);
         if !other.is_empty() {
@@ -447,78 +513,58 @@ impl Reader {
         let mut groups: Vec<Group> = Vec::new();
         let mut labeled: Vec<PendingAff> = Vec::new();
         let mut prev = Kind::Text;
-        let main_script = self.main_script();
         for (line, &kind) in lines.iter().zip(kinds) {
             let t = line.text.trim();
             match kind {
                 Kind::Author | Kind::Candidate => {
-                    let added = self.add_authors(parse_author_line(t), line.number, alt_mode);
+                    let without_email = EMAIL.replace_all(t, " ");
+                    let (names_text, inline_aff) =
+                        match split_inline_affiliation(without_email.trim()) {
+                            Some((n, a)) => (n.to_string(), Some(a.to_string())),
+                            None => (without_email.trim().to_string(), None),
+                        };
+                    let added =
+                        self.add_authors(parse_author_line(&names_text), line.number, alt_mode);
                     if !added.is_empty() {
                         let new_group = groups
                             .last()
-                            .map_or(true, |g| !g.affs.is_empty() || prev != kind);
-                        if new_group || groups.is_empty() {
+                            .is_none_or(|g| !g.affs.is_empty() || prev != kind);
+                        if new_group {
                             groups.push(Group::default());
                         }
                         if let Some(g) = groups.last_mut() {
                             g.members.extend(added);
                         }
                     }
+                    self.collect_emails(t, line.number, None);
+                    if let (Some(a), false) = (inline_aff, alt_mode) {
+                        self.push_affiliation(&a, line.number, false, &mut groups, &mut labeled);
+                        prev = Kind::Affiliation;
+                        continue;
+                    }
                 }
                 Kind::Affiliation => {
                     self.collect_emails(t, line.number, None);
-                    if alt_mode {
-                        prev = kind;
-                        continue;
-                    }
-                    let (label, rest) = split_affiliation_label(t);
-                    let text = EMAIL.replace_all(rest, "");
-                    let text = text
-                        .trim()
-                        .trim_end_matches(|c: char| c.is_whitespace() || ",،/;:-".contains(c))
-                        .to_string();
-                    let parts = parse_affiliation(&text);
-                    let other_script = main_script != Script::Other
-                        && detect_script(&text) != main_script
-                        && groups.last().is_some_and(|g| !g.affs.is_empty());
-                    if other_script {
-                        // A translation of an affiliation already read.
-                        prev = kind;
-                        continue;
-                    }
-                    let pending = PendingAff {
-                        label,
-                        texts: vec![text],
-                        parts,
-                        first_line: line.number,
-                        last_line: line.number,
-                    };
-                    let target = if label.is_some() || (prev == Kind::Affiliation && groups.last().map_or(true, |g| g.affs.is_empty()) && !labeled.is_empty()) {
-                        &mut labeled
-                    } else {
-                        if groups.is_empty() {
-                            groups.push(Group::default());
-                        }
-                        match groups.last_mut() {
-                            Some(g) => &mut g.affs,
-                            None => &mut labeled,
-                        }
-                    };
-                    let merged = prev == Kind::Affiliation
-                        && label.is_none()
-                        && target.last_mut().is_some_and(|last| {
-                            let ok = last.parts.merge(&pending.parts);
-                            if ok {
-                                last.texts.extend(pending.texts.iter().cloned());
-                                last.last_line = pending.last_line;
-                            }
-                            ok
-                        });
-                    if !merged {
-                        target.push(pending);
+                    if !alt_mode {
+                        let after_aff = prev == Kind::Affiliation;
+                        self.push_affiliation(t, line.number, after_aff, &mut groups, &mut labeled);
                     }
                 }
-                Kind::Contact => self.read_contact(t, line.number),
+                Kind::Contact => {
+                    // `Jane Roe, jroe@x.org`: an author printed with their email.
+                    let rest = contact_rest(t);
+                    let known = self.single_named_author(&rest).is_some();
+                    if !rest.is_empty() && !known && is_name_like(&rest) && !alt_mode {
+                        let added = self.add_authors(parse_author_line(&rest), line.number, false);
+                        if !added.is_empty() {
+                            groups.push(Group {
+                                members: added,
+                                affs: Vec::new(),
+                            });
+                        }
+                    }
+                    self.read_contact(t, line.number);
+                }
                 Kind::Note | Kind::Text => {}
             }
             prev = kind;
@@ -528,9 +574,79 @@ impl Reader {
         }
     }
 
+    /// Adds an affiliation line: a labelled one to `labeled`, an unlabelled one to the current
+    /// author group. Right after another affiliation line (`after_aff`) it continues that
+    /// affiliation when their parts do not conflict (a department, faculty and university
+    /// stacked on three lines).
+    fn push_affiliation(
+        &mut self,
+        line_text: &str,
+        line: usize,
+        after_aff: bool,
+        groups: &mut Vec<Group>,
+        labeled: &mut Vec<PendingAff>,
+    ) {
+        let main_script = self.main_script();
+        let (label, rest) = split_affiliation_label(line_text);
+        let text = EMAIL.replace_all(rest, "");
+        let text = text
+            .trim()
+            .trim_end_matches(|c: char| c.is_whitespace() || ",،/;:-".contains(c))
+            .to_string();
+        if text.is_empty() {
+            return;
+        }
+        let parts = parse_affiliation(&text);
+        let translated = main_script != Script::Other
+            && detect_script(&text) != main_script
+            && groups.last().is_some_and(|g| !g.affs.is_empty());
+        if translated {
+            // A translation of an affiliation already read.
+            return;
+        }
+        let pending = PendingAff {
+            label,
+            texts: vec![text],
+            parts,
+            first_line: line,
+            last_line: line,
+        };
+        let continues_labeled =
+            after_aff && groups.last().is_none_or(|g| g.affs.is_empty()) && !labeled.is_empty();
+        let target = if label.is_some() || continues_labeled {
+            labeled
+        } else {
+            if groups.is_empty() {
+                groups.push(Group::default());
+            }
+            match groups.last_mut() {
+                Some(g) => &mut g.affs,
+                None => labeled,
+            }
+        };
+        let merged = after_aff
+            && label.is_none()
+            && target.last_mut().is_some_and(|last| {
+                let ok = last.parts.merge(&pending.parts);
+                if ok {
+                    last.texts.extend(pending.texts.iter().cloned());
+                    last.last_line = pending.last_line;
+                }
+                ok
+            });
+        if !merged {
+            target.push(pending);
+        }
+    }
+
     /// Creates contributors for `authors` (or alt names for known ones), returning the indexes
     /// of the new contributors.
-    fn add_authors(&mut self, authors: Vec<ParsedAuthor>, line: usize, alt_mode: bool) -> Vec<usize> {
+    fn add_authors(
+        &mut self,
+        authors: Vec<ParsedAuthor>,
+        line: usize,
+        alt_mode: bool,
+    ) -> Vec<usize> {
         let main_script = self.main_script();
         let mut added = Vec::new();
         for a in authors {
@@ -573,7 +689,7 @@ impl Reader {
                 continue;
             }
             let score = email_name_score(&name.as_written, &c.name.as_written);
-            if score >= EMAIL_MATCH_THRESHOLD && best.map_or(true, |(b, _)| score > b) {
+            if score >= EMAIL_MATCH_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
             }
         }
@@ -594,7 +710,9 @@ impl Reader {
             let rest = ORCID.replace_all(text, " ");
             if let Some(c) = self.single_named_author(&rest) {
                 if let Some(contrib) = self.front.contributors.get_mut(c) {
-                    contrib.orcid.get_or_insert_with(|| orcid.as_str().to_string());
+                    contrib
+                        .orcid
+                        .get_or_insert_with(|| orcid.as_str().to_string());
                 }
             }
         }
@@ -629,7 +747,11 @@ impl Reader {
         let direct = self.single_named_author(&EMAIL.replace_all(text, " "));
         for m in EMAIL.find_iter(text) {
             let email = m.as_str().trim_end_matches('.').to_string();
-            if self.emails.iter().any(|e| e.email.eq_ignore_ascii_case(&email)) {
+            if self
+                .emails
+                .iter()
+                .any(|e| e.email.eq_ignore_ascii_case(&email))
+            {
                 continue;
             }
             self.emails.push(FoundEmail {
@@ -697,7 +819,9 @@ impl Reader {
             return a.id.clone();
         }
         let id = format!("aff{}", self.front.affiliations.len() + 1);
-        let lang = default_lang(detect_script(&raw)).unwrap_or("und").to_string();
+        let lang = default_lang(detect_script(&raw))
+            .unwrap_or("und")
+            .to_string();
         self.front.affiliations.push(Affiliation {
             id: id.clone(),
             raw,
@@ -754,7 +878,11 @@ impl Reader {
             .join("\n\n");
         let line_no = |i: usize| stream.get(i).map_or(0, |l| l.number);
         if text.is_empty() {
-            self.warn("abstract-empty", "an abstract label is followed by no text", Some(line_no(at)));
+            self.warn(
+                "abstract-empty",
+                "an abstract label is followed by no text",
+                Some(line_no(at)),
+            );
         } else {
             let lang = script
                 .and_then(default_lang)
@@ -832,7 +960,11 @@ impl Reader {
             .collect();
         let line_no = |i: usize| stream.get(i).map_or(0, |l| l.number);
         if keywords.is_empty() {
-            self.warn("keywords-empty", "a keyword label is followed by no keyword", Some(line_no(at)));
+            self.warn(
+                "keywords-empty",
+                "a keyword label is followed by no keyword",
+                Some(line_no(at)),
+            );
             return last + 1;
         }
         let lang = default_lang(detect_script(&text))
@@ -1035,8 +1167,17 @@ impl Reader {
         }
         self.front.author_notes = self.notes.drain(..).map(|n| n.note).collect();
         if self.front.contributors.is_empty() {
-            let line = self.front.titles.first().and_then(|t| t.source).map(|s| s.end_line + 1);
-            self.warn("authors-missing", "no author line was found after the title", line);
+            let line = self
+                .front
+                .titles
+                .first()
+                .and_then(|t| t.source)
+                .map(|s| s.end_line + 1);
+            self.warn(
+                "authors-missing",
+                "no author line was found after the title",
+                line,
+            );
         }
         let without: Vec<(String, Option<usize>)> = self
             .front
@@ -1061,7 +1202,8 @@ impl Reader {
         // (contributor, affiliation index, parts) for requests that agree with an affiliation.
         let mut agreeing: Vec<(usize, usize, AffParts)> = Vec::new();
         for (c, parts, note_text, line) in requests {
-            if parts.department.is_none() && parts.institution.is_none() && parts.faculty.is_none() {
+            if parts.department.is_none() && parts.institution.is_none() && parts.faculty.is_none()
+            {
                 continue;
             }
             let ids = self
@@ -1071,7 +1213,12 @@ impl Reader {
                 .map(|x| x.affiliation_ids.clone())
                 .unwrap_or_default();
             let found = ids.iter().find_map(|id| {
-                let (k, a) = self.front.affiliations.iter().enumerate().find(|(_, a)| &a.id == id)?;
+                let (k, a) = self
+                    .front
+                    .affiliations
+                    .iter()
+                    .enumerate()
+                    .find(|(_, a)| &a.id == id)?;
                 let mut mine = AffParts {
                     institution: a.institution.clone(),
                     faculty: a.faculty.clone(),
@@ -1079,8 +1226,8 @@ impl Reader {
                     city: a.city.clone(),
                     country: a.country.clone(),
                 };
-                let agrees = (mine.institution.is_some() || mine.faculty.is_some())
-                    && mine.merge(&parts);
+                let agrees =
+                    (mine.institution.is_some() || mine.faculty.is_some()) && mine.merge(&parts);
                 agrees.then_some(k)
             });
             match found {

@@ -67,12 +67,7 @@ impl AffParts {
 
 /// Whether two printed texts are the same name (spacing, alef forms and case folded).
 pub(crate) fn same_text(a: &str, b: &str) -> bool {
-    let f = |s: &str| -> String {
-        fold(s)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
+    let f = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
     f(a) == f(b)
 }
 
@@ -84,7 +79,10 @@ pub(crate) fn is_affiliation_text(text: &str) -> bool {
 }
 
 /// Whether `part` is exactly one entry of a place list.
-fn is_place(part: &str, pick: fn(&crate::extract::markers::front::FrontMarkers) -> &'static [&'static str]) -> bool {
+fn is_place(
+    part: &str,
+    pick: fn(&crate::extract::markers::front::FrontMarkers) -> &'static [&'static str],
+) -> bool {
     all_entries(pick).any(|e| same_text(e, part))
 }
 
@@ -189,7 +187,10 @@ pub(crate) fn email_name_score(email: &str, name: &str) -> f64 {
                 continue;
             }
             let initial: String = romanize(w).chars().take(1).collect();
-            let forms = [format!("{initial}{}", romanize(v)), romanize(&format!("{w}{v}"))];
+            let forms = [
+                format!("{initial}{}", romanize(v)),
+                romanize(&format!("{w}{v}")),
+            ];
             for f in forms {
                 let f: String = f.chars().filter(|c| !c.is_whitespace()).collect();
                 glued = glued.max(strsim::normalized_levenshtein(&whole, &f));
@@ -286,10 +287,7 @@ mod tests {
         let a = vec!["هدى سالم جواد".to_string()];
         let b = vec!["كريم عباس ناجي".to_string()];
         let names: Vec<&[String]> = vec![&a, &b];
-        let got = match_emails(
-            &["kareem.abbas@x.iq", "huda.s@x.iq", "office@x.iq"],
-            &names,
-        );
+        let got = match_emails(&["kareem.abbas@x.iq", "huda.s@x.iq", "office@x.iq"], &names);
         assert_eq!(got, [Some(1), Some(0), None]);
     }
 }

@@ -79,9 +79,8 @@ pub(crate) fn match_at_start(text: &str, entry: &str, dots_flexible: bool) -> Op
                 if !last {
                     skip_space(&mut ti);
                 }
-            } else if !last {
-                return None;
-            } else if !t.get(ti).map_or(true, |&(_, c)| c.is_whitespace()) {
+            } else if !last || !t.get(ti).is_none_or(|&(_, c)| c.is_whitespace()) {
+                // A missing dot is allowed only at the end, before a space.
                 return None;
             }
             continue;
@@ -121,7 +120,7 @@ pub(crate) fn longest_match<'e>(
     let mut best: Option<(&'e str, usize)> = None;
     for entry in entries {
         if let Some(len) = match_at_start(text, entry, dots_flexible) {
-            let longer = best.map_or(true, |(b, _)| entry.chars().count() > b.chars().count());
+            let longer = best.is_none_or(|(b, _)| entry.chars().count() > b.chars().count());
             if longer {
                 best = Some((entry, len));
             }
@@ -215,7 +214,7 @@ pub(crate) fn find_label(line: &str) -> Option<Label<'_>> {
                 continue;
             }
             let n = entry.chars().count();
-            if best.as_ref().map_or(true, |(_, b)| n > *b) {
+            if best.as_ref().is_none_or(|(_, b)| n > *b) {
                 best = Some((
                     Label {
                         kind,
@@ -252,7 +251,8 @@ pub(crate) fn is_body_heading(line: &str) -> bool {
 }
 
 /// Digits that label authors and affiliations: Western, Arabic-Indic, superscript.
-const LABEL_DIGITS: &str = r"0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}\x{00B9}\x{00B2}\x{00B3}\x{2070}\x{2074}-\x{2079}";
+const LABEL_DIGITS: &str =
+    r"0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}\x{00B9}\x{00B2}\x{00B3}\x{2070}\x{2074}-\x{2079}";
 
 /// A run of labels after a name: `¹`, `1,2`, `²,³`.
 static NAME_LABELS: LazyLock<Regex> = LazyLock::new(|| {
@@ -329,7 +329,7 @@ pub(crate) fn match_prefix(text: &str) -> Option<(Option<AcademicRank>, usize)> 
         for p in m.prefixes {
             if let Some(len) = match_at_start(text, p.written, true) {
                 let n = p.written.chars().count();
-                if best.map_or(true, |(b, _, _)| n > b) {
+                if best.is_none_or(|(b, _, _)| n > b) {
                     best = Some((n, p.rank, len));
                 }
             }
@@ -414,7 +414,9 @@ fn parse_person(piece: &str, labels: Vec<u32>, family_first: bool) -> Option<Par
         Script::Other => Script::Latin,
         s => s,
     };
-    let lang = crate::script::default_lang(script).unwrap_or("und").to_string();
+    let lang = crate::script::default_lang(script)
+        .unwrap_or("und")
+        .to_string();
     let (given, family) = if family_first {
         match rest.split_once(',') {
             Some((f, g)) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
@@ -453,7 +455,10 @@ fn split_authors(chunk: &str) -> Vec<&str> {
         let mut words = p.split_whitespace().peekable();
         let mut offset = 0;
         while let Some(w) = words.next() {
-            let pos = p.get(offset..).and_then(|r| r.find(w)).map_or(offset, |x| x + offset);
+            let pos = p
+                .get(offset..)
+                .and_then(|r| r.find(w))
+                .map_or(offset, |x| x + offset);
             offset = pos + w.len();
             let sep = all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w));
             if sep && pos > last && words.peek().is_some() {
@@ -475,7 +480,10 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
     let mut chunks: Vec<(&str, Vec<u32>)> = Vec::new();
     let mut pos = 0;
     for m in NAME_LABELS.find_iter(t) {
-        chunks.push((t.get(pos..m.start()).unwrap_or(""), label_numbers(m.as_str())));
+        chunks.push((
+            t.get(pos..m.start()).unwrap_or(""),
+            label_numbers(m.as_str()),
+        ));
         pos = m.end();
     }
     chunks.push((t.get(pos..).unwrap_or(""), Vec::new()));
@@ -498,7 +506,11 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
         };
         let n = pieces.len();
         for (k, piece) in pieces.into_iter().enumerate() {
-            let l = if k + 1 == n { labels.clone() } else { Vec::new() };
+            let l = if k + 1 == n {
+                labels.clone()
+            } else {
+                Vec::new()
+            };
             out.extend(parse_person(piece, l, family_first));
         }
     }
@@ -526,7 +538,7 @@ pub(crate) fn is_name_like(line: &str) -> bool {
     if body.contains('@') || body.contains(':') || body.ends_with('?') || body.contains('"') {
         return false;
     }
-    for w in &words {
+    for w in words.iter().filter(|w| w.chars().any(is_word_char)) {
         if all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w)) {
             continue;
         }
@@ -586,7 +598,10 @@ mod tests {
         let l = find_label("Abstract: The paper studies").unwrap();
         assert_eq!((l.kind, l.rest), (LabelKind::Abstract, "The paper studies"));
         let l = find_label("KEY WORDS - trade; oil").unwrap();
-        assert_eq!((l.kind, l.lang, l.rest), (LabelKind::Keywords, "en", "trade; oil"));
+        assert_eq!(
+            (l.kind, l.lang, l.rest),
+            (LabelKind::Keywords, "en", "trade; oil")
+        );
         let l = find_label("ملخص البحث").unwrap();
         assert_eq!(l.kind, LabelKind::Abstract);
         let l = find_label("الكلمات الدالة : الأمن، الدولة").unwrap();
@@ -610,6 +625,14 @@ mod tests {
             match_prefix("Asst. Prof. Dr. Jane Roe").map(|p| p.0),
             Some(Some(AcademicRank::AssistantProfessor))
         );
+        assert_eq!(
+            match_prefix("Prof.Dr. Sami Aziz").map(|p| p.0),
+            Some(Some(AcademicRank::Professor))
+        );
+        assert_eq!(
+            match_prefix("المدرس المساعد هدى").map(|p| p.0),
+            Some(Some(AcademicRank::AssistantLecturer))
+        );
         assert_eq!(match_prefix("Drake Lee"), None);
         assert_eq!(match_prefix("مها علي"), None);
     }
@@ -617,21 +640,39 @@ mod tests {
     #[test]
     fn splits_arabic_names_with_compounds() {
         let (g, f) = split_name("سعاد كريم عبد الرحيم", Script::Arabic);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("سعاد كريم"), Some("عبد الرحيم")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("سعاد كريم"), Some("عبد الرحيم"))
+        );
         let (g, f) = split_name("نور الدين حسن", Script::Arabic);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("نور الدين"), Some("حسن")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("نور الدين"), Some("حسن"))
+        );
         let (g, f) = split_name("علي محمد أبو زيد", Script::Arabic);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("علي محمد"), Some("أبو زيد")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("علي محمد"), Some("أبو زيد"))
+        );
         let (g, f) = split_name("حسن علي سيف الدين", Script::Arabic);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("حسن علي"), Some("سيف الدين")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("حسن علي"), Some("سيف الدين"))
+        );
     }
 
     #[test]
     fn splits_latin_names() {
         let (g, f) = split_name("Maria de la Cruz", Script::Latin);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("Maria"), Some("de la Cruz")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("Maria"), Some("de la Cruz"))
+        );
         let (g, f) = split_name("Omar Al Khatib", Script::Latin);
-        assert_eq!((g.as_deref(), f.as_deref()), (Some("Omar"), Some("Al Khatib")));
+        assert_eq!(
+            (g.as_deref(), f.as_deref()),
+            (Some("Omar"), Some("Al Khatib"))
+        );
     }
 
     #[test]
@@ -657,7 +698,10 @@ mod tests {
         let a = parse_author_line("د. هدى سالم و د. كريم جواد");
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].name.as_written, "كريم جواد");
-        assert_eq!(a[1].prefix.as_ref().unwrap().meaning, Some(AcademicRank::Doctor));
+        assert_eq!(
+            a[1].prefix.as_ref().unwrap().meaning,
+            Some(AcademicRank::Doctor)
+        );
     }
 
     #[test]
@@ -673,10 +717,22 @@ mod tests {
 
     #[test]
     fn reads_affiliation_labels() {
-        assert_eq!(split_affiliation_label("¹ University of Kent"), (Some(1), "University of Kent"));
-        assert_eq!(split_affiliation_label("(2) جامعة بغداد"), (Some(2), "جامعة بغداد"));
-        assert_eq!(split_affiliation_label("2. College of Law"), (Some(2), "College of Law"));
-        assert_eq!(split_affiliation_label("University of Kent"), (None, "University of Kent"));
+        assert_eq!(
+            split_affiliation_label("¹ University of Kent"),
+            (Some(1), "University of Kent")
+        );
+        assert_eq!(
+            split_affiliation_label("(2) جامعة بغداد"),
+            (Some(2), "جامعة بغداد")
+        );
+        assert_eq!(
+            split_affiliation_label("2. College of Law"),
+            (Some(2), "College of Law")
+        );
+        assert_eq!(
+            split_affiliation_label("University of Kent"),
+            (None, "University of Kent")
+        );
     }
 
     #[test]
@@ -685,6 +741,8 @@ mod tests {
         assert!(is_body_heading("1. Introduction"));
         assert!(is_body_heading("Research problem:"));
         assert!(!is_body_heading("Keywords:"));
-        assert!(!is_body_heading("The introduction of the new tax regime was slow."));
+        assert!(!is_body_heading(
+            "The introduction of the new tax regime was slow."
+        ));
     }
 }

@@ -15,7 +15,11 @@ fn codes(fm: &FrontMatter) -> Vec<&str> {
 }
 
 fn aff<'a>(front: &'a Front, id: &str) -> &'a Affiliation {
-    front.affiliations.iter().find(|a| a.id == id).expect("affiliation")
+    front
+        .affiliations
+        .iter()
+        .find(|a| a.id == id)
+        .expect("affiliation")
 }
 
 const ENGLISH_PAPER: &str = "\
@@ -48,7 +52,11 @@ fn reads_an_english_paper_with_numbered_affiliations() {
         f.titles[0].text,
         "Water Scarcity and Regional Cooperation in the Tigris Basin"
     );
-    let names: Vec<_> = f.contributors.iter().map(|c| c.name.as_written.as_str()).collect();
+    let names: Vec<_> = f
+        .contributors
+        .iter()
+        .map(|c| c.name.as_written.as_str())
+        .collect();
     assert_eq!(names, ["Jane Roe", "Omar Haddad", "Li Wei"]);
     assert_eq!(f.contributors[1].name.family.as_deref(), Some("Haddad"));
     assert_eq!(f.contributors[1].name.given.as_deref(), Some("Omar"));
@@ -65,7 +73,10 @@ fn reads_an_english_paper_with_numbered_affiliations() {
     assert_eq!(baghdad.faculty.as_deref(), Some("College of Engineering"));
     assert_eq!(baghdad.city.as_deref(), Some("Baghdad"));
     assert_eq!(baghdad.country.as_deref(), Some("Iraq"));
-    assert_eq!(f.contributors[1].email.as_deref(), Some("o.haddad@uobaghdad.edu.iq"));
+    assert_eq!(
+        f.contributors[1].email.as_deref(),
+        Some("o.haddad@uobaghdad.edu.iq")
+    );
     assert!(f.contributors[1].corresponding);
     assert!(!f.contributors[0].corresponding);
     assert_eq!(f.abstracts.len(), 1);
@@ -75,7 +86,7 @@ fn reads_an_english_paper_with_numbered_affiliations() {
         "This paper examines how upstream dams change water sharing.\nIt argues that cooperation depends on data exchange."
     );
     assert_eq!(f.keywords[0].keywords, ["water security", "dams", "Tigris"]);
-    assert_eq!(fm.body_start_line, 15);
+    assert_eq!(fm.body_start_line, 16);
     assert!(codes(&fm).is_empty(), "{:?}", fm.warnings);
 }
 
@@ -110,7 +121,11 @@ fn reads_an_arabic_paper_with_a_translated_title() {
     let fm = read(ARABIC_PAPER).unwrap();
     let f = &fm.front;
     assert_eq!(f.language, "ar");
-    let titles: Vec<_> = f.titles.iter().map(|t| (t.lang.as_str(), t.text.as_str())).collect();
+    let titles: Vec<_> = f
+        .titles
+        .iter()
+        .map(|t| (t.lang.as_str(), t.text.as_str()))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -136,11 +151,18 @@ fn reads_an_arabic_paper_with_a_translated_title() {
     assert_eq!(a.faculty.as_deref(), Some("كلية التربية للبنات"));
     assert_eq!(a.institution.as_deref(), Some("جامعة الكوفة"));
     assert_eq!(c.affiliation_ids, ["aff1"]);
-    let abstracts: Vec<_> = f.abstracts.iter().map(|t| (t.lang.as_str(), t.text.as_str())).collect();
+    let abstracts: Vec<_> = f
+        .abstracts
+        .iter()
+        .map(|t| (t.lang.as_str(), t.text.as_str()))
+        .collect();
     assert_eq!(
         abstracts,
         [
-            ("ar", "تتناول الدراسة أثر السدود على الزراعة.\nوتقترح حلولا للتعاون."),
+            (
+                "ar",
+                "تتناول الدراسة أثر السدود على الزراعة.\nوتقترح حلولا للتعاون."
+            ),
             ("en", "The study deals with the effect of dams on farming.")
         ]
     );
@@ -182,23 +204,35 @@ fn matches_star_notes_by_name_and_splits_shared_affiliations() {
     assert_eq!(f.contributors.len(), 2);
     let (huda, kareem) = (&f.contributors[0], &f.contributors[1]);
     assert_eq!(huda.email.as_deref(), Some("huda.salim@uobabylon.edu.iq"));
-    assert_eq!(kareem.email.as_deref(), Some("kareem.abbas@uobabylon.edu.iq"));
+    assert_eq!(
+        kareem.email.as_deref(),
+        Some("kareem.abbas@uobabylon.edu.iq")
+    );
     assert_eq!(
         kareem.prefix.as_ref().unwrap().meaning,
         Some(AcademicRank::LecturerDoctor)
     );
     // Same printed affiliation, different departments: each author gets their own.
     let dep = |c: &Contributor| {
-        aff(f, &c.affiliation_ids[0]).department.clone().unwrap_or_default()
+        aff(f, &c.affiliation_ids[0])
+            .department
+            .clone()
+            .unwrap_or_default()
     };
     assert_eq!(dep(huda), "قسم القانون الخاص");
     assert_eq!(dep(kareem), "قسم القانون العام");
-    assert_eq!(aff(f, &huda.affiliation_ids[0]).faculty.as_deref(), Some("كلية القانون"));
+    assert_eq!(
+        aff(f, &huda.affiliation_ids[0]).faculty.as_deref(),
+        Some("كلية القانون")
+    );
     assert_eq!(f.author_notes.len(), 3);
     assert_eq!(f.author_notes[0].contributor_id.as_deref(), Some("c2"));
     assert_eq!(f.author_notes[1].contributor_id.as_deref(), Some("c1"));
     assert_eq!(f.author_notes[2].contributor_id, None);
-    assert_eq!(f.author_notes[2].email.as_deref(), Some("office@uobabylon.edu.iq"));
+    assert_eq!(
+        f.author_notes[2].email.as_deref(),
+        Some("office@uobabylon.edu.iq")
+    );
     assert!(codes(&fm).contains(&"email-unmatched"));
     assert_eq!(fm.body_start_line, 15);
 }
@@ -247,8 +281,15 @@ Introduction
 ";
     let fm = read(text).unwrap();
     let f = &fm.front;
-    assert_eq!(f.titles[0].text, "Trade Routes of the Gulf in Late Antiquity");
-    let names: Vec<_> = f.contributors.iter().map(|c| c.name.as_written.as_str()).collect();
+    assert_eq!(
+        f.titles[0].text,
+        "Trade Routes of the Gulf in Late Antiquity"
+    );
+    let names: Vec<_> = f
+        .contributors
+        .iter()
+        .map(|c| c.name.as_written.as_str())
+        .collect();
     assert_eq!(names, ["Sara Nasser", "Karim Aziz"]);
     assert!(f.contributors.iter().all(|c| c.affiliation_ids == ["aff1"]));
     assert!(f.contributors.iter().all(|c| c.prefix.is_none()));
@@ -285,7 +326,10 @@ fn reads_a_wrapped_title_and_several_authors_on_one_line() {
     assert_eq!(f.contributors[1].name.as_written, "مازن فاضل");
     let inst = |c: &Contributor| aff(f, &c.affiliation_ids[0]).institution.clone();
     assert_eq!(inst(&f.contributors[0]).as_deref(), Some("جامعة بغداد"));
-    assert_eq!(inst(&f.contributors[1]).as_deref(), Some("الجامعة المستنصرية"));
+    assert_eq!(
+        inst(&f.contributors[1]).as_deref(),
+        Some("الجامعة المستنصرية")
+    );
     assert_eq!(f.keywords[0].keywords, ["المدينة", "المجتمع"]);
     assert!(codes(&fm).is_empty(), "{:?}", fm.warnings);
 }
@@ -311,7 +355,10 @@ Text.
 #[test]
 fn refuses_files_without_a_title() {
     for (text, detail) in [
-        ("\n\nAbstract: a paper without a title.\n", "an abstract label"),
+        (
+            "\n\nAbstract: a paper without a title.\n",
+            "an abstract label",
+        ),
         ("الكلمات المفتاحية: أ، ب\n", "a keyword label"),
         ("(1) ينظر: المصدر.\n", "a footnote"),
         ("* قسم التاريخ / جامعة الموصل\n", "a footnote"),
@@ -328,7 +375,10 @@ fn refuses_files_without_a_title() {
 #[test]
 fn reads_the_bundled_sample_structurally() {
     // The sample's words are not repeated here: expectations are taken from its lines.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/political-issues-000.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/political-issues-000.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         return;
     };
@@ -353,22 +403,66 @@ fn reads_the_bundled_sample_structurally() {
     assert_eq!(f.abstracts.len(), 2);
     assert_eq!(f.abstracts[0].text, line(17));
     assert!(line(21).ends_with(f.abstracts[1].text.as_str()));
-    assert_eq!(f.keywords.iter().map(|g| g.keywords.len()).collect::<Vec<_>>(), [5, 5]);
+    assert_eq!(
+        f.keywords
+            .iter()
+            .map(|g| g.keywords.len())
+            .collect::<Vec<_>>(),
+        [5, 5]
+    );
     assert_eq!(fm.body_start_line, 25);
     assert!(fm.warnings.is_empty(), "{:?}", fm.warnings);
 }
+
 #[test]
-fn dbg_tmp() {
+fn reads_affiliations_and_emails_printed_on_author_lines() {
     let text = "\
-التحولات الاجتماعية في المدن العراقية
-بعد عام ألفين وثلاثة
-د. ليلى حامد¹، أ.د مازن فاضل²
-١ جامعة بغداد / كلية الآداب
-٢ الجامعة المستنصرية / كلية التربية
-ملخص البحث
-يدرس البحث التحولات.
-كلمات مفتاحية: المدينة؛ المجتمع
+Oil Rents and State Capacity
+
+Dr. Ann Lee, University of Leeds, Leeds, UK
+Prof. Samir Khalil - Faculty of Economics, Cairo University
+Mona Aziz, mona.aziz@aucegypt.edu
+
+Abstract: A comparison of two rentier states.
 ";
     let fm = read(text).unwrap();
-    println!("{} {:?}", fm.body_start_line, fm.warnings);
+    let f = &fm.front;
+    let names: Vec<_> = f
+        .contributors
+        .iter()
+        .map(|c| c.name.as_written.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Lee", "Samir Khalil", "Mona Aziz"]);
+    let a1 = aff(f, &f.contributors[0].affiliation_ids[0]);
+    assert_eq!(a1.institution.as_deref(), Some("University of Leeds"));
+    assert_eq!(a1.country.as_deref(), Some("UK"));
+    let a2 = aff(f, &f.contributors[1].affiliation_ids[0]);
+    assert_eq!(a2.faculty.as_deref(), Some("Faculty of Economics"));
+    assert_eq!(a2.institution.as_deref(), Some("Cairo University"));
+    assert_eq!(
+        f.contributors[2].email.as_deref(),
+        Some("mona.aziz@aucegypt.edu")
+    );
+    assert!(f.contributors[2].affiliation_ids.is_empty());
+    assert_eq!(
+        f.contributors[1].prefix.as_ref().unwrap().meaning,
+        Some(AcademicRank::Professor)
+    );
+}
+
+#[test]
+fn inline_affiliation_on_an_arabic_author_line() {
+    let text = "\
+الإصلاح الإداري في المؤسسات العامة
+أ.د علي حسن جبار / جامعة الموصل / كلية الحقوق
+الملخص: نص.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.contributors.len(), 1);
+    assert_eq!(f.contributors[0].name.as_written, "علي حسن جبار");
+    let a = aff(f, &f.contributors[0].affiliation_ids[0]);
+    assert_eq!(a.raw, "جامعة الموصل / كلية الحقوق");
+    assert_eq!(a.institution.as_deref(), Some("جامعة الموصل"));
+    assert_eq!(a.faculty.as_deref(), Some("كلية الحقوق"));
 }

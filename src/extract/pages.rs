@@ -9,6 +9,7 @@
 
 use super::footnotes::{note_label, scan_markers, MarkForm};
 use super::markers::notes as table;
+use super::markers::sections::{self as sections_table, fold};
 use super::text::Line;
 use crate::model::Span;
 use regex::Regex;
@@ -364,15 +365,49 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
     if numbers.windows(2).any(|w| w[1] <= w[0]) {
         return false;
     }
-    let markers: HashSet<u32> = lines
-        .get(..start)
-        .unwrap_or_default()
+    if family == Some(MarkForm::Bare) {
+        // A bare number is the weakest label (`1. Introduction`, `١ جامعة ...` are not
+        // notes): every other line must be a URL or wrapped lower-case text, and the numbers
+        // must count up by one.
+        let loose = zone
+            .iter()
+            .filter(|l| !l.is_blank() && note_label(l.text).is_none())
+            .any(|l| !continues_note(l.text));
+        let gap = numbers.windows(2).any(|w| w[1] != w[0] + 1);
+        let names_section = zone
+            .iter()
+            .filter_map(|l| note_label(l.text).map(|n| l.text.get(n.rest..).unwrap_or("")))
+            .any(names_a_section);
+        if loose || gap || names_section {
+            return false;
+        }
+    }
+    // Marker numbers above the zone, with whether each sits in a long line of running text.
+    let mut markers: HashMap<u32, bool> = HashMap::new();
+    for line in lines.get(..start).unwrap_or_default() {
+        let long = line.text.trim().chars().count() > 55;
+        for c in scan_markers(line.text) {
+            *markers.entry(c.number).or_default() |= long;
+        }
+    }
+    let matched: Vec<bool> = numbers
         .iter()
-        .flat_map(|l| scan_markers(l.text))
-        .map(|c| c.number)
+        .filter_map(|n| markers.get(n).copied())
         .collect();
-    let matched = numbers.iter().filter(|n| markers.contains(n)).count();
-    matched >= 1 && matched * 2 >= numbers.len()
+    // On the first page, notes called only from short lines (the authors' names) are
+    // affiliations for the front matter, not footnotes.
+    if page_index == 0 && matched.iter().all(|long| !long) {
+        return false;
+    }
+    !matched.is_empty() && matched.len() * 2 >= numbers.len()
+}
+
+/// Whether a line is only a section name (`Introduction`, `المقدمة`).
+fn names_a_section(text: &str) -> bool {
+    let folded = fold(text.trim().trim_end_matches([':', '.', ' ']));
+    sections_table::ALL
+        .iter()
+        .any(|t| t.kinds.iter().any(|(w, _)| fold(w) == folded))
 }
 
 #[cfg(test)]
@@ -386,14 +421,17 @@ mod tests {
 
     #[test]
     fn splits_on_long_blank_runs_and_finds_zones() {
-        let src = "\n\nعنوان البحث\n\nنص الفقرة الأولى⁽¹⁾ وتستمر\n\n(1) مصدر أول، ص ٣.\n\n\n\nعلى الصفحة الثانية.\n\nفقرة.\n";
+        let src = "\n\nعنوان البحث\n\nنص الفقرة الأولى من البحث وهي فقرة طويلة بما يكفي⁽¹⁾ وتستمر\n\n(1) مصدر أول، ص ٣.\n\n\n\nعلى الصفحة الثانية.\n\nفقرة.\n";
         let l = lines(src);
         let pages = split_pages(&l);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].span, Span::lines(3, 7));
         assert_eq!(
             texts(&pages[0].body),
-            vec!["عنوان البحث", "نص الفقرة الأولى⁽¹⁾ وتستمر"]
+            vec![
+                "عنوان البحث",
+                "نص الفقرة الأولى من البحث وهي فقرة طويلة بما يكفي⁽¹⁾ وتستمر"
+            ]
         );
         assert_eq!(texts(&pages[0].notes), vec!["(1) مصدر أول، ص ٣."]);
         assert_eq!(pages[0].footnote_zone_line(), Some(7));
@@ -403,11 +441,14 @@ mod tests {
 
     #[test]
     fn splits_on_form_feeds_and_drops_headers_footers_and_page_numbers() {
-        let src = "Journal of Studies, Vol. 3\nFirst page text[1].\n[1] A note.\n- 1 -\n\u{0C}Journal of Studies, Vol. 3\nSecond page.\nPage 2 of 3\n\u{0C}Journal of Studies, Vol. 3\nThird page.\n3\n";
+        let src = "Journal of Studies, Vol. 3\nFirst page text that runs long enough for a paragraph[1].\n[1] A note.\n- 1 -\n\u{0C}Journal of Studies, Vol. 3\nSecond page.\nPage 2 of 3\n\u{0C}Journal of Studies, Vol. 3\nThird page.\n3\n";
         let l = lines(src);
         let pages = split_pages(&l);
         assert_eq!(pages.len(), 3);
-        assert_eq!(texts(&pages[0].body), vec!["First page text[1]."]);
+        assert_eq!(
+            texts(&pages[0].body),
+            vec!["First page text that runs long enough for a paragraph[1]."]
+        );
         assert_eq!(texts(&pages[0].notes), vec!["[1] A note."]);
         assert_eq!(texts(&pages[1].body), vec!["Second page."]);
         assert_eq!(texts(&pages[2].body), vec!["Third page."]);
@@ -455,7 +496,7 @@ mod tests {
 
     #[test]
     fn zone_keeps_url_blocks_and_stops_at_body() {
-        let src = "نص أول.\n\nنص ثان^(١) وثالث^(٢).\n\n(١) مصدر على الرابط:\n\n<https://example.org>\n\n(٢) مصدر آخر.\n";
+        let src = "نص أول.\n\nنص ثان طويل بما يكفي ليكون فقرة من فقرات البحث^(١) وثالث^(٢).\n\n(١) مصدر على الرابط:\n\n<https://example.org>\n\n(٢) مصدر آخر.\n";
         let l = lines(src);
         let pages = split_pages(&l);
         assert_eq!(
@@ -476,6 +517,17 @@ mod tests {
         let pages = split_pages(&l);
         assert_eq!(texts(&pages[0].body), vec!["Body text¹ here."]);
         assert_eq!(pages[0].notes.len(), 2);
+    }
+
+    #[test]
+    fn first_page_affiliation_notes_stay_in_the_body() {
+        let src = "A Title\n\nJane Roe¹, Omar Haddad²\n\nThe running text of the first page is long enough to be a paragraph.\n\n¹ University of Kent, UK\n² University of Baghdad, Iraq\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert!(pages[0].notes.is_empty(), "{:?}", pages[0].notes);
+        let src = "1. Introduction\nRivers cross borders¹ and so do their problems.\n\n1. Introduction\nMore text.\n";
+        let l = lines(src);
+        assert!(split_pages(&l)[0].notes.is_empty());
     }
 
     #[test]

@@ -374,37 +374,3 @@ mod tests {
         assert_eq!(r[0].ref_type, ReferenceType::Book);
     }
 }
-
-#[cfg(test)]
-mod sample_tests {
-    use super::*;
-
-    /// The bundled sample's lines after its reference-list heading (read at test time).
-    pub(crate) fn sample_reference_lines(text: &str) -> Vec<Line<'_>> {
-        let all: Vec<Line> = crate::extract::text::lines(text);
-        let start = all
-            .iter()
-            .position(|l| is_list_heading(l.text))
-            .map_or(0, |p| p + 1);
-        all.into_iter().skip(start).collect()
-    }
-
-    #[test]
-    #[ignore = "prints the sample's parse for inspection"]
-    fn dump_sample() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/samples/political-issues-000.txt"
-        );
-        let Ok(text) = std::fs::read_to_string(path) else {
-            return;
-        };
-        let lines = sample_reference_lines(&text);
-        let (groups, diags) = extract_references(&lines);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&groups).unwrap_or_default()
-        );
-        println!("{diags:?}");
-    }
-}

@@ -727,18 +727,52 @@ mod sample_tests {
         let body = extract_body(&pages, 1);
         let mut out = Vec::new();
         outline(&body.body.sections, &mut out);
-        println!("{}", out.join("\n"));
-        for w in &body.warnings {
-            println!("{w:?}");
+        // Every marker links to the footnote of its own number, and no footnote's text is
+        // in the running text.
+        let mut all = Vec::new();
+        fn collect<'s>(sections: &'s [Section], out: &mut Vec<&'s Block>) {
+            for s in sections {
+                out.extend(s.blocks.iter());
+                collect(&s.sections, out);
+            }
         }
-        for f in &body.footnotes {
-            println!(
-                "{} p{} {} {:?} | {}",
-                f.id, f.page, f.label, f.source, f.text
-            );
+        collect(&body.body.sections, &mut all);
+        let mut linked = 0;
+        let mut running = String::new();
+        for block in all {
+            let content: Vec<&Inline> = match block {
+                Block::Paragraph(p) => p.content.iter().collect(),
+                Block::List(l) => l.items.iter().flat_map(|i| i.content.iter()).collect(),
+                Block::Quote(q) => q.content.iter().collect(),
+            };
+            for inline in content {
+                match inline {
+                    Inline::FootnoteRef {
+                        marker,
+                        footnote_id,
+                    } => {
+                        let note = body
+                            .footnotes
+                            .iter()
+                            .find(|f| Some(&f.id) == footnote_id.as_ref());
+                        let note = note.unwrap_or_else(|| panic!("{marker} unlinked"));
+                        let digits: String =
+                            marker.chars().filter(|c| c.is_alphanumeric()).collect();
+                        let number = crate::script::parse_number(&digits).or_else(|| {
+                            super::super::footnotes::scan_markers(marker)
+                                .first()
+                                .map(|c| c.number)
+                        });
+                        assert_eq!(number, Some(note.number), "{marker} -> {}", note.id);
+                        linked += 1;
+                    }
+                    Inline::Text { text } => running.push_str(text),
+                }
+            }
         }
-        for p in &body.body.pages {
-            println!("{p:?}");
+        assert_eq!(linked, 49);
+        for note in &body.footnotes {
+            assert!(!running.contains(&note.text), "{} leaked", note.id);
         }
         let counts: Vec<usize> = body.body.pages.iter().map(|p| p.footnote_count).collect();
         assert_eq!(counts, vec![0, 1, 6, 8, 5, 4, 5, 3, 4, 8, 5, 0, 0, 0]);
@@ -964,6 +998,28 @@ mod tests {
     }
 
     #[test]
+    fn english_unnumbered_sections_and_sentences_with_colons() {
+        let src = "Introduction\n\nThe study opens here with a sentence that is long enough to read as text.\n\nHe said: this is not a heading at all.\n\nLiterature Review\n\nPrior studies exist and are described in a paragraph of reasonable length here.\n\nConclusion\n\nIt ends.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, String)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, _, t, _, _)| (l, t))
+            .collect();
+        assert_eq!(
+            outline,
+            vec![
+                (1, "Introduction".to_string()),
+                (1, "Literature Review".to_string()),
+                (1, "Conclusion".to_string()),
+            ]
+        );
+        let src = "المقدمة\n\nوهذا يعني: أن النص ليس عنواناً هنا.\n\nفقرة أخرى تتبعها.\n";
+        let (body, _) = read(src);
+        assert_eq!(body.body.sections.len(), 1);
+        assert!(body.body.sections[0].sections.is_empty());
+    }
+
+    #[test]
     fn attaches_titled_reference_groups() {
         let (mut body, _) = read("Introduction\n\nText.\n\nReferences\n\nA. Book.\n");
         let group = |title: Option<&str>| ReferenceGroup {
@@ -1006,18 +1062,5 @@ mod tests {
         assert_eq!(body.body.blocks.len(), 1);
         assert_eq!(body.body.sections.len(), 1);
         assert_eq!(body.body.sections[0].kind, SectionKind::Methods);
-    }
-}
-#[cfg(test)]
-mod tmp_pipeline {
-    #[test]
-    fn tmp_pipeline() {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/political-issues-000.txt")).unwrap();
-        let doc = crate::extract::extract_document(&bytes, "s.txt").unwrap();
-        fn walk(s: &[crate::model::Section]) { for x in s { println!("{}{} {} {:?} {:?}", "  ".repeat(x.level as usize), x.id, x.source.line, x.label, x.title_text()); walk(&x.sections); } }
-        walk(&doc.body.sections);
-        println!("pre {}", doc.body.blocks.len());
-        for w in &doc.warnings { println!("{w:?}"); }
-        println!("notes {:?}", doc.front.author_notes.len());
     }
 }

@@ -114,7 +114,10 @@ fn latin_special(c: char) -> Option<&'static str> {
 /// single space (runs collapsed, no leading or trailing space). Deterministic and ASCII-only.
 pub fn romanize(text: &str) -> String {
     // NFKC folds Arabic presentation forms (U+FB50–U+FEFF) into base letters.
-    let chars: Vec<char> = text.nfkc().filter(|&c| !is_arabic_mark_dropped(c)).collect();
+    let chars: Vec<char> = text
+        .nfkc()
+        .filter(|&c| !is_arabic_mark_dropped(c))
+        .collect();
     let mut out = String::with_capacity(chars.len() * 2);
     let mut pending_space = false;
     let push = |s: &str, out: &mut String, pending_space: &mut bool| {
@@ -144,10 +147,18 @@ pub fn romanize(text: &str) -> String {
             }
         } else if let Some(d) = crate::script::digit_value(c) {
             let digit = char::from_digit(d, 10).unwrap_or('0');
-            push(digit.encode_utf8(&mut [0u8; 4]), &mut out, &mut pending_space);
+            push(
+                digit.encode_utf8(&mut [0u8; 4]),
+                &mut out,
+                &mut pending_space,
+            );
         } else if c.is_ascii_alphabetic() {
             let lower = c.to_ascii_lowercase();
-            push(lower.encode_utf8(&mut [0u8; 4]), &mut out, &mut pending_space);
+            push(
+                lower.encode_utf8(&mut [0u8; 4]),
+                &mut out,
+                &mut pending_space,
+            );
         } else if let Some(s) = latin_special(c) {
             push(s, &mut out, &mut pending_space);
         } else if c.is_alphabetic() {
@@ -246,8 +257,14 @@ mod tests {
     fn skeletons_tolerate_vowel_and_spelling_variation() {
         assert_eq!(consonant_skeleton("فيصل"), consonant_skeleton("Faisal"));
         assert_eq!(consonant_skeleton("فيصل"), consonant_skeleton("Faysal"));
-        assert_eq!(consonant_skeleton("نورالدين"), consonant_skeleton("nooraldin"));
-        assert_eq!(consonant_skeleton("عبدالله"), consonant_skeleton("Abdullah"));
+        assert_eq!(
+            consonant_skeleton("نورالدين"),
+            consonant_skeleton("nooraldin")
+        );
+        assert_eq!(
+            consonant_skeleton("عبدالله"),
+            consonant_skeleton("Abdullah")
+        );
         assert_eq!(consonant_skeleton("غازي"), consonant_skeleton("ghazi"));
         assert_eq!(consonant_skeleton("شاكر"), "skr");
         assert_ne!(consonant_skeleton("نايف"), consonant_skeleton("Faisal"));

@@ -1102,6 +1102,29 @@ mod tests {
         assert_eq!(Profile::Jats4r.name(), "jats4r");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics_on_random_bytes(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            for p in Profile::ALL {
+                let _ = check_profile(&data, p);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_a_mutated_article(cut in 0usize..GOOD.len(), len in 0usize..40, insert in "[<>&;/=\"a-z0-9١ ]{0,12}") {
+            let mut bytes = GOOD.as_bytes().to_vec();
+            let end = (cut + len).min(bytes.len());
+            bytes.splice(cut..end, insert.bytes());
+            for p in Profile::ALL {
+                let report = check_profile(&bytes, p);
+                // Either a syntax error alone, or warnings only.
+                let errors = report.errors().count();
+                proptest::prop_assert!(errors == 0 || report.diagnostics.len() == 1);
+            }
+        }
+    }
+
     #[test]
     fn text_outside_skips_named_descendants_in_order() {
         let t = Tree::parse(b"<a>x<b>y</b>z<c>w</c>v</a>").unwrap();

@@ -273,16 +273,16 @@ fn affiliation_parts_are_tagged_inside_the_printed_text() {
     doc.front.affiliations = vec![Affiliation {
         id: "aff1".to_string(),
         // The city also occurs inside the university's name.
-        raw: "جامعة بغداد - كلية التربية - بغداد".to_string(),
+        raw: "جامعة البصرة - كلية التربية - البصرة".to_string(),
         lang: "ar".to_string(),
-        institution: Some("جامعة بغداد".to_string()),
+        institution: Some("جامعة البصرة".to_string()),
         faculty: Some("كلية التربية".to_string()),
-        city: Some("بغداد".to_string()),
-        country: Some("مصر".to_string()),
+        city: Some("البصرة".to_string()),
+        country: Some("الكويت".to_string()),
         ..Default::default()
     }];
     let (xml, warnings) = compact(&doc);
-    assert!(xml.contains("<aff id=\"aff1\"><institution content-type=\"university\">جامعة بغداد</institution> - <institution content-type=\"faculty\">كلية التربية</institution> - <city>بغداد</city>، <country>مصر</country></aff>"), "{xml}");
+    assert!(xml.contains("<aff id=\"aff1\"><institution content-type=\"university\">جامعة البصرة</institution> - <institution content-type=\"faculty\">كلية التربية</institution> - <city>البصرة</city>، <country>الكويت</country></aff>"), "{xml}");
     assert!(codes(&warnings).contains(&"affiliation-part-appended"));
 }
 
@@ -418,7 +418,7 @@ fn reference_sections_become_ref_lists_not_body() {
     );
     refs.title = vec![];
     doc.body.sections = vec![
-        section("s1", SectionKind::Introduction, "مقدمة", vec![]),
+        section("s1", SectionKind::Introduction, "تمهيد", vec![]),
         refs,
     ];
     doc.back.reference_groups = vec![ReferenceGroup {

@@ -97,15 +97,6 @@ impl Element {
         self.children.is_empty()
     }
 
-    /// The value of an attribute.
-    #[cfg(test)]
-    pub fn get_attr(&self, key: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
     /// Whether whitespace may be added between this element's children.
     fn is_block(&self) -> bool {
         BLOCK_ELEMENTS.contains(&self.name)

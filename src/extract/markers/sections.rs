@@ -29,6 +29,10 @@ pub struct SectionMarkers {
     pub not_labels: &'static [&'static str],
     /// Headings of a table of contents.
     pub contents: &'static [&'static str],
+    /// Words of the labels run in to a paragraph (`الإشكالية : ...`, `Research problem: ...`),
+    /// matched inside the folded label. A short label without one of them is only taken
+    /// for a run-in heading when its neighbours are run-in labels too.
+    pub run_in_words: &'static [&'static str],
     /// Phrases that announce a list (`ما يأتي`, `the following`): a line ending in a colon
     /// that holds one is a sentence, not a heading.
     pub list_leads: &'static [&'static str],
@@ -82,6 +86,7 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         ("الباب", 0),
         ("الفصل", 1),
         ("المبحث", 2),
+        ("المحور", 2),
         ("المطلب", 3),
         ("الفرع", 4),
     ],
@@ -133,6 +138,26 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         "ينظر",
     ],
     contents: &["المحتويات", "فهرس المحتويات", "الفهرس", "فهرس الموضوعات"],
+    run_in_words: &[
+        "أهمية",
+        "اهداف",
+        "هدف",
+        "إشكالية",
+        "مشكلة",
+        "فرضية",
+        "فرضيات",
+        "منهج",
+        "منهجية",
+        "مناهج",
+        "هيكلية",
+        "حدود",
+        "تساؤلات",
+        "أسئلة",
+        "الدراسات السابقة",
+        "نطاق",
+        "خطة",
+        "مصطلحات",
+    ],
     list_leads: &[
         "ما يأتي",
         "ما يلي",
@@ -151,6 +176,13 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
     lang: "en",
     kinds: &[
         ("Introduction", SectionKind::Introduction),
+        ("Literature review", SectionKind::Other),
+        ("Theoretical framework", SectionKind::Other),
+        ("Background", SectionKind::Other),
+        ("Results and discussion", SectionKind::Other),
+        ("Results", SectionKind::Other),
+        ("Findings", SectionKind::Other),
+        ("Discussion", SectionKind::Other),
         ("Materials and methods", SectionKind::Methods),
         ("Methodology", SectionKind::Methods),
         ("Methods", SectionKind::Methods),
@@ -169,8 +201,11 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         ("Appendices", SectionKind::Appendix),
         ("Appendix", SectionKind::Appendix),
     ],
+    // `Other` here: the unnumbered names of the usual sections of an English paper
+    // (Literature review, Results, Discussion) are top-level too.
     top_kinds: &[
         SectionKind::Introduction,
+        SectionKind::Other,
         SectionKind::Methods,
         SectionKind::Conclusion,
         SectionKind::Recommendations,
@@ -191,6 +226,20 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         "He", "She", "It", "They", "This",
     ],
     contents: &["Contents", "Table of contents", "Table of Contents"],
+    run_in_words: &[
+        "problem",
+        "objective",
+        "aim",
+        "purpose",
+        "hypothes",
+        "method",
+        "significance",
+        "question",
+        "scope",
+        "limitation",
+        "contribution",
+        "definition",
+    ],
     list_leads: &[
         "the following",
         "as follows",

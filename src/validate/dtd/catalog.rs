@@ -12,13 +12,35 @@ const MAX_CATALOGS: usize = 32;
 
 #[derive(Debug, Clone)]
 enum Entry {
-    Public { id: String, target: PathBuf, prefer_public: bool },
-    System { id: String, target: PathBuf },
-    Uri { name: String, target: PathBuf },
-    RewriteSystem { prefix: String, target: PathBuf },
-    RewriteUri { prefix: String, target: PathBuf },
-    SystemSuffix { suffix: String, target: PathBuf },
-    UriSuffix { suffix: String, target: PathBuf },
+    Public {
+        id: String,
+        target: PathBuf,
+        prefer_public: bool,
+    },
+    System {
+        id: String,
+        target: PathBuf,
+    },
+    Uri {
+        name: String,
+        target: PathBuf,
+    },
+    RewriteSystem {
+        prefix: String,
+        target: PathBuf,
+    },
+    RewriteUri {
+        prefix: String,
+        target: PathBuf,
+    },
+    SystemSuffix {
+        suffix: String,
+        target: PathBuf,
+    },
+    UriSuffix {
+        suffix: String,
+        target: PathBuf,
+    },
 }
 
 /// A loaded catalog with its `nextCatalog` chain flattened in order.
@@ -136,15 +158,16 @@ impl Catalog {
             for e in entries {
                 match e {
                     Entry::Uri { name, target } if name == uri => return Some(target.clone()),
-                    Entry::RewriteUri { prefix, target } if uri.starts_with(prefix.as_str()) => {
-                        if best.as_ref().is_none_or(|(l, _)| prefix.len() > *l) {
-                            best = Some((prefix.len(), target.join(&uri[prefix.len()..])));
-                        }
+                    Entry::RewriteUri { prefix, target }
+                        if uri.starts_with(prefix.as_str())
+                            && best.as_ref().is_none_or(|(l, _)| prefix.len() > *l) =>
+                    {
+                        best = Some((prefix.len(), target.join(&uri[prefix.len()..])));
                     }
-                    Entry::UriSuffix { suffix, target } if uri.ends_with(suffix.as_str()) => {
-                        if best.is_none() {
-                            best = Some((0, target.clone()));
-                        }
+                    Entry::UriSuffix { suffix, target }
+                        if uri.ends_with(suffix.as_str()) && best.is_none() =>
+                    {
+                        best = Some((0, target.clone()));
                     }
                     _ => {}
                 }
@@ -168,7 +191,8 @@ fn resolve_system_in(entries: &[Entry], sys: &str) -> Option<PathBuf> {
     let mut best: Option<(usize, PathBuf)> = None;
     for e in entries {
         if let Entry::RewriteSystem { prefix, target } = e {
-            if sys.starts_with(prefix.as_str()) && best.as_ref().is_none_or(|(l, _)| prefix.len() > *l)
+            if sys.starts_with(prefix.as_str())
+                && best.as_ref().is_none_or(|(l, _)| prefix.len() > *l)
             {
                 best = Some((prefix.len(), target.join(&sys[prefix.len()..])));
             }
@@ -210,7 +234,6 @@ fn parse(path: &Path, text: &str) -> Result<(Vec<Entry>, Vec<PathBuf>), DtdError
     let mut entries = Vec::new();
     let mut next = Vec::new();
     loop {
-        let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let (line, column) = line_col(text.as_bytes(), reader.error_position() as usize);
             DtdError::Catalog {
@@ -232,7 +255,6 @@ fn parse(path: &Path, text: &str) -> Result<(Vec<Entry>, Vec<PathBuf>), DtdError
             Event::Eof => break,
             _ => continue,
         };
-        let _ = at;
         let (parent_base, parent_prefer) = match scopes.last() {
             Some(s) => (s.base.clone(), s.prefer_public),
             None => (PathBuf::new(), true),
@@ -249,11 +271,13 @@ fn parse(path: &Path, text: &str) -> Result<(Vec<Entry>, Vec<PathBuf>), DtdError
         let local = e.local_name();
         let target = |key: &[u8]| attr(e, key).and_then(|u| to_path(&base, &u));
         let entry = match local.as_ref() {
-            b"public" => attr(e, b"publicId").zip(target(b"uri")).map(|(id, t)| Entry::Public {
-                id: normalize_public(&id),
-                target: t,
-                prefer_public,
-            }),
+            b"public" => attr(e, b"publicId")
+                .zip(target(b"uri"))
+                .map(|(id, t)| Entry::Public {
+                    id: normalize_public(&id),
+                    target: t,
+                    prefer_public,
+                }),
             b"system" => attr(e, b"systemId")
                 .zip(target(b"uri"))
                 .map(|(id, t)| Entry::System { id, target: t }),
@@ -342,13 +366,19 @@ mod tests {
             Some(dir.path().join("other/").join("p.ent"))
         );
         assert_eq!(c.resolve_uri("urn:x:y"), Some(dir.path().join("y.xml")));
-        assert_eq!(c.resolve_external(None, Some("http://evil.example/x")), None);
+        assert_eq!(
+            c.resolve_external(None, Some("http://evil.example/x")),
+            None
+        );
     }
 
     #[test]
     fn urls_never_become_paths() {
         assert_eq!(to_path(Path::new("/a"), "http://x.org/y.dtd"), None);
-        assert_eq!(to_path(Path::new("/a"), "b/c.ent"), Some(PathBuf::from("/a/b/c.ent")));
+        assert_eq!(
+            to_path(Path::new("/a"), "b/c.ent"),
+            Some(PathBuf::from("/a/b/c.ent"))
+        );
         assert!(has_scheme("https://x"));
         assert!(!has_scheme("C:\\x"));
     }

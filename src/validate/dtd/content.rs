@@ -141,9 +141,7 @@ impl Dfa {
     /// Whether the content may end in `state`.
     #[inline]
     pub fn accepts(&self, state: u32) -> bool {
-        self.states
-            .get(state as usize)
-            .is_some_and(|s| s.accepting)
+        self.states.get(state as usize).is_some_and(|s| s.accepting)
     }
     /// The symbols allowed next in `state`.
     pub fn expected(&self, state: u32) -> impl Iterator<Item = u32> + '_ {
@@ -459,7 +457,11 @@ mod tests {
         ));
         assert!(!accepts(&dfa, &mut names, &["title"]));
         assert!(!accepts(&dfa, &mut names, &["author", "title"]));
-        assert!(!accepts(&dfa, &mut names, &["title", "author", "note", "para"]));
+        assert!(!accepts(
+            &dfa,
+            &mut names,
+            &["title", "author", "note", "para"]
+        ));
         assert_eq!(
             ContentSpec::Children(p).render(),
             "(title, author+, (para | list)*, note?)"
@@ -508,9 +510,6 @@ mod tests {
         }
         let p = Particle::Seq(items, One);
         let mut names = Names(Vec::new());
-        assert_eq!(
-            compile(&p, &mut |s| names.id(s), 16),
-            Err(TooComplex(16))
-        );
+        assert_eq!(compile(&p, &mut |s| names.id(s), 16), Err(TooComplex(16)));
     }
 }

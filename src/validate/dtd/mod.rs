@@ -248,7 +248,10 @@ impl Dtd {
                 file: path.display().to_string(),
                 line: 1,
                 column: 1,
-                message: format!("larger than max_document_bytes ({})", options.limits.max_document_bytes),
+                message: format!(
+                    "larger than max_document_bytes ({})",
+                    options.limits.max_document_bytes
+                ),
             });
         }
         let bytes = std::fs::read(path).map_err(io)?;

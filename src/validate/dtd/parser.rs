@@ -251,7 +251,7 @@ pub fn decode_entity(bytes: &[u8]) -> String {
                     let q = rest.chars().next()?;
                     let rest = rest.get(1..)?;
                     let j = rest.find(q)?;
-                    encoding_rs::Encoding::for_label(rest[..j].as_bytes())
+                    encoding_rs::Encoding::for_label(&rest.as_bytes()[..j])
                 });
             (declared.unwrap_or(encoding_rs::UTF_8), 0)
         }
@@ -400,10 +400,7 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Ok(())
             }
-            Some(x) => Err(self.syntax(format!(
-                "expected {what} but found {:?}",
-                char::from(x)
-            ))),
+            Some(x) => Err(self.syntax(format!("expected {what} but found {:?}", char::from(x)))),
             None => Err(self.syntax(format!("expected {what} but the DTD ended"))),
         }
     }
@@ -426,7 +423,14 @@ impl<'a> Parser<'a> {
                     f.pos += n;
                 }
                 any = true;
-            } else if b == b'%' && self.rest().as_bytes().get(1).copied().is_some_and(is_name_start) {
+            } else if b == b'%'
+                && self
+                    .rest()
+                    .as_bytes()
+                    .get(1)
+                    .copied()
+                    .is_some_and(is_name_start)
+            {
                 self.expand_pe(true)?;
                 any = true;
             } else {
@@ -457,7 +461,10 @@ impl<'a> Parser<'a> {
     fn read_nmtoken(&mut self) -> Res<String> {
         match self.peek() {
             Some(b) if is_name_byte(b) => Ok(self.take_while(is_name_byte)),
-            Some(b) => Err(self.syntax(format!("expected a name token but found {:?}", char::from(b)))),
+            Some(b) => Err(self.syntax(format!(
+                "expected a name token but found {:?}",
+                char::from(b)
+            ))),
             None => Err(self.syntax("expected a name token but the DTD ended")),
         }
     }
@@ -647,7 +654,8 @@ impl<'a> Parser<'a> {
                 system,
                 dir,
             } => {
-                let (path, text) = self.load_external(public.as_deref(), &system, dir.as_deref())?;
+                let (path, text) =
+                    self.load_external(public.as_deref(), &system, dir.as_deref())?;
                 Frame {
                     text,
                     pos: 0,
@@ -976,7 +984,11 @@ impl<'a> Parser<'a> {
     }
 
     fn occurrence(&mut self) -> Occurrence {
-        let occ = match self.frames.last().and_then(|f| f.text.as_bytes().get(f.pos)) {
+        let occ = match self
+            .frames
+            .last()
+            .and_then(|f| f.text.as_bytes().get(f.pos))
+        {
             Some(b'?') => Occurrence::Optional,
             Some(b'*') => Occurrence::ZeroOrMore,
             Some(b'+') => Occurrence::OneOrMore,
@@ -1017,9 +1029,7 @@ impl<'a> Parser<'a> {
                         self.require_ws("NOTATION")?;
                         AttType::Notation(self.token_list(false)?)
                     }
-                    other => {
-                        return Err(self.syntax(format!("unknown attribute type {other:?}")))
-                    }
+                    other => return Err(self.syntax(format!("unknown attribute type {other:?}"))),
                 }
             };
             self.require_ws("the attribute type")?;
@@ -1090,8 +1100,8 @@ impl<'a> Parser<'a> {
 
     fn entity_decl(&mut self) -> Res<()> {
         self.require_ws("<!ENTITY")?;
-        let is_pe = self.peek() == Some(b'%')
-            && self.rest().as_bytes().get(1).copied().is_some_and(is_ws);
+        let is_pe =
+            self.peek() == Some(b'%') && self.rest().as_bytes().get(1).copied().is_some_and(is_ws);
         if is_pe {
             self.bump();
             self.require_ws("'%'")?;
@@ -1241,7 +1251,8 @@ mod tests {
 
     #[test]
     fn errors_name_line_and_column() {
-        let e = parse("<!ELEMENT a (b, c)>\n<!ELEMENT d (e | f, g)>").expect_err("mixed separators");
+        let e =
+            parse("<!ELEMENT a (b, c)>\n<!ELEMENT d (e | f, g)>").expect_err("mixed separators");
         match e {
             DtdError::Syntax { line, file, .. } => {
                 assert_eq!(line, 2);
@@ -1250,8 +1261,12 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         let e = parse("<!ELEMENT a %undeclared;>").expect_err("undeclared PE");
-        assert!(matches!(e, DtdError::UnresolvedEntity { ref name, column: 13, .. } if name == "undeclared"), "{e:?}");
-        let e = parse("<!ENTITY % a '%b;'><!ENTITY % b '%a;'><!ELEMENT x %a;>").expect_err("recursion");
+        assert!(
+            matches!(e, DtdError::UnresolvedEntity { ref name, column: 13, .. } if name == "undeclared"),
+            "{e:?}"
+        );
+        let e =
+            parse("<!ENTITY % a '%b;'><!ENTITY % b '%a;'><!ELEMENT x %a;>").expect_err("recursion");
         assert!(matches!(e, DtdError::UnresolvedEntity { .. }), "{e:?}");
     }
 
@@ -1315,8 +1330,14 @@ mod tests {
             .parse()
         };
         let d = run("<!ENTITY % m SYSTEM \"mods/m.ent\"> %m;").expect("loads");
-        assert!(d.element_index.contains_key("n"), "nested file resolved relative to mods/");
-        assert_eq!(d.general.get("e"), Some(&GeneralEntity::Internal("é".into())));
+        assert!(
+            d.element_index.contains_key("n"),
+            "nested file resolved relative to mods/"
+        );
+        assert_eq!(
+            d.general.get("e"),
+            Some(&GeneralEntity::Internal("é".into()))
+        );
         let e = run("<!ENTITY % s SYSTEM \"../secret.ent\"> %s;").expect_err("escapes the tree");
         assert!(matches!(e, DtdError::Forbidden { .. }), "{e:?}");
         let e = run("<!ENTITY % u SYSTEM \"http://example.org/x.ent\"> %u;").expect_err("URL");

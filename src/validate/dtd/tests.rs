@@ -22,8 +22,11 @@ fn load_jats(with_catalog: bool) -> Option<Dtd> {
         limits: Limits::default(),
     };
     Some(
-        Dtd::from_file(&dir.join("publishing/JATS-journalpublishing1-3.dtd"), &options)
-            .expect("official JATS DTD loads"),
+        Dtd::from_file(
+            &dir.join("publishing/JATS-journalpublishing1-3.dtd"),
+            &options,
+        )
+        .expect("official JATS DTD loads"),
     )
 }
 
@@ -37,16 +40,24 @@ fn jats_dtd_loads_fast() {
     let start = Instant::now();
     let dtd = load_jats(true).expect("loads");
     let took = start.elapsed();
-    eprintln!("JATS 1.3 compiled in {took:?}; {} elements", dtd.element_names().count());
+    eprintln!(
+        "JATS 1.3 compiled in {took:?}; {} elements",
+        dtd.element_names().count()
+    );
     assert!(dtd.element_names().any(|n| n == "article"));
     assert!(dtd.element_names().any(|n| n == "mml:math"));
-    assert!(dtd.content_model("journal-meta").is_some_and(|m| m.starts_with("(journal-id")));
+    assert!(dtd
+        .content_model("journal-meta")
+        .is_some_and(|m| m.starts_with("(journal-id")));
     assert_eq!(
         dtd.general_entity("eacute"),
         Some(&GeneralEntity::Internal("\u{e9}".into()))
     );
     let no_catalog = load_jats(false).expect("loads without the catalog");
-    assert_eq!(no_catalog.element_names().count(), dtd.element_names().count());
+    assert_eq!(
+        no_catalog.element_names().count(),
+        dtd.element_names().count()
+    );
 }
 
 /// A small DTD unlike JATS: a letter with a sender, paragraphs and notes.
@@ -108,15 +119,24 @@ fn content_errors_name_the_model_and_position() {
     assert_eq!(codes(&d), ["dtd-content"], "{d:#?}");
     assert_eq!((d[0].line, d[0].column), (Some(2), Some(9)));
     assert!(
-        d[0].message.contains("<head> expected (sender, date?) but found <date>"),
+        d[0].message
+            .contains("<head> expected (sender, date?) but found <date>"),
         "{}",
         d[0].message
     );
-    assert!(d[0].message.contains("allowed here: <sender>"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("allowed here: <sender>"),
+        "{}",
+        d[0].message
+    );
     // Content that stops early is reported at the end tag.
     let d = dtd.validate(b"<letter xml:lang=\"en\"><head><sender/></head></letter>");
     assert_eq!(codes(&d), ["dtd-content"], "{d:#?}");
-    assert!(d[0].message.contains("found the end of <letter>"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("found the end of <letter>"),
+        "{}",
+        d[0].message
+    );
     assert!(d[0].message.contains("<para>, <list>"), "{}", d[0].message);
 }
 
@@ -131,7 +151,10 @@ fn text_empty_and_undeclared_things() {
     // <b> is also not in the mixed model of <para>.
     assert!(c.contains(&"dtd-content"), "{d:#?}");
     assert!(c.contains(&"dtd-dangling-idref"), "{d:#?}");
-    let text = d.iter().find(|x| x.code == "dtd-text-not-allowed").expect("text error");
+    let text = d
+        .iter()
+        .find(|x| x.code == "dtd-text-not-allowed")
+        .expect("text error");
     assert_eq!(text.line, Some(2));
     let empty = d
         .iter()
@@ -169,7 +192,10 @@ fn attribute_errors() {
     assert_eq!(undeclared.len(), 2, "{undeclared:?}");
     assert!(undeclared.iter().any(|m| m.contains("xmlns:x")));
     assert!(!undeclared.iter().any(|m| m.contains("xmlns ")));
-    let dup = d.iter().find(|x| x.code == "dtd-duplicate-id").expect("dup");
+    let dup = d
+        .iter()
+        .find(|x| x.code == "dtd-duplicate-id")
+        .expect("dup");
     assert!(dup.message.contains("line 3"), "{}", dup.message);
     // Two required attributes missing on <ref> (line 4) and on <letter> (line 1).
     let req: Vec<_> = d
@@ -178,14 +204,18 @@ fn attribute_errors() {
         .map(|x| x.line)
         .collect();
     assert_eq!(req, [Some(1), Some(4)]);
-    let en = d.iter().find(|x| x.code == "dtd-enumeration").expect("enum");
+    let en = d
+        .iter()
+        .find(|x| x.code == "dtd-enumeration")
+        .expect("enum");
     assert_eq!(en.column, Some(9));
 }
 
 #[test]
 fn doctype_root_and_internal_subset() {
     let dtd = letter();
-    let d = dtd.validate(b"<!DOCTYPE note><letter xml:lang=\"en\"><head><sender/></head><para/></letter>");
+    let d = dtd
+        .validate(b"<!DOCTYPE note><letter xml:lang=\"en\"><head><sender/></head><para/></letter>");
     assert_eq!(codes(&d), ["dtd-root"], "{d:#?}");
     let doc = r#"<!DOCTYPE letter [
   <!ENTITY place "the <em>old</em> town">
@@ -204,18 +234,23 @@ fn doctype_root_and_internal_subset() {
 <letter xml:lang="en"><head><sender/></head><para/></letter>"#;
     let d = dtd.validate(doc.as_bytes());
     assert_eq!(codes(&d), ["dtd-external-entity"], "{d:#?}");
-    let d = dtd.validate(b"<letter xml:lang=\"en\"><head><sender>&nope;</sender></head><para/></letter>");
+    let d = dtd
+        .validate(b"<letter xml:lang=\"en\"><head><sender>&nope;</sender></head><para/></letter>");
     assert_eq!(codes(&d), ["dtd-undeclared-entity"], "{d:#?}");
 }
 
 #[test]
 fn billion_laughs_fails_fast() {
     let dtd = letter();
-    let mut doc = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE letter [\n<!ENTITY lol \"lol\">\n");
+    let mut doc =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE letter [\n<!ENTITY lol \"lol\">\n");
     let mut prev = String::from("lol");
     for i in 1..=9 {
         let name = format!("lol{i}");
-        doc.push_str(&format!("<!ENTITY {name} \"{}\">\n", format!("&{prev};").repeat(10)));
+        doc.push_str(&format!(
+            "<!ENTITY {name} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
         prev = name;
     }
     doc.push_str(&format!(
@@ -227,7 +262,12 @@ fn billion_laughs_fails_fast() {
     assert_eq!(codes(&d), ["dtd-limit"], "{d:#?}");
     assert_eq!(d[0].line, Some(14));
     // The same attack through an attribute value.
-    let attr = doc.replace(&format!("<sender>&{prev};</sender>"), &format!("<sender/><date>x</date>")).replace("<para/>", &format!("<para tokens=\"&{prev};\"/>"));
+    let attr = doc
+        .replace(
+            &format!("<sender>&{prev};</sender>"),
+            "<sender/><date>x</date>",
+        )
+        .replace("<para/>", &format!("<para tokens=\"&{prev};\"/>"));
     let d = dtd.validate(attr.as_bytes());
     assert_eq!(codes(&d), ["dtd-limit"], "{d:#?}");
 }
@@ -244,11 +284,15 @@ fn limits_are_enforced() {
         },
     };
     let dtd = Dtd::from_str(LETTER_DTD, None, &options).expect("compiles");
-    let deep = "<letter xml:lang=\"en\"><head><sender><em><x><y/></x></em></sender></head></letter>";
+    let deep =
+        "<letter xml:lang=\"en\"><head><sender><em><x><y/></x></em></sender></head></letter>";
     assert!(codes(&dtd.validate(deep.as_bytes())).contains(&"dtd-limit"));
     let many = "<letter xml:lang=\"en\" a=\"1\" b=\"2\"><head><sender/></head><para/></letter>";
     assert!(codes(&dtd.validate(many.as_bytes())).contains(&"dtd-limit"));
-    let big = format!("<letter xml:lang=\"en\"><!--{}--></letter>", "x".repeat(400));
+    let big = format!(
+        "<letter xml:lang=\"en\"><!--{}--></letter>",
+        "x".repeat(400)
+    );
     assert_eq!(codes(&dtd.validate(big.as_bytes())), ["dtd-limit"]);
 }
 
@@ -271,9 +315,18 @@ fn malformed_documents_give_xml_syntax() {
 #[test]
 fn dtd_errors_name_their_file() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("main.dtd"), "<!ENTITY % m SYSTEM \"mod.ent\">\n%m;\n").expect("write");
-    std::fs::write(dir.path().join("mod.ent"), "<!ELEMENT a (b)>\n\n<!ELEMENT c (d,>\n").expect("write");
-    let e = Dtd::from_file(&dir.path().join("main.dtd"), &DtdOptions::default()).expect_err("syntax error");
+    std::fs::write(
+        dir.path().join("main.dtd"),
+        "<!ENTITY % m SYSTEM \"mod.ent\">\n%m;\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("mod.ent"),
+        "<!ELEMENT a (b)>\n\n<!ELEMENT c (d,>\n",
+    )
+    .expect("write");
+    let e = Dtd::from_file(&dir.path().join("main.dtd"), &DtdOptions::default())
+        .expect_err("syntax error");
     match &e {
         DtdError::Syntax { file, line, .. } => {
             assert!(file.ends_with("mod.ent"), "{file}");
@@ -322,7 +375,10 @@ fn jats_cases() -> Vec<(&'static str, String, Option<&'static str>)> {
         ),
         (
             "issue before volume",
-            a.replace("<volume>12</volume>\n      <issue>3</issue>", "<issue>3</issue>\n      <volume>12</volume>"),
+            a.replace(
+                "<volume>12</volume>\n      <issue>3</issue>",
+                "<issue>3</issue>\n      <volume>12</volume>",
+            ),
             Some("dtd-content"),
         ),
         (
@@ -330,16 +386,59 @@ fn jats_cases() -> Vec<(&'static str, String, Option<&'static str>)> {
             a.replace("<article-title>عنوان المقال</article-title>", ""),
             Some("dtd-content"),
         ),
-        ("undeclared element", a.replace("<p>Text.</p>", "<p>Text <foo/>.</p>"), Some("dtd-undeclared-element")),
-        ("dangling rid", a.replace("rid=\"fn1\"", "rid=\"fn9\""), Some("dtd-dangling-idref")),
-        ("duplicate id", a.replace("<sec id=\"s1.1\">", "<sec id=\"s1\">"), Some("dtd-duplicate-id")),
-        ("text in back", a.replace("<back>", "<back>loose text"), Some("dtd-text-not-allowed")),
-        ("bad ref-type", a.replace("ref-type=\"bibr\"", "ref-type=\"citation\""), Some("dtd-enumeration")),
-        ("bad corresp", a.replace("contrib-type=\"author\"", "contrib-type=\"author\" corresp=\"maybe\""), Some("dtd-enumeration")),
-        ("undeclared attribute", a.replace("<fpage>", "<fpage seq=\"a\" colour=\"red\">"), Some("dtd-undeclared-attribute")),
-        ("undeclared entity", a.replace("&eacute;", "&notanentity;"), Some("dtd-undeclared-entity")),
-        ("wrong root", a.replace("<!DOCTYPE article", "<!DOCTYPE book"), Some("dtd-root")),
-        ("math in wrong place", a.replace("<mml:mi>x</mml:mi>", "<mml:mi>x<mml:mn>1</mml:mn></mml:mi>"), Some("dtd-content")),
+        (
+            "undeclared element",
+            a.replace("<p>Text.</p>", "<p>Text <foo/>.</p>"),
+            Some("dtd-undeclared-element"),
+        ),
+        (
+            "dangling rid",
+            a.replace("rid=\"fn1\"", "rid=\"fn9\""),
+            Some("dtd-dangling-idref"),
+        ),
+        (
+            "duplicate id",
+            a.replace("<sec id=\"s1.1\">", "<sec id=\"s1\">"),
+            Some("dtd-duplicate-id"),
+        ),
+        (
+            "text in back",
+            a.replace("<back>", "<back>loose text"),
+            Some("dtd-text-not-allowed"),
+        ),
+        (
+            "bad ref-type",
+            a.replace("ref-type=\"bibr\"", "ref-type=\"citation\""),
+            Some("dtd-enumeration"),
+        ),
+        (
+            "bad corresp",
+            a.replace(
+                "contrib-type=\"author\"",
+                "contrib-type=\"author\" corresp=\"maybe\"",
+            ),
+            Some("dtd-enumeration"),
+        ),
+        (
+            "undeclared attribute",
+            a.replace("<fpage>", "<fpage seq=\"a\" colour=\"red\">"),
+            Some("dtd-undeclared-attribute"),
+        ),
+        (
+            "undeclared entity",
+            a.replace("&eacute;", "&notanentity;"),
+            Some("dtd-undeclared-entity"),
+        ),
+        (
+            "wrong root",
+            a.replace("<!DOCTYPE article", "<!DOCTYPE book"),
+            Some("dtd-root"),
+        ),
+        (
+            "math in wrong place",
+            a.replace("<mml:mi>x</mml:mi>", "<mml:mi>x<mml:mn>1</mml:mn></mml:mi>"),
+            Some("dtd-content"),
+        ),
     ]
 }
 
@@ -352,11 +451,21 @@ fn jats_articles_agree_with_xmllint() {
         let took = start.elapsed();
         match want {
             None => assert!(d.is_empty(), "{name}: {d:#?}"),
-            Some(code) => assert!(codes(&d).contains(&code), "{name}: expected {code}, got {d:#?}"),
+            Some(code) => assert!(
+                codes(&d).contains(&code),
+                "{name}: expected {code}, got {d:#?}"
+            ),
         }
-        assert!(d.iter().all(|x| x.line.is_some() && x.column.is_some()), "{name}");
+        assert!(
+            d.iter().all(|x| x.line.is_some() && x.column.is_some()),
+            "{name}"
+        );
         if let Some(valid) = xmllint_valid(&doc) {
-            assert_eq!(valid, d.is_empty(), "{name}: xmllint says valid={valid}; we say {d:#?}");
+            assert_eq!(
+                valid,
+                d.is_empty(),
+                "{name}: xmllint says valid={valid}; we say {d:#?}"
+            );
         }
         eprintln!("{name}: {took:?}");
     }
@@ -365,10 +474,16 @@ fn jats_articles_agree_with_xmllint() {
 #[test]
 fn jats_content_message_quotes_the_model() {
     let Some(dtd) = load_jats(true) else { return };
-    let doc = ARTICLE.replace("<journal-id journal-id-type=\"publisher-id\">qs</journal-id>", "<publisher><publisher-name>x</publisher-name></publisher>");
+    let doc = ARTICLE.replace(
+        "<journal-id journal-id-type=\"publisher-id\">qs</journal-id>",
+        "<publisher><publisher-name>x</publisher-name></publisher>",
+    );
     let d = dtd.validate(doc.as_bytes());
     let msg = &d.first().expect("an error").message;
-    assert!(msg.starts_with("<journal-meta> expected (journal-id"), "{msg}");
+    assert!(
+        msg.starts_with("<journal-meta> expected (journal-id"),
+        "{msg}"
+    );
     assert!(msg.contains("but found <publisher>"), "{msg}");
     assert_eq!(d[0].line, Some(6), "{d:#?}");
     assert_eq!(d[0].column, Some(7), "{d:#?}");

@@ -65,7 +65,9 @@ fn char_ref(body: &str) -> Option<char> {
             u32::from_str_radix(h, 16).ok()?
         }
         Some(_) => return None,
-        None if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) => body.parse().ok()?,
+        None if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) => {
+            body.parse().ok()?
+        }
         None => return None,
     };
     char::from_u32(v).filter(|&c| parser::is_xml_char(c))
@@ -87,7 +89,10 @@ fn normalize_with<'e>(
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         if tail.starts_with('<') {
-            return Err(("xml-syntax", "'<' is not allowed in an attribute value".into()));
+            return Err((
+                "xml-syntax",
+                "'<' is not allowed in an attribute value".into(),
+            ));
         }
         if !tail.starts_with('&') {
             out.push(' ');
@@ -95,34 +100,53 @@ fn normalize_with<'e>(
             continue;
         }
         let Some(end) = tail.find(';') else {
-            return Err(("xml-syntax", "'&' not followed by a reference in an attribute value".into()));
+            return Err((
+                "xml-syntax",
+                "'&' not followed by a reference in an attribute value".into(),
+            ));
         };
         let body = &tail[1..end];
         rest = &tail[end + 1..];
         if let Some(num) = body.strip_prefix('#') {
             match char_ref(num) {
                 Some(c) => out.push(c),
-                None => return Err(("xml-syntax", format!("invalid character reference &{body};"))),
+                None => {
+                    return Err((
+                        "xml-syntax",
+                        format!("invalid character reference &{body};"),
+                    ))
+                }
             }
         } else if let Some(c) = predefined(body) {
             out.push(c);
         } else {
             match lookup(body) {
                 None => {
-                    return Err(("dtd-undeclared-entity", format!("entity &{body}; is not declared")))
+                    return Err((
+                        "dtd-undeclared-entity",
+                        format!("entity &{body}; is not declared"),
+                    ))
                 }
                 Some(GeneralEntity::External { .. }) => {
                     return Err((
                         "dtd-external-entity",
-                        format!("external entity &{body}; may not be referenced in an attribute value"),
+                        format!(
+                            "external entity &{body}; may not be referenced in an attribute value"
+                        ),
                     ))
                 }
                 Some(GeneralEntity::Internal(text)) => {
                     if depth >= limits.max_entity_depth {
-                        return Err(("dtd-limit", "entity references nested deeper than max_entity_depth".into()));
+                        return Err((
+                            "dtd-limit",
+                            "entity references nested deeper than max_entity_depth".into(),
+                        ));
                     }
                     if text.len() > *budget {
-                        return Err(("dtd-limit", format!("expanding &{body}; exceeds max_entity_expansion_bytes")));
+                        return Err((
+                            "dtd-limit",
+                            format!("expanding &{body}; exceeds max_entity_expansion_bytes"),
+                        ));
                     }
                     *budget -= text.len();
                     let inner = normalize_with(text, true, lookup, limits, budget, depth + 1)?;
@@ -133,7 +157,11 @@ fn normalize_with<'e>(
     }
     out.push_str(rest);
     if !cdata {
-        let collapsed = out.split(' ').filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+        let collapsed = out
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         return Ok(collapsed);
     }
     Ok(out)
@@ -187,7 +215,13 @@ impl<'d> Validator<'d> {
         let pos = self.anchor.unwrap_or(pos).min(self.src.len());
         let starts = self.line_starts.get_or_insert_with(|| {
             let mut v = vec![0];
-            v.extend(self.src.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1));
+            v.extend(
+                self.src
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
             v
         });
         let line = starts.partition_point(|&s| s <= pos);
@@ -256,7 +290,10 @@ impl<'d> Validator<'d> {
             self.error(
                 "dtd-limit",
                 pos,
-                format!("elements nested deeper than max_depth ({})", self.limits.max_depth),
+                format!(
+                    "elements nested deeper than max_depth ({})",
+                    self.limits.max_depth
+                ),
             );
             self.stop = true;
             return;
@@ -278,7 +315,9 @@ impl<'d> Validator<'d> {
             self.seen_root = true;
             if let Some(dt) = &self.doctype {
                 if dt != name && self.anchor.is_none() {
-                    let msg = format!("the DOCTYPE names the root <{dt}> but the root element is <{name}>");
+                    let msg = format!(
+                        "the DOCTYPE names the root <{dt}> but the root element is <{name}>"
+                    );
                     self.error("dtd-root", pos, msg);
                 }
             }
@@ -308,7 +347,9 @@ impl<'d> Validator<'d> {
     fn child(&mut self, sym: Option<u32>, name: &str, pos: usize) {
         let Some(top) = self.stack.last() else { return };
         let Some(psym) = top.sym else { return };
-        let Some(parent) = self.dtd.element(psym) else { return };
+        let Some(parent) = self.dtd.element(psym) else {
+            return;
+        };
         let pname = self.dtd.name(psym);
         match &parent.content {
             Content::Undeclared | Content::Any => {}
@@ -360,7 +401,9 @@ impl<'d> Validator<'d> {
     fn end(&mut self, pos: usize) {
         let Some(top) = self.stack.pop() else { return };
         let Some(sym) = top.sym else { return };
-        let Some(el) = self.dtd.element(sym) else { return };
+        let Some(el) = self.dtd.element(sym) else {
+            return;
+        };
         if let Content::Children(dfa) = &el.content {
             if !top.failed && !dfa.accepts(top.state) {
                 let name = self.dtd.name(sym);
@@ -388,7 +431,9 @@ impl<'d> Validator<'d> {
             return;
         }
         let Some(sym) = top.sym else { return };
-        let Some(el) = self.dtd.element(sym) else { return };
+        let Some(el) = self.dtd.element(sym) else {
+            return;
+        };
         let name = self.dtd.name(sym);
         let msg = match &el.content {
             Content::Empty => format!("<{name}> is declared EMPTY but contains text"),
@@ -418,14 +463,22 @@ impl<'d> Validator<'d> {
             let at = i + k;
             let tail = raw.get(at + 1..).unwrap_or_default();
             let Some(semi) = tail.iter().take(256).position(|&b| b == b';') else {
-                self.error("xml-syntax", pos + at, "'&' not followed by an entity or character reference".into());
+                self.error(
+                    "xml-syntax",
+                    pos + at,
+                    "'&' not followed by an entity or character reference".into(),
+                );
                 return;
             };
             let body = String::from_utf8_lossy(tail.get(..semi).unwrap_or_default()).into_owned();
             i = at + semi + 2;
             if let Some(num) = body.strip_prefix('#') {
                 if char_ref(num).is_none() {
-                    self.error("xml-syntax", pos + at, format!("invalid character reference &{body};"));
+                    self.error(
+                        "xml-syntax",
+                        pos + at,
+                        format!("invalid character reference &{body};"),
+                    );
                 }
                 chars = true;
             } else if predefined(&body).is_some() {
@@ -482,7 +535,11 @@ impl<'d> Validator<'d> {
     /// A general entity referenced in content at `pos`.
     fn entity(&mut self, name: &str, pos: usize) {
         let Some(ent) = self.lookup(name) else {
-            self.error("dtd-undeclared-entity", pos, format!("entity &{name}; is not declared"));
+            self.error(
+                "dtd-undeclared-entity",
+                pos,
+                format!("entity &{name}; is not declared"),
+            );
             return;
         };
         let text = match ent {
@@ -492,18 +549,26 @@ impl<'d> Validator<'d> {
                 return;
             }
             GeneralEntity::External { system, .. } => {
-                let msg = format!("&{name}; names the external entity {system:?}, which is never loaded");
+                let msg =
+                    format!("&{name}; names the external entity {system:?}, which is never loaded");
                 self.error("dtd-external-entity", pos, msg);
                 return;
             }
             GeneralEntity::Internal(t) => t,
         };
         if self.entity_stack.iter().any(|n| n == name) {
-            self.error("xml-syntax", pos, format!("entity &{name}; refers to itself"));
+            self.error(
+                "xml-syntax",
+                pos,
+                format!("entity &{name}; refers to itself"),
+            );
             return;
         }
         if self.entity_stack.len() >= self.limits.max_entity_depth {
-            let msg = format!("entity references nested deeper than max_entity_depth ({})", self.limits.max_entity_depth);
+            let msg = format!(
+                "entity references nested deeper than max_entity_depth ({})",
+                self.limits.max_entity_depth
+            );
             self.error("dtd-limit", pos, msg);
             self.stop = true;
             return;
@@ -533,7 +598,13 @@ impl<'d> Validator<'d> {
 
     // ----- attributes -------------------------------------------------------------------
 
-    fn attributes(&mut self, e: &BytesStart<'_>, element: Option<&'d Element>, name: &str, pos: usize) {
+    fn attributes(
+        &mut self,
+        e: &BytesStart<'_>,
+        element: Option<&'d Element>,
+        name: &str,
+        pos: usize,
+    ) {
         if let Some(el) = element {
             self.seen_attr.clear();
             self.seen_attr.resize(el.attrs.len(), false);
@@ -543,21 +614,28 @@ impl<'d> Validator<'d> {
             let attr = match attr {
                 Ok(a) => a,
                 Err(err) => {
-                    self.error("xml-syntax", pos, format!("in the attributes of <{name}>: {err}"));
+                    self.error(
+                        "xml-syntax",
+                        pos,
+                        format!("in the attributes of <{name}>: {err}"),
+                    );
                     break;
                 }
             };
             count += 1;
             if count > self.limits.max_attributes {
-                let msg = format!("<{name}> has more than max_attributes ({}) attributes", self.limits.max_attributes);
+                let msg = format!(
+                    "<{name}> has more than max_attributes ({}) attributes",
+                    self.limits.max_attributes
+                );
                 self.error("dtd-limit", pos, msg);
                 break;
             }
             let key = attr.key.as_ref();
             let apos = self.offset_of(key, pos);
             let Some(el) = element else { continue };
-            let key_str = String::from_utf8_lossy(key);
             let Some(idx) = el.attrs.iter().position(|a| a.name.as_bytes() == key) else {
+                let key_str = String::from_utf8_lossy(key);
                 let msg = format!("attribute {key_str} is not declared for <{name}>");
                 self.error("dtd-undeclared-attribute", apos, msg);
                 continue;
@@ -565,18 +643,36 @@ impl<'d> Validator<'d> {
             if let Some(s) = self.seen_attr.get_mut(idx) {
                 *s = true;
             }
-            let Some(def) = el.attrs.get(idx) else { continue };
+            let Some(def) = el.attrs.get(idx) else {
+                continue;
+            };
+            let key_str = &*def.name;
             let Ok(raw) = std::str::from_utf8(&attr.value) else {
-                self.error("xml-syntax", apos, format!("value of {key_str} is not UTF-8"));
+                self.error(
+                    "xml-syntax",
+                    apos,
+                    format!("value of {key_str} is not UTF-8"),
+                );
                 continue;
             };
             let cdata = def.ty == AttType::Cdata;
             let value: Cow<'_, str> = if !cdata || raw.contains(['&', '<', '\t', '\n', '\r']) {
                 let dtd = self.dtd;
-                match normalize_with(raw, cdata, &|n| dtd.decls.general.get(n), self.limits, &mut self.budget, 0) {
+                match normalize_with(
+                    raw,
+                    cdata,
+                    &|n| dtd.decls.general.get(n),
+                    self.limits,
+                    &mut self.budget,
+                    0,
+                ) {
                     Ok(v) => Cow::Owned(v),
                     Err((code, msg)) => {
-                        self.error(code, apos, format!("attribute {key_str} of <{name}>: {msg}"));
+                        self.error(
+                            code,
+                            apos,
+                            format!("attribute {key_str} of <{name}>: {msg}"),
+                        );
                         continue;
                     }
                 }
@@ -587,7 +683,9 @@ impl<'d> Validator<'d> {
         }
         if let Some(el) = element.filter(|el| el.has_required) {
             for (i, a) in el.attrs.iter().enumerate() {
-                if a.default == DefaultDecl::Required && !self.seen_attr.get(i).copied().unwrap_or(false) {
+                if a.default == DefaultDecl::Required
+                    && !self.seen_attr.get(i).copied().unwrap_or(false)
+                {
                     let msg = format!("<{name}> requires attribute {} ({})", a.name, a.ty.render());
                     self.error("dtd-required-attribute", pos, msg);
                 }
@@ -596,7 +694,15 @@ impl<'d> Validator<'d> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn check_value(&mut self, att: &str, ty: &AttType, default: &DefaultDecl, v: &str, el: &str, pos: usize) {
+    fn check_value(
+        &mut self,
+        att: &str,
+        ty: &AttType,
+        default: &DefaultDecl,
+        v: &str,
+        el: &str,
+        pos: usize,
+    ) {
         let bad = |what: &str| format!("value {v:?} of attribute {att} on <{el}> is not {what}");
         match ty {
             AttType::Cdata => {}
@@ -618,7 +724,11 @@ impl<'d> Validator<'d> {
                 for t in v.split(' ') {
                     n += 1;
                     if !is_name(t) {
-                        self.error("dtd-attribute-value", pos, bad("a list of XML names (IDREF)"));
+                        self.error(
+                            "dtd-attribute-value",
+                            pos,
+                            bad("a list of XML names (IDREF)"),
+                        );
                         return;
                     }
                     let at = self.anchor.unwrap_or(pos);
@@ -636,7 +746,10 @@ impl<'d> Validator<'d> {
                     return;
                 }
                 for t in tokens {
-                    if !matches!(self.lookup(t), Some(GeneralEntity::External { ndata: Some(_), .. })) {
+                    if !matches!(
+                        self.lookup(t),
+                        Some(GeneralEntity::External { ndata: Some(_), .. })
+                    ) {
                         let msg = format!("attribute {att} on <{el}> names {t:?}, which is not a declared unparsed entity");
                         self.error("dtd-attribute-value", pos, msg);
                     }
@@ -649,12 +762,19 @@ impl<'d> Validator<'d> {
             }
             AttType::Nmtokens => {
                 if v.is_empty() || !v.split(' ').all(is_nmtoken) {
-                    self.error("dtd-attribute-value", pos, bad("a list of name tokens (NMTOKENS)"));
+                    self.error(
+                        "dtd-attribute-value",
+                        pos,
+                        bad("a list of name tokens (NMTOKENS)"),
+                    );
                 }
             }
             AttType::Enumeration(list) | AttType::Notation(list) => {
                 if !list.iter().any(|x| x == v) {
-                    let msg = format!("value {v:?} of attribute {att} on <{el}> is not one of {}", ty.render());
+                    let msg = format!(
+                        "value {v:?} of attribute {att} on <{el}> is not one of {}",
+                        ty.render()
+                    );
                     self.error("dtd-enumeration", pos, msg);
                 }
             }
@@ -694,7 +814,11 @@ impl<'d> Validator<'d> {
                 Event::Empty(e) => self.start(&e, pos, true),
                 Event::End(_) => {
                     if self.stack.len() <= base_depth {
-                        self.error("xml-syntax", pos, "end tag without a start tag in this entity".into());
+                        self.error(
+                            "xml-syntax",
+                            pos,
+                            "end tag without a start tag in this entity".into(),
+                        );
                         self.stop = true;
                         return;
                     }
@@ -712,7 +836,11 @@ impl<'d> Validator<'d> {
                 Event::Comment(_) | Event::PI(_) => self.markup_in_empty(pos),
                 Event::Decl(_) => {
                     if nested || pos != 0 {
-                        self.error("xml-syntax", pos, "XML declaration not at the start of the document".into());
+                        self.error(
+                            "xml-syntax",
+                            pos,
+                            "XML declaration not at the start of the document".into(),
+                        );
                     }
                 }
                 Event::DocType(t) => {
@@ -720,15 +848,25 @@ impl<'d> Validator<'d> {
                         self.error("xml-syntax", pos, "DOCTYPE not allowed here".into());
                     } else {
                         let raw: &[u8] = &t;
-                        let name_len = raw.iter().position(|&b| is_ws(b) || b == b'[').unwrap_or(raw.len());
-                        self.doctype = Some(String::from_utf8_lossy(raw.get(..name_len).unwrap_or_default()).into_owned());
+                        let name_len = raw
+                            .iter()
+                            .position(|&b| is_ws(b) || b == b'[')
+                            .unwrap_or(raw.len());
+                        self.doctype = Some(
+                            String::from_utf8_lossy(raw.get(..name_len).unwrap_or_default())
+                                .into_owned(),
+                        );
                     }
                 }
                 Event::Eof => break,
             }
         }
         if nested && !self.stop && self.stack.len() != base_depth {
-            self.error("xml-syntax", 0, "an entity's replacement text leaves an element open".into());
+            self.error(
+                "xml-syntax",
+                0,
+                "an entity's replacement text leaves an element open".into(),
+            );
             self.stack.truncate(base_depth);
         }
     }
@@ -737,9 +875,19 @@ impl<'d> Validator<'d> {
     fn markup_in_empty(&mut self, pos: usize) {
         let Some(top) = self.stack.last() else { return };
         let Some(sym) = top.sym else { return };
-        if matches!(self.dtd.element(sym).map(|e| &e.content), Some(Content::Empty)) && !top.failed {
+        if matches!(
+            self.dtd.element(sym).map(|e| &e.content),
+            Some(Content::Empty)
+        ) && !top.failed
+        {
             let name = self.dtd.name(sym);
-            self.error("dtd-content", pos, format!("<{name}> is declared EMPTY but contains a comment or processing instruction"));
+            self.error(
+                "dtd-content",
+                pos,
+                format!(
+                    "<{name}> is declared EMPTY but contains a comment or processing instruction"
+                ),
+            );
             if let Some(t) = self.stack.last_mut() {
                 t.failed = true;
             }
@@ -748,12 +896,20 @@ impl<'d> Validator<'d> {
 
     fn finish(&mut self) {
         if !self.stop && !self.seen_root {
-            self.error("xml-syntax", self.src.len(), "the document has no root element".into());
+            self.error(
+                "xml-syntax",
+                self.src.len(),
+                "the document has no root element".into(),
+            );
         }
         let refs = std::mem::take(&mut self.idrefs);
         for (r, at) in refs {
             if !self.ids.contains_key(&r) {
-                self.error("dtd-dangling-idref", at, format!("IDREF {r:?} matches no ID in the document"));
+                self.error(
+                    "dtd-dangling-idref",
+                    at,
+                    format!("IDREF {r:?} matches no ID in the document"),
+                );
             }
         }
     }
@@ -766,7 +922,7 @@ fn internal_subset(xml: &[u8]) -> Option<(String, usize)> {
         match reader.read_event() {
             Ok(Event::DocType(t)) => {
                 let raw: &[u8] = &t;
-                let base = raw.as_ptr() as usize - xml.as_ptr() as usize;
+                let base = (raw.as_ptr() as usize).checked_sub(xml.as_ptr() as usize)?;
                 // The first '[' outside quoted literals opens the internal subset.
                 let mut quote: Option<u8> = None;
                 let mut open = None;
@@ -807,14 +963,20 @@ fn as_utf8(xml: &[u8]) -> Cow<'_, [u8]> {
         if let Some(end) = head.windows(2).position(|w| w == b"?>") {
             let decl = String::from_utf8_lossy(&head[..end]).to_ascii_lowercase();
             if let Some(i) = decl.find("encoding") {
-                let rest = decl[i + 8..].trim_start().trim_start_matches('=').trim_start();
+                let rest = decl[i + 8..]
+                    .trim_start()
+                    .trim_start_matches('=')
+                    .trim_start();
                 let label: String = rest
                     .trim_start_matches(['"', '\''])
                     .chars()
                     .take_while(|c| !matches!(c, '"' | '\''))
                     .collect();
                 if let Some(enc) = encoding_rs::Encoding::for_label(label.as_bytes()) {
-                    if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
+                    if enc != encoding_rs::UTF_8
+                        && enc != encoding_rs::UTF_16LE
+                        && enc != encoding_rs::UTF_16BE
+                    {
                         let (t, _) = enc.decode_without_bom_handling(xml);
                         // The declaration still names the old encoding; quick-xml ignores it.
                         return Cow::Owned(t.into_owned().into_bytes());
@@ -828,22 +990,51 @@ fn as_utf8(xml: &[u8]) -> Cow<'_, [u8]> {
 
 fn dtd_error_diag(e: &DtdError, xml: &[u8], base: usize) -> Diagnostic {
     let (code, line, column, message) = match e {
-        DtdError::Syntax { line, column, message, .. } => ("dtd-syntax", *line, *column, message.clone()),
-        DtdError::Limit { line, column, message, .. } => ("dtd-limit", *line, *column, message.clone()),
-        DtdError::Forbidden { line, column, system_id, message, .. } => (
+        DtdError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        } => ("dtd-syntax", *line, *column, message.clone()),
+        DtdError::Limit {
+            line,
+            column,
+            message,
+            ..
+        } => ("dtd-limit", *line, *column, message.clone()),
+        DtdError::Forbidden {
+            line,
+            column,
+            system_id,
+            message,
+            ..
+        } => (
             "dtd-external-entity",
             *line,
             *column,
             format!("external entity {system_id:?} not loaded: {message}"),
         ),
-        DtdError::UnresolvedEntity { line, column, name, message, .. } => {
-            ("dtd-undeclared-entity", *line, *column, format!("%{name};: {message}"))
-        }
+        DtdError::UnresolvedEntity {
+            line,
+            column,
+            name,
+            message,
+            ..
+        } => (
+            "dtd-undeclared-entity",
+            *line,
+            *column,
+            format!("%{name};: {message}"),
+        ),
         other => ("dtd-syntax", 1, 1, other.to_string()),
     };
     // Lines and columns are relative to the internal subset; shift them into the document.
     let (bl, bc) = line_col(xml, base);
-    let (l, c) = if line <= 1 { (bl, bc + column.saturating_sub(1)) } else { (bl + line - 1, column) };
+    let (l, c) = if line <= 1 {
+        (bl, bc + column.saturating_sub(1))
+    } else {
+        (bl + line - 1, column)
+    };
     let mut d = Diagnostic::error(code, format!("in the internal subset: {message}"), Some(l));
     d.column = Some(c);
     d
@@ -855,7 +1046,11 @@ pub(crate) fn validate(dtd: &Dtd, xml: &[u8]) -> Vec<Diagnostic> {
     if xml.len() > limits.max_document_bytes {
         let mut d = Diagnostic::error(
             "dtd-limit",
-            format!("the document has {} bytes, more than max_document_bytes ({})", xml.len(), limits.max_document_bytes),
+            format!(
+                "the document has {} bytes, more than max_document_bytes ({})",
+                xml.len(),
+                limits.max_document_bytes
+            ),
             Some(1),
         );
         d.column = Some(1);
@@ -866,9 +1061,17 @@ pub(crate) fn validate(dtd: &Dtd, xml: &[u8]) -> Vec<Diagnostic> {
     let mut pre = Vec::new();
     let merged: Option<Dtd> = match internal_subset(xml) {
         Some((text, base)) => {
-            let access = Access { catalog: None, root: None, external: false };
+            let access = Access {
+                catalog: None,
+                root: None,
+                external: false,
+            };
             match Parser::new(&text, "internal subset", None, limits, access).parse() {
-                Ok(decls) => match Dtd::compile(decls.merged_with(&dtd.decls), &dtd.options, "internal subset") {
+                Ok(decls) => match Dtd::compile(
+                    decls.merged_with(&dtd.decls),
+                    &dtd.options,
+                    "internal subset",
+                ) {
                     Ok(d) => Some(d),
                     Err(e) => {
                         pre.push(dtd_error_diag(&e, xml, base));
