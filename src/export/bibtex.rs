@@ -24,7 +24,7 @@
 
 use super::{Export, ExportError};
 use crate::model::{
-    Agent, Contributor, ContributorRole, Diagnostic, Document, PageRange, Reference, ReferenceType,
+    Agent, Contributor, Diagnostic, Document, PageRange, Reference, ReferenceType,
     Script,
 };
 use crate::script::romanize::romanize;
@@ -255,11 +255,7 @@ fn own_entry(
             what: "the article title",
             key: "article.title",
         })?;
-    let authors: Vec<&Contributor> = front
-        .contributors
-        .iter()
-        .filter(|c| c.role == ContributorRole::Author)
-        .collect();
+    let authors: Vec<&Contributor> = front.authors().collect();
     if authors.is_empty() {
         return Err(ExportError::MissingFact {
             format: FORMAT,

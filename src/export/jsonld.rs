@@ -93,11 +93,7 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
             key: "article.title",
         });
     }
-    let authors: Vec<&Contributor> = front
-        .contributors
-        .iter()
-        .filter(|c| c.role == ContributorRole::Author)
-        .collect();
+    let authors: Vec<&Contributor> = front.authors().collect();
     if authors.is_empty() {
         return Err(ExportError::MissingFact {
             format: FORMAT,

@@ -277,6 +277,15 @@ fn announces_list(text: &str) -> bool {
     })
 }
 
+/// Whether a label holds one of the words of an introduction's parts (`الإشكالية`,
+/// `Research problem`, `Scope`).
+pub(super) fn names_intro_part(text: &str) -> bool {
+    let folded = fold(text);
+    table::ALL
+        .iter()
+        .any(|tb| tb.run_in_words.iter().any(|w| folded.contains(&fold(w))))
+}
+
 /// Whether a line names a table of contents.
 pub(super) fn is_contents_heading(text: &str) -> bool {
     let head = text.trim().trim_end_matches([':', '-', ' ']);
@@ -433,10 +442,7 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     // A run-in label: `الإشكالية : ...` (a short label, a colon, the paragraph), either
     // one of the genre's label words or one of a group of run-in labels.
     if colon.is_some() && run_in_shape(t) {
-        let known = table::ALL.iter().any(|tb| {
-            let folded = fold(head);
-            tb.run_in_words.iter().any(|w| folded.contains(&fold(w)))
-        });
+        let known = names_intro_part(head);
         let neighbour = |k: usize| {
             lines
                 .get(k)

@@ -66,6 +66,8 @@ struct Profile {
     authors: Vec<String>,
     all: Vec<String>,
     year: Option<i32>,
+    /// Folded tokens of the first author's family name (or organization name).
+    family: Vec<String>,
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -101,7 +103,31 @@ fn profile(r: &Reference) -> Profile {
         authors: dedup(tokens(&names, &STOP)),
         all: dedup(tokens(&without_urls(&r.raw), &STOP)),
         year: r.year.as_ref().and_then(|y| y.value),
+        family: r
+            .authors
+            .first()
+            .map(|a| match a {
+                Agent::Person {
+                    family: Some(f), ..
+                } => tokens(f, &STOP),
+                other => tokens(other.as_written(), &STOP),
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// A weaker match for a footnote that names the first author's family name and the year:
+/// enough of the title's words (folded, so sentence and title case meet) then suffice.
+fn family_year_title(fn_tokens: &[String], fn_years: &[i32], p: &Profile) -> Option<f64> {
+    let year_ok = p.year.is_some_and(|y| fn_years.contains(&y));
+    if !year_ok || p.family.is_empty() || p.title.is_empty() {
+        return None;
+    }
+    if !p.family.iter().all(|f| found_in(f, fn_tokens)) {
+        return None;
+    }
+    let title_cov = coverage(&p.title, fn_tokens);
+    (title_cov >= 0.34).then_some(title_cov)
 }
 
 /// Whether two folded tokens are the same word, allowing a small spelling difference.
@@ -240,11 +266,25 @@ impl Linker<'_> {
             return None;
         }
         let years = years_in(text);
-        self.profiles
+        let best = self
+            .profiles
             .iter()
             .map(|(id, p)| (id.clone(), score(&toks, &years, p)))
             .filter(|(_, s)| *s >= 0.45)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if best.is_some() {
+            return best;
+        }
+        // Family name + year + some title words, when exactly one reference fits.
+        let fits: Vec<(String, f64)> = self
+            .profiles
+            .iter()
+            .filter_map(|(id, p)| family_year_title(&toks, &years, p).map(|c| (id.clone(), c)))
+            .collect();
+        match fits.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
     }
 
     fn profile(&self, id: &str) -> Option<&Profile> {

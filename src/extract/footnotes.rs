@@ -44,6 +44,10 @@ impl MarkForm {
             MarkForm::Star => 4,
         }
     }
+    /// Whether two forms belong to one family of labels (the raised forms go together).
+    pub fn same_family(self, other: MarkForm) -> bool {
+        self.family() == other.family()
+    }
     /// Typographic markers (raised, caret) are markers whatever their number.
     fn is_raised(self) -> bool {
         self.family() == 2
@@ -69,14 +73,14 @@ const SUP: &str = r"[\x{2070}\x{00B9}\x{00B2}\x{00B3}\x{2074}-\x{2079}]";
 // The patterns are constants; a failure to compile is a bug caught by every test.
 static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:\(\s*(?P<paren>{DIGIT}{{1,3}})\s*\)|\[\s*(?P<bracket>{DIGIT}{{1,3}})\s*\]|\x{{207D}}(?P<sparen>{SUP}{{1,3}})\x{{207E}}|\^\(?\s*(?P<caret>{DIGIT}{{1,3}})\s*\)?|(?P<sup>{SUP}{{1,3}})|(?P<bare>{DIGIT}{{1,3}})(?:[.)\-\x{{2013}}]|\s)|(?P<star>\*+))\s*"
+        r"^\s*(?:\(\s*(?P<paren>{DIGIT}{{1,3}})\s*\)|\[\s*(?P<bracket>{DIGIT}{{1,3}})\s*\]|\x{{207D}}\s*(?P<sparen>(?:{SUP}|{DIGIT}){{1,3}})\s*\x{{207E}}|\^\(?\s*(?P<caret>{DIGIT}{{1,3}})\s*\)?|(?P<sup>{SUP}{{1,3}})|(?P<bare>{DIGIT}{{1,3}})(?:[.)\-\x{{2013}}]|\s)|(?P<star>\*+))\s*"
     ))
     .expect("footnote label pattern")
 });
 
 static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<caret>\^\(\s*{DIGIT}{{1,3}}\s*\)|\^{DIGIT}{{1,3}})|(?P<sparen>\x{{207D}}{SUP}{{1,3}}\x{{207E}})|(?P<paren>\(\s?{DIGIT}{{1,3}}\s?\))|(?P<bracket>\[{DIGIT}{{1,3}}\])|(?P<sup>{SUP}{{1,3}})"
+        r"(?P<caret>\^\(\s*{DIGIT}{{1,3}}\s*\)|\^{DIGIT}{{1,3}})|(?P<sparen>\x{{207D}}\s?(?:{SUP}|{DIGIT}){{1,3}}\s?\x{{207E}})|(?P<paren>\(\s?{DIGIT}{{1,3}}\s?\))|(?P<bracket>\[{DIGIT}{{1,3}}\])|(?P<sup>{SUP}{{1,3}})"
     ))
     .expect("footnote marker pattern")
 });
@@ -370,10 +374,17 @@ fn align(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
     out
 }
 
-/// Finds the markers of each page's running text and links each to the footnote of the same
-/// page with its number. Warns about markers without a footnote and footnotes without a
-/// marker.
-pub fn link_markers(pages: &[PageLines], footnotes: &[Footnote]) -> (MarkerLinks, Vec<Diagnostic>) {
+/// Finds the markers of each page's running text from `start_line` on and links each to the
+/// footnote of the same page with its number. Warns about markers without a footnote and
+/// footnotes without a marker.
+///
+/// Lines before `start_line` are the front matter: their superscripts and bracketed numbers
+/// tie authors to affiliations and are not footnote markers.
+pub fn link_markers(
+    pages: &[PageLines],
+    footnotes: &[Footnote],
+    start_line: usize,
+) -> (MarkerLinks, Vec<Diagnostic>) {
     let mut links = MarkerLinks::default();
     let mut warnings = Vec::new();
     for page in pages {
@@ -381,6 +392,7 @@ pub fn link_markers(pages: &[PageLines], footnotes: &[Footnote]) -> (MarkerLinks
         let cands: Vec<(usize, MarkerCandidate)> = page
             .body
             .iter()
+            .filter(|l| l.number >= start_line)
             .flat_map(|l| scan_markers(l.text).into_iter().map(move |c| (l.number, c)))
             .collect();
         let page_notes: Vec<&Footnote> =
@@ -505,6 +517,7 @@ mod tests {
             ("(١٢)نص", MarkForm::Paren, "١٢", 12),
             ("[3] Text", MarkForm::Bracket, "3", 3),
             ("⁽²⁾ نص", MarkForm::SuperParen, "²", 2),
+            ("⁽١٣⁾ نص", MarkForm::SuperParen, "١٣", 13),
             ("¹ Text", MarkForm::Superscript, "¹", 1),
             ("^(۴) متن", MarkForm::Caret, "۴", 4),
             ("7. Text", MarkForm::Bare, "7", 7),
@@ -529,14 +542,14 @@ mod tests {
 
     #[test]
     fn scans_markers_and_weighs_their_shape() {
-        let text = "كلمة^(١) ونص⁽²⁾ و(3). و (4): ثم (120) سجين و(2169) عام [5]";
+        let text = "كلمة^(١) ونص⁽²⁾ وقول⁽٦⁾ و(3). و (4): ثم (120) سجين و(2169) عام [5]";
         let found: Vec<(u32, u32)> = scan_markers(text)
             .iter()
             .map(|c| (c.number, c.weight))
             .collect();
         assert_eq!(
             found,
-            vec![(1, 4), (2, 4), (3, 3), (4, 2), (120, 1), (5, 2)]
+            vec![(1, 4), (2, 4), (6, 4), (3, 3), (4, 2), (120, 1), (5, 2)]
         );
         let marker = &scan_markers("word¹ more")[0];
         assert_eq!(&"word¹ more"[marker.start..marker.end], "¹");
@@ -602,7 +615,7 @@ mod tests {
             page(2, &[(7, "نص⁽¹⁾ آخر")], &[(9, "(1) مصدر ثالث.")]),
         ];
         let notes = collect_footnotes(&pages);
-        let (links, warnings) = link_markers(&pages, &notes);
+        let (links, warnings) = link_markers(&pages, &notes, 1);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(links.per_page, vec![2, 1]);
         let ids: Vec<Option<&str>> = links.by_line[&1]
@@ -628,7 +641,7 @@ mod tests {
             ),
         ];
         let notes = collect_footnotes(&pages);
-        let (links, warnings) = link_markers(&pages, &notes);
+        let (links, warnings) = link_markers(&pages, &notes, 1);
         let codes: Vec<(&str, Option<usize>)> =
             warnings.iter().map(|w| (w.code.as_str(), w.line)).collect();
         assert_eq!(

@@ -121,7 +121,7 @@ pub(crate) fn parse_affiliation(text: &str) -> AffParts {
     parts
 }
 
-/// Lower-case letter tokens of an email's local part (`Faisal.ghazi88` → `faisal`, `ghazi`).
+/// Lower-case letter tokens of an email's local part (`Omar.khalid88` → `omar`, `khalid`).
 fn email_tokens(email: &str) -> Vec<String> {
     let local = email.split('@').next().unwrap_or("");
     local
@@ -149,8 +149,8 @@ fn token_similarity(email_token: &str, name_part: &str) -> f64 {
 }
 
 /// How well `email` fits the person `name` (any script), in 0..=1: each token of the local
-/// part is compared with the name's words and runs of adjacent words (`nooraldin` with
-/// `نور الدين`) by consonant skeleton, and the whole local part with the words glued together.
+/// part is compared with the name's words and runs of adjacent words (`shamsaldeen` with
+/// `شمس الدين`) by consonant skeleton, and the whole local part with the words glued together.
 pub(crate) fn email_name_score(email: &str, name: &str) -> f64 {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() {
@@ -178,7 +178,7 @@ pub(crate) fn email_name_score(email: &str, name: &str) -> f64 {
         })
         .sum::<f64>()
         / tokens.len() as f64;
-    // The whole local part against initials + a word, or two glued words (`fghazi`).
+    // The whole local part against initials + a word, or two glued words (`okhalid`).
     let whole: String = tokens.concat();
     let mut glued = 0.0f64;
     for (i, w) in words.iter().enumerate() {

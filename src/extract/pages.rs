@@ -11,7 +11,7 @@ use super::footnotes::{note_label, scan_markers, MarkForm};
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
 use super::text::Line;
-use crate::model::Span;
+use crate::model::{SectionKind, Span};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -306,13 +306,17 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
     if let Some(s) = start {
         blocks.push((s, lines.len()));
     }
+    // Every labelled line of the trailing blocks may open the zone: the zone may follow the
+    // last body line with no blank line between (then the block mixes text and notes), and a
+    // numbered list or reference list may stand right above it.
     let mut starts = Vec::new();
     for &(s, e) in blocks.iter().rev() {
-        let first_label =
-            (s..e).find(|&i| lines.get(i).is_some_and(|l| note_label(l.text).is_some()));
-        match first_label {
-            Some(k) => {
-                starts.push(k);
+        let labelled: Vec<usize> = (s..e)
+            .filter(|&i| lines.get(i).is_some_and(|l| note_label(l.text).is_some()))
+            .collect();
+        match labelled.first() {
+            Some(&k) => {
+                starts.extend(labelled.iter().rev());
                 if k > s {
                     break;
                 }
@@ -320,13 +324,56 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
             None if (s..e).all(|i| lines.get(i).is_some_and(|l| continues_note(l.text))) => {}
             None => break,
         }
+        if starts.len() >= MAX_ZONE_STARTS {
+            break;
+        }
     }
+    starts.truncate(MAX_ZONE_STARTS);
+    // A numbered list that opens right under the reference-list heading (`References` /
+    // `[1] ...`) is the list, whatever text cites it on the page: no line from its first
+    // entry down to `k` has a label of another family.
+    let under_heading = |k: usize| {
+        let Some(form) = lines.get(k).and_then(|l| note_label(l.text)).map(|n| n.form) else {
+            return false;
+        };
+        let above = lines.get(..k).unwrap_or_default();
+        let Some(heading) = above
+            .iter()
+            .rposition(|l| section_line_kind(l.text) == Some(SectionKind::References))
+        else {
+            return false;
+        };
+        let list = above.get(heading + 1..).unwrap_or_default();
+        list.iter().find(|l| !l.is_blank()).map_or(true, |first| {
+            note_label(first.text).is_some_and(|n| n.form.same_family(form))
+        }) && list.iter().all(|l| {
+            note_label(l.text).is_none_or(|n| n.form.same_family(form))
+        })
+    };
     starts
         .into_iter()
         .rev()
-        .find(|&k| has_text_before(k) && zone_is_valid(lines, k, page_index))
+        .find(|&k| has_text_before(k) && !under_heading(k) && zone_is_valid(lines, k, page_index))
         .map(|k| (k, k))
 }
+
+/// Whether a line is a section name, numbered or not (`References`, `6. References`).
+fn is_section_line(text: &str) -> bool {
+    section_line_kind(text).is_some()
+}
+
+/// The kind of section a line names, numbered or not.
+fn section_line_kind(text: &str) -> Option<SectionKind> {
+    section_kind(text).or_else(|| {
+        note_label(text)
+            .and_then(|n| text.get(n.rest..))
+            .and_then(section_kind)
+    })
+}
+
+/// How many labelled lines, from the bottom of a page, are tried as the zone's first line;
+/// no page prints more notes, and the bound keeps the search linear.
+const MAX_ZONE_STARTS: usize = 64;
 
 /// A zone must read as notes: one family of labels with rising numbers, most of them matched
 /// by a marker in the text above. A zone of `*` notes alone is only taken near the start of
@@ -363,6 +410,21 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
         numbers.push(label.number.unwrap_or(0));
     }
     if numbers.windows(2).any(|w| w[1] <= w[0]) {
+        return false;
+    }
+    // Running text taken in by a zone opened too high: a section heading, or, among raised
+    // labels, an unlabelled line that calls a note (notes do not call notes).
+    let raised = family.is_some_and(|f| same(f, MarkForm::Superscript));
+    let spoiled = zone.iter().filter(|l| !l.is_blank()).any(|l| {
+        let label = note_label(l.text);
+        is_section_line(l.text)
+            || (raised
+                && label.is_none()
+                && scan_markers(l.text)
+                    .iter()
+                    .any(|m| same(m.form, MarkForm::Superscript)))
+    });
+    if spoiled {
         return false;
     }
     if family == Some(MarkForm::Bare) {
@@ -404,10 +466,17 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
 
 /// Whether a line is only a section name (`Introduction`, `المقدمة`).
 fn names_a_section(text: &str) -> bool {
+    section_kind(text).is_some()
+}
+
+/// The kind of the section a line names when it is only a section name.
+fn section_kind(text: &str) -> Option<SectionKind> {
     let folded = fold(text.trim().trim_end_matches([':', '.', ' ']));
     sections_table::ALL
         .iter()
-        .any(|t| t.kinds.iter().any(|(w, _)| fold(w) == folded))
+        .flat_map(|t| t.kinds.iter())
+        .find(|(w, _)| fold(w) == folded)
+        .map(|(_, k)| *k)
 }
 
 #[cfg(test)]
@@ -538,5 +607,59 @@ mod tests {
         assert_eq!(break_threshold(&three), 3);
         let none = lines("a\nb\n\n\n\nc\nd\n\n\n\ne");
         assert_eq!(break_threshold(&none), 1);
+    }
+
+    #[test]
+    fn zone_right_under_the_text_without_a_blank_line() {
+        let src = "Cover page of the issue\n\n\n\nThe second page carries on with the argument at length,¹ citing a source\nand then another one² before the page ends without any blank line below.\n¹ First source, 2001, p. 4.\n² Second source, available at\nhttps://example.org/second\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].footnote_zone_line(), Some(7));
+        assert_eq!(texts(&pages[1].body).len(), 2);
+        assert_eq!(pages[1].notes.len(), 3);
+        // Arabic: a numbered reference list and the notes straight after it.
+        let src = "صفحة أولى من البحث.\n\n\n\nالمصادر\n١- الكاتب، كتاب أول، بغداد، ٢٠٠١.\n٢- الكاتب، كتاب ثان، القاهرة، ٢٠١٠.\nوقد ورد هذا في التقرير السنوي للهيئة المستقلة الصادر عن المجلس⁽١⁾ وفي غيره⁽٢⁾.\n⁽١⁾ التقرير السنوي، ص ٣.\n⁽٢⁾ المصدر نفسه، ص ٥.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert_eq!(
+            texts(&pages[1].notes),
+            vec!["⁽١⁾ التقرير السنوي، ص ٣.", "⁽٢⁾ المصدر نفسه، ص ٥."]
+        );
+        assert_eq!(texts(&pages[1].body).len(), 4);
+    }
+
+    #[test]
+    fn labelled_lines_above_running_text_are_no_zone() {
+        // A page without blank lines: affiliations under the names, then the text. The zone
+        // may not run over a heading or over text that calls its own notes.
+        for body in [
+            "Introduction\nThe paper opens with a question about water and cities that runs on.",
+            "The paper opens with a question¹ about water and cities that runs on and on.",
+        ] {
+            let src = format!("Cover\n\n\n\nA Title Here\nAnn Lee¹, Bo Chan²\n¹ Department of Politics, University of the North, Northtown\n² College of Law, University of the South\n{body}\nMore of the running text follows in this line.\n");
+            let l = lines(&src);
+            let pages = split_pages(&l);
+            assert_eq!(pages.len(), 2);
+            assert!(pages[1].notes.is_empty(), "{:?}", pages[1].notes);
+            assert_eq!(texts(&pages[1].body).len(), 5 + body.lines().count());
+        }
+        // A numbered heading between notes spoils the zone too.
+        let src = "Text with a note¹ and another² in a line long enough to be running text.\n¹ A note.\n2. Methods\n";
+        let l = lines(src);
+        assert!(split_pages(&l)[0].notes.is_empty());
+    }
+
+    #[test]
+    fn a_numbered_reference_list_is_not_a_zone() {
+        // Bracketed entries cited on the same page: still the list under its heading.
+        let src = "5. Conclusion\n\nThe model fits the data [3] and agrees with the survey [4] in most cases.\n\nReferences\n\n[1] A. Hale, \"Ports,\" Sea Review, vol. 2, 2001.\n[2] B. Ito, Harbours. Leeds: Dock, 2004.\n[3] C. Roy, \"Tides,\" Coast, vol. 9, 2012.\n[4] D. Sen, Survey of Ports, 2015.\n";
+        let l = lines(src);
+        let pages = split_pages(&l);
+        assert!(pages[0].notes.is_empty(), "{:?}", pages[0].notes);
+        // Arabic: a numbered heading over the list.
+        let src = "نص يحيل إلى المصدر (1) وإلى المصدر الآخر (2) في سطر طويل من الكلام المتصل.\n\n٥. المصادر\n(1) الكاتب، كتاب أول، بغداد، ٢٠٠١.\n(2) الكاتب، كتاب ثان، القاهرة، ٢٠١٠.\n";
+        let l = lines(src);
+        assert!(split_pages(&l)[0].notes.is_empty());
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod parse;
 pub(crate) mod text;
 
 use super::markers::references::all_of;
+use super::footnotes::MarkForm;
 use super::text::Line;
 use crate::model::{Diagnostic, Reference, ReferenceGroup, ReferenceType, Span};
 use crate::script::{default_lang, detect_script};
@@ -28,6 +29,38 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static EARLY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^.{0,120}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?|د\.\s?ت)\s*[),]").expect("valid regex")
 });
+
+/// An author-date head: a short lead without digits or brackets, then `(Year)` / `(n.d.)`
+/// (`Andersen, P., & Mills, K. (2019).`, `Regional Council. (2021).`, `حسن، ليلى. (٢٠١٨).`).
+static APA_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\d()\[\]<>]{2,120}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?|د\.\s?ت)\s*[),]")
+        .expect("valid regex")
+});
+
+/// A Latin inverted person at the start of a line: `Family, I.`, `Family, Given.`,
+/// `van Dijk, J.`, `Al-Rahim, Rend and ...`.
+static LATIN_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<family>(?:\p{Ll}{1,5}[\s\-])*\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Ll}{1,4}|\p{Lu}[\p{L}'’\-]*)){0,2})\s*,\s*(?P<given>\p{Lu}\.(?:\s*-?\s*\p{Lu}\.)*|\p{Lu}\p{Ll}[\p{L}'’\-]*(?:[\s\-]+\p{Lu}\p{Ll}[\p{L}'’\-]*){0,2}(?:\s+\p{Lu}\.)?(?:\s*(?:[.,(&;]|and\s)|\s*$))",
+    )
+    .expect("valid regex")
+});
+
+/// An Arabic inverted person at the start of a line: `Family، Given.` / `Family، Given (`.
+static ARABIC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<family>[\p{Arabic}&&[\p{L}\p{M}]]+(?:\s+[\p{Arabic}&&[\p{L}\p{M}]]+){0,2})\s*[،,]\s*(?P<given>[\p{Arabic}&&[\p{L}\p{M}]]+(?:\s+[\p{Arabic}&&[\p{L}\p{M}]]+){0,3})\s*(?:[.(،,]|$)",
+    )
+    .expect("valid regex")
+});
+
+/// A line that is only a page number (`12`, `- ١٢ -`, `[3]` is a label, not this).
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\-–—|]*\d{1,4}[\s\-–—|]*$").expect("valid regex"));
+
+/// A footnote separator rule (`_____`, `-----`).
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[_\x{0640}\-–—]{5,}\s*$").expect("valid regex"));
 
 /// The bullet or number of a line, and the rest of it.
 fn split_label(line: &str) -> (Option<String>, &str) {
@@ -126,6 +159,135 @@ fn always_continues(rest: &str) -> bool {
         || t.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
+/// Whether `s` names a place, publisher, journal, university or organization rather than
+/// a person (so `Boston, MA.` or `دار الثقافة، عمان.` is not a name head).
+fn not_a_person(s: &str) -> bool {
+    let s = text::trim_punct(s);
+    parse::is_place(s)
+        || text::contains_any(s, &all_of(|m| m.publisher_words))
+        || text::contains_any(s, &all_of(|m| m.journal_words))
+        || text::contains_any(s, &all_of(|m| m.university_words))
+        || text::contains_any(s, &all_of(|m| m.organization_words))
+        || text::contains_any(s, &all_of(|m| m.news_words))
+}
+
+/// Whether a line opens with an inverted person name (`Family, I.`, `Family, Given.`,
+/// `Family، Given.`), the head of an author-first entry.
+fn person_head(rest: &str) -> bool {
+    let t = rest.trim();
+    let caps = LATIN_HEAD
+        .captures(t)
+        .map(|c| (c, true))
+        .or_else(|| ARABIC_HEAD.captures(t).map(|c| (c, false)));
+    let Some((c, latin)) = caps else {
+        return false;
+    };
+    let family = c.name("family").map_or("", |m| m.as_str()).trim();
+    let given = c.name("given").map_or("", |m| m.as_str());
+    let given = given
+        .trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '(' | '&' | ';'))
+        .trim_end_matches(" and")
+        .trim();
+    if family.is_empty() || given.is_empty() || not_a_person(family) || not_a_person(given) {
+        return false;
+    }
+    latin || (parse::name_like(family) && parse::name_like(given))
+}
+
+/// Whether a line opens like a new entry whatever the line before: an inverted person, or
+/// a short author or title lead followed by an author-date year.
+fn strong_head(rest: &str) -> bool {
+    person_head(rest) || APA_HEAD.is_match(rest.trim())
+}
+
+/// Whether an unlabelled line reads as the wrapped rest of an entry: lower-case start, a
+/// lone URL, a number, a bracket, or a lead that is a place, a publisher, a journal or a
+/// field label (`Boston: Harbor Press.`, `Vol. 3`, `العدد ٢`).
+fn continuation_like(rest: &str) -> bool {
+    let t = rest.trim();
+    let Some(first) = t.chars().next() else {
+        return true;
+    };
+    if always_continues(t)
+        || first.is_numeric()
+        || matches!(first, '(' | '[' | '&' | ':' | ',' | '،' | ';' | '؛' | ')')
+    {
+        return true;
+    }
+    let lead = t
+        .split(['.', ',', '،', ':', ';', '؛', '('])
+        .next()
+        .unwrap_or("")
+        .trim();
+    if parse::is_place(lead)
+        || text::contains_any(lead, &all_of(|m| m.publisher_words))
+        || text::contains_any(lead, &all_of(|m| m.university_words))
+        || text::starts_with_any(lead, &all_of(|m| m.journal_words)).is_some()
+    {
+        return true;
+    }
+    let labels: Vec<&'static str> = [
+        all_of(|m| m.volume_labels),
+        all_of(|m| m.issue_labels),
+        all_of(|m| m.page_labels),
+        all_of(|m| m.edition_before),
+        all_of(|m| m.editor_words),
+        all_of(|m| m.translator_words),
+        all_of(|m| m.chapter_words),
+    ]
+    .concat();
+    text::starts_with_any(t, &labels).is_some()
+}
+
+/// Whether an entry's last line ends it: a final full stop or closing mark, or a URL/DOI.
+fn ends_entry(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with(['.', ')', '>', '”', ']', '»', '"']) {
+        return true;
+    }
+    t.split_whitespace()
+        .last()
+        .is_some_and(|w| !text::find_urls(w).is_empty() || text::find_doi(w).is_some())
+}
+
+/// Lines that are no part of the list: a page number, a separator rule, a footnote line with a
+/// raised label (`¹`, `⁽¹⁾`, `^1`) that slipped in from a page's footnote zone.
+enum Stray {
+    /// A page number or a separator: drop the line.
+    Furniture,
+    /// A separator rule: what follows up to a blank line is a footnote zone.
+    Separator,
+    /// The first line of a footnote: drop it and the lines that continue it.
+    Footnote,
+}
+
+/// Whether lines are being dropped as a stray footnote zone, and how that ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    /// Reading the list.
+    No,
+    /// After a separator rule: until a blank line.
+    UntilBlank,
+    /// After a raised footnote label: until a blank line, a labelled line or an entry head.
+    Note,
+}
+
+fn stray(text: &str) -> Option<Stray> {
+    if PAGE_NUMBER.is_match(text) {
+        return Some(Stray::Furniture);
+    }
+    if SEPARATOR.is_match(text) {
+        return Some(Stray::Separator);
+    }
+    let raised = super::footnotes::note_label(text).is_some_and(|l| {
+        matches!(
+            l.form,
+            MarkForm::Superscript | MarkForm::SuperParen | MarkForm::Caret
+        )
+    });
+    raised.then_some(Stray::Footnote)
+}
+
 struct Entry<'a> {
     label: Option<String>,
     lines: Vec<(usize, &'a str)>,
@@ -144,12 +306,46 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
     let mut groups: Vec<Group> = Vec::new();
     let mut seen_text = false;
 
+    // Stray page numbers and footnote zones go first, so neither counts as an entry.
+    let mut kept: Vec<&Line> = Vec::new();
+    let mut skip = Skip::No;
+    for l in lines {
+        if l.is_blank() {
+            skip = Skip::No;
+            kept.push(l);
+            continue;
+        }
+        match stray(l.text) {
+            Some(Stray::Furniture) => continue,
+            Some(Stray::Separator) => {
+                skip = Skip::UntilBlank;
+                continue;
+            }
+            Some(Stray::Footnote) => {
+                if skip != Skip::UntilBlank {
+                    skip = Skip::Note;
+                }
+                continue;
+            }
+            None => {}
+        }
+        if skip == Skip::Note {
+            let (label, rest) = split_label(l.text);
+            if label.is_some() || strong_head(rest) {
+                skip = Skip::No;
+            }
+        }
+        if skip == Skip::No {
+            kept.push(l);
+        }
+    }
+
     // First pass: is the list labelled? Then unlabelled lines are continuations.
     let mut labelled = 0usize;
     let mut starts = 0usize;
-    for l in lines.iter().filter(|l| !l.is_blank()) {
+    for l in kept.iter().filter(|l| !l.is_blank()) {
         let (label, rest) = split_label(l.text);
-        if group_heading(rest).is_some() || always_continues(rest) {
+        if group_heading(rest).is_some() || (always_continues(rest) && !strong_head(rest)) {
             continue;
         }
         starts += 1;
@@ -160,12 +356,22 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
     let labelled_list = labelled > 0 && labelled * 3 >= starts;
 
     let mut blank_before = false;
-    for l in lines {
+    // A label printed alone on its line (`[12]`), waiting for its entry's text.
+    let mut pending_label: Option<String> = None;
+    for l in kept {
         if l.is_blank() {
             blank_before = true;
             continue;
         }
-        let (label, rest) = split_label(l.text);
+        let (mut label, rest) = split_label(l.text);
+        if label.is_some() && rest.is_empty() {
+            pending_label = label;
+            continue;
+        }
+        if label.is_none() {
+            label = pending_label.take();
+        }
+        pending_label = None;
         if !seen_text && label.is_none() && is_list_heading(rest) {
             seen_text = true;
             continue;
@@ -196,17 +402,22 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
             (_, None) => false,
             (Some(_), _) => false,
             (None, Some(prev)) => {
-                if always_continues(rest) || labelled_list {
+                let head = strong_head(rest);
+                if (always_continues(rest) && !head) || labelled_list {
                     true
                 } else {
-                    let prev_text = prev.lines.last().map_or("", |x| x.1).trim_end();
-                    let ended = prev_text.ends_with(['.', ')', '>', '”', ']', '»', '"']);
-                    let starts_entry = EARLY_YEAR.is_match(rest)
+                    let prev_text = prev.lines.last().map_or("", |x| x.1);
+                    let ended = ends_entry(prev_text);
+                    // The old, looser head test still serves after a blank line.
+                    let loose_head = EARLY_YEAR.is_match(rest)
                         || rest
                             .split_whitespace()
                             .take(4)
                             .any(|w| w.ends_with([',', '،']));
-                    !(ended || (blank_before && starts_entry))
+                    let new = (ended && (head || !continuation_like(rest)))
+                        || (blank_before && (head || loose_head))
+                        || (person_head(rest) && APA_HEAD.is_match(rest.trim()));
+                    !new
                 }
             }
         };
@@ -372,5 +583,87 @@ mod tests {
         assert_eq!(r[0].year.as_ref().and_then(|y| y.value), Some(2012));
         assert_eq!(r[0].year.as_ref().map(|y| y.raw.as_str()), Some("٢٠١٢"));
         assert_eq!(r[0].ref_type, ReferenceType::Book);
+    }
+
+    fn raws(groups: &[ReferenceGroup]) -> Vec<&str> {
+        groups
+            .iter()
+            .flat_map(|g| g.references.iter())
+            .map(|r| r.raw.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn bare_apa_entries_on_consecutive_lines_split_and_wraps_stay() {
+        let src = "Okafor, C. N., & Lind, B. (2020). Ferry networks. Island Review, 9(4), 45–67. https://doi.org/10.4321/ir.94\nLind, B. (2016). Tolls and quays. Sea Policy, 3(1), 1–9. doi:10.4321/sp.31\nvan Rooij, A. (2014). Port cities in decline. Rotterdam: Quay\nPress.\nMarsh, Helen. (2019). Tidal towns,\nrevisited and reconsidered. Coast Journal, 2, 3–4.\nNordic Harbour Council. (2021). Annual survey 2021.\nhttps://example.org/survey\nVarga, E. (2011). Managing river basins (3rd ed.).\nBoston: Tideway Press.";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(
+            raws(&groups),
+            vec![
+                "Okafor, C. N., & Lind, B. (2020). Ferry networks. Island Review, 9(4), 45–67. https://doi.org/10.4321/ir.94",
+                "Lind, B. (2016). Tolls and quays. Sea Policy, 3(1), 1–9. doi:10.4321/sp.31",
+                "van Rooij, A. (2014). Port cities in decline. Rotterdam: Quay\nPress.",
+                "Marsh, Helen. (2019). Tidal towns,\nrevisited and reconsidered. Coast Journal, 2, 3–4.",
+                "Nordic Harbour Council. (2021). Annual survey 2021.\nhttps://example.org/survey",
+                "Varga, E. (2011). Managing river basins (3rd ed.).\nBoston: Tideway Press.",
+            ]
+        );
+        let r = &groups[0].references;
+        assert_eq!(r[5].place.as_deref(), Some("Boston"));
+        assert_eq!(r[5].edition.as_deref(), Some("3rd"));
+    }
+
+    #[test]
+    fn bare_arabic_entries_split_on_family_given_heads() {
+        let src = "الكعبي، حسن علي. (٢٠١٩). إدارة الموانئ النهرية. البصرة: دار الشط.\nالسامرائي، ندى. الجسور والمدن.\nدار الرافدين، بغداد، ٢٠٠٨.\nعبد الله، سامر جواد. (٢٠١٢). النقل النهري. مجلة الخليج، العدد ٤.";
+        let (groups, _) = extract_references(&lines(src));
+        let r: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
+        assert_eq!(r.len(), 3, "{:?}", raws(&groups));
+        assert_eq!(r[1].raw, "السامرائي، ندى. الجسور والمدن.\nدار الرافدين، بغداد، ٢٠٠٨.");
+        assert!(!r[0].authors.is_empty());
+        assert_eq!(r[2].source, Span::line(103));
+    }
+
+    #[test]
+    fn every_label_form_splits_and_a_lone_label_waits_for_its_text() {
+        for (src, label) in [
+            ("١- سالم، هدى. كتاب أول.\n٢- ناصر، علي. كتاب ثان.", "١-"),
+            ("1. Hale, A. First book.\n2. Ito, B. Second book.", "1."),
+            ("[1] Hale, A. First book.\n[2] Ito, B. Second book.", "[1]"),
+            ("(1) Hale, A. First book.\n(2) Ito, B. Second book.", "(1)"),
+            ("- Hale, A. First book.\n- Ito, B. Second book.", "-"),
+            ("• Hale, A. First book.\n• Ito, B. Second book.", "•"),
+            ("* Hale, A. First book.\n* Ito, B. Second book.", "*"),
+        ] {
+            let (groups, _) = extract_references(&lines(src));
+            let r: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
+            assert_eq!(r.len(), 2, "{src}");
+            assert_eq!(r[0].label.as_deref(), Some(label), "{src}");
+            assert!(!r[1].raw.starts_with(['-', '•', '*', '[', '(']), "{src}");
+        }
+        let (groups, _) = extract_references(&lines("[1]\nHale, A. First book.\n[2]\nIto, B. Second book."));
+        let r = &groups[0].references;
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].label.as_deref(), Some("[2]"));
+        assert_eq!(r[1].raw, "Ito, B. Second book.");
+    }
+
+    #[test]
+    fn stray_page_numbers_and_footnote_zones_are_not_entries() {
+        let src = "Hale, A. (2001). First book. Dock Press.\n14\nIto, B. (2004). Second book. Quay Press.\n¹ Interview with a harbour master, 3 May 2019.\ncontinued note text that wraps.\n² Ibid., p. 4.\n\nRoy, C. (2012). Third book. Tide Press.\n__________\n1. A note printed under a rule.\n\n- ٧ -\nSen, D. (2015). Fourth book. Bay Press.";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(
+            raws(&groups),
+            vec![
+                "Hale, A. (2001). First book. Dock Press.",
+                "Ito, B. (2004). Second book. Quay Press.",
+                "Roy, C. (2012). Third book. Tide Press.",
+                "Sen, D. (2015). Fourth book. Bay Press.",
+            ]
+        );
+        // Arabic raised labels too.
+        let src = "١- سالم، هدى. كتاب أول.\n⁽¹⁾ مقابلة مع مسؤول محلي.\n٢- ناصر، علي. كتاب ثان.";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(raws(&groups), vec!["سالم، هدى. كتاب أول.", "ناصر، علي. كتاب ثان."]);
     }
 }

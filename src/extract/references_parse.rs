@@ -107,9 +107,14 @@ static EDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static EDITION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    // The label's full stop is optional: a field's final stop is trimmed (`2nd ed`).
+    let bare: Vec<&str> = all_of(|t| t.edition_after)
+        .into_iter()
+        .map(|l| l.trim_end_matches('.'))
+        .collect();
     Regex::new(&format!(
-        r"(?:^|\s)(\d+(?:st|nd|rd|th)|[A-Z][a-z]+|\d+)\s+(?:{})",
-        alternation(&all_of(|t| t.edition_after))
+        r"(?:^|\s)(\d+(?:st|nd|rd|th)|[A-Z][a-z]+|\d+)\s+(?:{})\.?(?:$|[^\p{{L}}])",
+        alternation(&bare)
     ))
     .expect("valid edition regex")
 });
@@ -123,6 +128,19 @@ static BARE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,4}$").expect("valid regex"));
 static TRAILING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\S)\s+(\d{1,4})$").expect("valid regex"));
+
+/// Chicago's publication parenthetical: `(Boston: Harbor Press, 2017)`,
+/// `(بيروت: دار الساقي، ٢٠٠٥)`, `(Harbor Press, 2017)`.
+static PUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\(\s*(?:(?P<place>[^():,،\d]{2,40}?)\s*:\s*)?(?P<publisher>[^()\d]{2,80}?)\s*[,،]\s*(?P<year>\d{4})\s*\)",
+    )
+    .expect("valid regex")
+});
+
+/// A parenthetical ending a title (`Reforming public services (2nd ed.)`).
+static TITLE_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*\S)\s*\(([^()]{1,40})\)$").expect("valid regex"));
 
 /// A year in the range a publication can have.
 fn plausible_year(raw: &str) -> Option<i32> {
@@ -143,6 +161,13 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     for d in DATE.find_iter(text) {
         spans.push((d.start(), d.end()));
     }
+    spans.extend(quoted_ranges(text));
+    spans
+}
+
+/// Byte ranges of the quoted spans of `text` (“…”, "…", «…»), quote marks included.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
     for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
         let mut from = 0;
         while let Some(s) = text.get(from..).and_then(|t| t.find(open)) {
@@ -169,6 +194,19 @@ fn protected(spans: &[(usize, usize)], i: usize) -> bool {
 /// Runs of dots (`..`, `...`), initials and protected spans do not split.
 pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
     let spans = protected_spans(text);
+    // Chicago puts the field's comma inside the quotes (`"Title," Journal`): the space
+    // after such a closing quote separates two fields.
+    let quote_ends: Vec<usize> = quoted_ranges(text)
+        .into_iter()
+        .filter(|&(s, e)| {
+            text.get(s..e).is_some_and(|q| {
+                let mut rev = q.chars().rev();
+                rev.next();
+                rev.next().is_some_and(|c| matches!(c, ',' | '،' | '.'))
+            })
+        })
+        .map(|(_, e)| e)
+        .collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -184,6 +222,7 @@ pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
             .and_then(|rest| rest.iter().find(|(_, c)| !c.is_whitespace()))
             .map(|x| x.1);
         let cut: Option<bool> = match c {
+            c if c.is_whitespace() && quote_ends.contains(&i) => Some(false),
             '|' | ';' | '؛' => Some(false),
             ',' | '،' if commas => {
                 if prev.is_some_and(|p| p.is_ascii_digit())
@@ -306,7 +345,7 @@ fn take_labelled(s: &mut String, re: &Regex, slot: &mut Option<String>) {
     }
 }
 
-fn is_place(s: &str) -> bool {
+pub(crate) fn is_place(s: &str) -> bool {
     let places = all_of(|t| t.places);
     let parts: Vec<&str> = s
         .split(['-', '–', ',', '،', '/'])
@@ -449,8 +488,20 @@ fn is_chapter_lead(r: &str) -> bool {
     starts_with_any(r, m::ARABIC.chapter_words).is_some()
 }
 
+/// Whether a word of a name slot is a stopword (so the slot is no name).
+///
+/// A lone capital (`P`, `K.`) is an initial, not the page label `p`. Final `ى` and `ي` are
+/// told apart here although folding unifies them: `على` is a preposition, `علي` a given name.
 fn stopword(w: &str) -> bool {
-    let f = fold(w);
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = bare.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() && is_latin_letter(c) {
+            return false;
+        }
+    }
+    let f = fold(bare);
+    let alef_maqsura = |x: &str| x.ends_with('ى');
     m::ALL
         .iter()
         .flat_map(|t| t.stopwords.iter())
@@ -459,7 +510,7 @@ fn stopword(w: &str) -> bool {
                 .iter()
                 .flat_map(|t| t.non_name_words.iter()),
         )
-        .any(|s| fold(s) == f)
+        .any(|s| fold(s) == f && alef_maqsura(s) == alef_maqsura(bare))
 }
 
 const LATIN_PARTICLES: &[&str] = &[
@@ -528,12 +579,31 @@ fn is_organization(s: &str) -> bool {
     contains_any(s, &all_of(|t| t.organization_words)) || contains_any(s, &all_of(|t| t.news_words))
 }
 
+/// A name without surrounding punctuation, keeping the full stop of a final initial
+/// (`Mills, K.` stays `Mills, K.`; `Lopez, Maria.` becomes `Lopez, Maria`).
+fn trim_name(s: &str) -> &str {
+    let t = trim_punct(s);
+    // `t` starts with a character that is not trimmed, so it cannot start inside the prefix.
+    let Some(off) = s.find(t) else {
+        return t;
+    };
+    let end = off + t.len();
+    let mut rev = t.chars().rev();
+    let (last, before) = (rev.next(), rev.next());
+    let initial = last.is_some_and(|c| c.is_uppercase() && is_latin_letter(c))
+        && before.is_none_or(|b| !b.is_alphabetic());
+    match s.get(off..end + 1) {
+        Some(with_dot) if initial && with_dot.ends_with('.') => with_dot,
+        _ => t,
+    }
+}
+
 /// One person from a name as printed: `Family, Given` when a comma is there, else
 /// `Given Family` (the family name kept whole with its particles).
 pub(crate) fn person(s: &str) -> Agent {
-    let as_written = trim_punct(s).to_string();
+    let as_written = trim_name(s).to_string();
     if let Some((fam, given)) = as_written.split_once([',', '،']) {
-        let (fam, given) = (trim_punct(fam), trim_punct(given));
+        let (fam, given) = (trim_punct(fam), trim_name(given));
         return Agent::Person {
             as_written: as_written.clone(),
             family: (!fam.is_empty()).then(|| fam.to_string()),
@@ -582,7 +652,7 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
         et_al = true;
         s.replace_range(f.start..f.end, " ");
     }
-    let s = trim_punct(&s).to_string();
+    let s = trim_name(&s).to_string();
     if s.is_empty() {
         return (Vec::new(), et_al);
     }
@@ -603,14 +673,14 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
     }
     let pieces: Vec<String> = pieces
         .iter()
-        .map(|p| trim_punct(p).to_string())
+        .map(|p| trim_name(p).to_string())
         .filter(|p| !p.is_empty())
         .collect();
     let mut out = Vec::new();
     for p in &pieces {
         let parts: Vec<&str> = p
             .split([',', '،'])
-            .map(trim_punct)
+            .map(trim_name)
             .filter(|x| !x.is_empty())
             .collect();
         match parts.len() {
@@ -761,7 +831,30 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         text.replace_range(f.start..f.end, " | ");
     }
 
-    // The parenthesized year (APA-like) splits authors from the rest.
+    // Chicago's `(Place: Publisher, Year)` is one block; its comma splits nothing.
+    if let Some(c) = PUB_PAREN.captures(&text) {
+        let place = c.name("place").map(|m| trim_field(m.as_str()).to_string());
+        let publisher = c
+            .name("publisher")
+            .map_or("", |m| trim_field(m.as_str()))
+            .to_string();
+        let year = c.name("year").map(|m| m.as_str().to_string());
+        let named = place.is_some()
+            || contains_any(&publisher, &all_of(|t| t.publisher_words))
+            || contains_any(&publisher, &all_of(|t| t.university_words));
+        if let (true, Some(whole), Some(y)) = (named && !publisher.is_empty(), c.get(0), year) {
+            let range = whole.range();
+            if let Some(v) = plausible_year(&y) {
+                r.year = Some(MaybeTyped::typed(y, v));
+            }
+            r.place = place.filter(|p| !p.is_empty() && word_count(p) <= 4);
+            r.publisher = Some(publisher);
+            text.replace_range(range, " | ");
+        }
+    }
+
+    // The parenthesized year (APA-like) splits authors from the rest — unless the text
+    // before it already holds fields (Chicago's `Author, "Title," Journal 12, no. 2 (2015),`).
     let paren = [
         YEAR_PAREN.find(&text).filter(|mt| {
             YEAR_IN
@@ -774,22 +867,35 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     ]
     .into_iter()
     .flatten()
-    .min_by_key(|mt| mt.start());
+    .min_by_key(|mt| mt.start())
+    .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
+    let paren = match paren {
+        Some((start, end, ptext)) if chicago_year(&text, start, end) => {
+            // Chicago: the year is one more field.
+            if NO_DATE_PAREN.is_match(&ptext) {
+                r.no_date = true;
+            } else if let Some(y) = YEAR_IN.captures(&ptext).and_then(|c| c.get(1)) {
+                r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
+            }
+            text.replace_range(start..end, " | ");
+            None
+        }
+        other => other,
+    };
 
     let mut authors_field: Option<String> = None;
     let mut title: Option<String> = None;
     let mut fields: Vec<String> = Vec::new();
     let mut numbers = Numbers::default();
 
-    if let Some(p) = paren {
-        let ptext = p.as_str().to_string();
+    if let Some((p_start, p_end, ptext)) = paren.clone() {
         if NO_DATE_PAREN.is_match(&ptext) {
             r.no_date = true;
         } else if let Some(y) = YEAR_IN.captures(&ptext).and_then(|c| c.get(1)) {
             r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
         }
-        let before = text[..p.start()].to_string();
-        let after = text[p.end()..].to_string();
+        let before = text.get(..p_start).unwrap_or("").to_string();
+        let after = text.get(p_end..).unwrap_or("").to_string();
         let after_fields = split_fields(&after, false);
         let rest_has_content = !after_fields.is_empty();
         let pre = split_fields(&before, false);
@@ -797,7 +903,8 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             0 => {}
             1 => {
                 if author_like_apa(&pre[0], rest_has_content) {
-                    authors_field = Some(pre[0].clone());
+                    // The whole lead, so a final initial keeps its full stop.
+                    authors_field = Some(trim_name(&before).to_string());
                 } else {
                     title = Some(pre[0].clone());
                 }
@@ -880,6 +987,47 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         }
         fields.extend(pending);
         fields.extend(rest_iter);
+    }
+
+    // A quoted title is an article's (Chicago): the plain field after it names the journal,
+    // its trailing number the volume (`Water Policy 12`).
+    let quoted_title = title
+        .as_deref()
+        .is_some_and(|t| quoted_spans(&text).iter().any(|q| q == t));
+    let mut article_container = false;
+    if quoted_title && r.container.is_none() {
+        if let Some(first) = fields.first() {
+            let mut probe = Numbers::default();
+            if let [Kind::Text(x)] = classify(first, &mut probe).as_slice() {
+                let (name, vol) = match TRAILING_NUMBER.captures(x) {
+                    Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+                    None => (x.clone(), None),
+                };
+                r.container = Some(name);
+                if let Some(v) = vol {
+                    numbers.volume.get_or_insert(v);
+                    article_container = true;
+                }
+                fields.remove(0);
+            }
+        }
+    }
+
+    // A title ending in an edition or volume parenthetical (`Title (2nd ed.)`, `(Vol. 2)`).
+    if let Some(t) = title.take() {
+        let mut t = t;
+        if let Some(c) = TITLE_PAREN.captures(&t) {
+            let inner = c[2].to_string();
+            let head = c[1].to_string();
+            let mut probe = Numbers::default();
+            let rest = classify(&inner, &mut probe);
+            if rest.is_empty() && (probe.edition.is_some() || probe.volume.is_some()) {
+                numbers.edition = numbers.edition.take().or(probe.edition);
+                numbers.volume = numbers.volume.take().or(probe.volume);
+                t = head;
+            }
+        }
+        title = Some(t);
     }
 
     // The title field may carry a trailing place or publisher (`Title ، بيروت`) or run into
@@ -1031,7 +1179,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         t
     } else if chapter {
         ReferenceType::Chapter
-    } else if journal || (vol_issue && r.publisher.is_none()) {
+    } else if journal || article_container || (vol_issue && r.publisher.is_none()) {
         ReferenceType::JournalArticle
     } else if legal {
         ReferenceType::LegalDocument
@@ -1076,6 +1224,31 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         }
     }
     r
+}
+
+/// The contents of the quoted spans of `text` (“…”, "…", «…»), trimmed as fields are.
+fn quoted_spans(text: &str) -> Vec<String> {
+    quoted_ranges(text)
+        .into_iter()
+        .filter_map(|(s, e)| text.get(s..e))
+        .map(|q| trim_field(q).to_string())
+        .collect()
+}
+
+/// Whether a parenthesized year at `start..end` closes Chicago fields rather than an APA
+/// author lead: a quoted title comes before it, or fields come before it and a comma, colon
+/// or the end follows it (`Journal 41, no. 3 (2019), p. 240.`).
+fn chicago_year(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("").trim_start();
+    if !quoted_spans(before).is_empty() {
+        return true;
+    }
+    let fields_before = split_fields(before, true).len();
+    let closes = after.is_empty()
+        || after.starts_with([',', '،', ':', ';', '؛'])
+        || trim_punct(after).is_empty();
+    fields_before >= 2 && closes
 }
 
 fn numbers_issue_or_volume(r: &Reference) -> bool {
@@ -1223,5 +1396,87 @@ mod tests {
         assert!(!name_like("الموقع الرسمي للوزارة"));
         assert!(name_like("Omar al-Haddad"));
         assert!(!name_like("Trade and growth"));
+    }
+
+    #[test]
+    fn apa_initials_ampersand_and_and_joined_authors() {
+        let r = parse("Okafor, C. N., & Lind, B. (2020). Ferry networks and island budgets. Island Studies Review, 9(4), 45–67. https://doi.org/10.4321/isr.2020.94");
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(family(&r.authors[0]), Some("Okafor"));
+        assert!(matches!(&r.authors[1], Agent::Person { as_written, given, .. }
+            if as_written == "Lind, B." && given.as_deref() == Some("B.")));
+        assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2020));
+        assert_eq!(r.title.as_deref(), Some("Ferry networks and island budgets"));
+        assert_eq!(r.container.as_deref(), Some("Island Studies Review"));
+        assert_eq!(
+            (r.volume.as_deref(), r.issue.as_deref()),
+            (Some("9"), Some("4"))
+        );
+        assert_eq!(r.pages.as_ref().map(|p| (p.first, p.last)), Some((Some(45), Some(67))));
+        assert_eq!(r.doi.as_deref(), Some("10.4321/isr.2020.94"));
+        // `Family, Given and Family, Given.(Year)` with no space before the year.
+        let r = parse("Berg, Ola and Tan, Mei.(2018). *Small ports*. harbourwatch. <https://example.org/sp>");
+        assert_eq!(r.authors.len(), 2);
+        assert_eq!(family(&r.authors[1]), Some("Tan"));
+        assert_eq!(r.title.as_deref(), Some("Small ports"));
+        // A book with its edition in the title's parenthesis.
+        let r = parse("Varga, E. (2011). Managing river basins (3rd ed.). London: Tideway Press.");
+        assert_eq!(r.title.as_deref(), Some("Managing river basins"));
+        assert_eq!(r.edition.as_deref(), Some("3rd"));
+        assert_eq!(r.place.as_deref(), Some("London"));
+        assert_eq!(r.publisher.as_deref(), Some("Tideway Press"));
+        assert_eq!(r.ref_type, ReferenceType::Book);
+    }
+
+    #[test]
+    fn chicago_notes_with_quoted_titles_and_publication_parenthesis() {
+        let note = |s: &str| parse_work(s, Origin::Footnote, ReferenceType::Other);
+        for text in [
+            "Ines Moreau, \"Canals and the Civic Budget,\" Urban History 30, no. 1 (2008), pp. 12-30.",
+            "Ines Moreau, “Canals and the Civic Budget,” Urban History 30, no. 1 (2008), pp. 12-30.",
+            "Ines Moreau, «Canals and the Civic Budget,» Urban History 30, no. 1 (2008), pp. 12-30.",
+        ] {
+            let r = note(text);
+            assert_eq!(family(&r.authors[0]), Some("Moreau"), "{text}");
+            assert_eq!(r.title.as_deref(), Some("Canals and the Civic Budget"), "{text}");
+            assert_eq!(r.container.as_deref(), Some("Urban History"), "{text}");
+            assert_eq!(
+                (r.volume.as_deref(), r.issue.as_deref()),
+                (Some("30"), Some("1")),
+                "{text}"
+            );
+            assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2008));
+            assert_eq!(r.ref_type, ReferenceType::JournalArticle);
+        }
+        let r = note("Tomas Reyes, Harbours of the South, 4th ed. (Leiden: Northgate Press, 2013), pp. 5-9.");
+        assert_eq!(r.title.as_deref(), Some("Harbours of the South"));
+        assert_eq!(r.place.as_deref(), Some("Leiden"));
+        assert_eq!(r.publisher.as_deref(), Some("Northgate Press"));
+        assert_eq!(r.edition.as_deref(), Some("4th"));
+        assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2013));
+        assert_eq!(r.ref_type, ReferenceType::Book);
+        // Arabic: the same parenthesis with an Arabic comma and digits.
+        let r = note("سعاد كريم، المدن الساحلية (بيروت: دار الفرات، ٢٠٠٥)، ص ٩.");
+        assert_eq!(r.place.as_deref(), Some("بيروت"));
+        assert_eq!(r.publisher.as_deref(), Some("دار الفرات"));
+        assert_eq!(r.year.as_ref().map(|y| (y.raw.as_str(), y.value)), Some(("٢٠٠٥", Some(2005))));
+        assert_eq!(r.title.as_deref(), Some("المدن الساحلية"));
+        // An author-date entry keeps its APA reading.
+        let r = parse("Reyes, T. (2013). Harbours of the south. Northgate Press.");
+        assert_eq!(family(&r.authors[0]), Some("Reyes"));
+        assert_eq!(r.title.as_deref(), Some("Harbours of the south"));
+    }
+
+    #[test]
+    fn arabic_given_name_ali_is_not_the_preposition() {
+        let r = parse("الكعبي، حسن علي. (٢٠١٩). إدارة الموانئ النهرية. البصرة: دار الشط.");
+        assert_eq!(family(&r.authors[0]), Some("الكعبي"));
+        assert!(matches!(&r.authors[0], Agent::Person { given, .. } if given.as_deref() == Some("حسن علي")));
+        assert_eq!(r.title.as_deref(), Some("إدارة الموانئ النهرية"));
+        assert!(name_like("حسن علي الكعبي"));
+        // The preposition itself still marks a title.
+        assert!(!name_like("الرد على الشبهات"));
+        // Initials are not the page label `p`.
+        assert!(author_like_apa("Okafor, P., & Lind, K", true));
     }
 }

@@ -18,7 +18,9 @@ use crate::model::{
     Block, Body, Diagnostic, Footnote, Inline, List, ListItem, Page, Paragraph, Quote,
     ReferenceGroup, Section, SectionKind, Span,
 };
-use headings::{classify, core_end, is_contents_heading, item_label, Heading, Style, TERMINAL};
+use headings::{
+    classify, core_end, is_contents_heading, item_label, names_intro_part, Heading, Style, TERMINAL,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -51,7 +53,6 @@ struct SLine<'a> {
 /// apart), the body starts at the first introduction heading, if there is one.
 pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtraction<'a> {
     let footnotes = collect_footnotes(pages);
-    let (links, warnings) = link_markers(pages, &footnotes);
     let mut lines = drop_contents(stream(pages, start_line));
     let first_text = pages
         .iter()
@@ -68,6 +69,10 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
             }
         }
     }
+    // Markers count from where the body begins: the front matter's superscripts tie authors
+    // to affiliations.
+    let body_start = lines.first().map_or(start_line, |l| l.line.number);
+    let (links, warnings) = link_markers(pages, &footnotes, body_start.max(start_line));
     let mut builder = Builder::new(&lines, &links.by_line);
     let refs = builder.run();
     let reference_lines = match refs {
@@ -272,14 +277,82 @@ struct Builder<'a, 'm> {
     stack: Vec<(Style, u8)>,
     division_levels: HashMap<u8, u8>,
     top_kind: SectionKind,
+    /// Numbering styles that are top-level over a stretch of the stream: (style, first
+    /// stream line, end of the stretch).
+    promoted: Vec<(Style, usize, usize)>,
+}
+
+/// Kinds that close a paper's main part: the sections after its numbered body.
+const END_KINDS: &[SectionKind] = &[
+    SectionKind::Conclusion,
+    SectionKind::Recommendations,
+    SectionKind::References,
+    SectionKind::Acknowledgements,
+    SectionKind::Appendix,
+];
+
+/// Styles that number a paper's main sections when they follow an unnumbered introduction
+/// (`Introduction`, `I.`, `II.`, `Conclusion`): Roman numerals and single numbers.
+fn can_number_main_sections(style: &Style) -> bool {
+    matches!(style, Style::Roman(_) | Style::Number(_, _, 1))
+}
+
+/// Finds the numbered sequences that are siblings of an unnumbered introduction rather than
+/// its subsections: after the introduction, up to the next top-level heading (which must be
+/// a closing one, or none), no division word, at least two headings of the style, and not
+/// all of them names of an introduction's parts (`1. Research problem`, `٢. أهمية البحث`).
+fn promoted_styles(lines: &[SLine], heads: &[(usize, Heading)]) -> Vec<(Style, usize, usize)> {
+    let mut out = Vec::new();
+    for (n, (_, h)) in heads.iter().enumerate() {
+        if h.style != Style::Top || h.kind != SectionKind::Introduction {
+            continue;
+        }
+        let rest = heads.get(n + 1..).unwrap_or_default();
+        let end = rest.iter().position(|(_, x)| x.top).unwrap_or(rest.len());
+        if rest.get(end).is_some_and(|(_, x)| !END_KINDS.contains(&x.kind)) {
+            continue;
+        }
+        let stretch = rest.get(..end).unwrap_or_default();
+        if stretch
+            .iter()
+            .any(|(_, x)| matches!(x.style, Style::Division(_)))
+        {
+            continue;
+        }
+        let Some((from, style)) = stretch
+            .iter()
+            .find(|(_, x)| can_number_main_sections(&x.style))
+            .map(|(k, x)| (*k, x.style.clone()))
+        else {
+            continue;
+        };
+        let titles: Vec<&str> = stretch
+            .iter()
+            .filter(|(_, x)| x.style == style)
+            .filter_map(|(k, x)| {
+                let (off, s, e) = x.title;
+                lines.get(k + off).and_then(|l| l.line.text.get(s..e))
+            })
+            .collect();
+        if titles.len() < 2 || titles.iter().all(|t| names_intro_part(t)) {
+            continue;
+        }
+        let until = rest.get(end).map_or(usize::MAX, |(k, _)| *k);
+        out.push((style, from, until));
+    }
+    out
 }
 
 impl<'a, 'm> Builder<'a, 'm> {
     fn new(lines: &'m [SLine<'a>], links: &'m HashMap<usize, Vec<LinkedMarker>>) -> Self {
         // Division words rank their sections: the highest rank used is level 1.
-        let mut ranks: Vec<u8> = (0..lines.len())
-            .filter_map(|k| match classify(lines, k).map(|h| h.style) {
-                Some(Style::Division(r)) => Some(r),
+        let heads: Vec<(usize, Heading)> = (0..lines.len())
+            .filter_map(|k| classify(lines, k).map(|h| (k, h)))
+            .collect();
+        let mut ranks: Vec<u8> = heads
+            .iter()
+            .filter_map(|(_, h)| match h.style {
+                Style::Division(r) => Some(r),
                 _ => None,
             })
             .collect();
@@ -290,6 +363,7 @@ impl<'a, 'm> Builder<'a, 'm> {
             .enumerate()
             .map(|(i, r)| (*r, u8::try_from(i + 1).unwrap_or(u8::MAX)))
             .collect();
+        let promoted = promoted_styles(lines, &heads);
         Builder {
             lines,
             links,
@@ -298,6 +372,7 @@ impl<'a, 'm> Builder<'a, 'm> {
             stack: Vec::new(),
             division_levels,
             top_kind: SectionKind::Other,
+            promoted,
         }
     }
 
@@ -405,7 +480,7 @@ impl<'a, 'm> Builder<'a, 'm> {
     }
 
     /// The level of a new heading, from its style and the headings above it.
-    fn level(&mut self, h: &Heading) -> u8 {
+    fn level(&mut self, h: &Heading, i: usize) -> u8 {
         let in_conclusion = self.top_kind == SectionKind::Conclusion
             && crate::extract::markers::sections::ALL
                 .iter()
@@ -415,7 +490,11 @@ impl<'a, 'm> Builder<'a, 'm> {
         } else {
             h.style.clone()
         };
-        let level = if h.top && !in_conclusion {
+        let promoted = self
+            .promoted
+            .iter()
+            .any(|(st, from, until)| *st == style && (*from..*until).contains(&i));
+        let level = if (h.top || promoted) && !in_conclusion {
             1
         } else if let Style::Division(rank) = style {
             self.division_levels.get(&rank).copied().unwrap_or(1)
@@ -443,7 +522,7 @@ impl<'a, 'm> Builder<'a, 'm> {
         if let Some(line) = lines.get(i + h.title.0) {
             self.push_range(&mut title, line.line, h.title.1, h.title.2);
         }
-        let level = self.level(h);
+        let level = self.level(h, i);
         let start = first.map_or(0, |l| l.number);
         let end = lines.get(i + h.lines - 1).map_or(start, |l| l.line.number);
         Section {
@@ -1062,5 +1141,137 @@ mod tests {
         assert_eq!(body.body.blocks.len(), 1);
         assert_eq!(body.body.sections.len(), 1);
         assert_eq!(body.body.sections[0].kind, SectionKind::Methods);
+    }
+
+    /// Reads `src` with the body starting at the first line that starts with `start`.
+    fn read_from(
+        src: &'static str,
+        start: &str,
+    ) -> (BodyExtraction<'static>, Vec<PageLines<'static>>) {
+        let lines: &'static [Line<'static>] = Box::leak(text::lines(src).into_boxed_slice());
+        let first = lines
+            .iter()
+            .find(|l| l.text.starts_with(start))
+            .map_or(1, |l| l.number);
+        let pages = split_pages(lines);
+        (extract_body(&pages, first), pages)
+    }
+
+    fn all_refs(sections: &[Section]) -> Vec<(String, Option<String>)> {
+        let mut out = Vec::new();
+        for s in sections {
+            for b in &s.blocks {
+                match b {
+                    Block::Paragraph(p) => out.extend(refs(&p.content)),
+                    Block::List(l) => l.items.iter().for_each(|i| out.extend(refs(&i.content))),
+                    Block::Quote(q) => out.extend(refs(&q.content)),
+                }
+            }
+            out.extend(all_refs(&s.sections));
+        }
+        out
+    }
+
+    #[test]
+    fn front_matter_superscripts_are_not_markers() {
+        // Affiliations under the names at the top of page 1, real notes at its bottom right
+        // after the last text line.
+        let src = "Tides and Towns\n\nLena Marsh¹, Tomas Ruiz²\n\n¹ Institute of Marine Policy, Harbour University, Portsmouth\n² Department of Geography, Inland College, Madrid\n\nAbstract: A short summary of what the paper does.\n\n1. Introduction\n\nPorts grew quickly after the canal opened,¹ and towns followed them inland.² The pattern held for most of a century and is traced below in some detail.\n¹ Ana Costa, Harbours (Lisbon: Mar, 1999), p. 4.\n² Ibid., p. 9.\n";
+        let (body, pages) = read_from(src, "1. Introduction");
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        assert_eq!(pages[0].footnote_zone_line(), Some(13));
+        assert_eq!(body.body.pages[0].marker_count, 2);
+        assert_eq!(
+            all_refs(&body.body.sections),
+            vec![
+                ("¹".to_string(), Some("fn1".to_string())),
+                ("²".to_string(), Some("fn2".to_string()))
+            ]
+        );
+        // The same in Arabic with bracketed numbers, which are only markers when a note of
+        // their number is on the page.
+        let src = "المدن والموانئ\n\nد. سعاد كريم (1)، د. هادي ناصر (2)\n\n(1) جامعة البصرة، كلية الآداب\n(2) جامعة الموصل، كلية العلوم السياسية\n\nالملخص: يدرس البحث نمو الموانئ.\n\nالمقدمة\n\nنمت الموانئ بسرعة بعد افتتاح القناة(1)، وتبعتها المدن في الداخل(2) على امتداد قرن كامل من الزمن.\n(1) سامي يوسف، الموانئ، بغداد، ٢٠٠١، ص ٤.\n(2) المصدر نفسه، ص ٩.\n";
+        let (body, _) = read_from(src, "المقدمة");
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        assert_eq!(body.body.pages[0].marker_count, 2);
+        let ids: Vec<Option<String>> = all_refs(&body.body.sections)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        assert_eq!(ids, vec![Some("fn1".into()), Some("fn2".into())]);
+    }
+
+    #[test]
+    fn notes_right_after_a_reference_list_are_not_references() {
+        let src = "1. Findings\n\nThe results are clear and are summarized in the paragraph that follows here.\n\n\n\nIt ends with a last claim¹ that needs its own note.²\n\nReferences\n\n1. Adams, R. (2001). Old Ports. London: Sea Press.\n2. Baker, T. (2010). New Ports. Leeds: Dock Books.\n¹ Interview with a harbour master, 2020.\n² Port authority, Annual Report, 2019, p. 3.\n";
+        let (body, pages) = read(src);
+        assert_eq!(pages.len(), 2);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let refs_text: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+        assert_eq!(
+            refs_text,
+            vec![
+                "1. Adams, R. (2001). Old Ports. London: Sea Press.",
+                "2. Baker, T. (2010). New Ports. Leeds: Dock Books."
+            ]
+        );
+        let notes: Vec<(usize, u32)> = body.footnotes.iter().map(|f| (f.page, f.number)).collect();
+        assert_eq!(notes, vec![(2, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn roman_letter_and_number_headings_nest_in_that_order() {
+        let src = "I. Introduction\n\nThe opening part sets out the question in a paragraph of ordinary length.\n\nII. The Setting\n\nA. Geography of the Coast\n\nThe coast runs north to south and its towns sit at the mouths of rivers.\n\n1. Northern Towns\n\nThe northern towns are small and depend on fishing for most of their income.\n\n2. Southern Towns\n\nThe southern towns trade with the interior and have grown faster since the war.\n\nB. Climate\n\nThe climate is mild, with rain in winter and dry summers along the whole coast.\n\nIII. Conclusion\n\nIt ends.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, Option<String>)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, label, _, _, _)| (l, label))
+            .collect();
+        let expect = [
+            (1, "I."),
+            (1, "II."),
+            (2, "A."),
+            (3, "1."),
+            (3, "2."),
+            (2, "B."),
+            (1, "III."),
+        ];
+        let expect: Vec<(u8, Option<String>)> = expect
+            .iter()
+            .map(|(l, s)| (*l, Some(s.to_string())))
+            .collect();
+        assert_eq!(outline, expect);
+        assert_eq!(body.body.sections[2].kind, SectionKind::Conclusion);
+    }
+
+    #[test]
+    fn numbered_main_sections_after_an_unnumbered_introduction() {
+        // `Introduction`, `I.`, `II.`, `Conclusion`: the Roman parts are its siblings.
+        let src = "Introduction\n\nThe question is old, and this paper takes it up again from a new angle here.\n\nI. The Setting\n\nA. Rivers\n\nRivers carry the trade of the interior down to the coast in most seasons of the year.\n\nB. Roads\n\nRoads were built late and carried little of the trade until the railways arrived.\n\nII. The Reforms\n\nThe reforms came in two waves, each with its own aims and its own failures.\n\nConclusion\n\nIt ends.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, Option<String>, String)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, label, t, _, _)| (l, label, t))
+            .collect();
+        let expect: Vec<(u8, Option<String>, String)> = [
+            (1, None, "Introduction"),
+            (1, Some("I."), "The Setting"),
+            (2, Some("A."), "Rivers"),
+            (2, Some("B."), "Roads"),
+            (1, Some("II."), "The Reforms"),
+            (1, None, "Conclusion"),
+        ]
+        .iter()
+        .map(|(l, label, t)| (*l, label.map(str::to_string), t.to_string()))
+        .collect();
+        assert_eq!(outline, expect);
+        // Numbered parts of an Arabic introduction stay under it.
+        let src = "المقدمة\n\nيتناول البحث مسألة قديمة من زاوية جديدة في هذه الفقرة القصيرة.\n\n١. أهمية البحث\n\nتكمن أهمية البحث في جدته وفي حاجة المكتبة إليه منذ مدة طويلة من الزمن.\n\n٢. مشكلة البحث\n\nتتمثل مشكلة البحث في السؤال الآتي عن أسباب الإصلاح وحدوده ونتائجه.\n\nالخاتمة\n\nانتهى البحث.\n";
+        let (body, _) = read(src);
+        let levels: Vec<u8> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, ..)| l)
+            .collect();
+        assert_eq!(levels, vec![1, 2, 2, 1]);
     }
 }

@@ -40,6 +40,13 @@ impl Front {
             .find(|t| t.lang == self.language)
             .or(self.titles.first())
     }
+
+    /// The contributors whose role is author, in order.
+    pub fn authors(&self) -> impl Iterator<Item = &Contributor> {
+        self.contributors
+            .iter()
+            .filter(|c| c.role == ContributorRole::Author)
+    }
 }
 
 /// What a contributor did.

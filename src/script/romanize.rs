@@ -191,7 +191,7 @@ fn is_arabic_mark_dropped(c: char) -> bool {
 
 /// The consonant skeleton of a Latin or Arabic word, for spelling-tolerant name comparison:
 /// the romanization with vowels (`a e i o u`), `w`, `y`, `h` after a consonant and
-/// non-letters removed, and doubled letters collapsed (`Faisal`, `Faysal`, `فيصل` → `fsl`).
+/// non-letters removed, and doubled letters collapsed (`Salman`, `Selman`, `سلمان` → `slmn`).
 pub fn consonant_skeleton(text: &str) -> String {
     let roman = romanize(text);
     let mut out = String::with_capacity(roman.len());
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn romanizes_arabic_names_close_to_their_usual_spelling() {
-        assert_eq!(romanize("غازي"), "ghazi");
+        assert_eq!(romanize("راضي"), "radi");
         assert_eq!(romanize("علي"), "ali");
         assert_eq!(romanize("نور"), "nur");
         assert_eq!(romanize("الياسري"), "alyasri");
@@ -255,18 +255,19 @@ mod tests {
 
     #[test]
     fn skeletons_tolerate_vowel_and_spelling_variation() {
-        assert_eq!(consonant_skeleton("فيصل"), consonant_skeleton("Faisal"));
-        assert_eq!(consonant_skeleton("فيصل"), consonant_skeleton("Faysal"));
+        assert_eq!(consonant_skeleton("سلمان"), consonant_skeleton("Salman"));
+        assert_eq!(consonant_skeleton("سلمان"), consonant_skeleton("Selman"));
+        assert_eq!(consonant_skeleton("حسين"), consonant_skeleton("Hussein"));
         assert_eq!(
-            consonant_skeleton("نورالدين"),
-            consonant_skeleton("nooraldin")
+            consonant_skeleton("شمس الدين"),
+            consonant_skeleton("shamsaldeen")
         );
         assert_eq!(
-            consonant_skeleton("عبدالله"),
-            consonant_skeleton("Abdullah")
+            consonant_skeleton("عبدالرحمن"),
+            consonant_skeleton("Abdulrahman")
         );
-        assert_eq!(consonant_skeleton("غازي"), consonant_skeleton("ghazi"));
+        assert_eq!(consonant_skeleton("راضي"), consonant_skeleton("radhi"));
         assert_eq!(consonant_skeleton("شاكر"), "skr");
-        assert_ne!(consonant_skeleton("نايف"), consonant_skeleton("Faisal"));
+        assert_ne!(consonant_skeleton("نزار"), consonant_skeleton("Salman"));
     }
 }

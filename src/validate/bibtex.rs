@@ -9,6 +9,7 @@
 //! ones are warnings), unknown fields (warnings), undefined macros, and `@` or other text
 //! outside entries. Entry types and fields come from `schemas/bibtex-entry-types.json`.
 
+use super::cursor::CharCursor;
 use super::Report;
 use crate::model::{Diagnostic, Severity};
 use serde::Deserialize;
@@ -87,10 +88,7 @@ struct Entry {
 }
 
 struct Parser<'a> {
-    chars: Vec<char>,
-    pos: usize,
-    line: usize,
-    column: usize,
+    cur: CharCursor,
     types: &'a EntryTypes,
     macros: HashSet<String>,
     keys: HashMap<String, (String, usize)>,
@@ -103,10 +101,7 @@ struct Stop;
 impl<'a> Parser<'a> {
     fn new(text: &str, types: &'a EntryTypes) -> Self {
         Parser {
-            chars: text.chars().collect(),
-            pos: 0,
-            line: 1,
-            column: 1,
+            cur: CharCursor::new(text),
             types,
             macros: types
                 .macros
@@ -119,23 +114,15 @@ impl<'a> Parser<'a> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.cur.peek()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
+        self.cur.bump()
     }
 
     fn here(&self) -> (usize, usize) {
-        (self.line, self.column)
+        (self.cur.line, self.cur.column)
     }
 
     fn skip_ws(&mut self) {
@@ -506,7 +493,7 @@ impl<'a> Parser<'a> {
                     "bibtex-unbalanced-brace",
                     format!(
                         "this brace is not closed before the next field (line {})",
-                        self.line + 1
+                        self.cur.line + 1
                     ),
                     at,
                 ));
@@ -553,8 +540,8 @@ impl<'a> Parser<'a> {
 
     /// Whether the line after the newline at the current position starts with `name =`.
     fn next_line_is_field(&self) -> bool {
-        let mut i = self.pos + 1;
-        let at = |i: usize| self.chars.get(i).copied();
+        let mut i = self.cur.pos + 1;
+        let at = |i: usize| self.cur.chars.get(i).copied();
         while at(i).is_some_and(|c| c == ' ' || c == '\t') {
             i += 1;
         }
@@ -572,9 +559,9 @@ impl<'a> Parser<'a> {
 
     /// Whether the character just read (at `at`) was the first non-space of its line.
     fn at_line_start_before(&self, at: (usize, usize)) -> bool {
-        let start = self.pos.saturating_sub(at.1);
-        self.chars
-            .get(start..self.pos.saturating_sub(1))
+        let start = self.cur.pos.saturating_sub(at.1);
+        self.cur.chars
+            .get(start..self.cur.pos.saturating_sub(1))
             .is_some_and(|s| s.iter().all(|c| c.is_whitespace()))
     }
 

@@ -3,6 +3,7 @@
 //! Every diagnostic carries the JSON pointer of the offending value in its message and, where
 //! the value can be found in the text, its line and column (1-based, column in characters).
 
+use super::cursor::CharCursor;
 use super::Report;
 use crate::model::Diagnostic;
 use serde_json::Value;
@@ -109,10 +110,7 @@ fn byte_position(bytes: &[u8], offset: usize) -> (usize, usize) {
 /// The position of every value in a (syntactically valid) JSON text, by JSON pointer.
 fn pointer_positions(text: &str) -> HashMap<String, (usize, usize)> {
     let mut scanner = Scanner {
-        chars: text.chars().collect(),
-        pos: 0,
-        line: 1,
-        column: 1,
+        cur: CharCursor::new(text),
         out: HashMap::new(),
     };
     scanner.value(String::new());
@@ -122,28 +120,17 @@ fn pointer_positions(text: &str) -> HashMap<String, (usize, usize)> {
 /// A small JSON walker recording where each value starts; it trusts the text to be valid
 /// JSON (serde_json checked it first) and stops quietly at anything unexpected.
 struct Scanner {
-    chars: Vec<char>,
-    pos: usize,
-    line: usize,
-    column: usize,
+    cur: CharCursor,
     out: HashMap<String, (usize, usize)>,
 }
 
 impl Scanner {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.cur.peek()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
+        self.cur.bump()
     }
 
     fn skip_ws(&mut self) {
@@ -154,7 +141,7 @@ impl Scanner {
 
     fn value(&mut self, pointer: String) {
         self.skip_ws();
-        self.out.insert(pointer.clone(), (self.line, self.column));
+        self.out.insert(pointer.clone(), (self.cur.line, self.cur.column));
         match self.peek() {
             Some('{') => {
                 self.bump();
@@ -196,10 +183,10 @@ impl Scanner {
                             self.bump();
                         }
                         Some(_) => {
-                            let before = self.pos;
+                            let before = self.cur.pos;
                             self.value(format!("{pointer}/{index}"));
                             index += 1;
-                            if self.pos == before {
+                            if self.cur.pos == before {
                                 return;
                             }
                         }
@@ -224,7 +211,7 @@ impl Scanner {
 
     /// Reads a string token and returns its decoded text (escapes resolved).
     fn string(&mut self) -> String {
-        let start = self.pos;
+        let start = self.cur.pos;
         self.bump();
         while let Some(c) = self.bump() {
             match c {
@@ -236,8 +223,9 @@ impl Scanner {
             }
         }
         let raw: String = self
+            .cur
             .chars
-            .get(start..self.pos)
+            .get(start..self.cur.pos)
             .map(|s| s.iter().collect())
             .unwrap_or_default();
         serde_json::from_str::<String>(&raw).unwrap_or_default()

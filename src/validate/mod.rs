@@ -33,6 +33,7 @@ impl Report {
 }
 
 pub mod bibtex;
+mod cursor;
 pub mod dtd;
 pub mod jats;
 pub mod jsonld;

@@ -612,9 +612,10 @@ enum Part {
 impl Part {
     fn element(self, value: &str) -> Element {
         match self {
-            Part::Institution(t) => {
-                Element::text_leaf("institution", value).attr("content-type", t)
-            }
+            // JATS4R and PMC ask for each institution inside `institution-wrap`, where an
+            // `institution-id` can later join it.
+            Part::Institution(t) => Element::new("institution-wrap")
+                .child(Element::text_leaf("institution", value).attr("content-type", t)),
             Part::City => Element::text_leaf("city", value),
             Part::Country => Element::text_leaf("country", value),
         }

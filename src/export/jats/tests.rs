@@ -282,7 +282,7 @@ fn affiliation_parts_are_tagged_inside_the_printed_text() {
         ..Default::default()
     }];
     let (xml, warnings) = compact(&doc);
-    assert!(xml.contains("<aff id=\"aff1\"><institution content-type=\"university\">جامعة البصرة</institution> - <institution content-type=\"faculty\">كلية التربية</institution> - <city>البصرة</city>، <country>الكويت</country></aff>"), "{xml}");
+    assert!(xml.contains("<aff id=\"aff1\"><institution-wrap><institution content-type=\"university\">جامعة البصرة</institution></institution-wrap> - <institution-wrap><institution content-type=\"faculty\">كلية التربية</institution></institution-wrap> - <city>البصرة</city>، <country>الكويت</country></aff>"), "{xml}");
     assert!(codes(&warnings).contains(&"affiliation-part-appended"));
 }
 

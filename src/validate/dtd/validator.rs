@@ -470,7 +470,7 @@ impl<'d> Validator<'d> {
                 );
                 return;
             };
-            let body = String::from_utf8_lossy(tail.get(..semi).unwrap_or_default()).into_owned();
+            let body = String::from_utf8_lossy(tail.get(..semi).unwrap_or_default());
             i = at + semi + 2;
             if let Some(num) = body.strip_prefix('#') {
                 if char_ref(num).is_none() {
@@ -858,7 +858,18 @@ impl<'d> Validator<'d> {
                         );
                     }
                 }
-                Event::Eof => break,
+                Event::Eof => {
+                    if !nested {
+                        if let Some(open) = self.stack.last() {
+                            let name = open.sym.map_or("an element", |s| self.dtd.name(s));
+                            let msg =
+                                format!("the document ends inside <{name}> (end tag missing)");
+                            self.error("xml-syntax", bytes.len(), msg);
+                            self.stop = true;
+                        }
+                    }
+                    break;
+                }
             }
         }
         if nested && !self.stop && self.stack.len() != base_depth {
@@ -1067,6 +1078,14 @@ pub(crate) fn validate(dtd: &Dtd, xml: &[u8]) -> Vec<Diagnostic> {
                 external: false,
             };
             match Parser::new(&text, "internal subset", None, limits, access).parse() {
+                Ok(decls)
+                    if decls.elements.is_empty()
+                        && decls.attlists.is_empty()
+                        && decls.general.is_empty()
+                        && decls.notations.is_empty() =>
+                {
+                    None
+                }
                 Ok(decls) => match Dtd::compile(
                     decls.merged_with(&dtd.decls),
                     &dtd.options,
