@@ -90,19 +90,31 @@ pub fn format_diagnostic(file: &str, d: &Diagnostic) -> String {
 }
 
 /// A diagnostic with the source line it points at and a caret under its column, as
-/// compilers print them.
+/// compilers print them. Long lines are shown as a window around the column.
 pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> String {
+    const WIDTH: usize = 120;
     let mut out = format_diagnostic(file, d);
     out.push('\n');
     if let (Some(text), Some(line)) = (source, d.line) {
         if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
-            let shown: String = src.chars().take(160).collect();
+            let chars: Vec<char> = src.chars().collect();
+            let col = d.column.unwrap_or(1).max(1) - 1;
+            let start = if col + 20 > WIDTH { col - WIDTH / 2 } else { 0 };
+            let end = (start + WIDTH).min(chars.len());
+            let mut shown: String = chars[start.min(end)..end].iter().collect();
+            let lead = if start > 0 { "…" } else { "" };
+            if end < chars.len() {
+                shown.push('…');
+            }
             let gutter = line.to_string().len();
             let _ = writeln!(out, "{:gutter$} |", "");
-            let _ = writeln!(out, "{line} | {shown}");
-            if let Some(col) = d.column {
-                let pad: String = src.chars().take(col.saturating_sub(1).min(160)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                let _ = writeln!(out, "{:gutter$} | {pad}^", "");
+            let _ = writeln!(out, "{line} | {lead}{shown}");
+            if d.column.is_some() {
+                let pad: String = chars[start.min(col)..col.min(chars.len())]
+                    .iter()
+                    .map(|&c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{:gutter$} | {}{pad}^", "", if start > 0 { " " } else { "" });
             }
         }
     }
@@ -119,6 +131,19 @@ mod tests {
         d.column = Some(3);
         let text = render_diagnostic("a.xml", Some("<a>\n  <x/>\n</a>"), &d);
         assert_eq!(text, "a.xml:2:3: error[dtd-content]: unexpected <x>\n  |\n2 |   <x/>\n  |   ^\n");
+    }
+
+    #[test]
+    fn long_lines_are_windowed_around_the_column() {
+        let mut d = Diagnostic::error("dtd-enumeration", "bad value", Some(1));
+        d.column = Some(300);
+        let line = format!("{}X{}", "a".repeat(299), "b".repeat(300));
+        let text = render_diagnostic("a.xml", Some(&line), &d);
+        let lines: Vec<&str> = text.lines().collect();
+        let x = lines[2].chars().position(|c| c == 'X').unwrap();
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(x, caret, "{text}");
+        assert!(lines[2].contains('…'));
     }
 
     #[test]

@@ -246,7 +246,8 @@ pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static
                 return Some((*kind, t));
             }
             if let Some(rest) = folded.strip_prefix(&w) {
-                if rest.starts_with(' ') && word_count(rest) <= extra {
+                let alone = t.alone.iter().any(|a| fold(a) == w);
+                if rest.starts_with(' ') && word_count(rest) <= extra && !alone {
                     return Some((*kind, t));
                 }
             }

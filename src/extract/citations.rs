@@ -747,6 +747,66 @@ mod tests {
         );
         assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
     }
+
+    #[test]
+    fn chicago_notes_link_to_a_bare_apa_list_in_sentence_case() {
+        let mut groups = refs("References\nOkafor, C. N., & Lind, B. (2020). Ferry networks and island budgets. Island Studies Review, 9(4), 45–67. https://doi.org/10.4321/isr.94\nVarga, E. (2011). Managing river basins (3rd ed.). London: Tideway Press.\nNakamura, R. (2012). Coastal councils and the long shadow of debt: Evidence from five ports. Harbor Studies, 7(1), 1–20.");
+        let mut notes = vec![
+            note(1, 1, 1, "Chidi Okafor and Bea Lind, “Ferry Networks and Island Budgets,” Island Studies Review 9, no. 4 (2020), p. 50."),
+            note(2, 1, 2, "Eva Varga, Managing River Basins, 3rd ed. (London: Tideway Press, 2011), pp. 10-12."),
+            // A short title: the family name and the year carry the match.
+            note(3, 2, 3, "Ryo Nakamura, Coastal Councils and Debt (2012), p. 4."),
+            note(4, 2, 4, "Varga, op. cit., p. 30."),
+        ];
+        let diags = link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cite(&notes[0]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        assert_eq!(
+            cite(&notes[1]),
+            (Some(CitationKind::Direct), Some("ref2"), None)
+        );
+        assert_eq!(
+            cite(&notes[2]),
+            (Some(CitationKind::Direct), Some("ref3"), None)
+        );
+        assert_eq!(
+            cite(&notes[3]),
+            (Some(CitationKind::OpCit), Some("ref2"), Some("fn2"))
+        );
+        let all: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
+        assert_eq!(all.len(), 3);
+        assert!(all.iter().all(|r| !r.from_footnote));
+        assert!(!diags.iter().any(|d| d.code == "reference-from-footnote"));
+    }
+
+    #[test]
+    fn arabic_note_links_to_an_entry_whose_given_name_is_ali() {
+        let mut groups = refs("المصادر\n١- الكعبي، حسن علي. (٢٠١٩). إدارة الموانئ النهرية. البصرة: دار الشط.\n٢- السامرائي، ندى. (٢٠٠٨). الجسور والمدن. بغداد: دار الرافدين.");
+        let mut notes = vec![
+            note(
+                1,
+                1,
+                1,
+                "حسن علي الكعبي، إدارة الموانئ النهرية، دار الشط، البصرة، ٢٠١٩، ص ١٤.",
+            ),
+            note(2, 1, 2, "المصدر نفسه، ص ٢٠."),
+        ];
+        link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cite(&notes[0]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        assert_eq!(
+            cite(&notes[1]),
+            (Some(CitationKind::Ibid), Some("ref1"), Some("fn1"))
+        );
+        let r1 = &groups[0].references[0];
+        assert_eq!(r1.authors.len(), 1);
+        assert_eq!(r1.title.as_deref(), Some("إدارة الموانئ النهرية"));
+        assert_eq!(r1.cited_by, vec!["fn1", "fn2"]);
+    }
 }
 
 #[cfg(test)]

@@ -316,6 +316,47 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
         .collect()
 }
 
+/// Leaves out the notes that only the front matter calls: on a page holding lines before
+/// `start_line`, a note whose number is marked there (an author's name) and nowhere in the
+/// running text below is an affiliation note, not a footnote. The others keep their order
+/// and are numbered `fn1..fnN` again.
+pub fn drop_front_notes(
+    pages: &[PageLines],
+    footnotes: Vec<Footnote>,
+    start_line: usize,
+) -> Vec<Footnote> {
+    let numbers = |page: &PageLines, front: bool| -> Vec<u32> {
+        page.body
+            .iter()
+            .filter(|l| (l.number < start_line) == front)
+            .flat_map(|l| scan_markers(l.text))
+            .map(|c| c.number)
+            .collect()
+    };
+    let mut front_only: Vec<(usize, u32)> = Vec::new();
+    for page in pages.iter().filter(|p| p.span.line < start_line) {
+        let below = numbers(page, false);
+        front_only.extend(
+            numbers(page, true)
+                .into_iter()
+                .filter(|n| !below.contains(n))
+                .map(|n| (page.number, n)),
+        );
+    }
+    if front_only.is_empty() {
+        return footnotes;
+    }
+    footnotes
+        .into_iter()
+        .filter(|f| !front_only.contains(&(f.page, f.number)))
+        .enumerate()
+        .map(|(i, f)| Footnote {
+            id: format!("fn{}", i + 1),
+            ..f
+        })
+        .collect()
+}
+
 /// A marker found in the running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkedMarker {

@@ -333,7 +333,11 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
     // `[1] ...`) is the list, whatever text cites it on the page: no line from its first
     // entry down to `k` has a label of another family.
     let under_heading = |k: usize| {
-        let Some(form) = lines.get(k).and_then(|l| note_label(l.text)).map(|n| n.form) else {
+        let Some(form) = lines
+            .get(k)
+            .and_then(|l| note_label(l.text))
+            .map(|n| n.form)
+        else {
             return false;
         };
         let above = lines.get(..k).unwrap_or_default();
@@ -346,9 +350,9 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
         let list = above.get(heading + 1..).unwrap_or_default();
         list.iter().find(|l| !l.is_blank()).map_or(true, |first| {
             note_label(first.text).is_some_and(|n| n.form.same_family(form))
-        }) && list.iter().all(|l| {
-            note_label(l.text).is_none_or(|n| n.form.same_family(form))
-        })
+        }) && list
+            .iter()
+            .all(|l| note_label(l.text).is_none_or(|n| n.form.same_family(form)))
     };
     starts
         .into_iter()

@@ -5,14 +5,21 @@
 //! Group headings (`- المصادر العربية :`, `2. Foreign sources:`, `Books`) open groups; entries
 //! are bulleted, numbered or bare and may wrap (a URL alone on a line belongs to the entry
 //! above). Each entry keeps its raw text and gets typed fields from [`parse::parse_work`].
+//!
+//! In a bare list (no bullets, no blank lines) a line opens a new entry when the line above
+//! ended one (full stop, closing mark, URL or DOI) and this line does not read as a wrapped
+//! rest (lower-case start, a place, publisher or field label); without such an end, only an
+//! inverted person head (`Family, I.`, `Family، Given.`) followed by an author-date year, or
+//! following an entry that already has its year, opens one. Page numbers, separator rules and
+//! raised-label footnotes that slipped in are dropped first.
 
 #[path = "references_parse.rs"]
 pub(crate) mod parse;
 #[path = "references_text.rs"]
 pub(crate) mod text;
 
-use super::markers::references::all_of;
 use super::footnotes::MarkForm;
+use super::markers::references::all_of;
 use super::text::Line;
 use crate::model::{Diagnostic, Reference, ReferenceGroup, ReferenceType, Span};
 use crate::script::{default_lang, detect_script};
@@ -53,6 +60,15 @@ static ARABIC_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// A four-digit number standing alone (a year candidate).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{4})(?:[^\d]|$)").expect("valid regex"));
+
+fn plausible_year(m: &str) -> bool {
+    let digits: String = m.chars().filter(|c| crate::script::is_digit(*c)).collect();
+    crate::script::parse_number(&digits).is_some_and(|y| (1500..=2100).contains(&y))
+}
 
 /// A line that is only a page number (`12`, `- ١٢ -`, `[3]` is a label, not this).
 static PAGE_NUMBER: LazyLock<Regex> =
@@ -191,6 +207,17 @@ fn person_head(rest: &str) -> bool {
     if family.is_empty() || given.is_empty() || not_a_person(family) || not_a_person(given) {
         return false;
     }
+    // `Foreign Affairs, Vol. 3.` is a wrapped journal line, not `Family, Given.`.
+    let labels = [
+        all_of(|m| m.volume_labels),
+        all_of(|m| m.issue_labels),
+        all_of(|m| m.page_labels),
+        all_of(|m| m.edition_before),
+    ]
+    .concat();
+    if text::starts_with_any(given, &labels).is_some() {
+        return false;
+    }
     latin || (parse::name_like(family) && parse::name_like(given))
 }
 
@@ -273,7 +300,8 @@ enum Skip {
 }
 
 fn stray(text: &str) -> Option<Stray> {
-    if PAGE_NUMBER.is_match(text) {
+    // A year alone on its line is an entry's wrapped end, not a page number.
+    if PAGE_NUMBER.is_match(text) && !plausible_year(text) {
         return Some(Stray::Furniture);
     }
     if SEPARATOR.is_match(text) {
@@ -414,9 +442,15 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
                             .split_whitespace()
                             .take(4)
                             .any(|w| w.ends_with([',', '،']));
+                    // An entry that already has its year is complete enough for a person
+                    // head to open the next one even without a final full stop.
+                    let prev_has_year = prev
+                        .lines
+                        .iter()
+                        .any(|(_, t)| YEAR.find_iter(t).any(|m| plausible_year(m.as_str())));
                     let new = (ended && (head || !continuation_like(rest)))
                         || (blank_before && (head || loose_head))
-                        || (person_head(rest) && APA_HEAD.is_match(rest.trim()));
+                        || (person_head(rest) && (APA_HEAD.is_match(rest.trim()) || prev_has_year));
                     !new
                 }
             }
@@ -619,9 +653,24 @@ mod tests {
         let (groups, _) = extract_references(&lines(src));
         let r: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
         assert_eq!(r.len(), 3, "{:?}", raws(&groups));
-        assert_eq!(r[1].raw, "السامرائي، ندى. الجسور والمدن.\nدار الرافدين، بغداد، ٢٠٠٨.");
+        assert_eq!(
+            r[1].raw,
+            "السامرائي، ندى. الجسور والمدن.\nدار الرافدين، بغداد، ٢٠٠٨."
+        );
         assert!(!r[0].authors.is_empty());
         assert_eq!(r[2].source, Span::line(103));
+        // No final full stops: a person head after an entry that has its year opens the next.
+        let src = "الجبوري، كامل. الحكم المحلي. بيروت ٢٠١٢\nسعيد، نوال. المدن والريف. القاهرة ١٩٩٩\nHart, Ann. Old Maps. London 2004\nForeign Affairs, Vol. 3\nIvers, Tom. Lighthouses. Boston 1990";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(
+            raws(&groups),
+            vec![
+                "الجبوري، كامل. الحكم المحلي. بيروت ٢٠١٢",
+                "سعيد، نوال. المدن والريف. القاهرة ١٩٩٩",
+                "Hart, Ann. Old Maps. London 2004\nForeign Affairs, Vol. 3",
+                "Ivers, Tom. Lighthouses. Boston 1990",
+            ]
+        );
     }
 
     #[test]
@@ -641,7 +690,9 @@ mod tests {
             assert_eq!(r[0].label.as_deref(), Some(label), "{src}");
             assert!(!r[1].raw.starts_with(['-', '•', '*', '[', '(']), "{src}");
         }
-        let (groups, _) = extract_references(&lines("[1]\nHale, A. First book.\n[2]\nIto, B. Second book."));
+        let (groups, _) = extract_references(&lines(
+            "[1]\nHale, A. First book.\n[2]\nIto, B. Second book.",
+        ));
         let r = &groups[0].references;
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].label.as_deref(), Some("[2]"));
@@ -661,9 +712,20 @@ mod tests {
                 "Sen, D. (2015). Fourth book. Bay Press.",
             ]
         );
+        // A year alone on its line stays with its entry.
+        let (groups, _) = extract_references(&lines(
+            "Hart, Ann. Old Maps. London: Tidewater Press,\n2004\n12",
+        ));
+        assert_eq!(
+            raws(&groups),
+            vec!["Hart, Ann. Old Maps. London: Tidewater Press,\n2004"]
+        );
         // Arabic raised labels too.
         let src = "١- سالم، هدى. كتاب أول.\n⁽¹⁾ مقابلة مع مسؤول محلي.\n٢- ناصر، علي. كتاب ثان.";
         let (groups, _) = extract_references(&lines(src));
-        assert_eq!(raws(&groups), vec!["سالم، هدى. كتاب أول.", "ناصر، علي. كتاب ثان."]);
+        assert_eq!(
+            raws(&groups),
+            vec!["سالم، هدى. كتاب أول.", "ناصر، علي. كتاب ثان."]
+        );
     }
 }

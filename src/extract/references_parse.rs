@@ -158,6 +158,14 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     for f in find_all(text, &all_of(|t| t.no_date)) {
         spans.push((f.start, f.end));
     }
+    // Places whose name holds a comma (`Washington, DC`).
+    let comma_places: Vec<&'static str> = all_of(|t| t.places)
+        .into_iter()
+        .filter(|p| p.contains([',', '،']))
+        .collect();
+    for f in find_all(text, &comma_places) {
+        spans.push((f.start, f.end));
+    }
     for d in DATE.find_iter(text) {
         spans.push((d.start(), d.end()));
     }
@@ -999,8 +1007,11 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         if let Some(first) = fields.first() {
             let mut probe = Numbers::default();
             if let [Kind::Text(x)] = classify(first, &mut probe).as_slice() {
-                let (name, vol) = match TRAILING_NUMBER.captures(x) {
-                    Some(c) => (c[1].to_string(), Some(c[2].to_string())),
+                let split = TRAILING_NUMBER
+                    .captures(x)
+                    .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str())));
+                let (name, vol) = match split {
+                    Some((n, v)) => (n, Some(v.to_string())),
                     None => (x.clone(), None),
                 };
                 r.container = Some(name);
@@ -1016,9 +1027,13 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     // A title ending in an edition or volume parenthetical (`Title (2nd ed.)`, `(Vol. 2)`).
     if let Some(t) = title.take() {
         let mut t = t;
-        if let Some(c) = TITLE_PAREN.captures(&t) {
-            let inner = c[2].to_string();
-            let head = c[1].to_string();
+        let parts = TITLE_PAREN.captures(&t).and_then(|c| {
+            Some((
+                c.get(1)?.as_str().to_string(),
+                c.get(2)?.as_str().to_string(),
+            ))
+        });
+        if let Some((head, inner)) = parts {
             let mut probe = Numbers::default();
             let rest = classify(&inner, &mut probe);
             if rest.is_empty() && (probe.edition.is_some() || probe.volume.is_some()) {
@@ -1403,19 +1418,29 @@ mod tests {
         let r = parse("Okafor, C. N., & Lind, B. (2020). Ferry networks and island budgets. Island Studies Review, 9(4), 45–67. https://doi.org/10.4321/isr.2020.94");
         assert_eq!(r.authors.len(), 2);
         assert_eq!(family(&r.authors[0]), Some("Okafor"));
-        assert!(matches!(&r.authors[1], Agent::Person { as_written, given, .. }
-            if as_written == "Lind, B." && given.as_deref() == Some("B.")));
+        assert!(
+            matches!(&r.authors[1], Agent::Person { as_written, given, .. }
+            if as_written == "Lind, B." && given.as_deref() == Some("B."))
+        );
         assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2020));
-        assert_eq!(r.title.as_deref(), Some("Ferry networks and island budgets"));
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Ferry networks and island budgets")
+        );
         assert_eq!(r.container.as_deref(), Some("Island Studies Review"));
         assert_eq!(
             (r.volume.as_deref(), r.issue.as_deref()),
             (Some("9"), Some("4"))
         );
-        assert_eq!(r.pages.as_ref().map(|p| (p.first, p.last)), Some((Some(45), Some(67))));
+        assert_eq!(
+            r.pages.as_ref().map(|p| (p.first, p.last)),
+            Some((Some(45), Some(67)))
+        );
         assert_eq!(r.doi.as_deref(), Some("10.4321/isr.2020.94"));
         // `Family, Given and Family, Given.(Year)` with no space before the year.
-        let r = parse("Berg, Ola and Tan, Mei.(2018). *Small ports*. harbourwatch. <https://example.org/sp>");
+        let r = parse(
+            "Berg, Ola and Tan, Mei.(2018). *Small ports*. harbourwatch. <https://example.org/sp>",
+        );
         assert_eq!(r.authors.len(), 2);
         assert_eq!(family(&r.authors[1]), Some("Tan"));
         assert_eq!(r.title.as_deref(), Some("Small ports"));
@@ -1448,7 +1473,9 @@ mod tests {
             assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2008));
             assert_eq!(r.ref_type, ReferenceType::JournalArticle);
         }
-        let r = note("Tomas Reyes, Harbours of the South, 4th ed. (Leiden: Northgate Press, 2013), pp. 5-9.");
+        let r = note(
+            "Tomas Reyes, Harbours of the South, 4th ed. (Leiden: Northgate Press, 2013), pp. 5-9.",
+        );
         assert_eq!(r.title.as_deref(), Some("Harbours of the South"));
         assert_eq!(r.place.as_deref(), Some("Leiden"));
         assert_eq!(r.publisher.as_deref(), Some("Northgate Press"));
@@ -1459,8 +1486,15 @@ mod tests {
         let r = note("سعاد كريم، المدن الساحلية (بيروت: دار الفرات، ٢٠٠٥)، ص ٩.");
         assert_eq!(r.place.as_deref(), Some("بيروت"));
         assert_eq!(r.publisher.as_deref(), Some("دار الفرات"));
-        assert_eq!(r.year.as_ref().map(|y| (y.raw.as_str(), y.value)), Some(("٢٠٠٥", Some(2005))));
+        assert_eq!(
+            r.year.as_ref().map(|y| (y.raw.as_str(), y.value)),
+            Some(("٢٠٠٥", Some(2005)))
+        );
         assert_eq!(r.title.as_deref(), Some("المدن الساحلية"));
+        // A place whose name holds a comma stays whole.
+        let r = parse("Harbour Board. 2019. Tide Tables. Washington, DC: Board Press.");
+        assert_eq!(r.place.as_deref(), Some("Washington, DC"));
+        assert_eq!(r.publisher.as_deref(), Some("Board Press"));
         // An author-date entry keeps its APA reading.
         let r = parse("Reyes, T. (2013). Harbours of the south. Northgate Press.");
         assert_eq!(family(&r.authors[0]), Some("Reyes"));
@@ -1471,7 +1505,9 @@ mod tests {
     fn arabic_given_name_ali_is_not_the_preposition() {
         let r = parse("الكعبي، حسن علي. (٢٠١٩). إدارة الموانئ النهرية. البصرة: دار الشط.");
         assert_eq!(family(&r.authors[0]), Some("الكعبي"));
-        assert!(matches!(&r.authors[0], Agent::Person { given, .. } if given.as_deref() == Some("حسن علي")));
+        assert!(
+            matches!(&r.authors[0], Agent::Person { given, .. } if given.as_deref() == Some("حسن علي"))
+        );
         assert_eq!(r.title.as_deref(), Some("إدارة الموانئ النهرية"));
         assert!(name_like("حسن علي الكعبي"));
         // The preposition itself still marks a title.

@@ -11,7 +11,7 @@
 #[path = "body_headings.rs"]
 mod headings;
 
-use super::footnotes::{collect_footnotes, link_markers, LinkedMarker};
+use super::footnotes::{collect_footnotes, drop_front_notes, link_markers, LinkedMarker};
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{
@@ -71,8 +71,12 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
     }
     // Markers count from where the body begins: the front matter's superscripts tie authors
     // to affiliations.
-    let body_start = lines.first().map_or(start_line, |l| l.line.number);
-    let (links, warnings) = link_markers(pages, &footnotes, body_start.max(start_line));
+    let body_start = lines
+        .first()
+        .map_or(start_line, |l| l.line.number)
+        .max(start_line);
+    let footnotes = drop_front_notes(pages, footnotes, body_start);
+    let (links, warnings) = link_markers(pages, &footnotes, body_start);
     let mut builder = Builder::new(&lines, &links.by_line);
     let refs = builder.run();
     let reference_lines = match refs {
@@ -280,6 +284,8 @@ struct Builder<'a, 'm> {
     /// Numbering styles that are top-level over a stretch of the stream: (style, first
     /// stream line, end of the stretch).
     promoted: Vec<(Style, usize, usize)>,
+    /// The last Latin letter that labelled a heading, to read `I.` after `H.` as a letter.
+    last_letter: Option<char>,
 }
 
 /// Kinds that close a paper's main part: the sections after its numbered body.
@@ -309,7 +315,10 @@ fn promoted_styles(lines: &[SLine], heads: &[(usize, Heading)]) -> Vec<(Style, u
         }
         let rest = heads.get(n + 1..).unwrap_or_default();
         let end = rest.iter().position(|(_, x)| x.top).unwrap_or(rest.len());
-        if rest.get(end).is_some_and(|(_, x)| !END_KINDS.contains(&x.kind)) {
+        if rest
+            .get(end)
+            .is_some_and(|(_, x)| !END_KINDS.contains(&x.kind))
+        {
             continue;
         }
         let stretch = rest.get(..end).unwrap_or_default();
@@ -373,6 +382,7 @@ impl<'a, 'm> Builder<'a, 'm> {
             division_levels,
             top_kind: SectionKind::Other,
             promoted,
+            last_letter: None,
         }
     }
 
@@ -494,12 +504,27 @@ impl<'a, 'm> Builder<'a, 'm> {
             .promoted
             .iter()
             .any(|(st, from, until)| *st == style && (*from..*until).contains(&i));
+        // A dotted number tells its own depth (`2.1`, `2.1.`): its delimiter is noise, and it
+        // nests under the number one level shorter when that is open.
+        let style = match style {
+            Style::Number(script, _, depth) if depth > 1 => Style::Number(script, None, depth),
+            other => other,
+        };
+        let parent_number = match style {
+            Style::Number(script, _, depth) if depth > 1 => self.stack.iter().find_map(|(s, l)| {
+                matches!(s, Style::Number(sc, _, d) if *sc == script && *d + 1 == depth)
+                    .then_some(*l)
+            }),
+            _ => None,
+        };
         let level = if (h.top || promoted) && !in_conclusion {
             1
         } else if let Style::Division(rank) = style {
             self.division_levels.get(&rank).copied().unwrap_or(1)
         } else if let Some((_, l)) = self.stack.iter().find(|(s, _)| *s == style) {
             *l
+        } else if let Some(l) = parent_number {
+            l.saturating_add(1)
         } else {
             self.stack.last().map_or(1, |(_, l)| l.saturating_add(1))
         };
@@ -522,7 +547,24 @@ impl<'a, 'm> Builder<'a, 'm> {
         if let Some(line) = lines.get(i + h.title.0) {
             self.push_range(&mut title, line.line, h.title.1, h.title.2);
         }
-        let level = self.level(h, i);
+        // `I.`, `V.`, `X.` right after `H.`, `U.`, `W.` continue the letters, not a Roman list.
+        let letter = label
+            .as_deref()
+            .and_then(|l| l.trim().chars().next())
+            .filter(|c| c.is_ascii_uppercase());
+        let mut heading = h.clone();
+        if let (Style::Roman(d), Some(c), Some(prev)) = (&h.style, letter, self.last_letter) {
+            let single = label
+                .as_deref()
+                .is_some_and(|l| l.trim().chars().count() == 2);
+            if single && u32::from(prev) + 1 == u32::from(c) {
+                heading.style = Style::Letter(false, *d);
+            }
+        }
+        if let Style::Letter(false, _) = heading.style {
+            self.last_letter = letter;
+        }
+        let level = self.level(&heading, i);
         let start = first.map_or(0, |l| l.number);
         let end = lines.get(i + h.lines - 1).map_or(start, |l| l.line.number);
         Section {
@@ -1273,5 +1315,80 @@ mod tests {
             .map(|(l, ..)| l)
             .collect();
         assert_eq!(levels, vec![1, 2, 2, 1]);
+    }
+
+    #[test]
+    fn dotted_numbers_nest_by_their_depth() {
+        let src = "1. Introduction\n\nThe opening paragraph states the aim of the paper in a plain way.\n\n1.1 Data\n\nThe data are council minutes and interviews with officials in twelve towns.\n\n1.2. Cases\n\nThe cases were chosen for their size and for the reform model they followed.\n\n1.2.1 Small towns\n\nSmall towns kept one operator and did not split billing from operation at all.\n\n2. Findings\n\nThe findings are summarized here in a paragraph of ordinary length for a test.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, Option<String>)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, label, ..)| (l, label))
+            .collect();
+        let expect: Vec<(u8, Option<String>)> =
+            [(1, "1."), (2, "1.1"), (2, "1.2."), (3, "1.2.1"), (1, "2.")]
+                .iter()
+                .map(|(l, s)| (*l, Some(s.to_string())))
+                .collect();
+        assert_eq!(outline, expect);
+        // Arabic-Indic numbers, the subsection first printed without its parent's style seen
+        // at a deeper level.
+        let src = "١. الإطار النظري\n\nفقرة تمهيدية طويلة بما يكفي لتكون نصاً جارياً تحت العنوان الأول هنا.\n\n١.١. المفهوم\n\nفقرة أخرى طويلة بما يكفي لتكون نصاً جارياً تحت العنوان الفرعي الأول.\n\n١.٢ الخصائص\n\nفقرة ثالثة طويلة بما يكفي لتكون نصاً جارياً تحت العنوان الفرعي الثاني.\n";
+        let (body, _) = read(src);
+        let levels: Vec<u8> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, ..)| l)
+            .collect();
+        assert_eq!(levels, vec![1, 2, 2]);
+    }
+
+    #[test]
+    fn a_source_section_is_not_the_reference_list() {
+        let src = "Introduction\n\nThe paper opens with a plain paragraph that is long enough to be running text.\n\nSources of the data\n\nThe data come from council minutes kept in twelve towns over a whole decade of reform.\n\nReferences\n\nAdams, R. (2001). Old Ports. London: Sea Press.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(String, SectionKind)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(_, _, t, k, _)| (t, k))
+            .collect();
+        assert_eq!(
+            outline,
+            vec![
+                ("Introduction".to_string(), SectionKind::Introduction),
+                ("References".to_string(), SectionKind::References)
+            ]
+        );
+        assert_eq!(body.reference_lines.len(), 1);
+    }
+
+    #[test]
+    fn notes_called_only_by_the_names_are_not_footnotes() {
+        // Names long enough to look like running text, their affiliations at the page
+        // bottom, and one real note.
+        let src = "Harbours in Transition\n\nSamuel R. Whitfield¹, Amina K. Osei², Jonathan P. Richardson³\n\nIntroduction\n\nThe harbours of the coast changed hands three times in the last century,¹ and each change left its mark on the towns around them.\n\n¹ Harbour records, 1950, p. 2.\n² Department of Geography, University of the North\n³ School of Law, University of the South\n";
+        let (body, _) = read_from(src, "Introduction");
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let notes: Vec<(&str, u32)> = body
+            .footnotes
+            .iter()
+            .map(|f| (f.id.as_str(), f.number))
+            .collect();
+        assert_eq!(notes, vec![("fn1", 1)]);
+        assert_eq!(body.body.pages[0].footnote_count, 1);
+    }
+
+    #[test]
+    fn a_ninth_letter_is_not_a_roman_one() {
+        let mut src = String::from("I. Cases\n\nThe cases are listed one by one below, each under its own letter here.\n\n");
+        for c in 'A'..='I' {
+            src.push_str(&format!("{c}. Town {c}\n\nThe town grew along the river and kept its harbour open through the war.\n\n"));
+        }
+        src.push_str("II. Results\n\nThe results follow from the cases above and are set out in this part.\n");
+        let src: &'static str = Box::leak(src.into_boxed_str());
+        let (body, _) = read(src);
+        let levels: Vec<u8> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, ..)| l)
+            .collect();
+        assert_eq!(levels, vec![1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1]);
     }
 }

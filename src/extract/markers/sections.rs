@@ -14,6 +14,9 @@ pub struct SectionMarkers {
     /// Headings that name a section of a known kind (`المقدمة`, `Conclusion`), longest first
     /// where one starts another.
     pub kinds: &'static [(&'static str, SectionKind)],
+    /// Words of `kinds` that name their kind only as a whole heading: `Sources` is the
+    /// reference list, `Sources of the data` a section of the paper.
+    pub alone: &'static [&'static str],
     /// Kinds whose unnumbered heading opens a top-level section in this language.
     pub top_kinds: &'static [SectionKind],
     /// Kinds that are part of a conclusion when they come under one (`التوصيات`).
@@ -73,6 +76,7 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         ("الملحق", SectionKind::Appendix),
         ("ملحق", SectionKind::Appendix),
     ],
+    alone: &[],
     top_kinds: &[
         SectionKind::Introduction,
         SectionKind::Conclusion,
@@ -201,6 +205,7 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         ("Appendices", SectionKind::Appendix),
         ("Appendix", SectionKind::Appendix),
     ],
+    alone: &["Sources", "Bibliography"],
     // `Other` here: the unnumbered names of the usual sections of an English paper
     // (Literature review, Results, Discussion) are top-level too.
     top_kinds: &[
