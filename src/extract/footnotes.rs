@@ -1,11 +1,12 @@
 //! Footnotes: the numbered notes of each page's footnote zone and the markers in the text.
 //!
 //! A footnote zone (found by [`super::pages`]) holds lines that start with a label: `(1)`,
-//! `(١)`, `[1]`, `⁽¹⁾`, `¹`, `^1`, or a bare `1`/`1.`; `*` lines are author notes and are
+//! `(١)`, `[1]`, `⁽¹⁾`, `⁽١⁾`, `¹`, `^1`, or a bare `1`/`1.`; `*` lines are author notes and are
 //! left to the front matter. In the running text the same shapes are markers. A number in
 //! parentheses is only taken for a marker when a footnote of that number is on the page
 //! (aligned in order, see [`link_markers`]), so years, counts and resolution numbers stay
-//! text.
+//! text. Only the body's markers count: in the front matter the same shapes tie authors to
+//! affiliations (see [`drop_front_notes`]).
 
 use super::pages::PageLines;
 use crate::model::{Diagnostic, Footnote, Span};

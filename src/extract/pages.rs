@@ -5,7 +5,9 @@
 //! top or bottom of several pages, digits aside) and page numbers are dropped. The footnote
 //! zone is the last stretch of a page made of labelled notes (see
 //! [`super::footnotes::note_label`]) and their continuation lines, or everything below a
-//! separator rule.
+//! separator rule. The zone may follow the last text line with no blank line between; it
+//! never opens on a list that starts right under the reference-list heading, nor takes in a
+//! heading or a line of text that calls a note.
 
 use super::footnotes::{note_label, scan_markers, MarkForm};
 use super::markers::notes as table;
@@ -348,11 +350,12 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
             return false;
         };
         let list = above.get(heading + 1..).unwrap_or_default();
-        list.iter().find(|l| !l.is_blank()).map_or(true, |first| {
-            note_label(first.text).is_some_and(|n| n.form.same_family(form))
-        }) && list
-            .iter()
-            .all(|l| note_label(l.text).is_none_or(|n| n.form.same_family(form)))
+        list.iter()
+            .find(|l| !l.is_blank())
+            .is_none_or(|first| note_label(first.text).is_some_and(|n| n.form.same_family(form)))
+            && list
+                .iter()
+                .all(|l| note_label(l.text).is_none_or(|n| n.form.same_family(form)))
     };
     starts
         .into_iter()
@@ -657,7 +660,7 @@ mod tests {
     #[test]
     fn a_numbered_reference_list_is_not_a_zone() {
         // Bracketed entries cited on the same page: still the list under its heading.
-        let src = "5. Conclusion\n\nThe model fits the data [3] and agrees with the survey [4] in most cases.\n\nReferences\n\n[1] A. Hale, \"Ports,\" Sea Review, vol. 2, 2001.\n[2] B. Ito, Harbours. Leeds: Dock, 2004.\n[3] C. Roy, \"Tides,\" Coast, vol. 9, 2012.\n[4] D. Sen, Survey of Ports, 2015.\n";
+        let src = "5. Conclusion\n\nThe model fits the data [3] and agrees with the survey [4] in most cases.\n\nReferences\n\n[1] A. Hale, \"Ports,\" Sea Review, vol. 2, 2001.\n[2] B. Ito, Harbours. York: Dock, 2004.\n[3] C. Roy, \"Tides,\" Coast, vol. 9, 2012.\n[4] D. Sen, Survey of Ports, 2015.\n";
         let l = lines(src);
         let pages = split_pages(&l);
         assert!(pages[0].notes.is_empty(), "{:?}", pages[0].notes);
