@@ -6,7 +6,7 @@ use papermeta::convert::{self, Artifact, ConvertOptions};
 use papermeta::export::ExportError;
 use papermeta::format::Format;
 use papermeta::meta::parse_metadata;
-use papermeta::summary::{format_diagnostic, outline, render_diagnostic, summary};
+use papermeta::summary::{format_diagnostic, format_export_warning, outline, render_diagnostic, summary};
 use papermeta::validate::{self, profiles::Profile};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -202,7 +202,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     for artifact in &artifacts {
         let name = convert::output_path(Path::new(""), &stem, artifact.format).display().to_string();
         for w in &artifact.warnings {
-            eprintln!("{}", format_diagnostic(&name, w));
+            eprintln!("{}", format_export_warning(&args.input, &name, w));
         }
         for d in &artifact.report.diagnostics {
             eprint!("{}", render_diagnostic(&name, std::str::from_utf8(&artifact.bytes).ok(), d));

@@ -89,6 +89,13 @@ pub fn format_diagnostic(file: &str, d: &Diagnostic) -> String {
     format!("{position}: {severity}[{}]: {}", d.code, d.message)
 }
 
+/// A writer's warning: it points into the input (`line`), and names the output it concerns.
+pub fn format_export_warning(input: &str, output: &str, d: &Diagnostic) -> String {
+    let mut d = d.clone();
+    d.message = format!("{output}: {}", d.message);
+    format_diagnostic(input, &d)
+}
+
 /// A diagnostic with the source line it points at and a caret under its column, as
 /// compilers print them. Long lines are shown as a window around the column.
 pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> String {

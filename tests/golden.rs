@@ -7,7 +7,7 @@ mod common;
 use papermeta::convert::{self, ConvertOptions};
 use papermeta::format::Format;
 use papermeta::meta::parse_metadata;
-use papermeta::summary::{format_diagnostic, outline};
+use papermeta::summary::{format_diagnostic, format_export_warning, outline};
 
 #[test]
 fn golden_cases_match_and_validate() {
@@ -33,7 +33,7 @@ fn golden_cases_match_and_validate() {
             match convert::render(&doc, format, &options) {
                 Ok(artifact) => {
                     for w in &artifact.warnings {
-                        log.push_str(&format_diagnostic(&name, w));
+                        log.push_str(&format_export_warning("input.txt", &name, w));
                         log.push('\n');
                     }
                     if !artifact.report.is_valid() {
