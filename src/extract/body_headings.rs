@@ -239,16 +239,15 @@ fn skip_separators(text: &str, from: usize) -> usize {
 /// or the name followed by at most `extra` words.
 pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static SectionMarkers)> {
     let folded = fold(head.trim_end_matches([':', '-', '.', ' ']));
-    for t in table::ALL {
-        for (word, kind) in t.kinds {
-            let w = fold(word);
-            if folded == w {
-                return Some((*kind, t));
+    for ft in table::FOLDED.iter() {
+        for (w, kind) in &ft.kinds {
+            if folded == *w {
+                return Some((*kind, ft.table));
             }
-            if let Some(rest) = folded.strip_prefix(&w) {
-                let alone = t.alone.iter().any(|a| fold(a) == w);
+            if let Some(rest) = folded.strip_prefix(w.as_str()) {
+                let alone = ft.alone.iter().any(|a| a == w);
                 if rest.starts_with(' ') && word_count(rest) <= extra && !alone {
-                    return Some((*kind, t));
+                    return Some((*kind, ft.table));
                 }
             }
         }
@@ -256,41 +255,40 @@ pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static
     None
 }
 
-fn folded_in(word: &str, list: &[&str]) -> bool {
+/// Whether `word` folds to one of the entries of `list` (entries folded already).
+fn folded_in(word: &str, list: &[String]) -> bool {
     let w = fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']));
-    !w.is_empty() && list.iter().any(|x| fold(x) == w)
+    !w.is_empty() && list.iter().any(|x| *x == w)
 }
 
 /// Whether the line opens with a word of the `not_labels` tables.
 fn starts_with_non_label(text: &str) -> bool {
     text.split_whitespace()
         .next()
-        .is_some_and(|w| table::ALL.iter().any(|t| folded_in(w, t.not_labels)))
+        .is_some_and(|w| table::FOLDED.iter().any(|t| folded_in(w, &t.not_labels)))
 }
 
 /// Whether the text holds a phrase that announces a list.
 fn announces_list(text: &str) -> bool {
     let folded = format!(" {} ", fold(text));
-    table::ALL.iter().any(|t| {
-        t.list_leads
-            .iter()
-            .any(|lead| folded.contains(&format!(" {} ", fold(lead))))
-    })
+    table::FOLDED
+        .iter()
+        .any(|t| t.list_leads_padded.iter().any(|lead| folded.contains(lead)))
 }
 
 /// Whether a label holds one of the words of an introduction's parts (`الإشكالية`,
 /// `Research problem`, `Scope`).
 pub(super) fn names_intro_part(text: &str) -> bool {
     let folded = fold(text);
-    table::ALL
+    table::FOLDED
         .iter()
-        .any(|tb| tb.run_in_words.iter().any(|w| folded.contains(&fold(w))))
+        .any(|tb| tb.run_in_words.iter().any(|w| folded.contains(w.as_str())))
 }
 
 /// Whether a line names a table of contents.
 pub(super) fn is_contents_heading(text: &str) -> bool {
     let head = text.trim().trim_end_matches([':', '-', ' ']);
-    table::ALL.iter().any(|t| folded_in(head, t.contents))
+    table::FOLDED.iter().any(|t| folded_in(head, &t.contents))
 }
 
 fn has_sentence_punct(text: &str) -> bool {
@@ -374,9 +372,9 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     if let Some(first) = t.split_whitespace().next() {
         let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
         let after = t.get(bare.len()..).and_then(|r| r.chars().next());
-        if table::ALL
+        if table::FOLDED
             .iter()
-            .any(|tb| folded_in(bare, tb.ordinal_labels))
+            .any(|tb| folded_in(bare, &tb.ordinal_labels))
             && !matches!(after, Some(',' | '،'))
         {
             let label = (lead, lead + bare.len());
@@ -518,15 +516,15 @@ fn division(
     let mut tokens = t.split_whitespace();
     let first = tokens.next()?;
     let second = tokens.next()?;
-    let (tb, rank) = table::ALL.iter().find_map(|tb| {
-        let f = fold(first);
-        tb.divisions
+    let f = fold(first);
+    let (ft, rank) = table::FOLDED.iter().find_map(|ft| {
+        ft.divisions
             .iter()
-            .find(|(w, _)| fold(w) == f)
-            .map(|(_, r)| (tb, *r))
+            .find(|(w, _)| *w == f)
+            .map(|(_, r)| (ft, *r))
     })?;
     let second_bare = second.trim_end_matches([':', '-', '.', '\u{2013}']);
-    let is_ordinal = folded_in(second_bare, tb.division_ordinals)
+    let is_ordinal = folded_in(second_bare, &ft.division_ordinals)
         || (!second_bare.is_empty()
             && second_bare
                 .chars()

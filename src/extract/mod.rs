@@ -3,11 +3,12 @@
 //!
 //! The pipeline: [`text::decode`] → [`pages::split_pages`] → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
-//! → [`citations::link_citations`].
+//! → [`citations::link_citations`] → [`intext::link_intext_citations`].
 
 pub mod citations;
 pub mod footnotes;
 pub mod front;
+pub mod intext;
 pub mod markers;
 pub mod pages;
 pub mod references;
@@ -83,6 +84,10 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
     ));
     let mut doc_body = body.body;
     sections::attach_reference_groups(&mut doc_body, &reference_groups);
+    warnings.extend(intext::link_intext_citations(
+        &mut doc_body,
+        &reference_groups,
+    ));
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
     Ok(Document {
         source: SourceInfo {

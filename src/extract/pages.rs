@@ -479,10 +479,10 @@ fn names_a_section(text: &str) -> bool {
 /// The kind of the section a line names when it is only a section name.
 fn section_kind(text: &str) -> Option<SectionKind> {
     let folded = fold(text.trim().trim_end_matches([':', '.', ' ']));
-    sections_table::ALL
+    sections_table::FOLDED
         .iter()
         .flat_map(|t| t.kinds.iter())
-        .find(|(w, _)| fold(w) == folded)
+        .find(|(w, _)| *w == folded)
         .map(|(_, k)| *k)
 }
 

@@ -6,6 +6,10 @@
 use crate::model::PageRange;
 use crate::script::{digit_value, parse_number};
 use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Folds one character for matching: drops diacritics, tatweel and direction marks, unifies
@@ -24,6 +28,13 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
         'ى' | 'ی' | 'ے' => Some('ي'),
         'ک' => Some('ك'),
         'ۀ' | 'ہ' => Some('ه'),
+        // Fast paths, same result: ASCII, and the Arabic block (no case, no spaces).
+        c if c.is_ascii() => Some(if c.is_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        }),
+        '\u{0600}'..='\u{06FF}' => Some(c),
         c if c.is_whitespace() => Some(' '),
         c if c.is_uppercase() => c.to_lowercase().next(),
         c => Some(c),
@@ -112,20 +123,122 @@ pub(crate) struct Found {
     pub marker: &'static str,
 }
 
+/// A marker list folded once: the folded characters of each non-empty marker, in list
+/// order, and for each first folded character the markers that open with it.
+struct Prepared {
+    /// The list it was built from, compared by address to check a cache hit.
+    markers: Vec<&'static str>,
+    folded: Vec<(Vec<char>, &'static str)>,
+    /// Distinct first characters, sorted, each with the markers (list order) opening with it.
+    by_first: Vec<(char, Vec<usize>)>,
+    /// Each marker folded with its spaces collapsed, for [`equals_any`].
+    collapsed: Vec<String>,
+}
+
+impl Prepared {
+    fn new(markers: &[&'static str]) -> Self {
+        let folded: Vec<(Vec<char>, &'static str)> = markers
+            .iter()
+            .map(|m| (fold(m).chars().collect::<Vec<_>>(), *m))
+            .filter(|(c, _)| !c.is_empty())
+            .collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, (mc, _)) in folded.iter().enumerate() {
+            if let Some(&c) = mc.first() {
+                match by_first.binary_search_by_key(&c, |e| e.0) {
+                    Ok(at) => {
+                        if let Some(e) = by_first.get_mut(at) {
+                            e.1.push(k);
+                        }
+                    }
+                    Err(at) => by_first.insert(at, (c, vec![k])),
+                }
+            }
+        }
+        let collapsed = markers
+            .iter()
+            .map(|m| fold(m).split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        Prepared {
+            markers: markers.to_vec(),
+            folded,
+            by_first,
+            collapsed,
+        }
+    }
+
+    /// Whether this was built from exactly these static strings.
+    fn built_from(&self, markers: &[&'static str]) -> bool {
+        self.markers.len() == markers.len()
+            && self
+                .markers
+                .iter()
+                .zip(markers)
+                .all(|(a, b)| std::ptr::eq(*a, *b))
+    }
+}
+
+/// Hasher for keys that are already well mixed 64-bit values.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The prepared form of a marker list, cached per thread: the same table lists are
+/// searched for every line and footnote, and folding them each time dominated the cost.
+/// Lists are identified by the addresses of their static entries.
+fn prepared(markers: &[&'static str]) -> Rc<Prepared> {
+    thread_local! {
+        static CACHE: RefCell<HashMap<u64, Rc<Prepared>, BuildHasherDefault<KeyHasher>>> =
+            RefCell::new(HashMap::default());
+    }
+    let key = markers.iter().fold(markers.len() as u64, |h, m| {
+        (h.rotate_left(7) ^ (m.as_ptr() as u64) ^ ((m.len() as u64) << 48))
+            .wrapping_mul(0x0100_0000_01b3)
+    });
+    CACHE.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if let Some(p) = cache.get(&key).filter(|p| p.built_from(markers)) {
+            return Rc::clone(p);
+        }
+        // Bounded: lists built on the fly must not grow the cache without end.
+        if cache.len() >= 1024 {
+            cache.clear();
+        }
+        let p = Rc::new(Prepared::new(markers));
+        cache.insert(key, Rc::clone(&p));
+        p
+    })
+}
+
 /// All whole-word occurrences of any of `markers` in `text`, leftmost first; at one
 /// position the longest marker wins and matches do not overlap.
 pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
+    let prep = prepared(markers);
     let f = Folded::new(text);
-    let folded: Vec<(Vec<char>, &'static str)> = markers
-        .iter()
-        .map(|m| (fold(m).chars().collect::<Vec<_>>(), *m))
-        .filter(|(c, _)| !c.is_empty())
-        .collect();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < f.chars.len() {
+    while let Some(c) = f.chars.get(i) {
         let mut best: Option<(usize, &'static str)> = None;
-        for (mc, m) in &folded {
+        // Only markers opening with this character can match here (a marker opening with
+        // a space needs a space too); list order is kept, so ties go to the earlier entry.
+        let candidates = match prep.by_first.binary_search_by_key(c, |e| e.0) {
+            Ok(at) => prep.by_first.get(at).map_or(&[][..], |e| e.1.as_slice()),
+            Err(_) => &[],
+        };
+        for (mc, m) in candidates.iter().filter_map(|&k| prep.folded.get(k)) {
             if let Some(len) = f.match_at(i, mc) {
                 let first_ok = match (mc.first().copied(), i.checked_sub(1)) {
                     (Some(a), Some(p)) if is_word_char(a) => {
@@ -185,10 +298,7 @@ pub(crate) fn starts_with_any(text: &str, markers: &[&'static str]) -> Option<Fo
 pub(crate) fn equals_any(text: &str, markers: &[&'static str]) -> bool {
     let t = fold(trim_punct(text));
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    markers.iter().any(|m| {
-        let fm = fold(m);
-        fm.split_whitespace().collect::<Vec<_>>().join(" ") == t
-    })
+    prepared(markers).collapsed.iter().any(|m| *m == t)
 }
 
 /// `text` without surrounding spaces and field punctuation.

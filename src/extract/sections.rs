@@ -887,7 +887,7 @@ mod sample_tests {
                         assert_eq!(number, Some(note.number), "{marker} -> {}", note.id);
                         linked += 1;
                     }
-                    Inline::Text { text } => running.push_str(text),
+                    Inline::Text { text } | Inline::Citation { text, .. } => running.push_str(text),
                 }
             }
         }

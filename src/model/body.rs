@@ -171,14 +171,30 @@ pub enum Inline {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         footnote_id: Option<String>,
     },
+    /// An author–year citation in the running text (`(Dahl, 2015, p. 104)`, `Lopez (2017)`,
+    /// `(العبيدي، ٢٠١٧: ١٥)`), linked to the reference list. In-text citations are found by
+    /// walking the body; `Reference::cited_by` lists footnotes only.
+    Citation {
+        /// The citation exactly as printed: the parentheses are included when they belong to
+        /// this citation alone, and a narrative citation includes the name before them.
+        text: String,
+        /// Identifiers of the references it resolves to, in order; empty when none matched.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reference_ids: Vec<String>,
+        /// The pinpoint printed with it (`p. 7`, `ص ١٥`; `: 15` gives an empty label).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locator: Option<super::back::Locator>,
+    },
 }
 
-/// The plain text of inlines, markers dropped.
+/// The plain text of inlines, markers dropped (a citation's printed text is kept: it is part
+/// of the sentence).
 pub fn inline_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
-        if let Inline::Text { text } = inline {
-            out.push_str(text);
+        match inline {
+            Inline::Text { text } | Inline::Citation { text, .. } => out.push_str(text),
+            Inline::FootnoteRef { .. } => {}
         }
     }
     out

@@ -258,20 +258,18 @@ fn check_prolog(xml: &[u8]) -> Prolog {
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(ref t) if depth == 0 => {
-                if t.iter().any(|b| !b.is_ascii_whitespace()) {
-                    diagnostics.push(at(
-                        xml,
-                        start,
-                        Diagnostic::error(
-                            "xml-syntax",
-                            "not well-formed XML: text outside the root element",
-                            None,
-                        ),
-                    ));
-                    well_formed = false;
-                    break;
-                }
+            Event::Text(ref t) if depth == 0 && t.iter().any(|b| !b.is_ascii_whitespace()) => {
+                diagnostics.push(at(
+                    xml,
+                    start,
+                    Diagnostic::error(
+                        "xml-syntax",
+                        "not well-formed XML: text outside the root element",
+                        None,
+                    ),
+                ));
+                well_formed = false;
+                break;
             }
             Event::CData(_) if depth == 0 => {
                 diagnostics.push(at(

@@ -159,7 +159,7 @@ fn block_element(ctx: &mut Ctx, block: &Block) -> Element {
 }
 
 /// Appends inlines to a mixed-content element: text as is, footnote markers as `xref`s
-/// holding the footnote's label.
+/// holding the footnote's label, in-text citations as `bibr` `xref`s (see [`citation`]).
 pub(super) fn inlines(
     ctx: &mut Ctx,
     parent: &mut Element,
@@ -169,6 +169,11 @@ pub(super) fn inlines(
     for inline in content {
         match inline {
             Inline::Text { text } => parent.push_text(text.clone()),
+            Inline::Citation {
+                text,
+                reference_ids,
+                ..
+            } => citation(ctx, parent, text, reference_ids, line),
             Inline::FootnoteRef {
                 marker,
                 footnote_id,
@@ -203,5 +208,145 @@ pub(super) fn inlines(
                 }
             }
         }
+    }
+}
+
+/// An in-text citation: its printed text inside an `xref` to the first reference it resolves
+/// to, followed by an empty `xref` for each further reference (the printed text cannot be cut
+/// between them, and an empty `xref` is valid in JATS). A citation that resolves to nothing
+/// written is plain text.
+fn citation(
+    ctx: &mut Ctx,
+    parent: &mut Element,
+    text: &str,
+    reference_ids: &[String],
+    line: Option<usize>,
+) {
+    let mut rids = Vec::new();
+    for id in reference_ids {
+        match ctx.id_of(IdKind::Ref, id) {
+            Some(rid) => rids.push(rid),
+            None => ctx.warn(
+                "unlinked-citation",
+                format!("the citation `{text}` points to reference `{id}`, which is not written"),
+                line,
+            ),
+        }
+    }
+    let mut rids = rids.into_iter();
+    let Some(first) = rids.next() else {
+        parent.push_text(text.to_string());
+        return;
+    };
+    parent.push(
+        Element::text_leaf("xref", text.to_string())
+            .attr("ref-type", "bibr")
+            .attr("rid", first),
+    );
+    for rid in rids {
+        parent.push(
+            Element::new("xref")
+                .attr("ref-type", "bibr")
+                .attr("rid", rid),
+        );
+    }
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use crate::export::jats::{write_jats, JatsOptions};
+    use crate::model::*;
+
+    fn text(t: &str) -> Inline {
+        Inline::Text {
+            text: t.to_string(),
+        }
+    }
+
+    fn cite(t: &str, ids: &[&str]) -> Inline {
+        Inline::Citation {
+            text: t.to_string(),
+            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
+            locator: None,
+        }
+    }
+
+    /// A document whose body holds `title` and `content`, with references `r1` and `r2`.
+    fn jats_of(title: Vec<Inline>, content: Vec<Inline>) -> (String, Vec<Diagnostic>) {
+        let mut doc = Document::default();
+        doc.front.language = "en".to_string();
+        doc.front.titles = vec![LocalizedText {
+            lang: "en".to_string(),
+            text: "T".to_string(),
+            source: None,
+        }];
+        doc.front.publication.journal = Some(Journal {
+            id: Some("j".to_string()),
+            issn_print: Some("0000-0019".to_string()),
+            ..Default::default()
+        });
+        doc.body.sections = vec![Section {
+            id: "sec1".to_string(),
+            level: 1,
+            title,
+            blocks: vec![Block::Paragraph(Paragraph {
+                content,
+                source: Span::line(5),
+            })],
+            source: Span::line(4),
+            ..Default::default()
+        }];
+        doc.back.reference_groups = vec![ReferenceGroup {
+            id: "refs1".to_string(),
+            references: ["r1", "r2"]
+                .iter()
+                .map(|id| Reference {
+                    id: id.to_string(),
+                    raw: format!("Author {id}. (2015). A work."),
+                    lang: "en".to_string(),
+                    source: Span::line(9),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }];
+        let options = JatsOptions {
+            pretty: false,
+            ..Default::default()
+        };
+        let export = write_jats(&doc, &options).expect("export");
+        let report = crate::validate::jats::validate_jats(&export.bytes);
+        let errors: Vec<_> = report.errors().collect();
+        assert!(errors.is_empty(), "invalid JATS: {errors:#?}");
+        (
+            String::from_utf8(export.bytes).expect("utf-8"),
+            export.warnings,
+        )
+    }
+
+    #[test]
+    fn citations_become_bibr_xrefs() {
+        let (xml, warnings) = jats_of(
+            vec![text("On "), cite("Dahl (2015)", &["r1"])],
+            vec![
+                text("As argued ("),
+                cite("Dahl, 2015, 2018", &["r1", "r2"]),
+                text("; "),
+                cite("UN, n.d.", &[]),
+                text(") and "),
+                cite("(Gone, 2001)", &["r9"]),
+                text("."),
+            ],
+        );
+        assert!(
+            xml.contains(r#"<title>On <xref ref-type="bibr" rid="r1">Dahl (2015)</xref></title>"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<p>As argued (<xref ref-type="bibr" rid="r1">Dahl, 2015, 2018</xref><xref ref-type="bibr" rid="r2"/>; UN, n.d.) and (Gone, 2001).</p>"#),
+            "{xml}"
+        );
+        let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, vec!["unlinked-citation"]);
     }
 }

@@ -5,6 +5,7 @@
 //! `ENGLISH`), plus `ALL`, the tables to try in order.
 
 pub mod front;
+pub mod intext;
 pub mod notes;
 pub mod references;
 pub mod sections;

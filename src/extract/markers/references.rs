@@ -6,6 +6,8 @@
 //! unless a field says otherwise. Longer entries are tried first whatever their order here.
 
 use crate::model::ReferenceType;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// The reference-list and citation markers of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -846,6 +848,21 @@ pub const ALL: &[&ReferenceMarkers] = &[&ARABIC, &ENGLISH];
 
 /// Every entry of one field of every table, for code that does not know the language yet.
 pub fn all_of(field: fn(&ReferenceMarkers) -> &'static [&'static str]) -> Vec<&'static str> {
+    thread_local! {
+        // The tables never change: merge and sort each field once per thread. Keyed by the
+        // accessor's address; two accessors sharing an address have the same code, hence
+        // read the same field.
+        static MERGED: RefCell<HashMap<usize, Vec<&'static str>>> = RefCell::new(HashMap::new());
+    }
+    MERGED.with(|cell| {
+        cell.borrow_mut()
+            .entry(field as usize)
+            .or_insert_with(|| merge(field))
+            .clone()
+    })
+}
+
+fn merge(field: fn(&ReferenceMarkers) -> &'static [&'static str]) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = ALL.iter().flat_map(|t| field(t).iter().copied()).collect();
     // Longer entries first, so `ص ص` wins over `ص` and `المصدر السابق نفسه` over `المصدر السابق`.
     out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));

@@ -5,6 +5,7 @@
 //! tanween and letter case need not be listed.
 
 use crate::model::SectionKind;
+use std::sync::LazyLock;
 
 /// Heading words of one language.
 #[derive(Debug, Clone, Copy)]
@@ -257,6 +258,54 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
 /// The tables to try, in order.
 pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH];
 
+/// One table with its entries folded once: matching folds the text and compares it with
+/// folded entries, and the tables never change.
+pub struct FoldedSectionMarkers {
+    /// The table folded.
+    pub table: &'static SectionMarkers,
+    /// `kinds`, folded.
+    pub kinds: Vec<(String, SectionKind)>,
+    /// `alone`, folded.
+    pub alone: Vec<String>,
+    /// `divisions`, folded.
+    pub divisions: Vec<(String, u8)>,
+    /// `division_ordinals`, folded.
+    pub division_ordinals: Vec<String>,
+    /// `ordinal_labels`, folded.
+    pub ordinal_labels: Vec<String>,
+    /// `not_labels`, folded.
+    pub not_labels: Vec<String>,
+    /// `contents`, folded.
+    pub contents: Vec<String>,
+    /// `run_in_words`, folded.
+    pub run_in_words: Vec<String>,
+    /// `list_leads`, folded and padded with a space on each side, for whole-word search.
+    pub list_leads_padded: Vec<String>,
+}
+
+/// [`ALL`] folded, in the same order.
+pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
+    let list = |l: &[&str]| l.iter().map(|w| fold(w)).collect::<Vec<_>>();
+    ALL.iter()
+        .map(|t| FoldedSectionMarkers {
+            table: t,
+            kinds: t.kinds.iter().map(|(w, k)| (fold(w), *k)).collect(),
+            alone: list(t.alone),
+            divisions: t.divisions.iter().map(|(w, r)| (fold(w), *r)).collect(),
+            division_ordinals: list(t.division_ordinals),
+            ordinal_labels: list(t.ordinal_labels),
+            not_labels: list(t.not_labels),
+            contents: list(t.contents),
+            run_in_words: list(t.run_in_words),
+            list_leads_padded: t
+                .list_leads
+                .iter()
+                .map(|w| format!(" {} ", fold(w)))
+                .collect(),
+        })
+        .collect()
+});
+
 /// Folds text for comparison with the tables: drops Arabic diacritics and tatweel, unifies
 /// alef, yeh and teh marbuta forms, lower-cases Latin letters and collapses whitespace.
 /// Used only to compare; source text is never replaced by its fold.
@@ -279,7 +328,14 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        // Fast paths, same result: ASCII, and the Arabic block (no case).
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
