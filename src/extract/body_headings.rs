@@ -219,7 +219,7 @@ fn trim_title(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::script::is_alphanumeric))
         .count()
 }
 

@@ -44,6 +44,16 @@ fn is_word_char(c: char) -> bool {
 /// `.` of the entry may be surrounded by spaces and a final dot may be missing in the text.
 /// The match must end at a word boundary. Returns the byte length of the match in `text`.
 pub(crate) fn match_at_start(text: &str, entry: &str, dots_flexible: bool) -> Option<usize> {
+    // Most entries fail on their first character: check it before decoding the whole text
+    // (callers try every entry at every word start).
+    if let Some(e0) = entry.chars().next() {
+        if e0 != ' ' && !(e0 == '.' && dots_flexible) {
+            let t0 = text.chars().find(|&c| !is_ignorable(c));
+            if t0.is_none_or(|c| fold_char(c) != fold_char(e0)) {
+                return None;
+            }
+        }
+    }
     let t: Vec<(usize, char)> = text.char_indices().collect();
     let e: Vec<char> = entry.chars().collect();
     let mut ti = 0;

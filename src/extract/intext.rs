@@ -600,7 +600,8 @@ fn narrative(
             ));
             return;
         }
-        if best_unresolved.is_none() && narrative_shape(names) {
+        // `Dahl (2019)` where Dahl is listed for other years only: a citation gone wrong.
+        if best_unresolved.is_none() && (res.named || narrative_shape(names)) {
             best_unresolved = Some(candidate(
                 text,
                 abs_start,
@@ -684,6 +685,8 @@ struct Entry {
     et_al: bool,
     /// Folded tokens of the entry's opening, for works cited by title or organization.
     opening: Vec<String>,
+    /// Folded tokens of the first author's whole name, sorted, when the family is known.
+    first_full: Vec<String>,
     /// Its years (the parsed year, or years printed in it when none was parsed).
     years: Vec<i32>,
     /// Whether it says it has no date.
@@ -713,6 +716,10 @@ impl RefIndex {
 
     /// Resolves cited `names` with each of `dates`.
     fn resolve(&self, names: &str, dates: &[DateTok]) -> Resolution {
+        // Digits never belong to a name, and `tokens` would drop them silently.
+        if names.chars().any(|c| digit_value(c).is_some()) {
+            return Resolution::default();
+        }
         let cleaned = POSSESSIVE.replace_all(names, "$1");
         let all = tokens(&cleaned, &[]);
         let (t, et_al) = strip_et_al(&all);
@@ -756,20 +763,24 @@ impl RefIndex {
                 Picked::None => missing.push(d),
             }
         }
+        // Scores from 95 up name the authors themselves, not just an entry's opening words.
+        res.named = scored.iter().any(|(s, _)| *s >= 95);
         if !missing.is_empty() && res.problem.is_none() {
-            let what = if scored.is_empty() {
-                "names no author of the reference list".to_string()
-            } else {
-                "names an author of the reference list, but none of their works has that year"
-                    .to_string()
-            };
-            if res.ids.is_empty() {
-                res.problem = Some(Problem::Unresolved(what));
-            } else {
-                res.problem = Some(Problem::Unresolved(format!(
-                    "is only partly linked: one of its years {what}"
-                )));
-            }
+            let years: Vec<String> = missing
+                .iter()
+                .map(|d| {
+                    d.year
+                        .map_or_else(|| "undated".to_string(), |y| y.to_string())
+                })
+                .collect();
+            let years = years.join(", ");
+            res.problem = Some(Problem::Unresolved(match (res.ids.is_empty(), res.named) {
+                (true, false) => "names no author of the reference list".to_string(),
+                (true, true) => format!(
+                    "names an author of the reference list, but no work of theirs there is {years}"
+                ),
+                (false, _) => format!("is only partly linked: no listed work of theirs is {years}"),
+            }));
         }
         res
     }
@@ -782,6 +793,8 @@ struct Resolution {
     ids: Vec<String>,
     /// Whether the names and a year matched at least one work (several count).
     matched: bool,
+    /// Whether the names are those of some listed work's authors, whatever its year.
+    named: bool,
     /// What went wrong, if anything.
     problem: Option<Problem>,
 }
@@ -867,11 +880,24 @@ impl Entry {
             years = date_tokens(&r.raw).iter().filter_map(|d| d.year).collect();
         }
         let suffix = r.year.as_ref().and_then(|y| printed_suffix(&r.raw, &y.raw));
+        let first_full = match r.authors.first() {
+            Some(Agent::Person {
+                as_written,
+                family: Some(_),
+                ..
+            }) => {
+                let mut t = tokens(as_written, &[]);
+                t.sort();
+                t
+            }
+            _ => Vec::new(),
+        };
         Entry {
             id: r.id.clone(),
             authors,
             et_al: r.et_al,
             opening,
+            first_full,
             years,
             no_date: r.no_date,
             suffix,
@@ -893,11 +919,33 @@ impl Entry {
             let fits = if et_al { n >= 3 || self.et_al } else { m == n };
             return Some(100 + 10 * m + if fits { 5 } else { 0 });
         }
-        if self.authors.len() == 1 && self.authors.first().is_some_and(|a| a == t) {
-            return Some(100);
+        // The first author's whole name, in either order (`(محمد علي الزبيدي، ٢٠١٦)`).
+        if !self.first_full.is_empty() {
+            let mut sorted = t.to_vec();
+            sorted.sort();
+            if sorted == self.first_full {
+                return Some(95);
+            }
         }
-        (!et_al && self.opening.starts_with(t)).then_some(90)
+        // An entry whose authors were not read: the cited names open it, in order.
+        opens_with(&self.opening, t).then_some(90)
     }
+}
+
+/// Whether `opening` starts with the first cited token and holds the others in order
+/// (`Andersen & Mills` opens `Andersen, P., & Mills, K. (2019)`); joiners are skipped.
+fn opens_with(opening: &[String], t: &[String]) -> bool {
+    let Some((first, others)) = t.split_first() else {
+        return false;
+    };
+    if opening.first() != Some(first) {
+        return false;
+    }
+    let mut cited = others
+        .iter()
+        .filter(|w| !MARKERS.joiners.iter().any(|m| m == *w));
+    let mut rest = opening.iter().skip(1);
+    cited.all(|w| rest.any(|o| o == w))
 }
 
 /// The letter printed right after the year `year_raw` in `raw` (`2020a`), if any.
@@ -1084,7 +1132,7 @@ mod tests {
     fn english_apa_paragraph() {
         let mut body = body_of(&[
             "Reform is fragile (Andersen & Mills, 2019; Dahl, 2015, p. 104). Lopez (2017) argues otherwise, and Okafor et al. (2020b) agree (Okafor et al., 2020a, pp. 3–5).",
-            "Earlier work (van der Berg, 2011: 15) and (see Dahl, 2015) are cited; Lopez's (2017) view stands.",
+            "Earlier work (van der Berg, 2011: 15) and (see Dahl, 2015) are cited in 2016. Lopez's (2017) view stands.",
         ]);
         let before = crate::model::inline_text(match body.blocks.first() {
             Some(Block::Paragraph(p)) => &p.content,
@@ -1282,6 +1330,23 @@ mod tests {
             Some(("(Andersen & Brown, 2019)".into(), vec![]))
         );
         assert_eq!(diags.len(), 1, "{diags:?}");
+        // A listed author with a year the list lacks is still a citation, with a warning.
+        let mut body = body_of(&["Later, Dahl (2021) changed course (Dahl, 2015, 2016)."]);
+        let diags = link_intext_citations(&mut body, &refs);
+        let c = cites(&body, 0);
+        assert_eq!(
+            c.first().map(|c| (c.0.as_str(), c.1.len())),
+            Some(("Dahl (2021)", 0))
+        );
+        assert_eq!(c.get(1).map(|c| c.1.clone()), Some(ids(&["r1"])));
+        let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("no work of theirs there is 2021")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("partly linked") && m.contains("2016")));
     }
 
     #[test]
@@ -1375,6 +1440,36 @@ mod tests {
             panic!()
         };
         assert_eq!(p.content.len(), 1, "reference sections are left alone");
+    }
+
+    #[test]
+    fn whole_names_and_unread_authors_resolve() {
+        let mut whole = reference(
+            "r1",
+            &[],
+            Some("٢٠١٦"),
+            "الزبيدي، محمد علي. (٢٠١٦). الحكم الرشيد.",
+        );
+        whole.authors = vec![Agent::Person {
+            as_written: "الزبيدي، محمد علي".into(),
+            family: Some("الزبيدي".into()),
+            given: Some("محمد علي".into()),
+        }];
+        // Authors the reference parser did not read: the entry's opening still names them.
+        let unread = reference(
+            "r2",
+            &[],
+            Some("2019"),
+            "Andersen, P., & Mills, K. (2019). Utilities.",
+        );
+        let refs = groups(vec![whole, unread]);
+        let mut body = body_of(&[
+            "كما يرى (محمد علي الزبيدي، ٢٠١٦) and (Andersen & Mills, 2019) and (Andersen & Lee, 2019).",
+        ]);
+        link_intext_citations(&mut body, &refs);
+        let c = cites(&body, 0);
+        let got: Vec<Vec<String>> = c.iter().map(|c| c.1.clone()).collect();
+        assert_eq!(got, vec![ids(&["r1"]), ids(&["r2"]), vec![]], "{c:?}");
     }
 
     #[test]

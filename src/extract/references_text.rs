@@ -103,7 +103,7 @@ impl Folded {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::script::is_alphanumeric(c)
 }
 
 /// Whether `a` and `b` are both letters or both digits, so no word boundary lies between
@@ -413,7 +413,7 @@ pub(crate) fn is_digit(c: char) -> bool {
 pub(crate) fn tokens(text: &str, stop: &[String]) -> Vec<String> {
     let folded = fold(text);
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::script::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .filter(|w| !w.chars().all(is_digit))
         .filter(|w| !stop.iter().any(|s| s == w))

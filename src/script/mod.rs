@@ -19,6 +19,16 @@ pub fn is_latin_letter(c: char) -> bool {
         || (matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) && c.is_alphabetic())
 }
 
+/// Exactly [`char::is_alphanumeric`], answered without a table search for ASCII and the
+/// basic Arabic letters (text scans call it for every character).
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        c => c.is_alphanumeric(),
+    }
+}
+
 /// Counts Arabic and Latin letters in `text`.
 pub fn letter_counts(text: &str) -> (usize, usize) {
     let mut arabic = 0;
@@ -97,6 +107,17 @@ pub fn parse_number(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_matches_std() {
+        let mut seen = 0;
+        for c in (0u32..0x2100).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            seen += usize::from(is_alphanumeric(c));
+        }
+        assert!(is_alphanumeric('ب') && is_alphanumeric('٣') && !is_alphanumeric('،'));
+        assert!(seen > 1000);
+    }
 
     #[test]
     fn reads_all_digit_forms() {
