@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::script::parse_number;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Folded words that never identify a work: stopwords, months, URL and page labels.
@@ -82,14 +83,129 @@ fn toks(words: Vec<String>) -> Vec<Tok> {
         .collect()
 }
 
-/// Matching data of one reference.
+/// Every distinct folded token of the reference profiles, numbered: a footnote's words are
+/// compared with each distinct word once, not once per reference that holds it.
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, usize>,
+    toks: Vec<Tok>,
+    /// Token ids by length in characters, for the fuzzy comparison.
+    by_len: Vec<Vec<usize>>,
+}
+
+impl Vocab {
+    fn intern(&mut self, words: Vec<String>) -> Vec<usize> {
+        words
+            .into_iter()
+            .map(|w| match self.ids.get(&w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.toks.len();
+                    self.ids.insert(w.clone(), id);
+                    if let Some(t) = toks(vec![w]).pop() {
+                        let len = t.chars.len();
+                        if self.by_len.len() <= len {
+                            self.by_len.resize_with(len + 1, Vec::new);
+                        }
+                        if let Some(bucket) = self.by_len.get_mut(len) {
+                            bucket.push(id);
+                        }
+                        self.toks.push(t);
+                    }
+                    id
+                }
+            })
+            .collect()
+    }
+
+    /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
+    fn hits(&self, query: &[Tok]) -> Hits {
+        let words = query.len().div_ceil(64).max(1);
+        let mut bits = vec![0u64; self.toks.len() * words];
+        for (j, q) in query.iter().enumerate() {
+            let mut set = |id: usize| {
+                if let Some(w) = bits.get_mut(id * words + j / 64) {
+                    *w |= 1 << (j % 64);
+                }
+            };
+            if let Some(&id) = self.ids.get(&q.text) {
+                set(id);
+            }
+            let l = q.chars.len();
+            if l < 4 {
+                continue;
+            }
+            // Lengths too far apart never match (the distance is at least the difference);
+            // this bound is loose, `same_token` decides.
+            for (len, bucket) in self.by_len.iter().enumerate().skip(4) {
+                if l.abs_diff(len) > l.max(len) / 4 + 1 {
+                    continue;
+                }
+                for &id in bucket {
+                    if self.toks.get(id).is_some_and(|t| same_token(q, t)) {
+                        set(id);
+                    }
+                }
+            }
+        }
+        Hits {
+            words,
+            len: query.len(),
+            bits,
+        }
+    }
+}
+
+/// For each vocabulary token, the set of query tokens it matches (bits, `words` u64 each).
+struct Hits {
+    words: usize,
+    len: usize,
+    bits: Vec<u64>,
+}
+
+impl Hits {
+    fn of(&self, id: usize) -> &[u64] {
+        self.bits
+            .get(id * self.words..(id + 1) * self.words)
+            .unwrap_or(&[])
+    }
+
+    /// Whether vocabulary token `id` matches some query token.
+    fn found(&self, id: usize) -> bool {
+        self.of(id).iter().any(|&w| w != 0)
+    }
+
+    /// Share of `part` (vocabulary ids) found among the query tokens.
+    fn coverage_of(&self, part: &[usize]) -> f64 {
+        if part.is_empty() {
+            return 0.0;
+        }
+        part.iter().filter(|&&id| self.found(id)).count() as f64 / part.len() as f64
+    }
+
+    /// Share of the query tokens found in `whole` (vocabulary ids).
+    fn coverage_in(&self, whole: &[usize]) -> f64 {
+        if self.len == 0 {
+            return 0.0;
+        }
+        let mut union = vec![0u64; self.words];
+        for &id in whole {
+            for (u, w) in union.iter_mut().zip(self.of(id)) {
+                *u |= w;
+            }
+        }
+        union.iter().map(|w| w.count_ones() as usize).sum::<usize>() as f64 / self.len as f64
+    }
+}
+
+/// Matching data of one reference: vocabulary ids of its tokens.
 struct Profile {
-    title: Vec<Tok>,
-    authors: Vec<Tok>,
-    all: Vec<Tok>,
+    title: Vec<usize>,
+    authors: Vec<usize>,
+    all: Vec<usize>,
     year: Option<i32>,
     /// Folded tokens of the first author's family name (or organization name).
-    family: Vec<Tok>,
+    family: Vec<usize>,
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
@@ -113,7 +229,7 @@ fn without_urls(text: &str) -> String {
     s
 }
 
-fn profile(r: &Reference) -> Profile {
+fn profile(r: &Reference, vocab: &mut Vocab) -> Profile {
     let names: String = r
         .authors
         .iter()
@@ -121,11 +237,11 @@ fn profile(r: &Reference) -> Profile {
         .collect::<Vec<_>>()
         .join(" ");
     Profile {
-        title: toks(dedup(tokens(r.title.as_deref().unwrap_or(""), &STOP))),
-        authors: toks(dedup(tokens(&names, &STOP))),
-        all: toks(dedup(tokens(&without_urls(&r.raw), &STOP))),
+        title: vocab.intern(dedup(tokens(r.title.as_deref().unwrap_or(""), &STOP))),
+        authors: vocab.intern(dedup(tokens(&names, &STOP))),
+        all: vocab.intern(dedup(tokens(&without_urls(&r.raw), &STOP))),
         year: r.year.as_ref().and_then(|y| y.value),
-        family: toks(
+        family: vocab.intern(
             r.authors
                 .first()
                 .map(|a| match a {
@@ -141,15 +257,15 @@ fn profile(r: &Reference) -> Profile {
 
 /// A weaker match for a footnote that names the first author's family name and the year:
 /// enough of the title's words (folded, so sentence and title case meet) then suffice.
-fn family_year_title(fn_tokens: &[Tok], fn_years: &[i32], p: &Profile) -> Option<f64> {
+fn family_year_title(hits: &Hits, fn_years: &[i32], p: &Profile) -> Option<f64> {
     let year_ok = p.year.is_some_and(|y| fn_years.contains(&y));
     if !year_ok || p.family.is_empty() || p.title.is_empty() {
         return None;
     }
-    if !p.family.iter().all(|f| found_in(f, fn_tokens)) {
+    if !p.family.iter().all(|&f| hits.found(f)) {
         return None;
     }
-    let title_cov = coverage(&p.title, fn_tokens);
+    let title_cov = hits.coverage_of(&p.title);
     (title_cov >= 0.34).then_some(title_cov)
 }
 
@@ -209,25 +325,14 @@ fn within_distance(a: &[char], b: &[char], max: usize) -> bool {
     row.last().is_some_and(|&d| d <= max)
 }
 
-fn found_in(tok: &Tok, set: &[Tok]) -> bool {
-    set.iter().any(|x| same_token(tok, x))
-}
-
-fn coverage(part: &[Tok], whole: &[Tok]) -> f64 {
-    if part.is_empty() {
-        return 0.0;
-    }
-    part.iter().filter(|x| found_in(x, whole)).count() as f64 / part.len() as f64
-}
-
 /// How well a footnote's words describe a reference, from 0 to about 1.
-fn score(fn_tokens: &[Tok], fn_years: &[i32], p: &Profile) -> f64 {
-    let title_cov = coverage(&p.title, fn_tokens);
-    let fn_cov = coverage(fn_tokens, &p.all);
+fn score(hits: &Hits, fn_years: &[i32], p: &Profile) -> f64 {
+    let title_cov = hits.coverage_of(&p.title);
+    let fn_cov = hits.coverage_in(&p.all);
     let auth_cov = if p.authors.is_empty() {
         title_cov
     } else {
-        coverage(&p.authors, fn_tokens)
+        hits.coverage_of(&p.authors)
     };
     if p.title.is_empty() {
         if auth_cov < 0.99 || fn_cov < 0.5 {
@@ -327,6 +432,7 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
 struct Linker<'a> {
     groups: &'a mut Vec<ReferenceGroup>,
     profiles: Vec<(String, Profile)>,
+    vocab: Vocab,
 }
 
 impl Linker<'_> {
@@ -335,11 +441,12 @@ impl Linker<'_> {
         if toks.is_empty() {
             return None;
         }
+        let hits = self.vocab.hits(&toks);
         let years = years_in(text);
         let best = self
             .profiles
             .iter()
-            .map(|(id, p)| (id, score(&toks, &years, p)))
+            .map(|(id, p)| (id, score(&hits, &years, p)))
             .filter(|(_, s)| *s >= 0.45)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((id, s)) = best {
@@ -349,7 +456,7 @@ impl Linker<'_> {
         let fits: Vec<(String, f64)> = self
             .profiles
             .iter()
-            .filter_map(|(id, p)| family_year_title(&toks, &years, p).map(|c| (id.clone(), c)))
+            .filter_map(|(id, p)| family_year_title(&hits, &years, p).map(|c| (id.clone(), c)))
             .collect();
         match fits.as_slice() {
             [one] => Some(one.clone()),
@@ -380,7 +487,8 @@ impl Linker<'_> {
                 n * 2 > g.references.len()
             })
             .or_else(|| self.groups.len().checked_sub(1));
-        self.profiles.push((id.clone(), profile(&r)));
+        let p = profile(&r, &mut self.vocab);
+        self.profiles.push((id.clone(), p));
         match pos.and_then(|p| self.groups.get_mut(p)) {
             Some(g) => g.references.push(r),
             None => {
@@ -399,15 +507,19 @@ impl Linker<'_> {
 }
 
 /// Whether the words before an op. cit. form (author and/or title) name this work.
-fn names_work(pre: &[Tok], p: &Profile) -> bool {
-    if pre.is_empty() {
+fn names_work(pre: &Hits, p: &Profile) -> bool {
+    if pre.len == 0 {
         return false;
     }
-    let hit = pre
-        .iter()
-        .filter(|x| found_in(x, &p.authors) || found_in(x, &p.title))
-        .count();
-    hit * 5 >= pre.len() * 3 && hit >= 1
+    let mut union = vec![0u64; pre.words];
+    for &id in p.authors.iter().chain(&p.title) {
+        for (u, w) in union.iter_mut().zip(pre.of(id)) {
+            *u |= w;
+        }
+    }
+    let hit = union.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+    let pre = pre.len;
+    hit * 5 >= pre * 3 && hit >= 1
 }
 
 /// Classifies each footnote, links it to a reference and resolves ibid / op. cit. chains.
@@ -416,12 +528,17 @@ pub fn link_citations(
     groups: &mut Vec<ReferenceGroup>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    let mut vocab = Vocab::default();
     let profiles = groups
         .iter()
         .flat_map(|g| g.references.iter())
-        .map(|r| (r.id.clone(), profile(r)))
+        .map(|r| (r.id.clone(), profile(r, &mut vocab)))
         .collect();
-    let mut linker = Linker { groups, profiles };
+    let mut linker = Linker {
+        groups,
+        profiles,
+        vocab,
+    };
 
     for i in 0..footnotes.len() {
         let Some(note) = footnotes.get(i) else {
@@ -466,12 +583,13 @@ pub fn link_citations(
                     CitationKind::OpCit
                 };
                 let pre_toks = toks(dedup(tokens(&without_urls(&pre), &STOP)));
+                let pre_hits = linker.vocab.hits(&pre_toks);
                 let named = earlier.iter().rev().find(|f| {
                     f.citation
                         .as_ref()
                         .and_then(|c| c.reference_id.as_deref())
                         .and_then(|id| linker.profile(id))
-                        .is_some_and(|p| names_work(&pre_toks, p))
+                        .is_some_and(|p| names_work(&pre_hits, p))
                 });
                 match (named, pre_toks.is_empty()) {
                     (Some(f), _) => {
@@ -679,6 +797,34 @@ mod tests {
         }
         // Some pairs other than identical ones match, so the test exercises the fuzzy path.
         assert!(agree > words.len(), "{agree}");
+    }
+
+    /// Interned matching gives the pairwise coverages it replaces, with a query longer than
+    /// one 64-bit word and fuzzy, exact and short tokens.
+    #[test]
+    fn vocabulary_hits_match_pairwise_comparison() {
+        let words = |t: &str| t.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let mut vocab = Vocab::default();
+        let title = vocab.intern(words("السياسه الخارجيه للدوله الحديثه"));
+        let all = vocab.intern(words("policy review foreign affairs السياسه عام"));
+        let mut q: Vec<String> = words("سياسه الخارجيه polcy reviews عام xyz");
+        q.extend((0..70).map(|i| format!("filler{i}")));
+        let query = toks(q);
+        let hits = vocab.hits(&query);
+        let brute_found = |id: usize| query.iter().any(|t| same_token(&vocab.toks[id], t));
+        let expected_title =
+            title.iter().filter(|&&id| brute_found(id)).count() as f64 / title.len() as f64;
+        assert_eq!(hits.coverage_of(&title), expected_title);
+        let expected_in = query
+            .iter()
+            .filter(|t| all.iter().any(|&id| same_token(t, &vocab.toks[id])))
+            .count() as f64
+            / query.len() as f64;
+        assert_eq!(hits.coverage_in(&all), expected_in);
+        // Exact `الخارجيه` only (`سياسه` is two letters short of `السياسه`); in `all`, fuzzy
+        // `polcy` and `reviews` and the short exact `عام`.
+        assert_eq!(hits.coverage_of(&title), 0.25);
+        assert_eq!(hits.coverage_in(&all) * query.len() as f64, 3.0);
     }
 
     fn note(n: usize, page: usize, number: u32, text: &str) -> Footnote {

@@ -131,6 +131,9 @@ struct Prepared {
     folded: Vec<(Vec<char>, &'static str)>,
     /// Distinct first characters, sorted, each with the markers (list order) opening with it.
     by_first: Vec<(char, Vec<usize>)>,
+    /// One bit per first character (code point modulo 64): most text characters open no
+    /// marker and are skipped without a search.
+    first_mask: u64,
     /// Each marker folded with its spaces collapsed, for [`equals_any`].
     collapsed: Vec<String>,
 }
@@ -155,6 +158,9 @@ impl Prepared {
                 }
             }
         }
+        let first_mask = by_first
+            .iter()
+            .fold(0u64, |m, (c, _)| m | 1 << (u32::from(*c) % 64));
         let collapsed = markers
             .iter()
             .map(|m| fold(m).split_whitespace().collect::<Vec<_>>().join(" "))
@@ -163,6 +169,7 @@ impl Prepared {
             markers: markers.to_vec(),
             folded,
             by_first,
+            first_mask,
             collapsed,
         }
     }
@@ -234,9 +241,13 @@ pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
         let mut best: Option<(usize, &'static str)> = None;
         // Only markers opening with this character can match here (a marker opening with
         // a space needs a space too); list order is kept, so ties go to the earlier entry.
-        let candidates = match prep.by_first.binary_search_by_key(c, |e| e.0) {
-            Ok(at) => prep.by_first.get(at).map_or(&[][..], |e| e.1.as_slice()),
-            Err(_) => &[],
+        let candidates = if prep.first_mask & 1 << (u32::from(*c) % 64) == 0 {
+            &[][..]
+        } else {
+            match prep.by_first.binary_search_by_key(c, |e| e.0) {
+                Ok(at) => prep.by_first.get(at).map_or(&[][..], |e| e.1.as_slice()),
+                Err(_) => &[],
+            }
         };
         for (mc, m) in candidates.iter().filter_map(|&k| prep.folded.get(k)) {
             if let Some(len) = f.match_at(i, mc) {
@@ -442,6 +453,34 @@ fn strip_article(w: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The per-thread cache of prepared lists tells lists apart by their entries, also lists
+    /// built on the fly (freed and reallocated at the same address), and keeps ties to the
+    /// earlier entry.
+    #[test]
+    fn cached_marker_lists_stay_distinct() {
+        let text = "راجع المصدر نفسه، see Ibid. p. 4";
+        for _ in 0..3 {
+            let arabic: Vec<&'static str> = vec!["المصدر نفسه", "المصدر"];
+            let found = find_all(text, &arabic);
+            assert_eq!(found.len(), 1);
+            assert_eq!(found[0].marker, "المصدر نفسه");
+            drop(arabic);
+            let english: Vec<&'static str> = vec!["ibid.", "p."];
+            let found: Vec<&str> = find_all(text, &english).iter().map(|f| f.marker).collect();
+            assert_eq!(found, ["ibid.", "p."]);
+        }
+        // Two entries folding alike: the first listed wins.
+        assert_eq!(
+            find_first("IBID", &["ibid", "Ibid"]).map(|f| f.marker),
+            Some("ibid")
+        );
+        assert_eq!(
+            find_first("IBID", &["Ibid", "ibid"]).map(|f| f.marker),
+            Some("Ibid")
+        );
+        assert!(equals_any(" Cairo. ", &["cairo"]) && !equals_any("Cairo", &["Beirut"]));
+    }
 
     #[test]
     fn folds_arabic_variants_and_case() {

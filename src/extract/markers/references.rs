@@ -868,3 +868,23 @@ fn merge(field: fn(&ReferenceMarkers) -> &'static [&'static str]) -> Vec<&'stati
     out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cached merge is the merge: longest entries first, each field its own list, the
+    /// same on every call.
+    #[test]
+    fn all_of_merges_each_field_once() {
+        let ibid = all_of(|m| m.ibid);
+        assert_eq!(ibid, merge(|m| m.ibid));
+        assert_eq!(all_of(|m| m.ibid), ibid);
+        assert!(ibid
+            .windows(2)
+            .all(|w| w[0].chars().count() >= w[1].chars().count()));
+        let months = all_of(|m| m.months);
+        assert_ne!(months, ibid);
+        assert_eq!(months.len(), ARABIC.months.len() + ENGLISH.months.len());
+    }
+}

@@ -353,6 +353,29 @@ mod tests {
     }
 
     #[test]
+    fn folded_tables_mirror_the_tables() {
+        assert_eq!(FOLDED.len(), ALL.len());
+        for (f, t) in FOLDED.iter().zip(ALL) {
+            assert_eq!(f.table.lang, t.lang);
+            assert_eq!(f.kinds.len(), t.kinds.len());
+            for ((fw, fk), (w, k)) in f.kinds.iter().zip(t.kinds) {
+                assert_eq!((fw.as_str(), fk), (fold(w).as_str(), k));
+            }
+            assert_eq!(
+                f.contents,
+                t.contents.iter().map(|w| fold(w)).collect::<Vec<_>>()
+            );
+            assert!(f
+                .list_leads_padded
+                .iter()
+                .all(|l| l.starts_with(' ') && l.ends_with(' ')));
+        }
+        // The fast paths fold like the general case.
+        assert_eq!(fold("ÉTUDE Ünïon ABC"), "étude ünïon abc");
+        assert_eq!(fold("الفصلُ   الأول"), "الفصل الاول");
+    }
+
+    #[test]
     fn every_table_lists_its_kinds_words() {
         for table in ALL {
             assert!(table
