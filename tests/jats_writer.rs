@@ -312,6 +312,7 @@ fn complete_document() -> Document {
                 number: 1,
                 text: "الحسني، سعاد. الري الحديث، ص ٢٢.".to_string(),
                 source: Span::line(60),
+                placement: Default::default(),
                 citation: Some(Citation {
                     kind: CitationKind::Direct,
                     reference_id: Some("ref1".to_string()),
@@ -326,6 +327,7 @@ fn complete_document() -> Document {
                 number: 2,
                 text: "المصدر نفسه، ص ٢٥.".to_string(),
                 source: Span::line(61),
+                placement: Default::default(),
                 citation: Some(Citation {
                     kind: CitationKind::Ibid,
                     reference_id: Some("ref1".to_string()),
@@ -340,6 +342,7 @@ fn complete_document() -> Document {
                 number: 3,
                 text: "ينظر: مقابلة شخصية <غير منشورة>.".to_string(),
                 source: Span::line(62),
+                placement: Default::default(),
                 citation: None,
             },
         ],

@@ -590,7 +590,7 @@ fn article_sections(sections: &[Section]) -> Vec<String> {
 fn is_reference_section(s: &Section) -> bool {
     matches!(
         s.kind,
-        SectionKind::References | SectionKind::ReferenceGroup
+        SectionKind::References | SectionKind::ReferenceGroup | SectionKind::Notes
     )
 }
 

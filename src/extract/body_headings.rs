@@ -413,7 +413,10 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     let (hs, he) = trim_title(text, lead, head_end);
     // A section name, alone or run in: `المقدمة :`, `Conclusion`, `الخاتمة: ...`.
     if !has_sentence_punct(head) {
-        if let Some((kind, tb)) = kind_of(head, 4) {
+        // An endnotes heading stands alone on its line: `Notes: the data ...` is a sentence.
+        let named =
+            kind_of(head, 4).filter(|(k, _)| *k != SectionKind::Notes || after_colon.is_empty());
+        if let Some((kind, tb)) = named {
             let run_in = !after_colon.is_empty();
             if !run_in || word_count(head) <= 3 {
                 return Some(Heading {

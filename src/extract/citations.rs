@@ -12,8 +12,8 @@ use super::references::lang_of;
 use super::references::parse::{parse_work, Origin};
 use super::references::text::{self as t, find_first, fold, tokens};
 use crate::model::{
-    Agent, Citation, CitationKind, Diagnostic, Document, Footnote, Locator, Reference,
-    ReferenceGroup, ReferenceType, Span,
+    Agent, Block, Body, Citation, CitationKind, Diagnostic, Document, Footnote, Inline, Locator,
+    Reference, ReferenceGroup, ReferenceType, Section, Span,
 };
 use crate::script::parse_number;
 use regex::Regex;
@@ -733,6 +733,63 @@ pub fn citation_report(doc: &Document) -> String {
             f.page, f.label, kind, via, reference, locator
         ));
     }
+    // In-text citations after the footnotes, in document order, so a paper without any
+    // keeps its footnote-only report.
+    for (text, ids, locator) in intext_citations(&doc.body) {
+        let ids = if ids.is_empty() {
+            "-".to_string()
+        } else {
+            ids.join(",")
+        };
+        let locator = locator
+            .map(|l| format!("{} {}", l.label, l.pages.raw).trim().to_string())
+            .unwrap_or_else(|| "-".into());
+        out.push_str(&format!("{text}\tin-text\t{ids}\t{locator}\n"));
+    }
+    out
+}
+
+/// The in-text citations of the running text (`Inline::Citation`), in document order:
+/// printed text, reference ids and locator. Block content comes before the subsections of
+/// the same section, as the text reads.
+fn intext_citations(body: &Body) -> Vec<(&str, &[String], Option<&Locator>)> {
+    fn inlines<'a>(
+        list: &'a [Inline],
+        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
+    ) {
+        for i in list {
+            if let Inline::Citation {
+                text,
+                reference_ids,
+                locator,
+            } = i
+            {
+                out.push((text.as_str(), reference_ids.as_slice(), locator.as_ref()));
+            }
+        }
+    }
+    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>) {
+        for b in list {
+            match b {
+                Block::Paragraph(p) => inlines(&p.content, out),
+                Block::List(l) => l.items.iter().for_each(|it| inlines(&it.content, out)),
+                Block::Quote(q) => inlines(&q.content, out),
+            }
+        }
+    }
+    fn sections<'a>(
+        list: &'a [Section],
+        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
+    ) {
+        for s in list {
+            inlines(&s.title, out);
+            blocks(&s.blocks, out);
+            sections(&s.sections, out);
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&body.blocks, &mut out);
+    sections(&body.sections, &mut out);
     out
 }
 
@@ -835,6 +892,7 @@ mod tests {
             number,
             text: text.to_string(),
             source: Span::line(n * 10),
+            placement: Default::default(),
             citation: None,
         }
     }
@@ -1023,6 +1081,63 @@ mod tests {
     }
 
     #[test]
+    fn report_appends_in_text_citations_after_footnotes() {
+        use crate::model::{PageRange, Paragraph};
+        let cite = |text: &str, ids: &[&str], loc: Option<(&str, &str)>| Inline::Citation {
+            text: text.to_string(),
+            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
+            locator: loc.map(|(label, raw)| Locator {
+                label: label.to_string(),
+                pages: PageRange {
+                    raw: raw.to_string(),
+                    ..PageRange::default()
+                },
+            }),
+        };
+        let para = |content: Vec<Inline>| {
+            Block::Paragraph(Paragraph {
+                content,
+                source: Span::line(1),
+            })
+        };
+        let mut doc = Document::default();
+        doc.back.footnotes = vec![note(1, 2, 1, "A remark of ours, no source.")];
+        doc.body.blocks = vec![para(vec![
+            Inline::Text {
+                text: "As shown ".into(),
+            },
+            cite("(Hale, 2001, p. 7)", &["ref1"], Some(("p.", "7"))),
+        ])];
+        doc.body.sections = vec![Section {
+            id: "sec1".into(),
+            level: 1,
+            blocks: vec![para(vec![cite(
+                "(العبيدي، ٢٠١٧: ١٥)",
+                &[],
+                Some(("", "١٥")),
+            )])],
+            sections: vec![Section {
+                id: "sec1-1".into(),
+                level: 2,
+                blocks: vec![para(vec![cite(
+                    "Ito and Roy (2004)",
+                    &["ref2", "ref3"],
+                    None,
+                )])],
+                ..Section::default()
+            }],
+            ..Section::default()
+        }];
+        let report = citation_report(&doc);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 4, "{report}");
+        assert!(lines[0].starts_with("p2\t1\tnone\t"), "{}", lines[0]);
+        assert_eq!(lines[1], "(Hale, 2001, p. 7)\tin-text\tref1\tp. 7");
+        assert_eq!(lines[2], "(العبيدي، ٢٠١٧: ١٥)\tin-text\t-\t١٥");
+        assert_eq!(lines[3], "Ito and Roy (2004)\tin-text\tref2,ref3\t-");
+    }
+
+    #[test]
     fn chicago_notes_link_to_a_bare_apa_list_in_sentence_case() {
         let mut groups = refs("References\nOkafor, C. N., & Lind, B. (2020). Ferry networks and island budgets. Island Studies Review, 9(4), 45–67. https://doi.org/10.4321/isr.94\nVarga, E. (2011). Managing river basins (3rd ed.). London: Tideway Press.\nNakamura, R. (2012). Coastal councils and the long shadow of debt: Evidence from five ports. Harbor Studies, 7(1), 1–20.");
         let mut notes = vec![
@@ -1112,6 +1227,7 @@ mod sample_tests {
                     number,
                     text: c[2].trim().to_string(),
                     source: Span::line(l.number),
+                    placement: Default::default(),
                     citation: None,
                 });
                 open = true;

@@ -7,9 +7,14 @@
 //! (aligned in order, see [`link_markers`]), so years, counts and resolution numbers stay
 //! text. Only the body's markers count: in the front matter the same shapes tie authors to
 //! affiliations (see [`drop_front_notes`]).
+//!
+//! Endnotes (an endnotes section found by `super::sections`) are read by
+//! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
+//! whole paper; a paper may hold both kinds.
 
 use super::pages::PageLines;
-use crate::model::{Diagnostic, Footnote, Span};
+use super::text::Line;
+use crate::model::{Diagnostic, Footnote, NotePlacement, Span};
 use crate::script::{digit_value, parse_number};
 use regex::Regex;
 use std::collections::HashMap;
@@ -313,6 +318,7 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
             text: n.text,
             source: Span::lines(n.first, n.last),
             citation: None,
+            placement: NotePlacement::Foot,
         })
         .collect()
 }
@@ -417,60 +423,148 @@ fn align(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
 }
 
 /// Finds the markers of each page's running text from `start_line` on and links each to the
-/// footnote of the same page with its number. Warns about markers without a footnote and
-/// footnotes without a marker.
+/// footnote of the same page with its number, or else to the endnote with its number.
+/// Warns about markers without a note and notes without a marker.
 ///
 /// Lines before `start_line` are the front matter: their superscripts and bracketed numbers
-/// tie authors to affiliations and are not footnote markers.
+/// tie authors to affiliations and are not footnote markers. Lines inside `skip` (the line
+/// ranges of endnotes sections, inclusive) hold the notes themselves and are not searched.
+///
+/// Page footnotes (placement `Foot`) are paired page by page first. Endnotes are numbered
+/// through the paper: the markers left over, in reading order over all pages and before the
+/// first endnotes section, are aligned with the endnotes' numbers, so a number in
+/// parentheses is only a marker when an endnote of that number exists and the numbers rise
+/// through the text (years and counts stay text).
 pub fn link_markers(
     pages: &[PageLines],
     footnotes: &[Footnote],
     start_line: usize,
+    skip: &[(usize, usize)],
 ) -> (MarkerLinks, Vec<Diagnostic>) {
     let mut links = MarkerLinks::default();
     let mut warnings = Vec::new();
+    let skipped = |n: usize| skip.iter().any(|&(a, b)| (a..=b).contains(&n));
+    let first_notes_line = skip.iter().map(|&(a, _)| a).min().unwrap_or(usize::MAX);
+    let endnotes: Vec<&Footnote> = footnotes
+        .iter()
+        .filter(|f| !f.placement.is_foot())
+        .collect();
+    // Pass 1: each page's candidates paired with the page's own footnotes.
+    struct PageWork<'f> {
+        cands: Vec<(usize, MarkerCandidate)>,
+        notes: Vec<&'f Footnote>,
+        numbers: Vec<u32>,
+        pairs: Vec<Option<usize>>,
+    }
+    let mut work = Vec::with_capacity(pages.len());
     for page in pages {
-        // (line, candidate) in reading order.
         let cands: Vec<(usize, MarkerCandidate)> = page
             .body
             .iter()
-            .filter(|l| l.number >= start_line)
+            .filter(|l| l.number >= start_line && !skipped(l.number))
             .flat_map(|l| scan_markers(l.text).into_iter().map(move |c| (l.number, c)))
             .collect();
-        let page_notes: Vec<&Footnote> =
-            footnotes.iter().filter(|f| f.page == page.number).collect();
+        let notes: Vec<&Footnote> = footnotes
+            .iter()
+            .filter(|f| f.page == page.number && f.placement.is_foot())
+            .collect();
         let keys: Vec<(usize, u32, u32)> = cands
             .iter()
             .enumerate()
             .map(|(i, (_, c))| (i, c.number, c.weight))
             .collect();
-        let numbers: Vec<u32> = page_notes.iter().map(|f| f.number).collect();
+        let numbers: Vec<u32> = notes.iter().map(|f| f.number).collect();
         let pairs = align(&keys, &numbers);
+        work.push(PageWork {
+            cands,
+            notes,
+            numbers,
+            pairs,
+        });
+    }
+    // Pass 2: the candidates no footnote took, over the whole paper, with the endnotes.
+    let mut left: Vec<(usize, usize)> = Vec::new();
+    let mut left_cands: Vec<(usize, MarkerCandidate)> = Vec::new();
+    if !endnotes.is_empty() {
+        for (p, w) in work.iter().enumerate() {
+            for (i, (line, cand)) in w.cands.iter().enumerate() {
+                if w.pairs.get(i).copied().flatten().is_none() && *line < first_notes_line {
+                    left.push((p, i));
+                    left_cands.push((*line, cand.clone()));
+                }
+            }
+        }
+    }
+    let end_numbers: Vec<u32> = endnotes.iter().map(|f| f.number).collect();
+    let end_keys: Vec<(usize, u32, u32)> = left_cands
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| (i, c.number, c.weight))
+        .collect();
+    let end_pairs = align(&end_keys, &end_numbers);
+    let mut end_of: HashMap<(usize, usize), (usize, bool)> = HashMap::new();
+    for (k, &(p, i)) in left.iter().enumerate() {
+        let pair = end_pairs.get(k).copied().flatten();
+        let fits = pair.is_none()
+            && left_cands
+                .get(k)
+                .is_some_and(|(_, c)| fits_sequence(k, c, &left_cands, &end_pairs, &end_numbers));
+        if let Some(j) = pair {
+            end_of.insert((p, i), (j, true));
+        } else if fits {
+            end_of.insert((p, i), (usize::MAX, false));
+        }
+    }
+    let mut linked_ends = vec![false; endnotes.len()];
+    // Pass 3: keep the markers, page by page.
+    for (p, (page, w)) in pages.iter().zip(&work).enumerate() {
         let mut count = 0;
-        let mut linked_notes = vec![false; page_notes.len()];
-        for (i, (line, cand)) in cands.iter().enumerate() {
-            let pair = pairs.get(i).copied().flatten();
-            let taken = match pair {
-                Some(j) => {
+        let mut linked_notes = vec![false; w.notes.len()];
+        for (i, (line, cand)) in w.cands.iter().enumerate() {
+            let pair = w.pairs.get(i).copied().flatten();
+            let end = end_of.get(&(p, i)).copied();
+            let taken = match (pair, end) {
+                (Some(j), _) => {
                     if let Some(flag) = linked_notes.get_mut(j) {
                         *flag = true;
                     }
                     true
                 }
-                None => cand.form.is_raised() || fits_sequence(i, cand, &cands, &pairs, &numbers),
+                (None, Some((j, true))) => {
+                    if let Some(flag) = linked_ends.get_mut(j) {
+                        *flag = true;
+                    }
+                    true
+                }
+                (None, Some((_, false))) => true,
+                (None, None) => {
+                    cand.form.is_raised() || fits_sequence(i, cand, &w.cands, &w.pairs, &w.numbers)
+                }
             };
             if !taken {
                 continue;
             }
             count += 1;
-            let footnote_id = pair.and_then(|j| page_notes.get(j)).map(|f| f.id.clone());
+            let footnote_id = match (pair, end) {
+                (Some(j), _) => w.notes.get(j).map(|f| f.id.clone()),
+                (None, Some((j, true))) => endnotes.get(j).map(|f| f.id.clone()),
+                _ => None,
+            };
             if footnote_id.is_none() {
-                warnings.push(Diagnostic::warning(
-                    "marker-without-footnote",
+                let message = if endnotes.is_empty() {
                     format!(
                         "footnote marker {} on page {} has no footnote on its page",
                         cand.number, page.number
-                    ),
+                    )
+                } else {
+                    format!(
+                        "note marker {} on page {} has no footnote on its page and no endnote",
+                        cand.number, page.number
+                    )
+                };
+                warnings.push(Diagnostic::warning(
+                    "marker-without-footnote",
+                    message,
                     Some(*line),
                 ));
             }
@@ -480,7 +574,7 @@ pub fn link_markers(
                 footnote_id,
             });
         }
-        for (note, linked) in page_notes.iter().zip(&linked_notes) {
+        for (note, linked) in w.notes.iter().zip(&linked_notes) {
             if !linked {
                 warnings.push(Diagnostic::warning(
                     "footnote-without-marker",
@@ -494,7 +588,64 @@ pub fn link_markers(
         }
         links.per_page.push(count);
     }
+    for (note, linked) in endnotes.iter().zip(&linked_ends) {
+        if !linked {
+            warnings.push(Diagnostic::warning(
+                "footnote-without-marker",
+                format!("endnote {} has no marker in the text", note.label),
+                Some(note.source.line),
+            ));
+        }
+    }
     (links, warnings)
+}
+
+/// Reads the numbered notes of an endnotes section. `lines` are the section's lines after
+/// its heading, in reading order, each with the page it is printed on. The first labelled
+/// line sets the label family; a line opens a new note when it has a label of that family
+/// whose number is above the last one (a bare number must follow it by one); any other line
+/// continues the note above it, across page breaks too. Lines before the first note are
+/// left out. The notes get placement `End` and no identifier yet.
+pub fn collect_endnotes(lines: &[(usize, Line)]) -> Vec<Footnote> {
+    let mut notes: Vec<Footnote> = Vec::new();
+    let mut family: Option<u8> = None;
+    let mut last: Option<u32> = None;
+    for (page, line) in lines.iter().filter(|(_, l)| !l.is_blank()) {
+        let label = note_label(line.text).filter(|l| {
+            l.form != MarkForm::Star
+                && family.is_none_or(|f| f == l.form.family())
+                && l.number.is_some_and(|n| match (l.form, last) {
+                    (_, None) => true,
+                    (MarkForm::Bare, Some(p)) => n == p + 1,
+                    (_, Some(p)) => n > p,
+                })
+        });
+        match label {
+            Some(l) => {
+                family = Some(l.form.family());
+                last = l.number;
+                let mut text = String::new();
+                append(&mut text, line.text.get(l.rest..).unwrap_or(""));
+                notes.push(Footnote {
+                    id: String::new(),
+                    page: *page,
+                    label: l.label,
+                    number: l.number.unwrap_or(0),
+                    text,
+                    source: Span::line(line.number),
+                    citation: None,
+                    placement: NotePlacement::End,
+                });
+            }
+            None => {
+                if let Some(note) = notes.last_mut() {
+                    append(&mut note.text, line.text);
+                    note.source = Span::lines(note.source.line, line.number);
+                }
+            }
+        }
+    }
+    notes
 }
 
 /// Whether an unpaired `(n)` attached to a word sits where a missing footnote would be:
@@ -531,7 +682,6 @@ fn fits_sequence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::Line;
     use crate::model::Span;
 
     fn page<'a>(
@@ -657,7 +807,7 @@ mod tests {
             page(2, &[(7, "نص⁽¹⁾ آخر")], &[(9, "(1) مصدر ثالث.")]),
         ];
         let notes = collect_footnotes(&pages);
-        let (links, warnings) = link_markers(&pages, &notes, 1);
+        let (links, warnings) = link_markers(&pages, &notes, 1, &[]);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(links.per_page, vec![2, 1]);
         let ids: Vec<Option<&str>> = links.by_line[&1]
@@ -683,7 +833,7 @@ mod tests {
             ),
         ];
         let notes = collect_footnotes(&pages);
-        let (links, warnings) = link_markers(&pages, &notes, 1);
+        let (links, warnings) = link_markers(&pages, &notes, 1, &[]);
         let codes: Vec<(&str, Option<usize>)> =
             warnings.iter().map(|w| (w.code.as_str(), w.line)).collect();
         assert_eq!(

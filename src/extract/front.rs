@@ -60,6 +60,51 @@ static FOOTNOTE_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The lowest romanization score at which a name in another script is taken for the author at
+/// the same position (below [`EMAIL_MATCH_THRESHOLD`], which decides without position).
+const ALT_POSITION_THRESHOLD: f64 = 0.45;
+
+/// How well the first names of two forms of a name in different scripts agree, in 0..=1.
+const FIRST_NAME_THRESHOLD: f64 = 0.65;
+
+/// How well two forms of a name in different scripts agree, in 0..=1 (the Latin form is read
+/// like an email's local part against the romanized Arabic form). The whole-name score is
+/// generous with unrelated names (a title scores about 0.5), so the first given name, printed
+/// first in both forms, must agree too.
+fn cross_script_score(a: &str, b: &str) -> f64 {
+    let whole = email_name_score(a, b).max(email_name_score(b, a));
+    let (latin, arabic) = match (detect_script(a), detect_script(b)) {
+        (Script::Latin, Script::Arabic) => (a, b),
+        (Script::Arabic, Script::Latin) => (b, a),
+        _ => return whole,
+    };
+    let first = latin
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let words: Vec<&str> = arabic.split_whitespace().collect();
+    // `Abdulrahman` is `عبد الرحمن`: try the first Arabic word and the first two glued.
+    let forms = [
+        words.first().map(|w| w.to_string()),
+        words.get(..2).map(|w| w.concat()),
+    ];
+    let first_score = forms
+        .iter()
+        .flatten()
+        .map(|f| affil::token_similarity(&first, f))
+        .fold(0.0, f64::max);
+    if first_score < FIRST_NAME_THRESHOLD {
+        0.0
+    } else {
+        whole
+    }
+}
+
+/// A web address (an ORCID or DOI resolver left after the iD is removed).
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S*").expect("valid regex"));
+
 /// Reads the front matter from the first pages.
 pub fn extract_front_matter(
     pages: &[PageLines],
@@ -70,10 +115,24 @@ pub fn extract_front_matter(
         file: file_name.to_string(),
         detail: detail.to_string(),
     };
-    let first = stream
+    let mut first = stream
         .iter()
         .position(|l| !l.is_blank())
         .ok_or_else(|| no_title("the input has no text line"))?;
+    // A journal running head (name, volume, issue) or a history line printed above the title.
+    while stream.get(first).is_some_and(|l| {
+        is_journal_line(l.text) || is_history_line(l.text) || is_article_type(l.text)
+    }) {
+        match stream
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .find(|(_, l)| !l.is_blank())
+        {
+            Some((k, _)) => first = k,
+            None => break,
+        }
+    }
     let first_text = stream.get(first).map_or("", |l| l.text.trim());
     if let Some(problem) = title_problem(first_text) {
         return Err(no_title(&problem));
@@ -86,7 +145,9 @@ pub fn extract_front_matter(
     let mut stop_reason_line: Option<usize> = None;
     while let Some(line) = stream.get(i) {
         let t = line.text.trim();
-        if t.is_empty() || (!header.is_empty() && t.chars().all(crate::script::is_digit)) {
+        let skip = !header.is_empty()
+            && (!t.chars().any(char::is_alphabetic) || is_history_line(t) || is_journal_line(t));
+        if t.is_empty() || skip {
             i += 1;
             continue;
         }
@@ -125,7 +186,7 @@ pub fn extract_front_matter(
         let mut next_label = false;
         while let Some(l) = stream.get(k) {
             let t = l.text.trim();
-            if t.is_empty() || is_note_line(t) {
+            if t.is_empty() || is_note_line(t) || is_history_line(t) || is_journal_line(t) {
                 k += 1;
                 continue;
             }
@@ -231,6 +292,47 @@ fn title_problem(text: &str) -> Option<String> {
     None
 }
 
+/// Whether `text` is a submission-history line (`Received: ...`, `تاريخ الاستلام: ...`). The
+/// model has no history dates, so these lines are skipped wherever they are printed.
+fn is_history_line(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || "*•-–—([".contains(c));
+    longest_match(t, all_entries(|m| m.history_labels), false).is_some()
+}
+
+/// Whether `text` is only an article category (`Research Article`, `بحث أصيل`).
+fn is_article_type(text: &str) -> bool {
+    let t = text.trim();
+    all_entries(|m| m.article_types).any(|e| same_text(e, t))
+}
+
+/// Whether `text` is a journal running head: a journal word with a volume/issue word
+/// (`مجلة ... - العدد الثالث`), two volume/issue words with a number (`Vol. 12, No. 2`), a line
+/// that opens with one (`ISSN 1234-5678`), or a journal word with a year-like number after a
+/// separator (`Journal of X | 2021`). One `No. 21` inside a title (`Law No. 21 of 2008`) is
+/// not enough.
+fn is_journal_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.split_whitespace().count() > MAX_HEADER_WORDS || EMAIL.is_match(t) {
+        return false;
+    }
+    let journal = names::find_words(t, all_entries(|m| m.journal_words)).is_some();
+    let tokens: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || ",،;|()[]".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_issue = |w: &str| {
+        longest_match(w, all_entries(|m| m.issue_words), false)
+            .is_some_and(|(_, n)| w.get(n..).is_some_and(|r| r.chars().all(|c| c == ':')))
+    };
+    let issues = tokens.iter().filter(|w| is_issue(w)).count();
+    let opens = tokens.first().is_some_and(|w| is_issue(w));
+    let digits = t.chars().filter(|c| crate::script::is_digit(*c)).count();
+    let separated = t.contains(" - ") || t.contains('|') || t.contains(',') || t.contains('،');
+    (journal && issues > 0)
+        || (digits > 0 && (issues >= 2 || opens))
+        || (journal && separated && digits >= 4)
+}
+
 /// Whether `text` is a `*` author note: a `*`-marked line (not a `* Name *` author line) that
 /// names a department or institution, or carries an email.
 fn is_note_line(text: &str) -> bool {
@@ -304,7 +406,8 @@ fn classify(text: &str) -> Kind {
         return Kind::Author;
     }
     let label_first = longest_match(t, all_entries(|m| m.corresponding_labels), false).is_some()
-        || longest_match(t, all_entries(|m| m.email_labels), false).is_some();
+        || longest_match(t, all_entries(|m| m.email_labels), false).is_some()
+        || longest_match(t, all_entries(|m| m.orcid_labels), false).is_some();
     if EMAIL.is_match(t) || ORCID.is_match(t) || label_first {
         return Kind::Contact;
     }
@@ -332,7 +435,7 @@ fn split_inline_affiliation(text: &str) -> Option<(&str, &str)> {
         if !sep {
             continue;
         }
-        // A dash separates only between spaces (`Al-Nahrain` is one word).
+        // A dash separates only between spaces (`Al-Mustansiriyah` is one word).
         let spaced = text.get(..p).is_some_and(|b| b.ends_with(' '));
         if matches!(c, '-' | '–' | '—') && !spaced {
             continue;
@@ -353,10 +456,12 @@ fn split_inline_affiliation(text: &str) -> Option<(&str, &str)> {
 fn contact_rest(text: &str) -> String {
     let mut rest = EMAIL.replace_all(text, " ").to_string();
     rest = ORCID.replace_all(&rest, " ").to_string();
+    rest = URL.replace_all(&rest, " ").to_string();
     loop {
         let t = rest.trim_start_matches(|c: char| c.is_whitespace() || "*:-–()".contains(c));
         let label = longest_match(t, all_entries(|m| m.corresponding_labels), false)
-            .or_else(|| longest_match(t, all_entries(|m| m.email_labels), false));
+            .or_else(|| longest_match(t, all_entries(|m| m.email_labels), false))
+            .or_else(|| longest_match(t, all_entries(|m| m.orcid_labels), false));
         match label {
             Some((_, len)) => rest = t.get(len..).unwrap_or("").to_string(),
             None => {
@@ -442,6 +547,9 @@ struct Reader {
     notes: Vec<Note>,
     /// Affiliation labels printed after each contributor's name.
     labels: Vec<Vec<u32>>,
+    /// The contributor whose name (or other-script name) was read last, for an ORCID line
+    /// printed under a name.
+    last_person: Option<usize>,
 }
 
 impl Reader {
@@ -513,8 +621,31 @@ impl Reader {
         let mut groups: Vec<Group> = Vec::new();
         let mut labeled: Vec<PendingAff> = Vec::new();
         let mut prev = Kind::Text;
+        // A translated title printed among the header lines, being read.
+        let mut title_lines: Vec<&Line<'_>> = Vec::new();
         for (line, &kind) in lines.iter().zip(kinds) {
             let t = line.text.trim();
+            let continues = !title_lines.is_empty() && kind == Kind::Text;
+            if !alt_mode && (continues || self.is_translated_title(t, kind)) {
+                title_lines.push(line);
+                continue;
+            }
+            if let Some(first) = title_lines.first() {
+                self.push_title(&title_lines, detect_script(first.text));
+                title_lines.clear();
+            }
+            let other_script =
+                detect_script(t) != self.main_script() && self.main_script() != Script::Other;
+            let mut aff_text = t.to_string();
+            if kind == Kind::Affiliation && other_script {
+                // `Ali Hassan / University of Kufa`: the Latin form of a known author's name
+                // printed with the affiliation's translation.
+                let without_email = EMAIL.replace_all(t, " ");
+                if let Some((names, rest)) = self.leading_known_names(&without_email) {
+                    self.add_authors(parse_author_line(&names), line.number, alt_mode);
+                    aff_text = rest;
+                }
+            }
             match kind {
                 Kind::Author | Kind::Candidate => {
                     let without_email = EMAIL.replace_all(t, " ");
@@ -547,7 +678,13 @@ impl Reader {
                     self.collect_emails(t, line.number, None);
                     if !alt_mode {
                         let after_aff = prev == Kind::Affiliation;
-                        self.push_affiliation(t, line.number, after_aff, &mut groups, &mut labeled);
+                        self.push_affiliation(
+                            &aff_text,
+                            line.number,
+                            after_aff,
+                            &mut groups,
+                            &mut labeled,
+                        );
                     }
                 }
                 Kind::Contact => {
@@ -568,6 +705,9 @@ impl Reader {
                 Kind::Note | Kind::Text => {}
             }
             prev = kind;
+        }
+        if let Some(first) = title_lines.first() {
+            self.push_title(&title_lines, detect_script(first.text));
         }
         if !alt_mode {
             self.link_affiliations(groups, labeled);
@@ -599,7 +739,7 @@ impl Reader {
         let parts = parse_affiliation(&text);
         let translated = main_script != Script::Other
             && detect_script(&text) != main_script
-            && groups.last().is_some_and(|g| !g.affs.is_empty());
+            && (groups.last().is_some_and(|g| !g.affs.is_empty()) || !labeled.is_empty());
         if translated {
             // A translation of an affiliation already read.
             return;
@@ -654,8 +794,14 @@ impl Reader {
             if other_script || alt_mode {
                 if let Some(c) = self.best_alt_match(&a.name) {
                     if let Some(contrib) = self.front.contributors.get_mut(c) {
-                        contrib.alt_names.push(a.name);
+                        let mut alt = a.name;
+                        // The Latin form of an Arabic name is romanized Arabic, not English.
+                        if contrib.name.script == Script::Arabic && alt.script == Script::Latin {
+                            alt.lang = format!("{}-Latn", contrib.name.lang);
+                        }
+                        contrib.alt_names.push(alt);
                     }
+                    self.last_person = Some(c);
                     continue;
                 }
                 if alt_mode && !self.front.contributors.is_empty() {
@@ -677,23 +823,32 @@ impl Reader {
             });
             self.labels.push(a.labels);
             added.push(self.front.contributors.len() - 1);
+            self.last_person = Some(self.front.contributors.len() - 1);
         }
         added
     }
 
-    /// The known contributor whose name best matches `name` written in another script.
+    /// The known contributor whose name matches `name` written in another script: the best
+    /// match by romanization when it is sure, otherwise the first contributor still without a
+    /// name in that script (names are reprinted in the same order) when romanization does not
+    /// contradict it.
     fn best_alt_match(&self, name: &PersonName) -> Option<usize> {
         let mut best: Option<(f64, usize)> = None;
+        let mut first_open: Option<(f64, usize)> = None;
         for (i, c) in self.front.contributors.iter().enumerate() {
             if c.name.script == name.script || c.alt_names.iter().any(|a| a.script == name.script) {
                 continue;
             }
-            let score = email_name_score(&name.as_written, &c.name.as_written);
+            let score = cross_script_score(&name.as_written, &c.name.as_written);
+            if first_open.is_none() {
+                first_open = Some((score, i));
+            }
             if score >= EMAIL_MATCH_THRESHOLD && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
             }
         }
-        best.map(|(_, i)| i)
+        best.or(first_open.filter(|(s, _)| *s >= ALT_POSITION_THRESHOLD))
+            .map(|(_, i)| i)
     }
 
     /// Records the emails and ORCID iDs of a contact line.
@@ -705,23 +860,73 @@ impl Reader {
         for e in self.emails.iter_mut().skip(before) {
             e.corresponding = corresponding;
         }
-        if let Some(orcid) = ORCID.find(text) {
-            // Only a line that names one author can give its ORCID to that author.
-            let rest = ORCID.replace_all(text, " ");
-            if let Some(c) = self.single_named_author(&rest) {
-                if let Some(contrib) = self.front.contributors.get_mut(c) {
-                    contrib
-                        .orcid
-                        .get_or_insert_with(|| orcid.as_str().to_string());
-                }
-            }
-        }
+        self.read_orcids(text);
         if corresponding && self.emails.len() == before {
             if let Some(c) = self.single_named_author(text) {
                 if let Some(contrib) = self.front.contributors.get_mut(c) {
                     contrib.corresponding = true;
                 }
             }
+        }
+    }
+
+    /// Gives the ORCID iDs of a line to authors: the author named just before an iD (or just
+    /// after it, `0000-… (Name)`); without names, one iD goes to the author printed last above
+    /// the line, and as many iDs as authors without one go to them in order.
+    fn read_orcids(&mut self, text: &str) {
+        let found: Vec<regex::Match<'_>> = ORCID.find_iter(text).collect();
+        if found.is_empty() {
+            return;
+        }
+        let mut unnamed: Vec<String> = Vec::new();
+        for (k, m) in found.iter().enumerate() {
+            let from = k
+                .checked_sub(1)
+                .and_then(|p| found.get(p))
+                .map_or(0, |p| p.end());
+            let to = found.get(k + 1).map_or(text.len(), |n| n.start());
+            let before = text.get(from..m.start()).unwrap_or("");
+            let after = text.get(m.end()..to).unwrap_or("");
+            let who = self
+                .single_named_author(before)
+                .or_else(|| self.single_named_author(after));
+            let id = m.as_str().to_string();
+            match who {
+                Some(c) => self.set_orcid(c, id),
+                None => unnamed.push(id),
+            }
+        }
+        let without: Vec<usize> = (0..self.front.contributors.len())
+            .filter(|&c| {
+                self.front
+                    .contributors
+                    .get(c)
+                    .is_some_and(|x| x.orcid.is_none())
+            })
+            .collect();
+        if unnamed.len() == 1 {
+            let target = self
+                .last_person
+                .filter(|c| without.contains(c))
+                .or_else(|| {
+                    (without.len() == 1)
+                        .then(|| without.first().copied())
+                        .flatten()
+                });
+            if let (Some(c), Some(id)) = (target, unnamed.pop()) {
+                self.set_orcid(c, id);
+            }
+        } else if unnamed.len() > 1 && unnamed.len() == without.len() {
+            for (c, id) in without.into_iter().zip(unnamed) {
+                self.set_orcid(c, id);
+            }
+        }
+    }
+
+    /// Sets a contributor's ORCID iD unless it has one.
+    fn set_orcid(&mut self, c: usize, id: String) {
+        if let Some(contrib) = self.front.contributors.get_mut(c) {
+            contrib.orcid.get_or_insert(id);
         }
     }
 
@@ -855,7 +1060,11 @@ impl Reader {
                 j += 1;
                 continue;
             }
-            if find_label(t).is_some() || is_body_heading(t) || is_note_line(t) {
+            if find_label(t).is_some()
+                || is_body_heading(t)
+                || is_note_line(t)
+                || is_history_line(t)
+            {
                 break;
             }
             let s = detect_script(t);
@@ -909,7 +1118,12 @@ impl Reader {
         let mut text = label.rest.to_string();
         let mut last = at;
         let usable = |t: &str| {
-            !t.is_empty() && find_label(t).is_none() && !is_body_heading(t) && !is_note_line(t)
+            !t.is_empty()
+                && find_label(t).is_none()
+                && !is_body_heading(t)
+                && !is_note_line(t)
+                && !is_history_line(t)
+                && !is_journal_line(t)
         };
         if text.is_empty() {
             if let Some((k, line)) = stream
@@ -1003,7 +1217,14 @@ impl Reader {
             if let Some(first) = k.first_mut() {
                 *first = Kind::Text;
             }
-            let end = title_end(gap, &k);
+            let mut end = title_end(gap, &k);
+            // Names of known authors reprinted under the translated title end it.
+            if let Some(p) = (1..end).find(|&i| {
+                matches!(k.get(i), Some(Kind::Candidate | Kind::Author))
+                    && gap.get(i).is_some_and(|l| self.names_known_authors(l.text))
+            }) {
+                end = p;
+            }
             let lines: Vec<&Line<'_>> = gap
                 .get(..end)
                 .unwrap_or(&[])
@@ -1018,6 +1239,56 @@ impl Reader {
             kinds.get(start..).unwrap_or(&[]),
             true,
         );
+    }
+
+    /// Whether a header line after the authors starts a title in another script: text (or
+    /// name-like words that name no known author) in a script with no title yet.
+    fn is_translated_title(&self, text: &str, kind: Kind) -> bool {
+        let main = self.main_script();
+        let script = detect_script(text);
+        if main == Script::Other || script == main || script == Script::Other {
+            return false;
+        }
+        let lang = default_lang(script).unwrap_or("und");
+        if self.front.titles.iter().any(|t| t.lang == lang) || self.front.contributors.is_empty() {
+            return false;
+        }
+        match kind {
+            Kind::Text => text.chars().filter(|c| c.is_alphabetic()).count() >= 3,
+            Kind::Candidate => !self.names_known_authors(text),
+            _ => false,
+        }
+    }
+
+    /// The names of known authors printed before an affiliation on one line
+    /// (`Ali Hassan / University of Kufa`), when there are such names.
+    fn leading_known_names(&self, text: &str) -> Option<(String, String)> {
+        for (p, c) in text.char_indices() {
+            let spaced_dash =
+                matches!(c, '-' | '–' | '—') && text.get(..p).is_some_and(|b| b.ends_with(' '));
+            if !(matches!(c, '/' | '،' | ',' | '(' | '|') || spaced_dash) {
+                continue;
+            }
+            let before = text.get(..p).unwrap_or("").trim();
+            let after = text.get(p + c.len_utf8()..).unwrap_or("");
+            if before.is_empty() || is_affiliation_text(before) {
+                return None;
+            }
+            if is_affiliation_text(after) && self.names_known_authors(before) {
+                return Some((before.to_string(), after.trim().to_string()));
+            }
+        }
+        None
+    }
+
+    /// Whether every name on `text` is another-script form of a known author.
+    fn names_known_authors(&self, text: &str) -> bool {
+        let parsed = parse_author_line(&EMAIL.replace_all(text, " "));
+        !self.front.contributors.is_empty()
+            && !parsed.is_empty()
+            && parsed
+                .iter()
+                .all(|a| self.best_alt_match(&a.name).is_some())
     }
 
     /// Reads the `*` author notes.

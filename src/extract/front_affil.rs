@@ -16,7 +16,7 @@ pub(crate) static ORCID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b").expect("valid regex"));
 
 /// Separators between the parts of an affiliation: `/`, `،`, `,`, `;`, `|`, and a dash between
-/// spaces (a dash inside a word, as in `Al-Nahrain`, is kept).
+/// spaces (a dash inside a word, as in `Al-Mustansiriyah`, is kept).
 static AFF_SEPARATORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:[/،,;؛|]|\s[-–—]\s)\s*").expect("valid regex"));
 
@@ -132,7 +132,7 @@ fn email_tokens(email: &str) -> Vec<String> {
 }
 
 /// Similarity of a token from an email and a romanized name part, in 0..=1.
-fn token_similarity(email_token: &str, name_part: &str) -> f64 {
+pub(crate) fn token_similarity(email_token: &str, name_part: &str) -> f64 {
     let a = consonant_skeleton(email_token);
     let b = consonant_skeleton(name_part);
     if a.is_empty() || b.is_empty() {

@@ -264,9 +264,13 @@ pub(crate) fn is_body_heading(line: &str) -> bool {
 const LABEL_DIGITS: &str =
     r"0-9\x{0660}-\x{0669}\x{06F0}-\x{06F9}\x{00B9}\x{00B2}\x{00B3}\x{2070}\x{2074}-\x{2079}";
 
-/// A run of labels after a name: `¹`, `1,2`, `²,³`.
+/// A run of labels after a name: `¹`, `1,2`, `²,³`, `(1)`, `[2]`.
 static NAME_LABELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"[{d}]+(?:\s*[,،]\s*[{d}]+)*", d = LABEL_DIGITS)).expect("valid regex")
+    Regex::new(&format!(
+        r"[\(\[]\s*[{d}]+(?:\s*[,،]\s*[{d}]+)*\s*[\)\]]|[{d}]+(?:\s*[,،]\s*[{d}]+)*",
+        d = LABEL_DIGITS
+    ))
+    .expect("valid regex")
 });
 
 /// A label before an affiliation: `¹`, `1`, `(1)`, `1.`, `[1]`.

@@ -143,7 +143,7 @@ fn reads_an_arabic_paper_with_a_translated_title() {
     assert_eq!(c.email.as_deref(), Some("suad.kareem@uokufa.edu.iq"));
     assert_eq!(c.alt_names.len(), 1);
     assert_eq!(c.alt_names[0].as_written, "Suad Kareem Abdulrahim");
-    assert_eq!(c.alt_names[0].lang, "en");
+    assert_eq!(c.alt_names[0].lang, "ar-Latn");
     // The three stacked lines are one affiliation.
     assert_eq!(f.affiliations.len(), 1);
     let a = &f.affiliations[0];
@@ -465,4 +465,644 @@ fn inline_affiliation_on_an_arabic_author_line() {
     assert_eq!(a.raw, "جامعة الموصل / كلية الحقوق");
     assert_eq!(a.institution.as_deref(), Some("جامعة الموصل"));
     assert_eq!(a.faculty.as_deref(), Some("كلية الحقوق"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round 2: front-matter blocks laid out the way Arab university journals and English journals
+// print them. Every name, title and address below is invented for these tests.
+
+fn names_of(f: &Front) -> Vec<&str> {
+    f.contributors
+        .iter()
+        .map(|c| c.name.as_written.as_str())
+        .collect()
+}
+
+fn rank_of(c: &Contributor) -> Option<AcademicRank> {
+    c.prefix.as_ref().and_then(|p| p.meaning)
+}
+
+const IRAQI_WITH_ENGLISH_PAGE: &str = "\
+السياسة الخارجية الإيرانية تجاه دول الجوار بعد عام ٢٠٠٣
+
+أ.م.د. علي حسين الجبوري
+جامعة بغداد / كلية العلوم السياسية / قسم النظم السياسية
+م.م. زينب كاظم عبد الله
+الجامعة المستنصرية / كلية القانون
+ali.aljubouri@uobaghdad.edu.iq
+zainab.kadhim@uomustansiriyah.edu.iq
+
+الملخص
+يتناول البحث السياسة الخارجية الإيرانية.
+
+الكلمات المفتاحية : إيران، السياسة الخارجية، الجوار
+
+Iranian Foreign Policy towards Neighbouring States after 2003
+Assist. Prof. Dr. Ali Hussein Al-Jubouri
+University of Baghdad / College of Political Science
+Asst. Lect. Zainab Kadhim Abdullah
+Al-Mustansiriyah University / College of Law
+
+ABSTRACT:
+The research deals with Iranian foreign policy.
+
+KEYWORDS - Iran, foreign policy, neighbours
+
+المقدمة
+نص.
+";
+
+#[test]
+fn english_page_adds_translated_title_and_latin_names() {
+    let fm = read(IRAQI_WITH_ENGLISH_PAGE).unwrap();
+    let f = &fm.front;
+    let titles: Vec<_> = f
+        .titles
+        .iter()
+        .map(|t| (t.lang.as_str(), t.text.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (
+                "ar",
+                "السياسة الخارجية الإيرانية تجاه دول الجوار بعد عام ٢٠٠٣"
+            ),
+            (
+                "en",
+                "Iranian Foreign Policy towards Neighbouring States after 2003"
+            )
+        ]
+    );
+    assert_eq!(names_of(f), ["علي حسين الجبوري", "زينب كاظم عبد الله"]);
+    let (ali, zainab) = (&f.contributors[0], &f.contributors[1]);
+    assert_eq!(ali.prefix.as_ref().unwrap().as_written, "أ.م.د.");
+    assert_eq!(rank_of(ali), Some(AcademicRank::AssistantProfessor));
+    assert_eq!(rank_of(zainab), Some(AcademicRank::AssistantLecturer));
+    assert_eq!(zainab.name.family.as_deref(), Some("عبد الله"));
+    let alt = |c: &Contributor| {
+        assert_eq!(c.alt_names.len(), 1, "{:?}", c.alt_names);
+        let a = &c.alt_names[0];
+        assert_eq!((a.script, a.lang.as_str()), (Script::Latin, "ar-Latn"));
+        (
+            a.as_written.clone(),
+            a.given.clone().unwrap_or_default(),
+            a.family.clone().unwrap_or_default(),
+        )
+    };
+    assert_eq!(
+        alt(ali),
+        (
+            "Ali Hussein Al-Jubouri".to_string(),
+            "Ali Hussein".to_string(),
+            "Al-Jubouri".to_string()
+        )
+    );
+    assert_eq!(
+        alt(zainab),
+        (
+            "Zainab Kadhim Abdullah".to_string(),
+            "Zainab Kadhim".to_string(),
+            "Abdullah".to_string()
+        )
+    );
+    // The Latin affiliations are translations, not new affiliations.
+    assert_eq!(f.affiliations.len(), 2);
+    assert!(f.affiliations.iter().all(|a| a.lang == "ar"));
+    let a1 = aff(f, &ali.affiliation_ids[0]);
+    assert_eq!(a1.department.as_deref(), Some("قسم النظم السياسية"));
+    assert_eq!(a1.faculty.as_deref(), Some("كلية العلوم السياسية"));
+    assert_eq!(a1.institution.as_deref(), Some("جامعة بغداد"));
+    let a2 = aff(f, &zainab.affiliation_ids[0]);
+    assert_eq!(a2.institution.as_deref(), Some("الجامعة المستنصرية"));
+    assert_eq!(ali.email.as_deref(), Some("ali.aljubouri@uobaghdad.edu.iq"));
+    assert_eq!(
+        zainab.email.as_deref(),
+        Some("zainab.kadhim@uomustansiriyah.edu.iq")
+    );
+    let abstracts: Vec<_> = f.abstracts.iter().map(|a| a.lang.as_str()).collect();
+    assert_eq!(abstracts, ["ar", "en"]);
+    assert_eq!(
+        f.abstracts[1].text,
+        "The research deals with Iranian foreign policy."
+    );
+    assert_eq!(
+        f.keywords[0].keywords,
+        ["إيران", "السياسة الخارجية", "الجوار"]
+    );
+    assert_eq!(
+        f.keywords[1].keywords,
+        ["Iran", "foreign policy", "neighbours"]
+    );
+    assert_eq!(fm.body_start_line, 26);
+    assert!(codes(&fm).is_empty(), "{:?}", fm.warnings);
+}
+
+/// Latin names printed in a different order than the Arabic ones still go to the right author
+/// (position is only the first guess; romanization decides).
+#[test]
+fn latin_names_follow_romanization_over_position() {
+    let text = "\
+الأحزاب السياسية والتحول الديمقراطي
+م.د. حيدر صالح مهدي
+م.م. سلوى جبار عيسى
+جامعة الكوفة / كلية القانون
+الملخص: نص عربي قصير.
+Political Parties and Democratic Transition
+Salwa Jabbar Issa
+Haider Salih Mahdi
+Abstract: A short English text.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    let alt = |i: usize| {
+        f.contributors[i]
+            .alt_names
+            .first()
+            .map(|a| a.as_written.as_str())
+    };
+    assert_eq!(alt(0), Some("Haider Salih Mahdi"));
+    assert_eq!(alt(1), Some("Salwa Jabbar Issa"));
+    assert_eq!(
+        f.contributors[0].alt_names[0].family.as_deref(),
+        Some("Mahdi")
+    );
+}
+
+#[test]
+fn one_line_author_with_affiliation_and_history_lines() {
+    let text = "\
+مجلة العلوم السياسية - المجلد ٣٢ - العدد ٦٥ - السنة ٢٠٢٣
+الحوكمة الرشيدة ومكافحة الفساد في العراق:
+دراسة في الآليات المؤسسية
+أ.م.د. عادل حميد الربيعي / جامعة بغداد / كلية العلوم السياسية
+تاريخ الاستلام: ١٢/٣/٢٠٢٣      تاريخ القبول: ٢٠/٥/٢٠٢٣
+ملخص:
+يدرس البحث آليات مكافحة الفساد.
+كلمات مفتاحية: الحوكمة، الفساد،
+المؤسسات، العراق
+المقدمة
+نص.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.titles.len(), 1);
+    assert_eq!(
+        f.titles[0].text,
+        "الحوكمة الرشيدة ومكافحة الفساد في العراق: دراسة في الآليات المؤسسية"
+    );
+    assert_eq!(f.titles[0].source, Some(Span::lines(2, 3)));
+    assert_eq!(names_of(f), ["عادل حميد الربيعي"]);
+    let c = &f.contributors[0];
+    assert_eq!(c.prefix.as_ref().unwrap().as_written, "أ.م.د.");
+    let a = aff(f, &c.affiliation_ids[0]);
+    assert_eq!(a.institution.as_deref(), Some("جامعة بغداد"));
+    assert_eq!(a.faculty.as_deref(), Some("كلية العلوم السياسية"));
+    assert_eq!(f.affiliations.len(), 1);
+    assert_eq!(f.abstracts[0].text, "يدرس البحث آليات مكافحة الفساد.");
+    assert_eq!(
+        f.keywords[0].keywords,
+        ["الحوكمة", "الفساد", "المؤسسات", "العراق"]
+    );
+    assert_eq!(fm.body_start_line, 10);
+}
+
+#[test]
+fn researcher_prefixes_and_two_authors_on_one_line() {
+    let text = "\
+التنمية المستدامة في التشريعات البيئية العربية
+الباحثة سارة محمود حسن و أ.د. كريم عبد الأمير الساعدي
+جامعة بابل / كلية القانون
+البريد الإلكتروني: sara.mahmood@uobabylon.edu.iq ، kareem.alsaadi@uobabylon.edu.iq
+الملخص
+تبحث الدراسة في التشريعات البيئية.
+الكلمات المفتاحية: البيئة، التنمية
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["سارة محمود حسن", "كريم عبد الأمير الساعدي"]);
+    assert_eq!(rank_of(&f.contributors[0]), Some(AcademicRank::Researcher));
+    assert_eq!(rank_of(&f.contributors[1]), Some(AcademicRank::Professor));
+    assert_eq!(
+        f.contributors[0].email.as_deref(),
+        Some("sara.mahmood@uobabylon.edu.iq")
+    );
+    assert_eq!(
+        f.contributors[1].email.as_deref(),
+        Some("kareem.alsaadi@uobabylon.edu.iq")
+    );
+    assert!(f.contributors.iter().all(|c| c.affiliation_ids == ["aff1"]));
+    assert_eq!(f.abstracts[0].text, "تبحث الدراسة في التشريعات البيئية.");
+    assert!(codes(&fm).is_empty(), "{:?}", fm.warnings);
+}
+
+#[test]
+fn researcher_slash_prefix_and_comma_separated_authors() {
+    let text = "\
+أثر الإعلام الرقمي في المشاركة السياسية للشباب
+الباحث/ة رنا فؤاد جميل، م.م. مصطفى قاسم عباس
+جامعة ديالى - كلية التربية - قسم التاريخ - ديالى - العراق
+البريد الالكتروني : rana.fuad@uodiyala.edu.iq
+ملخص البحث
+يدرس البحث أثر الإعلام الرقمي.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["رنا فؤاد جميل", "مصطفى قاسم عباس"]);
+    let p = f.contributors[0].prefix.as_ref().unwrap();
+    assert_eq!(
+        (p.as_written.as_str(), p.meaning),
+        ("الباحث/ة", Some(AcademicRank::Researcher))
+    );
+    assert_eq!(
+        rank_of(&f.contributors[1]),
+        Some(AcademicRank::AssistantLecturer)
+    );
+    let a = &f.affiliations[0];
+    assert_eq!(a.department.as_deref(), Some("قسم التاريخ"));
+    assert_eq!(a.faculty.as_deref(), Some("كلية التربية"));
+    assert_eq!(a.institution.as_deref(), Some("جامعة ديالى"));
+    assert_eq!(a.city.as_deref(), Some("ديالى"));
+    assert_eq!(a.country.as_deref(), Some("العراق"));
+    assert_eq!(
+        f.contributors[0].email.as_deref(),
+        Some("rana.fuad@uodiyala.edu.iq")
+    );
+    assert_eq!(f.contributors[1].email, None);
+}
+
+#[test]
+fn english_journal_header_ranks_orcid_and_dash_labels() {
+    let text = "\
+Journal of Political Studies, Vol. 12, No. 2 (2022), pp. 45-70
+Populism and Party Systems in the Middle East:
+A Comparative Perspective
+Assoc. Prof. Dr. Layla Hassan¹ and Lect. Omar Saleh²
+¹ Department of International Relations, College of Political Science, University of Mosul, Mosul, Iraq
+² College of Law, University of Duhok, Duhok, Iraq
+E-mail: layla.hassan@uomosul.edu.iq; omar.saleh@uod.ac
+ORCID: 0000-0002-1825-0097 (Layla Hassan)
+Received: 3 March 2022; Accepted: 1 May 2022
+Abstract— This paper compares populist parties in three states.
+Keywords— populism; party systems;
+Middle East; elections
+I. Introduction
+Text.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(
+        f.titles[0].text,
+        "Populism and Party Systems in the Middle East: A Comparative Perspective"
+    );
+    assert_eq!(f.titles.len(), 1);
+    assert_eq!(names_of(f), ["Layla Hassan", "Omar Saleh"]);
+    let (layla, omar) = (&f.contributors[0], &f.contributors[1]);
+    assert_eq!(
+        layla.prefix.as_ref().unwrap().as_written,
+        "Assoc. Prof. Dr."
+    );
+    assert_eq!(rank_of(layla), Some(AcademicRank::AssociateProfessor));
+    assert_eq!(rank_of(omar), Some(AcademicRank::Lecturer));
+    assert_eq!(layla.orcid.as_deref(), Some("0000-0002-1825-0097"));
+    assert_eq!(omar.orcid, None);
+    assert_eq!(layla.email.as_deref(), Some("layla.hassan@uomosul.edu.iq"));
+    assert_eq!(omar.email.as_deref(), Some("omar.saleh@uod.ac"));
+    let a1 = aff(f, &layla.affiliation_ids[0]);
+    assert_eq!(
+        a1.department.as_deref(),
+        Some("Department of International Relations")
+    );
+    assert_eq!(a1.city.as_deref(), Some("Mosul"));
+    let a2 = aff(f, &omar.affiliation_ids[0]);
+    assert_eq!(a2.institution.as_deref(), Some("University of Duhok"));
+    assert_eq!(
+        f.abstracts[0].text,
+        "This paper compares populist parties in three states."
+    );
+    assert_eq!(
+        f.keywords[0].keywords,
+        ["populism", "party systems", "Middle East", "elections"]
+    );
+    assert_eq!(fm.body_start_line, 13);
+}
+
+#[test]
+fn orcid_url_line_goes_to_the_author_above_it() {
+    let text = "\
+Tribal Authority and the Modern State in Southern Iraq
+
+Asst. Lect. Noor Kadhim Jawad (noor.kadhim@uokufa.edu.iq)
+https://orcid.org/0000-0001-5109-3700
+University of Kufa, Faculty of Arts, Najaf, Iraq
+
+ABSTRACT
+The study traces tribal mediation after 2003.
+
+Key Words: tribes, state building, Iraq
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["Noor Kadhim Jawad"]);
+    let c = &f.contributors[0];
+    assert_eq!(rank_of(c), Some(AcademicRank::AssistantLecturer));
+    assert_eq!(c.email.as_deref(), Some("noor.kadhim@uokufa.edu.iq"));
+    assert_eq!(c.orcid.as_deref(), Some("0000-0001-5109-3700"));
+    let a = aff(f, &c.affiliation_ids[0]);
+    assert_eq!(a.institution.as_deref(), Some("University of Kufa"));
+    assert_eq!(a.faculty.as_deref(), Some("Faculty of Arts"));
+    assert_eq!(a.city.as_deref(), Some("Najaf"));
+    assert_eq!(
+        f.abstracts[0].text,
+        "The study traces tribal mediation after 2003."
+    );
+    assert_eq!(f.keywords[0].keywords, ["tribes", "state building", "Iraq"]);
+}
+
+#[test]
+fn superscript_and_digit_labels_on_arabic_names() {
+    let text = "\
+الهجرة الداخلية وأثرها في التخطيط الحضري
+م.د. نادية سامي رشيد¹ ، أ.م. هاشم جواد كريم²
+¹ جامعة الموصل / كلية التربية للعلوم الإنسانية / قسم الجغرافية
+² جامعة تكريت / كلية الآداب
+المستخلص:
+تبحث الدراسة أنماط الهجرة.
+الكلمات الدالة: الهجرة؛ التخطيط الحضري؛ المدن
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["نادية سامي رشيد", "هاشم جواد كريم"]);
+    let inst = |i: usize| {
+        aff(f, &f.contributors[i].affiliation_ids[0])
+            .institution
+            .clone()
+    };
+    assert_eq!(inst(0).as_deref(), Some("جامعة الموصل"));
+    assert_eq!(inst(1).as_deref(), Some("جامعة تكريت"));
+    assert_eq!(
+        aff(f, &f.contributors[0].affiliation_ids[0])
+            .department
+            .as_deref(),
+        Some("قسم الجغرافية")
+    );
+    assert_eq!(
+        f.keywords[0].keywords,
+        ["الهجرة", "التخطيط الحضري", "المدن"]
+    );
+
+    let text = "\
+Sectarian Balancing in Post-War Lebanon
+Rami Khoury1, Dina Haddad2
+1 Department of Political Science, American University of Beirut, Beirut, Lebanon
+2 Faculty of Law, Lebanese University, Beirut, Lebanon
+Abstract
+The article reviews power sharing.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["Rami Khoury", "Dina Haddad"]);
+    assert_eq!(
+        aff(f, &f.contributors[1].affiliation_ids[0])
+            .faculty
+            .as_deref(),
+        Some("Faculty of Law")
+    );
+    assert_eq!(
+        aff(f, &f.contributors[0].affiliation_ids[0])
+            .country
+            .as_deref(),
+        Some("Lebanon")
+    );
+}
+
+#[test]
+fn arabic_label_alone_and_keywords_wrapping_without_separator() {
+    let text = "\
+الرقابة البرلمانية على أعمال الحكومة
+في النظام الدستوري العراقي
+م. أحمد ناظم سلمان
+جامعة القادسية / كلية القانون
+Email: ahmed.nadhim@qu.edu.iq
+الملخص
+تتناول الدراسة الرقابة البرلمانية.
+
+وتنتهي بتوصيات.
+الكلمات المفتاحية:
+الرقابة البرلمانية، الاستجواب، السؤال البرلماني
+، سحب الثقة
+The Parliamentary Oversight of Government Acts in the Iraqi Constitutional System
+Lect. Ahmed Nadhim Salman
+Abstract
+The study deals with parliamentary oversight.
+Key Words: parliamentary oversight, interpellation
+المقدمة
+نص.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(
+        f.titles[0].text,
+        "الرقابة البرلمانية على أعمال الحكومة في النظام الدستوري العراقي"
+    );
+    assert_eq!(f.titles[1].lang, "en");
+    let c = &f.contributors[0];
+    assert_eq!(rank_of(c), Some(AcademicRank::Lecturer));
+    assert_eq!(c.email.as_deref(), Some("ahmed.nadhim@qu.edu.iq"));
+    assert_eq!(c.alt_names[0].as_written, "Ahmed Nadhim Salman");
+    assert_eq!(
+        f.abstracts[0].text,
+        "تتناول الدراسة الرقابة البرلمانية.\n\nوتنتهي بتوصيات."
+    );
+    assert_eq!(
+        f.keywords[0].keywords,
+        [
+            "الرقابة البرلمانية",
+            "الاستجواب",
+            "السؤال البرلماني",
+            "سحب الثقة"
+        ]
+    );
+    assert_eq!(
+        f.keywords[1].keywords,
+        ["parliamentary oversight", "interpellation"]
+    );
+    assert_eq!(fm.body_start_line, 18);
+}
+
+#[test]
+fn english_paper_with_arabic_summary_and_keyword_wrap() {
+    let text = "\
+Electoral Systems and Minority Representation in Iraq
+
+Dr. Yusuf Adel Karim
+Department of Political Systems, College of Political Science, Al-Qadisiyah University, Diwaniyah, Iraq
+Email: yusuf.adel@qu.edu.iq, Received: 10 January 2021, Accepted: 2 March 2021
+
+Abstract: This study examines quota seats for minorities.
+
+Keywords: electoral systems, quota, minorities, representation,
+Iraq
+الأنظمة الانتخابية وتمثيل الأقليات في العراق
+ملخص: تدرس هذه الدراسة مقاعد الكوتا.
+الكلمات المفتاحية: الأنظمة الانتخابية، الكوتا
+1. Introduction
+Text.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.language, "en");
+    let titles: Vec<_> = f.titles.iter().map(|t| t.lang.as_str()).collect();
+    assert_eq!(titles, ["en", "ar"]);
+    assert_eq!(
+        f.titles[1].text,
+        "الأنظمة الانتخابية وتمثيل الأقليات في العراق"
+    );
+    let c = &f.contributors[0];
+    assert_eq!(c.email.as_deref(), Some("yusuf.adel@qu.edu.iq"));
+    let a = aff(f, &c.affiliation_ids[0]);
+    assert_eq!(
+        a.department.as_deref(),
+        Some("Department of Political Systems")
+    );
+    assert_eq!(a.institution.as_deref(), Some("Al-Qadisiyah University"));
+    assert_eq!(a.city.as_deref(), Some("Diwaniyah"));
+    assert_eq!(
+        f.keywords[0].keywords,
+        [
+            "electoral systems",
+            "quota",
+            "minorities",
+            "representation",
+            "Iraq"
+        ]
+    );
+    assert_eq!(f.abstracts[1].lang, "ar");
+    assert_eq!(f.keywords[1].keywords, ["الأنظمة الانتخابية", "الكوتا"]);
+    assert_eq!(fm.body_start_line, 14);
+}
+
+#[test]
+fn english_block_in_the_header_before_the_arabic_abstract() {
+    let text = "\
+دور المجتمع المدني في بناء السلام
+م.د. فاطمة عدنان ياسين (1)
+(1) جامعة الكوفة / كلية العلوم السياسية
+The Role of Civil Society in Peace Building
+Fatima Adnan Yaseen / University of Kufa
+fatima.adnan@uokufa.edu.iq
+ملخص: يدرس البحث دور المجتمع المدني.
+Abstract: The research studies civil society.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    let titles: Vec<_> = f
+        .titles
+        .iter()
+        .map(|t| (t.lang.as_str(), t.text.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("ar", "دور المجتمع المدني في بناء السلام"),
+            ("en", "The Role of Civil Society in Peace Building")
+        ]
+    );
+    assert_eq!(names_of(f), ["فاطمة عدنان ياسين"]);
+    let c = &f.contributors[0];
+    assert_eq!(c.alt_names.len(), 1);
+    assert_eq!(c.alt_names[0].as_written, "Fatima Adnan Yaseen");
+    assert_eq!(c.alt_names[0].lang, "ar-Latn");
+    assert_eq!(f.affiliations.len(), 1);
+    assert_eq!(
+        aff(f, &c.affiliation_ids[0]).faculty.as_deref(),
+        Some("كلية العلوم السياسية")
+    );
+    assert_eq!(c.email.as_deref(), Some("fatima.adnan@uokufa.edu.iq"));
+    assert_eq!(f.abstracts.len(), 2);
+}
+
+#[test]
+fn latin_name_with_affiliation_on_the_english_page() {
+    let text = "\
+الأمن الغذائي في العراق
+أ.د. مهند عباس خليل
+جامعة البصرة / كلية الإدارة والاقتصاد
+الملخص: نص.
+Food Security in Iraq
+Muhannad Abbas Khalil, University of Basrah, Iraq
+Abstract: Text.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.titles.len(), 2);
+    assert_eq!(f.titles[1].text, "Food Security in Iraq");
+    let c = &f.contributors[0];
+    assert_eq!(
+        c.alt_names.first().map(|a| a.as_written.as_str()),
+        Some("Muhannad Abbas Khalil")
+    );
+    assert_eq!(f.affiliations.len(), 1);
+    assert_eq!(f.contributors.len(), 1);
+}
+
+#[test]
+fn article_type_and_doi_lines_above_the_title_are_dropped() {
+    let text = "\
+Original Research Article
+DOI: 10.5555/jps.2023.0042
+مشكلة المياه في العلاقات العراقية التركية
+الباحث حسن طالب مجيد و الباحثة ميس جاسم عبد الحسين
+جامعة واسط / كلية التربية
+الملخص: نص عربي.
+The Water Problem in Iraqi-Turkish Relations
+Hassan Talib Majeed and Mais Jasim Abdulhussein
+Abstract: English text.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.titles[0].text, "مشكلة المياه في العلاقات العراقية التركية");
+    assert_eq!(f.titles[0].source, Some(Span::line(3)));
+    assert_eq!(
+        f.titles[1].text,
+        "The Water Problem in Iraqi-Turkish Relations"
+    );
+    assert_eq!(names_of(f), ["حسن طالب مجيد", "ميس جاسم عبد الحسين"]);
+    assert!(f
+        .contributors
+        .iter()
+        .all(|c| rank_of(c) == Some(AcademicRank::Researcher)));
+    let alts: Vec<_> = f
+        .contributors
+        .iter()
+        .map(|c| c.alt_names.first().map(|a| a.as_written.as_str()))
+        .collect();
+    assert_eq!(
+        alts,
+        [Some("Hassan Talib Majeed"), Some("Mais Jasim Abdulhussein")]
+    );
+}
+
+#[test]
+fn name_like_english_title_among_arabic_header_lines() {
+    let text = "\
+الفيدرالية العراقية مراجعة نقدية
+أ.د. سعد ناجي حمود
+جامعة الموصل / كلية الحقوق
+Iraqi Federalism Reconsidered
+Prof. Dr. Saad Naji Hammoud
+الملخص: نص.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(f.titles.len(), 2);
+    assert_eq!(f.titles[1].text, "Iraqi Federalism Reconsidered");
+    assert_eq!(f.contributors.len(), 1);
+    assert_eq!(
+        f.contributors[0]
+            .alt_names
+            .first()
+            .map(|a| a.as_written.as_str()),
+        Some("Saad Naji Hammoud")
+    );
 }

@@ -6,8 +6,9 @@
 //! zone is the last stretch of a page made of labelled notes (see
 //! [`super::footnotes::note_label`]) and their continuation lines, or everything below a
 //! separator rule. The zone may follow the last text line with no blank line between; it
-//! never opens on a list that starts right under the reference-list heading, nor takes in a
-//! heading or a line of text that calls a note.
+//! never opens on a list that starts right under the reference-list or endnotes heading (the
+//! endnotes are read by `super::sections`), nor takes in a heading or a line of text that
+//! calls a note.
 
 use super::footnotes::{note_label, scan_markers, MarkForm};
 use super::markers::notes as table;
@@ -332,8 +333,9 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
     }
     starts.truncate(MAX_ZONE_STARTS);
     // A numbered list that opens right under the reference-list heading (`References` /
-    // `[1] ...`) is the list, whatever text cites it on the page: no line from its first
-    // entry down to `k` has a label of another family.
+    // `[1] ...`) or an endnotes heading (`الهوامش` / `(١) ...`) is that list, whatever text
+    // cites it on the page: no line from its first entry down to `k` has a label of another
+    // family.
     let under_heading = |k: usize| {
         let Some(form) = lines
             .get(k)
@@ -343,10 +345,12 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
             return false;
         };
         let above = lines.get(..k).unwrap_or_default();
-        let Some(heading) = above
-            .iter()
-            .rposition(|l| section_line_kind(l.text) == Some(SectionKind::References))
-        else {
+        let Some(heading) = above.iter().rposition(|l| {
+            matches!(
+                section_line_kind(l.text),
+                Some(SectionKind::References | SectionKind::Notes)
+            )
+        }) else {
             return false;
         };
         let list = above.get(heading + 1..).unwrap_or_default();
@@ -655,6 +659,21 @@ mod tests {
         let src = "Text with a note¹ and another² in a line long enough to be running text.\n¹ A note.\n2. Methods\n";
         let l = lines(src);
         assert!(split_pages(&l)[0].notes.is_empty());
+    }
+
+    #[test]
+    fn endnotes_under_their_heading_are_not_a_zone() {
+        // The notes end the last page, right under the text that calls them.
+        let src = "نص يحيل إلى المصدر (١) وإلى المصدر الآخر (٢) في سطر طويل من الكلام المتصل.\n\nالهوامش\n\n(١) الكاتب، كتاب أول، بغداد، ٢٠٠١.\n(٢) المصدر نفسه، ص ٩.\n";
+        let l = lines(src);
+        assert!(split_pages(&l)[0].notes.is_empty());
+        let src = "Text that calls a note¹ and another² in a line long enough to be running text.\n\nEndnotes\n¹ A first note.\n² A second note.\n";
+        let l = lines(src);
+        assert!(split_pages(&l)[0].notes.is_empty());
+        // Without the heading the same notes are the page's footnotes.
+        let src = "Text that calls a note¹ and another² in a line long enough to be running text.\n\n¹ A first note.\n² A second note.\n";
+        let l = lines(src);
+        assert_eq!(split_pages(&l)[0].notes.len(), 2);
     }
 
     #[test]

@@ -13,6 +13,9 @@
 //! following an entry that already has its year, opens one. Page numbers, separator rules and
 //! raised-label footnotes that slipped in are dropped first.
 
+#[cfg(test)]
+#[path = "references_cases.rs"]
+mod cases;
 #[path = "references_parse.rs"]
 pub(crate) mod parse;
 #[path = "references_text.rs"]

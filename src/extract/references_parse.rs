@@ -98,10 +98,17 @@ static WORD_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid volume regex")
 });
 
+/// An edition label before its value: a word label takes a number or an ordinal word
+/// (`الطبعة الثانية`, `Edition 3`); a one-letter label (`ط٢`, `ط. 2`) only a number, so a word
+/// that merely begins with that letter (`طلعت`, `طهران`) is no edition.
 static EDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let labels = all_of(|t| t.edition_before);
+    let (short, long): (Vec<&str>, Vec<&str>) =
+        labels.into_iter().partition(|l| l.chars().count() <= 2);
     Regex::new(&format!(
-        r"(?i)(?:^|[\s(\[,،.])(?:{})\s*\.?\s*(\d+|\p{{L}}+)",
-        alternation(&all_of(|t| t.edition_before))
+        r"(?i)(?:^|[\s(\[,،.])(?:(?:{})\s*\.?\s*(\d+|\p{{L}}+)|(?:{})\s*\.?\s*(\d+)(?:$|[^\d\p{{L}}]))",
+        alternation(&long),
+        alternation(&short)
     ))
     .expect("valid edition regex")
 });
@@ -138,9 +145,98 @@ static PUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// A parenthetical ending a title (`Reforming public services (2nd ed.)`).
+/// A parenthetical ending a title (`Reforming public services (2nd ed.)`,
+/// `(Doctoral dissertation, University of Exeter)`, `(Report No. 194)`).
 static TITLE_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*\S)\s*\(([^()]{1,40})\)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(.*\S)\s*\(([^()]{1,90})\)$").expect("valid regex"));
+
+/// An editor label in parentheses (`(محرر)`, `(تحرير)`, `(Ed.)`, `(eds)`).
+static EDITOR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    let bare: Vec<&str> = all_of(|t| t.editor_words)
+        .into_iter()
+        .map(|w| w.trim_matches(['(', ')']))
+        .collect();
+    Regex::new(&format!(r"(?i)\(\s*(?:{})\s*\.?\s*\)", alternation(&bare)))
+        .expect("valid editor regex")
+});
+
+/// An author-date year printed without parentheses (Harvard, Chicago author-date):
+/// `Smith, J. 2019. Title.`, `الكاتب، سعيد. ٢٠٠٩. العنوان.`
+static BARE_YEAR_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<lead>[^\d()\[\]<>|]{2,150}?[.,])\s*(?P<year>\d{4}[a-z]?)\s*[.,]\s+\S")
+        .expect("valid regex")
+});
+
+/// A legal document's number (`رقم (٢١)`, `No. 12`).
+static LEGAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\s)(?:{})\s*\.?\s*[(\[]?\s*\d",
+        alternation(&all_of(|t| t.legal_number_labels))
+    ))
+    .expect("valid regex")
+});
+
+/// A year after a year lead (`لسنة ٢٠٠٨`, `of 2008`).
+static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|\s)(?:{})\s+(\d{{4}})(?:$|[^\d])",
+        alternation(&all_of(|t| t.year_leads))
+    ))
+    .expect("valid regex")
+});
+
+/// Whether an entry is a law, decree or resolution by its head: a legal head word
+/// (`قانون`, `Resolution`) with a number label or a year lead (`قانون الأحزاب رقم ٣٦ لسنة
+/// ٢٠١٥`, `Act of 2008`).
+fn legal_head(text: &str) -> bool {
+    let t = trim_punct(text);
+    starts_with_any(t, &all_of(|x| x.legal_heads)).is_some()
+        && (LEGAL_NUMBER.is_match(t) || LEAD_YEAR.is_match(t))
+}
+
+/// The text of `source` from the start of `a` to the end of `b` (two neighbouring fields),
+/// so that joining them keeps the printed spacing; `a b` when they cannot be found.
+fn join_fields(source: &str, a: &str, b: &str) -> String {
+    if let Some(sa) = source.find(a) {
+        let after = sa + a.len();
+        if let Some(sb) = source.get(after..).and_then(|r| r.find(b)) {
+            if let Some(joined) = source.get(sa..after + sb + b.len()) {
+                if !joined.contains('|') {
+                    return joined.to_string();
+                }
+            }
+        }
+    }
+    format!("{a} {b}")
+}
+
+/// Whether a field reads as plain text (no label, number, place or publisher in it).
+fn plain_field(x: &str) -> bool {
+    let mut probe = Numbers::default();
+    let kinds = classify(x, &mut probe);
+    matches!(kinds.as_slice(), [Kind::Text(_)])
+        && probe.volume.is_none()
+        && probe.issue.is_none()
+        && probe.pages.is_none()
+        && probe.edition.is_none()
+}
+
+/// A title ending in `?` or `!` is cut there by the field splitter; the plain field after it is
+/// its subtitle when yet another field (the container or publisher) follows
+/// (`Who attends? Participation gaps in forums. Urban Review, 4(2)`), not when the next field
+/// is the last or names a journal, publisher or place (`Who attends? Urban Review, 4(2)`).
+fn ends_in_question(t: &str) -> bool {
+    t.trim_end().ends_with(['?', '؟', '!'])
+}
+
+/// A known place followed by a two-letter state or country code (`Boulder, CO`).
+static PLACE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:{})\s*,\s*[A-Z]{{2}}\b",
+        alternation(&all_of(|t| t.places))
+    ))
+    .expect("valid regex")
+});
 
 /// A year in the range a publication can have.
 fn plausible_year(raw: &str) -> Option<i32> {
@@ -165,6 +261,10 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
         .collect();
     for f in find_all(text, &comma_places) {
         spans.push((f.start, f.end));
+    }
+    // A place with its state or country code (`Boulder, CO`, `Cambridge, MA`).
+    for m in PLACE_CODE.find_iter(text) {
+        spans.push((m.start(), m.end()));
     }
     for d in DATE.find_iter(text) {
         spans.push((d.start(), d.end()));
@@ -320,6 +420,8 @@ enum Kind {
     Date(String, Option<i32>),
     Thesis(ReferenceType),
     Chapter(Option<String>),
+    /// The meeting a paper was presented at.
+    Conference(String),
     Skip,
     Place(String),
     Publisher(String),
@@ -384,7 +486,7 @@ fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
             .captures(&s)
             .or_else(|| EDITION_BEFORE.captures(&s))
         {
-            if let (Some(w), Some(v)) = (c.get(0), c.get(1)) {
+            if let (Some(w), Some(v)) = (c.get(0), c.get(1).or_else(|| c.get(2))) {
                 numbers.edition = Some(v.as_str().to_string());
                 let (a, b) = (w.start(), w.end());
                 s.replace_range(a..b, " ");
@@ -420,6 +522,12 @@ fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
         }
         if contains_any(&r, &all_of(|t| t.masters_thesis)) {
             return vec![Kind::Thesis(ReferenceType::MastersThesis)];
+        }
+    }
+    if let Some(f) = starts_with_any(&r, &all_of(|t| t.conference_leads)) {
+        let rest = trim_field(&r[f.end..]).to_string();
+        if !rest.is_empty() {
+            return vec![Kind::Conference(rest)];
         }
     }
     if is_chapter_lead(&r) {
@@ -756,6 +864,22 @@ fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
         && !t.split_whitespace().any(stopword)
 }
 
+/// How many leading fields are further authors ending with one opened by a joiner
+/// (`Given Family`, `and Given Family`), at most four; `None` when they are not.
+fn joined_authors(fields: &[String]) -> Option<usize> {
+    let joiners = all_of(|x| x.author_joiners);
+    let last = fields
+        .iter()
+        .take(4)
+        .position(|f| starts_with_any(f, &joiners).is_some())?;
+    let all_names = fields.iter().take(last + 1).all(|f| {
+        let bare = starts_with_any(f, &joiners).map_or(f.as_str(), |m| f[m.end..].trim());
+        (1..=4).contains(&word_count(bare)) && name_like(bare)
+    });
+    // A title follows the names.
+    (all_names && fields.len() > last + 1).then_some(last + 1)
+}
+
 /// Whether a Chicago-like first field names an author.
 fn author_like_lead(s: &str) -> bool {
     let t = trim_punct(s);
@@ -829,7 +953,13 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             .or_else(|| value.strip_prefix("في "))
             .unwrap_or(value)
             .trim();
-        let end = f.end + stop;
+        let mut end = f.end + stop;
+        // `Retrieved May 3, 2021, from URL`: the `from` belongs to the access phrase.
+        if let Some(rest) = after.get(stop..) {
+            if let Some(from) = rest.strip_prefix(" from ") {
+                end += rest.len() - from.len();
+            }
+        }
         if value.chars().any(crate::script::is_digit) {
             r.accessed = Some(value.to_string());
             text.replace_range(f.start..end, " | ");
@@ -837,6 +967,21 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     }
     for f in find_all(&text, &all_of(|t| t.url_leads)).iter().rev() {
         text.replace_range(f.start..f.end, " | ");
+    }
+    // `د.م` (no place), `د.ن` (no publisher) fill no field.
+    for f in find_all(&text, &all_of(|t| t.no_place)).iter().rev() {
+        text.replace_range(f.start..f.end, " | ");
+    }
+    // An editor label right after the names (`الزبيدي، حسن (محرر).`, `Lee, K. (Ed.).`) is no
+    // part of them; inside a chapter's lead (`In: J. Smith (Ed.), Book`) it stays.
+    if let Some(mt) = EDITOR_PAREN.find(&text) {
+        let before = text.get(..mt.start()).unwrap_or("");
+        if origin == Origin::ListEntry
+            && split_fields(before, false).len() == 1
+            && author_like_apa(before, true)
+        {
+            text.replace_range(mt.range(), " ");
+        }
     }
 
     // Chicago's `(Place: Publisher, Year)` is one block; its comma splits nothing.
@@ -888,6 +1033,19 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             text.replace_range(start..end, " | ");
             None
         }
+        // `Smith, J. 2019. Title.`: a bare year after a one-field author lead splits the same way.
+        None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(&text).and_then(|c| {
+            let lead = c.name("lead")?.as_str();
+            let y = c.name("year")?;
+            let ok = split_fields(lead, false).len() == 1
+                && author_like_apa(lead, true)
+                && YEAR_IN
+                    .captures(y.as_str())
+                    .and_then(|m| m.get(1))
+                    .and_then(|m| plausible_year(m.as_str()))
+                    .is_some();
+            ok.then(|| (y.start(), y.end(), y.as_str().to_string()))
+        }),
         other => other,
     };
 
@@ -929,9 +1087,18 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
                 }
             }
         }
-        let mut after_iter = after_fields.into_iter();
+        let mut after_iter = after_fields.into_iter().peekable();
         if title.is_none() {
             title = after_iter.next();
+            if let Some(t) = title.take() {
+                let mut t = t;
+                let mut rest: Vec<String> = after_iter.by_ref().collect();
+                if ends_in_question(&t) && rest.len() >= 2 && plain_field(&rest[0]) {
+                    t = join_fields(&after, &t, &rest.remove(0));
+                }
+                title = Some(t);
+                after_iter = rest.into_iter().peekable();
+            }
         }
         for x in after_iter {
             fields.extend(split_fields(&x, true));
@@ -955,6 +1122,16 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
                 authors_field = Some(format!("{first}, {second}"));
             }
             idx = 2;
+            // More authors up to one joined by `and`/`&` (`Family, Given, and Given Family.`).
+            if let Some(extra) = joined_authors(&all[idx..]) {
+                if let Some(a) = authors_field.as_mut() {
+                    for x in &all[idx..idx + extra] {
+                        a.push_str(", ");
+                        a.push_str(x);
+                    }
+                }
+                idx += extra;
+            }
         } else if all.len() >= 2 && author_like_lead(&first) {
             authors_field = Some(first);
             idx = 1;
@@ -963,13 +1140,34 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         // The title: a quoted field if there is one, else the first plain one.
         let mut rest_iter = rest.into_iter().peekable();
         let mut pending = Vec::new();
-        for x in rest_iter.by_ref() {
+        let mut pending_after: Option<String> = None;
+        while let Some(x) = rest_iter.next() {
             let mut probe = Numbers::default();
             let kinds = classify(&x, &mut probe);
             let plain = matches!(kinds.as_slice(), [Kind::Text(_)])
                 || (kinds.is_empty() && probe.volume.is_none());
             if plain && !x.is_empty() {
-                title = Some(x);
+                let mut t = x;
+                if ends_in_question(&t) {
+                    let next_plain = rest_iter.peek().is_some_and(|n| plain_field(n));
+                    if next_plain {
+                        if let Some(n) = rest_iter.next() {
+                            // Fields here are cut on commas too: the subtitle must end a
+                            // sentence, not be the first piece of a comma list.
+                            let joined = join_fields(&text, &t, &n);
+                            let ends_sentence = text.find(&joined).is_some_and(|at| {
+                                text.get(at + joined.len()..)
+                                    .is_some_and(|r| r.trim_start().starts_with('.'))
+                            });
+                            if rest_iter.peek().is_some() && ends_sentence {
+                                t = joined;
+                            } else {
+                                pending_after = Some(n);
+                            }
+                        }
+                    }
+                }
+                title = Some(t);
                 break;
             }
             pending.push(x);
@@ -994,6 +1192,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             }
         }
         fields.extend(pending);
+        fields.extend(pending_after);
         fields.extend(rest_iter);
     }
 
@@ -1039,6 +1238,13 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             if rest.is_empty() && (probe.edition.is_some() || probe.volume.is_some()) {
                 numbers.edition = numbers.edition.take().or(probe.edition);
                 numbers.volume = numbers.volume.take().or(probe.volume);
+                t = head;
+            } else if let Some(pieces) = publication_paren(&inner) {
+                // `(Doctoral dissertation, University of X)`, `(Report No. 194)`: the
+                // pieces are fields of their own.
+                for (k, piece) in pieces.into_iter().enumerate() {
+                    fields.insert(k, piece);
+                }
                 t = head;
             }
         }
@@ -1087,6 +1293,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     let mut texts: Vec<String> = Vec::new();
     let mut thesis: Option<ReferenceType> = None;
     let mut chapter = false;
+    let mut conference = false;
     let mut journal = false;
     let mut news = false;
     let mut last_was_journal = false;
@@ -1118,6 +1325,10 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
                 if let Some(c) = c {
                     r.container.get_or_insert(c);
                 }
+            }
+            Kind::Conference(c) => {
+                conference = true;
+                r.container.get_or_insert(c);
             }
             Kind::Skip => {}
             Kind::Place(p) => {
@@ -1187,13 +1398,16 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
 
     // The type.
     let whole = fold(raw);
-    let legal = contains_any(&whole, &all_of(|t| t.legal_words));
+    let legal = contains_any(&whole, &all_of(|t| t.legal_words)) || legal_head(raw);
     let report = contains_any(&whole, &all_of(|t| t.report_words));
     let vol_issue = r.volume.is_some() && r.issue.is_some() && r.place.is_none();
     r.ref_type = if let Some(t) = thesis {
         t
     } else if chapter {
         ReferenceType::Chapter
+    } else if conference {
+        // The model has no conference-paper type: neither a book nor an article.
+        ReferenceType::Other
     } else if journal || article_container || (vol_issue && r.publisher.is_none()) {
         ReferenceType::JournalArticle
     } else if legal {
@@ -1217,8 +1431,29 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     if r.ref_type == ReferenceType::Other && default_type != ReferenceType::Other {
         r.ref_type = default_type;
     }
+    // A law names its year in its title (`قانون رقم ٢١ لسنة ٢٠٠٨`, `Act of 2008`).
+    if r.ref_type == ReferenceType::LegalDocument && r.year.is_none() && !r.no_date {
+        if let Some(y) = LEAD_YEAR.captures(&text).and_then(|c| c.get(1)) {
+            r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
+        }
+    }
     // Unnamed fields: the publisher of books, theses and reports, else the container.
     for t in texts {
+        if r.ref_type == ReferenceType::LegalDocument {
+            // The law's name after its number continues the title; a gazette is the
+            // container.
+            if let (Some(head), true) = (
+                r.title.as_deref(),
+                starts_with_any(&t, &all_of(|x| x.legal_heads)).is_some(),
+            ) {
+                r.title = Some(join_fields(&text, head, &t));
+                continue;
+            }
+            if r.container.is_none() && contains_any(&t, &all_of(|x| x.legal_words)) {
+                r.container = Some(t);
+                continue;
+            }
+        }
         match r.ref_type {
             ReferenceType::Book
             | ReferenceType::MastersThesis
@@ -1264,6 +1499,54 @@ fn chicago_year(text: &str, start: usize, end: usize) -> bool {
         || after.starts_with([',', '،', ':', ';', '؛'])
         || trim_punct(after).is_empty();
     fields_before >= 2 && closes
+}
+
+/// The fields of a title's final parenthetical when it holds publication facts only: a
+/// thesis kind, a university, a publisher or place, or a report series with its number
+/// (`Middle East Report No. 194` gives `No. 194`; the series name is dropped).
+fn publication_paren(inner: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for piece in split_fields(inner, true) {
+        let mut probe = Numbers::default();
+        let kinds = classify(&piece, &mut probe);
+        let facts = !kinds.is_empty()
+            && kinds.iter().all(|k| {
+                matches!(
+                    k,
+                    Kind::Thesis(_) | Kind::University(_) | Kind::Publisher(_) | Kind::Place(_)
+                )
+            });
+        let series = match kinds.as_slice() {
+            [Kind::Text(t)] => {
+                contains_any(t, &all_of(|x| x.report_words))
+                    && (probe.issue.is_some() || probe.volume.is_some())
+            }
+            [] => probe.issue.is_some(),
+            _ => false,
+        };
+        // An unknown town or country code after the facts (`University of X, Leeds, UK`).
+        let town = !out.is_empty()
+            && matches!(kinds.as_slice(), [Kind::Text(_)])
+            && word_count(&piece) <= 3
+            && piece
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if facts {
+            out.push(piece);
+        } else if town {
+            // Not a known place: no field takes it.
+        } else if series {
+            // Keep the number with its label, so the issue slot reads it again.
+            let number = ISSUE
+                .find(&piece)
+                .or_else(|| VOLUME.find(&piece))
+                .map(|m| trim_field(m.as_str()).to_string());
+            out.extend(number);
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn numbers_issue_or_volume(r: &Reference) -> bool {

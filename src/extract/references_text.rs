@@ -309,7 +309,7 @@ pub(crate) fn starts_with_any(text: &str, markers: &[&'static str]) -> Option<Fo
 pub(crate) fn equals_any(text: &str, markers: &[&'static str]) -> bool {
     let t = fold(trim_punct(text));
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    prepared(markers).collapsed.iter().any(|m| *m == t)
+    prepared(markers).collapsed.contains(&t)
 }
 
 /// `text` without surrounding spaces and field punctuation.

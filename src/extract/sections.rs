@@ -11,7 +11,12 @@
 #[path = "body_headings.rs"]
 mod headings;
 
-use super::footnotes::{collect_footnotes, drop_front_notes, link_markers, LinkedMarker};
+use super::footnotes::{
+    collect_endnotes, collect_footnotes, drop_front_notes, link_markers, note_label, scan_markers,
+    LinkedMarker,
+};
+use super::markers::notes as notes_table;
+use super::markers::sections::fold;
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{
@@ -76,8 +81,12 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
         .map_or(start_line, |l| l.line.number)
         .max(start_line);
     let footnotes = drop_front_notes(pages, footnotes, body_start);
-    let (links, warnings) = link_markers(pages, &footnotes, body_start);
+    let endnotes = find_endnotes(&lines, pages);
+    let footnotes = merge_notes(footnotes, &endnotes);
+    let skip: Vec<(usize, usize)> = endnotes.iter().map(|e| e.lines).collect();
+    let (links, warnings) = link_markers(pages, &footnotes, body_start, &skip);
     let mut builder = Builder::new(&lines, &links.by_line);
+    builder.notes_sections = endnotes.iter().map(|e| (e.heading, e.end)).collect();
     let refs = builder.run();
     let reference_lines = match refs {
         Some((after, until)) => {
@@ -116,6 +125,146 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
         reference_lines,
         warnings,
     }
+}
+
+/// An endnotes section found in the line stream.
+#[derive(Debug, Clone, PartialEq)]
+struct Endnotes {
+    /// Stream index of its heading.
+    heading: usize,
+    /// Stream index of the first line after the section.
+    end: usize,
+    /// Its source lines, heading included (first, last).
+    lines: (usize, usize),
+    /// Its notes, without identifiers.
+    notes: Vec<Footnote>,
+}
+
+/// Whether a folded heading is one of the notes-or-references headings of the tables.
+fn is_mixed_heading(title: &str) -> bool {
+    static MIXED: LazyLock<Vec<String>> = LazyLock::new(|| {
+        notes_table::ALL
+            .iter()
+            .flat_map(|t| t.mixed_headings.iter())
+            .map(|w| fold(w))
+            .collect()
+    });
+    let folded = fold(title.trim().trim_end_matches([':', '-', '.', ' ']));
+    MIXED.iter().any(|m| *m == folded)
+}
+
+/// Finds the endnotes sections: a heading of kind `Notes` (or a notes-or-references
+/// heading such as `الهوامش والمصادر`) that stands alone on its line and is followed by
+/// numbered notes. The section runs to the next heading that names a section (`المصادر`,
+/// `Appendix`) or a division (`المبحث الثالث`); a line with a note label never ends it.
+/// A mixed heading is only taken when at least half of its notes are called by a marker
+/// shape with their number in the text above it; a `Notes` heading when at least one is.
+fn find_endnotes(lines: &[SLine], pages: &[PageLines]) -> Vec<Endnotes> {
+    let mut out: Vec<Endnotes> = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(sl) = lines.get(k) else { break };
+        if sl.line.text.split_whitespace().count() > 8 || !may_name_notes(sl.line.text) {
+            k += 1;
+            continue;
+        }
+        let Some(h) = classify(lines, k).filter(|h| h.run_in.is_none()) else {
+            k += 1;
+            continue;
+        };
+        let title = sl.line.text.get(h.title.1..h.title.2).unwrap_or("");
+        let mixed = h.kind == SectionKind::References && is_mixed_heading(title);
+        if h.kind != SectionKind::Notes && !mixed {
+            k += 1;
+            continue;
+        }
+        let from = k + h.lines;
+        let end = (from..lines.len())
+            .find(|&j| {
+                lines.get(j).is_some_and(|l| {
+                    note_label(l.line.text).is_none()
+                        && classify(lines, j).is_some_and(|x| {
+                            x.kind != SectionKind::Other
+                                || matches!(
+                                    x.style,
+                                    headings::Style::Top | headings::Style::Division(_)
+                                )
+                        })
+                })
+            })
+            .unwrap_or(lines.len());
+        let body: Vec<(usize, Line)> = lines
+            .get(from..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| (page_of(pages, l.line.number), l.line))
+            .collect();
+        let notes = collect_endnotes(&body);
+        let called: std::collections::HashSet<u32> = lines
+            .get(..k)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|l| scan_markers(l.line.text))
+            .map(|c| c.number)
+            .collect();
+        let marked = notes.iter().filter(|n| called.contains(&n.number)).count();
+        let enough = if mixed {
+            marked * 2 >= notes.len()
+        } else {
+            marked >= 1
+        };
+        if notes.is_empty() || !enough {
+            k += 1;
+            continue;
+        }
+        let first = sl.line.number;
+        let last = lines
+            .get(end.saturating_sub(1))
+            .map_or(first, |l| l.line.number);
+        out.push(Endnotes {
+            heading: k,
+            end,
+            lines: (first, last),
+            notes,
+        });
+        k = end;
+    }
+    out
+}
+
+/// Whether a line holds one of the endnotes or notes-or-references headings of the tables
+/// (a cheap test before the heading is classified).
+fn may_name_notes(text: &str) -> bool {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        notes_table::ALL
+            .iter()
+            .flat_map(|t| t.endnote_headings.iter().chain(t.mixed_headings.iter()))
+            .map(|w| fold(w))
+            .collect()
+    });
+    let folded = fold(text);
+    WORDS.iter().any(|w| folded.contains(w.as_str()))
+}
+
+/// The page a source line is printed on (pages are in line order).
+fn page_of(pages: &[PageLines], line: usize) -> usize {
+    let i = pages.partition_point(|p| p.span.line <= line);
+    pages.get(i.saturating_sub(1)).map_or(1, |p| p.number)
+}
+
+/// Page footnotes and endnotes in one list in document order (by source line), numbered
+/// `fn1..fnN` again when endnotes were added.
+fn merge_notes(footnotes: Vec<Footnote>, endnotes: &[Endnotes]) -> Vec<Footnote> {
+    if endnotes.is_empty() {
+        return footnotes;
+    }
+    let mut all = footnotes;
+    all.extend(endnotes.iter().flat_map(|e| e.notes.iter().cloned()));
+    all.sort_by_key(|f| f.source.line);
+    for (i, f) in all.iter_mut().enumerate() {
+        f.id = format!("fn{}", i + 1);
+    }
+    all
 }
 
 /// Adds one subsection per titled reference group under the references section.
@@ -286,6 +435,8 @@ struct Builder<'a, 'm> {
     promoted: Vec<(Style, usize, usize)>,
     /// The last Latin letter that labelled a heading, to read `I.` after `H.` as a letter.
     last_letter: Option<char>,
+    /// Endnotes sections: stream index of the heading and of the first line after them.
+    notes_sections: Vec<(usize, usize)>,
 }
 
 /// Kinds that close a paper's main part: the sections after its numbered body.
@@ -383,6 +534,7 @@ impl<'a, 'm> Builder<'a, 'm> {
             top_kind: SectionKind::Other,
             promoted,
             last_letter: None,
+            notes_sections: Vec::new(),
         }
     }
 
@@ -393,19 +545,37 @@ impl<'a, 'm> Builder<'a, 'm> {
         let mut refs = None;
         let mut i = 0;
         while let Some(sl) = lines.get(i) {
-            if let Some(h) = classify(lines, i) {
+            if let Some(mut h) = classify(lines, i) {
+                let notes_end = self
+                    .notes_sections
+                    .iter()
+                    .find(|(at, _)| *at == i)
+                    .map(|(_, end)| *end);
+                // A notes heading without notes under it opens an ordinary section; a
+                // notes-or-references heading with notes under it is the endnotes.
+                h.kind = match (notes_end, h.kind) {
+                    (Some(_), _) => SectionKind::Notes,
+                    (None, SectionKind::Notes) => SectionKind::Other,
+                    (None, kind) => kind,
+                };
                 let section = self.section(&h, i);
                 self.flat.push(section);
+                if let Some(end) = notes_end {
+                    i = end.max(i + 1);
+                    continue;
+                }
                 let after = i + h.lines;
                 if h.kind == SectionKind::References && h.run_in.is_none() {
                     let last = lines
                         .get(after - 1)
                         .map_or(sl.line.number, |l| l.line.number);
+                    let notes_at = &self.notes_sections;
                     let end = (after..lines.len()).find(|&k| {
-                        lines.get(k).is_some_and(|l| l.block_start)
-                            && classify(lines, k).is_some_and(|h| {
-                                h.kind == SectionKind::Appendix && h.run_in.is_none()
-                            })
+                        notes_at.iter().any(|(at, _)| *at == k)
+                            || lines.get(k).is_some_and(|l| l.block_start)
+                                && classify(lines, k).is_some_and(|h| {
+                                    h.kind == SectionKind::Appendix && h.run_in.is_none()
+                                })
                     });
                     refs = Some((last, end.and_then(|k| lines.get(k)).map(|l| l.line.number)));
                     match end {
@@ -1390,5 +1560,255 @@ mod tests {
             .map(|(l, ..)| l)
             .collect();
         assert_eq!(levels, vec![1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1]);
+    }
+}
+
+#[cfg(test)]
+mod endnote_tests {
+    use super::*;
+    use crate::extract::{pages::split_pages, text};
+    use crate::model::{inline_text, NotePlacement};
+
+    fn read(src: &'static str) -> BodyExtraction<'static> {
+        let lines: &'static [Line<'static>] = Box::leak(text::lines(src).into_boxed_slice());
+        let pages: &'static [PageLines<'static>] = Box::leak(split_pages(lines).into_boxed_slice());
+        extract_body(pages, 1)
+    }
+
+    fn kinds(sections: &[Section]) -> Vec<(String, SectionKind)> {
+        sections
+            .iter()
+            .flat_map(|s| std::iter::once((s.title_text(), s.kind)).chain(kinds(&s.sections)))
+            .collect()
+    }
+
+    fn markers(sections: &[Section]) -> Vec<(String, Option<String>)> {
+        let mut out = Vec::new();
+        for s in sections {
+            for b in &s.blocks {
+                if let Block::Paragraph(p) = b {
+                    for i in &p.content {
+                        if let Inline::FootnoteRef {
+                            marker,
+                            footnote_id,
+                        } = i
+                        {
+                            out.push((marker.clone(), footnote_id.clone()));
+                        }
+                    }
+                }
+            }
+            out.extend(markers(&s.sections));
+        }
+        out
+    }
+
+    fn running_text(sections: &[Section]) -> String {
+        let mut out = String::new();
+        for s in sections {
+            for b in &s.blocks {
+                if let Block::Paragraph(p) = b {
+                    out.push_str(&inline_text(&p.content));
+                    out.push('\n');
+                }
+            }
+            out.push_str(&running_text(&s.sections));
+        }
+        out
+    }
+
+    const ARABIC: &str = "المقدمة\n\nشهدت المدينة في عام (٢٠١٤) نزوح (120) أسرة على الأقل (١)، وتبع ذلك تدخل واسع للهيئات المحلية في المدينة (٢).\n\nالمحور الأول: الاستجابة\n\nتباينت الاستجابة بين المحافظات تبايناً كبيراً في السنوات التالية(٣).\n\n\u{0C}الهوامش\n\n(١) خالد يوسف الربيعي، المدن والنزوح، دار الرافدين، بغداد،\n٢٠٢٠، ص ٣١.\n(٢) المصدر نفسه، ص ٤٤.\n(٣) ليلى حسن، الاستجابة المحلية، مجلة الدراسات\n\u{0C}الاجتماعية، العدد ٩، ٢٠٢١، ص ٧.\n\nالمصادر\n\n١- الربيعي، خالد يوسف. (٢٠٢٠). المدن والنزوح. بغداد: دار الرافدين.\n";
+
+    #[test]
+    fn arabic_endnotes_under_their_heading() {
+        let body = read(ARABIC);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let notes: Vec<(&str, usize, &str, u32, NotePlacement)> = body
+            .footnotes
+            .iter()
+            .map(|f| {
+                (
+                    f.id.as_str(),
+                    f.page,
+                    f.label.as_str(),
+                    f.number,
+                    f.placement,
+                )
+            })
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                ("fn1", 2, "١", 1, NotePlacement::End),
+                ("fn2", 2, "٢", 2, NotePlacement::End),
+                ("fn3", 2, "٣", 3, NotePlacement::End),
+            ]
+        );
+        // Wrapped and carried over the page break, joined, label removed.
+        assert_eq!(
+            body.footnotes[0].text,
+            "خالد يوسف الربيعي، المدن والنزوح، دار الرافدين، بغداد، ٢٠٢٠، ص ٣١."
+        );
+        assert_eq!(
+            body.footnotes[2].text,
+            "ليلى حسن، الاستجابة المحلية، مجلة الدراسات الاجتماعية، العدد ٩، ٢٠٢١، ص ٧."
+        );
+        assert_eq!(body.footnotes[2].source, Span::lines(14, 15));
+        assert_eq!(
+            markers(&body.body.sections),
+            vec![
+                ("(١)".to_string(), Some("fn1".to_string())),
+                ("(٢)".to_string(), Some("fn2".to_string())),
+                ("(٣)".to_string(), Some("fn3".to_string())),
+            ]
+        );
+        let text = running_text(&body.body.sections);
+        assert!(text.contains("(٢٠١٤)") && text.contains("(120)"), "{text}");
+        assert!(
+            !text.contains("الربيعي"),
+            "notes leaked into the body: {text}"
+        );
+        let k = kinds(&body.body.sections);
+        assert_eq!(
+            k.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
+            vec![
+                SectionKind::Introduction,
+                SectionKind::Other,
+                SectionKind::Notes,
+                SectionKind::References
+            ]
+        );
+        // The reference list still goes to the references reader.
+        let refs: Vec<&str> = body
+            .reference_lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(
+            refs,
+            vec!["١- الربيعي، خالد يوسف. (٢٠٢٠). المدن والنزوح. بغداد: دار الرافدين."]
+        );
+        let per_page: Vec<(usize, usize)> = body
+            .body
+            .pages
+            .iter()
+            .map(|p| (p.footnote_count, p.marker_count))
+            .collect();
+        assert_eq!(per_page, vec![(0, 3), (3, 0), (0, 0)]);
+    }
+
+    const ENGLISH: &str = "Introduction\n\nCities grew fast after the reform,¹ and the census of 2011 counted 3 districts.² Later surveys disagree.⁵\n\nDiscussion\n\nThe figures are weak,³ as the next section shows.\n\nNotes\n\n1. R. Hale, Cities and Reform (York: Dock Press, 2010), 14.\n2. Ibid., 20.\n3. M. Ortiz, \"Counting Districts,\" Urban Review 4 (2015): 2-9,\nhttps://example.org/ortiz\n4. A note nobody calls.\n\nReferences\n\nHale, R. (2010). Cities and Reform. York: Dock Press.\n";
+
+    #[test]
+    fn english_notes_section_with_superscript_markers() {
+        let body = read(ENGLISH);
+        let notes: Vec<(&str, u32, &str)> = body
+            .footnotes
+            .iter()
+            .map(|f| (f.id.as_str(), f.number, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    "fn1",
+                    1,
+                    "R. Hale, Cities and Reform (York: Dock Press, 2010), 14."
+                ),
+                ("fn2", 2, "Ibid., 20."),
+                (
+                    "fn3",
+                    3,
+                    "M. Ortiz, \"Counting Districts,\" Urban Review 4 (2015): 2-9, https://example.org/ortiz"
+                ),
+                ("fn4", 4, "A note nobody calls."),
+            ]
+        );
+        assert!(body
+            .footnotes
+            .iter()
+            .all(|f| f.placement == NotePlacement::End));
+        assert_eq!(
+            markers(&body.body.sections),
+            vec![
+                ("¹".to_string(), Some("fn1".to_string())),
+                ("²".to_string(), Some("fn2".to_string())),
+                ("⁵".to_string(), None),
+                ("³".to_string(), Some("fn3".to_string())),
+            ]
+        );
+        let codes: Vec<&str> = body.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            vec!["marker-without-footnote", "footnote-without-marker"]
+        );
+        assert_eq!(
+            kinds(&body.body.sections).last(),
+            Some(&("References".to_string(), SectionKind::References))
+        );
+    }
+
+    #[test]
+    fn notes_as_an_ordinary_word_is_no_endnotes_section() {
+        let src: &'static str = "Introduction\n\nWe interviewed officials (1) in the capital and (2) in the provinces.\n\nNotes on method\n\n1. Interviews were recorded with consent.\n2. Names are withheld.\n\nNotes\n\nThe appendix lists the questions asked in each interview round.\n";
+        let body = read(src);
+        assert!(body.footnotes.is_empty(), "{:?}", body.footnotes);
+        assert!(markers(&body.body.sections).is_empty());
+        let k = kinds(&body.body.sections);
+        assert!(k.iter().all(|(_, k)| *k != SectionKind::Notes), "{k:?}");
+        let text = running_text(&body.body.sections);
+        assert!(text.contains("questions asked"), "{text}");
+        assert!(text.contains("(1) in the capital"), "{text}");
+    }
+
+    #[test]
+    fn page_footnotes_and_endnotes_in_one_paper() {
+        let src: &'static str = "المقدمة\n\nيرى الباحثون أن الإصلاح الإداري تأخر كثيراً في المحافظات الجنوبية⁽¹⁾ بسبب ضعف التمويل (١)، وأن الرقابة غابت عن المشاريع (٢).\n\n⁽¹⁾ يقصد بالإصلاح هنا إعادة توزيع الصلاحيات.\n\u{0C}الخاتمة\n\nانتهى البحث إلى نتائج محددة.\n\nالهوامش\n\n(١) عمر فاضل، الإدارة المحلية، بغداد، ٢٠١٩، ص ٨.\n(٢) المصدر نفسه، ص ١٢.\n";
+        let body = read(src);
+        assert!(body.warnings.is_empty(), "{:?}", body.warnings);
+        let notes: Vec<(&str, usize, NotePlacement)> = body
+            .footnotes
+            .iter()
+            .map(|f| (f.id.as_str(), f.page, f.placement))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                ("fn1", 1, NotePlacement::Foot),
+                ("fn2", 2, NotePlacement::End),
+                ("fn3", 2, NotePlacement::End),
+            ]
+        );
+        let ids: Vec<Option<String>> = markers(&body.body.sections)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                Some("fn1".to_string()),
+                Some("fn2".to_string()),
+                Some("fn3".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mixed_heading_without_called_notes_stays_the_reference_list() {
+        let src: &'static str = "المقدمة\n\nنص البحث من دون إحالات مرقمة في المتن.\n\nالهوامش والمصادر\n\n(١) كتاب أول، بغداد، ٢٠١٠.\n(٢) كتاب ثان، القاهرة، ٢٠١٢.\n";
+        let body = read(src);
+        assert!(body.footnotes.is_empty());
+        assert_eq!(
+            kinds(&body.body.sections).last().map(|(_, k)| *k),
+            Some(SectionKind::References)
+        );
+        assert_eq!(
+            body.reference_lines
+                .iter()
+                .filter(|l| !l.is_blank())
+                .count(),
+            2
+        );
     }
 }

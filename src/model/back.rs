@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Back {
-    /// Numbered footnotes in page order (author `*` notes are in `Front::author_notes`).
+    /// Numbered footnotes and endnotes in document order (author `*` notes are in
+    /// `Front::author_notes`); `Footnote::placement` tells them apart.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
     /// The reference list, in its printed groups.
@@ -48,6 +49,28 @@ pub struct Footnote {
     /// The work the footnote cites, when it cites one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citation: Option<Citation>,
+    /// Where the note is printed: at the foot of its page (the default, not serialized) or
+    /// in an endnotes section near the end of the paper.
+    #[serde(default, skip_serializing_if = "NotePlacement::is_foot")]
+    pub placement: NotePlacement,
+}
+
+/// Where a numbered note is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotePlacement {
+    /// At the foot of the page that calls it (numbering may restart on each page).
+    #[default]
+    Foot,
+    /// In an endnotes section (`الهوامش`, `Notes`), numbered through the paper.
+    End,
+}
+
+impl NotePlacement {
+    /// Whether the note is a page footnote (the default).
+    pub fn is_foot(&self) -> bool {
+        *self == NotePlacement::Foot
+    }
 }
 
 /// How a footnote refers to a work.

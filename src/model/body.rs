@@ -30,9 +30,10 @@ pub struct Page {
     /// First line of the page's footnote zone, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footnote_zone_line: Option<usize>,
-    /// Number of numbered footnotes on the page.
+    /// Number of numbered notes printed on the page: its footnotes, and the endnotes of an
+    /// endnotes section that are printed on this page.
     pub footnote_count: usize,
-    /// Number of footnote markers in the page's running text.
+    /// Number of note markers (for footnotes or endnotes) in the page's running text.
     pub marker_count: usize,
 }
 
@@ -52,6 +53,9 @@ pub enum SectionKind {
     References,
     /// A group of the reference list (e.g. Arabic sources).
     ReferenceGroup,
+    /// An endnotes section (`الهوامش`, `Notes`); its notes live in `Back::footnotes` with
+    /// placement `End`, and writers do not write it as a body section.
+    Notes,
     /// Acknowledgements.
     Acknowledgements,
     /// Appendix.

@@ -89,6 +89,8 @@ pub enum AcademicRank {
     Professor,
     /// Assistant professor (`أ.م.د`, `Asst. Prof.`).
     AssistantProfessor,
+    /// Associate professor (`Assoc. Prof.`, `أستاذ مشارك`).
+    AssociateProfessor,
     /// Lecturer holding a doctorate (`م.د`).
     LecturerDoctor,
     /// Lecturer (`م.`).

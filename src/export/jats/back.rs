@@ -215,6 +215,17 @@ fn agent(a: &Agent) -> Element {
     }
 }
 
+/// The printed title of the first endnotes section, if any.
+fn notes_heading(sections: &[Section]) -> Option<String> {
+    sections.iter().find_map(|s| {
+        if s.kind == SectionKind::Notes {
+            Some(s.title_text()).filter(|t| !t.trim().is_empty())
+        } else {
+            notes_heading(&s.sections)
+        }
+    })
+}
+
 /// The `fn-group` of the numbered footnotes, each linked to the work it cites.
 pub(super) fn footnotes(ctx: &mut Ctx) -> Option<Element> {
     let doc = ctx.doc;
@@ -228,6 +239,14 @@ pub(super) fn footnotes(ctx: &mut Ctx) -> Option<Element> {
         .map(|f| ctx.declare(IdKind::Fn, &f.id, Some(f.source.line)))
         .collect();
     let mut group = Element::new("fn-group");
+    // A paper whose notes are all endnotes: the group says so and carries the printed
+    // heading of the endnotes section. Mixed papers keep one plain group.
+    if notes.iter().all(|f| !f.placement.is_foot()) {
+        group = group.attr("content-type", "endnotes");
+        if let Some(title) = notes_heading(&doc.body.sections) {
+            group.push(Element::text_leaf("title", title));
+        }
+    }
     for (f, id) in notes.iter().zip(ids) {
         let mut e = Element::new("fn").attr("id", id);
         if !f.label.is_empty() {

@@ -16,11 +16,11 @@ pub(super) struct Moved {
     pub appendices: Vec<Element>,
 }
 
-/// Whether a section's content lives in `back/ref-list` rather than in a section.
+/// Whether a section's content lives in `back` (`ref-list`, or `fn-group` for endnotes) rather than in a section.
 pub(super) fn is_reference_section(s: &Section) -> bool {
     matches!(
         s.kind,
-        SectionKind::References | SectionKind::ReferenceGroup
+        SectionKind::References | SectionKind::ReferenceGroup | SectionKind::Notes
     )
 }
 

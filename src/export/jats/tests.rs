@@ -77,6 +77,7 @@ fn footnote(id: &str, label: &str, text: &str) -> Footnote {
         number: 1,
         text: text.to_string(),
         source: Span::line(20),
+        placement: Default::default(),
         citation: None,
     }
 }

@@ -52,6 +52,17 @@ pub struct FrontMarkers {
     pub corresponding_labels: &'static [&'static str],
     /// Labels printed before an email address.
     pub email_labels: &'static [&'static str],
+    /// Labels printed before an ORCID iD.
+    pub orcid_labels: &'static [&'static str],
+    /// Words that name a journal in a running header (`مجلة`, `Journal`).
+    pub journal_words: &'static [&'static str],
+    /// Words of a volume/issue statement (`العدد`, `Vol.`, `ISSN`).
+    pub issue_words: &'static [&'static str],
+    /// Labels of the submission history (`تاريخ الاستلام`, `Received`): the model has no
+    /// history dates, so these lines are skipped.
+    pub history_labels: &'static [&'static str],
+    /// Article categories printed alone on a line above the title (`Research Article`).
+    pub article_types: &'static [&'static str],
 }
 
 /// Arabic front-matter markers.
@@ -155,6 +166,26 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         Prefix {
             written: "الباحثة",
             rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "الباحث/ة",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "الباحث / ة",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "الباحثان",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "الأستاذ المشارك",
+            rank: Some(AcademicRank::AssociateProfessor),
+        },
+        Prefix {
+            written: "أستاذ مشارك",
+            rank: Some(AcademicRank::AssociateProfessor),
         },
         Prefix {
             written: "أ.",
@@ -275,6 +306,33 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
     ],
     corresponding_labels: &["الباحث المراسل", "المؤلف المراسل", "المؤلف المسؤول"],
     email_labels: &["البريد الإلكتروني", "البريد الالكتروني", "الإيميل", "ايميل"],
+    orcid_labels: &["المعرف الرقمي", "معرف أوركيد", "أوركيد"],
+    journal_words: &["مجلة", "المجلة"],
+    issue_words: &["العدد", "المجلد", "الإصدار", "ردمد"],
+    history_labels: &[
+        "تاريخ الاستلام",
+        "تاريخ استلام البحث",
+        "تاريخ الإستلام",
+        "تاريخ القبول",
+        "تاريخ قبول البحث",
+        "تاريخ النشر",
+        "تاريخ التقديم",
+        "تاريخ الارسال",
+        "تاريخ الإرسال",
+        "استلام البحث",
+        "قبول البحث",
+        "قبول النشر",
+        "نشر البحث",
+    ],
+    article_types: &[
+        "بحث أصيل",
+        "بحث علمي",
+        "بحث منشور",
+        "مقالة بحثية",
+        "ورقة بحثية",
+        "مقال بحثي",
+        "بحث مستل",
+    ],
 };
 
 /// English front-matter markers.
@@ -322,11 +380,15 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         },
         Prefix {
             written: "Assoc. Prof.",
-            rank: None,
+            rank: Some(AcademicRank::AssociateProfessor),
         },
         Prefix {
             written: "Assoc. Prof. Dr.",
-            rank: None,
+            rank: Some(AcademicRank::AssociateProfessor),
+        },
+        Prefix {
+            written: "Associate Professor",
+            rank: Some(AcademicRank::AssociateProfessor),
         },
         Prefix {
             written: "Assistant Prof.",
@@ -513,6 +575,34 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Correspondence",
     ],
     email_labels: &["Email", "E-mail", "e-mail", "Mail"],
+    orcid_labels: &["ORCID", "ORCID iD", "ORCID ID"],
+    journal_words: &["Journal", "Review", "Quarterly"],
+    issue_words: &[
+        "Vol.", "Vol", "Volume", "No.", "Issue", "Iss.", "ISSN", "e-ISSN", "p-ISSN", "pp.", "DOI",
+    ],
+    history_labels: &[
+        "Received",
+        "Revised",
+        "Accepted",
+        "Published",
+        "Published online",
+        "Available online",
+        "Submitted",
+        "Date of submission",
+        "Date of acceptance",
+        "Date of publication",
+    ],
+    article_types: &[
+        "Research Article",
+        "Original Article",
+        "Original Research",
+        "Original Research Article",
+        "Original Paper",
+        "Research Paper",
+        "Review Article",
+        "Review Paper",
+        "Article",
+    ],
 };
 
 /// All front-matter tables, in the order they are tried.

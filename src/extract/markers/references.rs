@@ -83,6 +83,19 @@ pub struct ReferenceMarkers {
     pub stopwords: &'static [&'static str],
     /// Abbreviations whose final dot does not end a field (`Vol.`, `pp.`).
     pub abbreviations: &'static [&'static str],
+    /// "No place" / "no publisher" forms (`د.م`, `د.ن`, `n.p.`): they fill no field.
+    pub no_place: &'static [&'static str],
+    /// Phrases that open the meeting a paper was presented at (`بحث مقدم إلى`,
+    /// `Paper presented at`); what follows is the container.
+    pub conference_leads: &'static [&'static str],
+    /// Words printed before a year inside a title (`لسنة ٢٠٠٨`, `of 2008`), read as the year
+    /// when the entry has no other.
+    pub year_leads: &'static [&'static str],
+    /// Words that open the title of a law, decree or resolution; with a number label
+    /// (`رقم`, `No.`) or a year lead they make the entry a legal document.
+    pub legal_heads: &'static [&'static str],
+    /// Number labels of a legal document (`رقم`, `No.`).
+    pub legal_number_labels: &'static [&'static str],
 }
 
 /// Arabic markers.
@@ -195,6 +208,8 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "القانون رقم",
         "قرار رقم",
         "القرار رقم",
+        "قرار مجلس الأمن",
+        "قرار الجمعية العامة",
         "الدستور",
         "دستور",
         "مرسوم",
@@ -241,6 +256,8 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "الهيئة",
         "مجلس",
         "المجلس",
+        "مفوضية",
+        "المفوضية",
         "جامعة",
         "مؤسسة",
         "المؤسسة",
@@ -480,6 +497,49 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "قد",
     ],
     abbreviations: &["د.ت", "م.ن", "م.س", "ص.ص", "ط.", "ج."],
+    no_place: &[
+        "د.م",
+        "د. م",
+        "د.ن",
+        "د. ن",
+        "د.م.ن",
+        "بدون مكان",
+        "دون مكان",
+        "بلا مكان",
+        "دون ناشر",
+        "بدون ناشر",
+        "بلا ناشر",
+    ],
+    conference_leads: &[
+        "بحث مقدم إلى",
+        "بحث مقدم الى",
+        "بحث مقدم في",
+        "بحث مقدم ضمن",
+        "ورقة مقدمة إلى",
+        "ورقة مقدمة الى",
+        "ورقة مقدمة في",
+        "ورقة بحثية مقدمة إلى",
+        "ورقة بحثية مقدمة الى",
+        "بحث منشور في وقائع",
+        "بحث منشور ضمن أعمال",
+    ],
+    year_leads: &["لسنة", "لعام", "سنة", "عام"],
+    legal_heads: &[
+        "قانون",
+        "القانون",
+        "قرار",
+        "القرار",
+        "مرسوم",
+        "المرسوم",
+        "أمر",
+        "الأمر",
+        "نظام",
+        "النظام",
+        "تعليمات",
+        "قرار مجلس الأمن",
+        "قرار الجمعية العامة",
+    ],
+    legal_number_labels: &["رقم", "المرقم", "ذي الرقم", "ذو الرقم"],
 };
 
 /// English markers.
@@ -841,6 +901,30 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "diss.", "Rev.", "Univ.", "Dept.",
         "J.", "Mr.", "Mrs.", "Ms.", "Doc.", "Res.", "Stat.", "Cf.", "cf.",
     ],
+    no_place: &["n.p.", "N.p.", "s.l.", "S.l.", "n.pub."],
+    conference_leads: &[
+        "Paper presented at",
+        "paper presented at",
+        "Paper presented to",
+        "Presented at",
+        "presented at",
+        "Paper delivered at",
+        "In Proceedings of",
+        "Proceedings of",
+    ],
+    year_leads: &["of"],
+    legal_heads: &[
+        "Law",
+        "Act",
+        "Resolution",
+        "Decree",
+        "Security Council Resolution",
+        "General Assembly Resolution",
+        "Executive Order",
+        "Order",
+        "Regulation",
+    ],
+    legal_number_labels: &["No.", "no.", "Number", "No"],
 };
 
 /// All reference tables, in the order they are tried.

@@ -71,7 +71,6 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         ("المراجع والمصادر", SectionKind::References),
         ("المراجع", SectionKind::References),
         ("المصادر", SectionKind::References),
-        ("الهوامش والمصادر", SectionKind::References),
         ("شكر وتقدير", SectionKind::Acknowledgements),
         ("الملاحق", SectionKind::Appendix),
         ("الملحق", SectionKind::Appendix),
@@ -83,6 +82,7 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         SectionKind::Conclusion,
         SectionKind::Recommendations,
         SectionKind::References,
+        SectionKind::Notes,
         SectionKind::Acknowledgements,
         SectionKind::Appendix,
     ],
@@ -216,6 +216,7 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         SectionKind::Conclusion,
         SectionKind::Recommendations,
         SectionKind::References,
+        SectionKind::Notes,
         SectionKind::Acknowledgements,
         SectionKind::Appendix,
     ],
@@ -263,9 +264,9 @@ pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH];
 pub struct FoldedSectionMarkers {
     /// The table folded.
     pub table: &'static SectionMarkers,
-    /// `kinds`, folded.
+    /// `kinds`, folded, then the endnotes headings of `super::notes` (see [`FOLDED`]).
     pub kinds: Vec<(String, SectionKind)>,
-    /// `alone`, folded.
+    /// `alone`, folded, then the `endnote_alone` headings of `super::notes`.
     pub alone: Vec<String>,
     /// `divisions`, folded.
     pub divisions: Vec<(String, u8)>,
@@ -283,14 +284,37 @@ pub struct FoldedSectionMarkers {
     pub list_leads_padded: Vec<String>,
 }
 
-/// [`ALL`] folded, in the same order.
+/// [`ALL`] folded, in the same order. `kinds` and `alone` take in, after the table's own
+/// entries, the endnotes headings of the same language from [`super::notes`]: the mixed
+/// ones as references (the body reader turns them into notes when notes follow), then the
+/// endnotes headings as notes.
 pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
     let list = |l: &[&str]| l.iter().map(|w| fold(w)).collect::<Vec<_>>();
     ALL.iter()
-        .map(|t| FoldedSectionMarkers {
+        .map(|t| {
+            let notes = super::notes::ALL.iter().filter(|n| n.lang == t.lang);
+            let mut kinds: Vec<(String, SectionKind)> =
+                t.kinds.iter().map(|(w, k)| (fold(w), *k)).collect();
+            let mut alone = list(t.alone);
+            for n in notes {
+                kinds.extend(
+                    n.mixed_headings
+                        .iter()
+                        .map(|w| (fold(w), SectionKind::References)),
+                );
+                kinds.extend(
+                    n.endnote_headings
+                        .iter()
+                        .map(|w| (fold(w), SectionKind::Notes)),
+                );
+                alone.extend(list(n.endnote_alone));
+            }
+            (t, kinds, alone)
+        })
+        .map(|(t, kinds, alone)| FoldedSectionMarkers {
             table: t,
-            kinds: t.kinds.iter().map(|(w, k)| (fold(w), *k)).collect(),
-            alone: list(t.alone),
+            kinds,
+            alone,
             divisions: t.divisions.iter().map(|(w, r)| (fold(w), *r)).collect(),
             division_ordinals: list(t.division_ordinals),
             ordinal_labels: list(t.ordinal_labels),
@@ -357,7 +381,7 @@ mod tests {
         assert_eq!(FOLDED.len(), ALL.len());
         for (f, t) in FOLDED.iter().zip(ALL) {
             assert_eq!(f.table.lang, t.lang);
-            assert_eq!(f.kinds.len(), t.kinds.len());
+            assert!(f.kinds.len() >= t.kinds.len());
             for ((fw, fk), (w, k)) in f.kinds.iter().zip(t.kinds) {
                 assert_eq!((fw.as_str(), fk), (fold(w).as_str(), k));
             }
