@@ -10,10 +10,13 @@ use std::path::Path;
 fn bench_extract(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let input = std::fs::read(root.join("samples/political-issues-000.txt")).expect("sample");
-    let meta_text = std::fs::read_to_string(root.join("tests/golden/seed-complete/meta.toml")).expect("meta");
+    let meta_text =
+        std::fs::read_to_string(root.join("tests/golden/seed-complete/meta.toml")).expect("meta");
     let meta = parse_metadata(&meta_text, "meta.toml").expect("valid metadata");
     c.bench_function("extract sample into the model", |b| {
-        b.iter(|| convert::read_document(black_box(&input), "sample.txt", Some(&meta)).expect("extracts"))
+        b.iter(|| {
+            convert::read_document(black_box(&input), "sample.txt", Some(&meta)).expect("extracts")
+        })
     });
     let doc = convert::read_document(&input, "sample.txt", Some(&meta)).expect("extracts");
     let options = ConvertOptions::default();

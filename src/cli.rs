@@ -6,7 +6,9 @@ use papermeta::convert::{self, Artifact, ConvertOptions};
 use papermeta::export::ExportError;
 use papermeta::format::Format;
 use papermeta::meta::parse_metadata;
-use papermeta::summary::{format_diagnostic, format_export_warning, outline, render_diagnostic, summary};
+use papermeta::summary::{
+    format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
+};
 use papermeta::validate::{self, profiles::Profile};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,11 @@ pub struct Failure {
 }
 
 fn fail(status: u8, message: impl Into<String>) -> anyhow::Error {
-    Failure { status, message: message.into() }.into()
+    Failure {
+        status,
+        message: message.into(),
+    }
+    .into()
 }
 
 #[derive(Parser)]
@@ -151,21 +157,35 @@ fn read_input(input: &str) -> Result<Vec<u8>> {
 }
 
 fn load_dtd(path: &Path, catalog: Option<&Path>) -> Result<validate::dtd::Dtd> {
-    validate::jats::load_dtd(path, catalog).map_err(|e| fail(EXIT_USAGE, format!("cannot load DTD {}: {e}", path.display())))
+    validate::jats::load_dtd(path, catalog).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            format!("cannot load DTD {}: {e}", path.display()),
+        )
+    })
 }
 
 fn extract(args: ExtractArgs) -> Result<u8> {
     let bytes = read_input(&args.input)?;
     let meta = match &args.meta {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
-            Some(parse_metadata(&text, &path.display().to_string()).map_err(|e| fail(EXIT_USAGE, e.to_string()))?)
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
+            Some(
+                parse_metadata(&text, &path.display().to_string())
+                    .map_err(|e| fail(EXIT_USAGE, e.to_string()))?,
+            )
         }
         None => None,
     };
-    let doc = convert::read_document(&bytes, &args.input, meta.as_ref()).map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    let doc = convert::read_document(&bytes, &args.input, meta.as_ref())
+        .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
     let options = ConvertOptions {
-        jats_dtd: args.jats_dtd.as_deref().map(|p| load_dtd(p, args.catalog.as_deref())).transpose()?,
+        jats_dtd: args
+            .jats_dtd
+            .as_deref()
+            .map(|p| load_dtd(p, args.catalog.as_deref()))
+            .transpose()?,
         ..ConvertOptions::default()
     };
     if !args.quiet {
@@ -200,12 +220,17 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     }
     let stem = convert::output_stem(&args.input);
     for artifact in &artifacts {
-        let name = convert::output_path(Path::new(""), &stem, artifact.format).display().to_string();
+        let name = convert::output_path(Path::new(""), &stem, artifact.format)
+            .display()
+            .to_string();
         for w in &artifact.warnings {
             eprintln!("{}", format_export_warning(&args.input, &name, w));
         }
         for d in &artifact.report.diagnostics {
-            eprint!("{}", render_diagnostic(&name, std::str::from_utf8(&artifact.bytes).ok(), d));
+            eprint!(
+                "{}",
+                render_diagnostic(&name, std::str::from_utf8(&artifact.bytes).ok(), d)
+            );
         }
         if !artifact.report.is_valid() {
             eprintln!("error: {name} failed validation and was not written");
@@ -213,7 +238,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
     }
     if artifacts.iter().any(|a| a.report.is_valid()) {
-        std::fs::create_dir_all(&args.output).with_context(|| format!("cannot create {}", args.output.display()))?;
+        std::fs::create_dir_all(&args.output)
+            .with_context(|| format!("cannot create {}", args.output.display()))?;
     }
     let written = convert::write_valid(&args.output, &stem, &artifacts)?;
     if !args.quiet {
@@ -225,14 +251,22 @@ fn extract(args: ExtractArgs) -> Result<u8> {
 }
 
 fn validate_files(args: ValidateArgs) -> Result<u8> {
-    let dtd = args.dtd.as_deref().map(|p| load_dtd(p, args.catalog.as_deref())).transpose()?;
+    let dtd = args
+        .dtd
+        .as_deref()
+        .map(|p| load_dtd(p, args.catalog.as_deref()))
+        .transpose()?;
     let mut status = EXIT_OK;
     let mut json_reports = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| fail(EXIT_USAGE, format!("cannot read {name}: {e}")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| fail(EXIT_USAGE, format!("cannot read {name}: {e}")))?;
         let Some(format) = args.format.or_else(|| Format::detect(&bytes)) else {
-            return Err(fail(EXIT_USAGE, format!("{name}: cannot tell the format; pass --format jats|jsonld|bibtex|model")));
+            return Err(fail(
+                EXIT_USAGE,
+                format!("{name}: cannot tell the format; pass --format jats|jsonld|bibtex|model"),
+            ));
         };
         let mut report = validate::validate_bytes(format, &bytes, dtd.as_ref());
         if let (Some(profile), Format::Jats) = (args.profile, format) {
@@ -241,7 +275,11 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
                 ProfileArg::Jats4r => Profile::Jats4r,
             };
             let findings = validate::profiles::check_profile(&bytes, profile);
-            let findings = if args.strict { findings.into_strict() } else { findings };
+            let findings = if args.strict {
+                findings.into_strict()
+            } else {
+                findings
+            };
             report.diagnostics.extend(findings.diagnostics);
         }
         if !report.is_valid() {
@@ -263,7 +301,11 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
             let warnings = report.diagnostics.len() - errors;
             println!(
                 "{name}: {format}: {} ({errors} errors, {warnings} warnings)",
-                if report.is_valid() { "valid" } else { "INVALID" }
+                if report.is_valid() {
+                    "valid"
+                } else {
+                    "INVALID"
+                }
             );
         }
     }

@@ -39,7 +39,11 @@ pub struct Artifact {
 }
 
 /// Reads a paper and applies the metadata file, if any. Metadata warnings join the document's.
-pub fn read_document(bytes: &[u8], file_name: &str, meta: Option<&Metadata>) -> Result<Document, ExtractError> {
+pub fn read_document(
+    bytes: &[u8],
+    file_name: &str,
+    meta: Option<&Metadata>,
+) -> Result<Document, ExtractError> {
     let mut doc = extract_document(bytes, file_name)?;
     if let Some(meta) = meta {
         let warnings = apply_metadata(&mut doc, meta);
@@ -49,24 +53,43 @@ pub fn read_document(bytes: &[u8], file_name: &str, meta: Option<&Metadata>) -> 
 }
 
 /// Serializes the document in one format, without validating it.
-pub fn export(doc: &Document, format: Format, options: &ConvertOptions) -> Result<Export, ExportError> {
+pub fn export(
+    doc: &Document,
+    format: Format,
+    options: &ConvertOptions,
+) -> Result<Export, ExportError> {
     match format {
         Format::Jats => write_jats(doc, &options.jats),
         Format::JsonLd => write_jsonld(doc),
         Format::Bibtex => write_bibtex(doc, &options.bibtex),
         Format::Model => {
-            let mut bytes = serde_json::to_vec_pretty(doc).map_err(|e| ExportError::Serialize { format: "model", message: e.to_string() })?;
+            let mut bytes = serde_json::to_vec_pretty(doc).map_err(|e| ExportError::Serialize {
+                format: "model",
+                message: e.to_string(),
+            })?;
             bytes.push(b'\n');
-            Ok(Export { bytes, warnings: Vec::new() })
+            Ok(Export {
+                bytes,
+                warnings: Vec::new(),
+            })
         }
     }
 }
 
 /// Serializes the document in one format and validates the result.
-pub fn render(doc: &Document, format: Format, options: &ConvertOptions) -> Result<Artifact, ExportError> {
+pub fn render(
+    doc: &Document,
+    format: Format,
+    options: &ConvertOptions,
+) -> Result<Artifact, ExportError> {
     let Export { bytes, warnings } = export(doc, format, options)?;
     let report = validate_bytes(format, &bytes, options.jats_dtd.as_ref());
-    Ok(Artifact { format, bytes, warnings, report })
+    Ok(Artifact {
+        format,
+        bytes,
+        warnings,
+        report,
+    })
 }
 
 /// The path an output of `format` gets: `DIR/<stem><extension>`.
@@ -76,7 +99,11 @@ pub fn output_path(dir: &Path, stem: &str, format: Format) -> PathBuf {
 
 /// Writes the artifacts that passed validation, atomically; returns the paths written.
 /// An invalid artifact is never written.
-pub fn write_valid(dir: &Path, stem: &str, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, OutputError> {
+pub fn write_valid(
+    dir: &Path,
+    stem: &str,
+    artifacts: &[Artifact],
+) -> Result<Vec<PathBuf>, OutputError> {
     let mut written = Vec::new();
     for artifact in artifacts.iter().filter(|a| a.report.is_valid()) {
         let path = output_path(dir, stem, artifact.format);

@@ -74,7 +74,9 @@ impl FromStr for Format {
             "jsonld" | "json-ld" => Ok(Format::JsonLd),
             "bibtex" | "bib" => Ok(Format::Bibtex),
             "model" | "json" => Ok(Format::Model),
-            other => Err(format!("unknown format `{other}` (expected jats, jsonld, bibtex or model)")),
+            other => Err(format!(
+                "unknown format `{other}` (expected jats, jsonld, bibtex or model)"
+            )),
         }
     }
 }
@@ -85,8 +87,14 @@ mod tests {
 
     #[test]
     fn detects_formats_by_content() {
-        assert_eq!(Format::detect(b"<?xml version=\"1.0\"?><article/>"), Some(Format::Jats));
-        assert_eq!(Format::detect(b"{\"@context\": \"https://schema.org\"}"), Some(Format::JsonLd));
+        assert_eq!(
+            Format::detect(b"<?xml version=\"1.0\"?><article/>"),
+            Some(Format::Jats)
+        );
+        assert_eq!(
+            Format::detect(b"{\"@context\": \"https://schema.org\"}"),
+            Some(Format::JsonLd)
+        );
         assert_eq!(Format::detect(b"{\"source\": {}}"), Some(Format::Model));
         assert_eq!(Format::detect(b"\n@article{x,\n}"), Some(Format::Bibtex));
         assert_eq!(Format::detect(b"plain text"), None);

@@ -3,7 +3,10 @@
 //! Its values override extracted ones. Unknown keys are errors that name the closest valid
 //! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
 
-use crate::model::{Diagnostic, Document, Journal, License, LocalizedText, PageRange, PartialDate, PersonName, Script};
+use crate::model::{
+    Diagnostic, Document, Journal, License, LocalizedText, PageRange, PartialDate, PersonName,
+    Script,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -118,7 +121,18 @@ pub struct AuthorMeta {
 const TOP_KEYS: &[&str] = &["journal", "article", "authors"];
 const JOURNAL_KEYS: &[&str] = &["id", "title", "issn_print", "issn_electronic", "publisher"];
 const PUBLISHER_KEYS: &[&str] = &["name", "place"];
-const ARTICLE_KEYS: &[&str] = &["volume", "issue", "published", "pages", "elocation", "doi", "url", "license", "title", "subject"];
+const ARTICLE_KEYS: &[&str] = &[
+    "volume",
+    "issue",
+    "published",
+    "pages",
+    "elocation",
+    "doi",
+    "url",
+    "license",
+    "title",
+    "subject",
+];
 const LICENSE_KEYS: &[&str] = &["url", "text"];
 const AUTHOR_KEYS: &[&str] = &["latin", "orcid", "email", "corresponding"];
 
@@ -126,7 +140,12 @@ const AUTHOR_KEYS: &[&str] = &["latin", "orcid", "email", "corresponding"];
 pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
     let err_at = |offset: usize, message: String| {
         let (line, column) = line_column(text, offset);
-        MetaError { file: file.to_string(), line, column, message }
+        MetaError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
     };
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
@@ -160,7 +179,13 @@ pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
     Ok(meta)
 }
 
-fn check_keys(table: &toml::Table, valid: &[&str], prefix: &str, text: &str, file: &str) -> Result<(), MetaError> {
+fn check_keys(
+    table: &toml::Table,
+    valid: &[&str],
+    prefix: &str,
+    text: &str,
+    file: &str,
+) -> Result<(), MetaError> {
     for key in table.keys() {
         if valid.contains(&key.as_str()) {
             continue;
@@ -213,10 +238,18 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
     let fail = |key: &str, message: String| {
         let leaf = key.rsplit('.').next().unwrap_or(key);
         let (line, column) = find_key(text, leaf);
-        Err(MetaError { file: file.to_string(), line, column, message: format!("`{key}`: {message}") })
+        Err(MetaError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!("`{key}`: {message}"),
+        })
     };
     if let Some(j) = &meta.journal {
-        for (key, value) in [("journal.issn_print", &j.issn_print), ("journal.issn_electronic", &j.issn_electronic)] {
+        for (key, value) in [
+            ("journal.issn_print", &j.issn_print),
+            ("journal.issn_electronic", &j.issn_electronic),
+        ] {
             if let Some(v) = value {
                 if let Err(m) = check_issn(v) {
                     return fail(key, m);
@@ -237,12 +270,18 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
         }
         if let Some(p) = &a.pages {
             if parse_pages(p).first.is_none() {
-                return fail("article.pages", format!("`{p}` is not a page range like `101-125`"));
+                return fail(
+                    "article.pages",
+                    format!("`{p}` is not a page range like `101-125`"),
+                );
             }
         }
         if let Some(doi) = &a.doi {
             if normalize_doi(doi).is_none() {
-                return fail("article.doi", format!("`{doi}` is not a DOI (it must start with `10.` and hold a `/`)"));
+                return fail(
+                    "article.doi",
+                    format!("`{doi}` is not a DOI (it must start with `10.` and hold a `/`)"),
+                );
             }
         }
         if let Some(u) = &a.url {
@@ -259,7 +298,10 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
     for author in &meta.authors {
         if let Some(o) = &author.orcid {
             if normalize_orcid(o).is_none() {
-                return fail("authors.orcid", format!("`{o}` is not a valid ORCID iD (16 digits, check digit verified)"));
+                return fail(
+                    "authors.orcid",
+                    format!("`{o}` is not a valid ORCID iD (16 digits, check digit verified)"),
+                );
             }
         }
     }
@@ -269,7 +311,9 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
 fn check_lang_table(table: &toml::Table) -> Result<(), String> {
     for (lang, value) in table {
         if !is_language_tag(lang) {
-            return Err(format!("`{lang}` is not a BCP 47 language tag (e.g. `ar`, `en`)"));
+            return Err(format!(
+                "`{lang}` is not a BCP 47 language tag (e.g. `ar`, `en`)"
+            ));
         }
         if !value.is_str() {
             return Err(format!("the `{lang}` value must be a string"));
@@ -296,13 +340,21 @@ pub fn check_issn(issn: &str) -> Result<(), String> {
     let digits: Vec<char> = chars.iter().filter(|c| **c != '-').copied().collect();
     let mut sum = 0u32;
     for (i, c) in digits[..7].iter().enumerate() {
-        let d = c.to_digit(10).ok_or_else(|| format!("`{issn}` has a non-digit"))?;
+        let d = c
+            .to_digit(10)
+            .ok_or_else(|| format!("`{issn}` has a non-digit"))?;
         sum += d * (8 - i as u32);
     }
     let check = (11 - sum % 11) % 11;
-    let expected = if check == 10 { 'X' } else { char::from_digit(check, 10).unwrap_or('?') };
+    let expected = if check == 10 {
+        'X'
+    } else {
+        char::from_digit(check, 10).unwrap_or('?')
+    };
     if digits[7].to_ascii_uppercase() != expected {
-        return Err(format!("`{issn}` has a wrong check digit (expected {expected})"));
+        return Err(format!(
+            "`{issn}` has a wrong check digit (expected {expected})"
+        ));
     }
     Ok(())
 }
@@ -311,12 +363,24 @@ pub fn check_issn(issn: &str) -> Result<(), String> {
 pub fn parse_iso_date(text: &str) -> Result<PartialDate, String> {
     let bad = || format!("`{text}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
     let parts: Vec<&str> = text.split('-').collect();
-    if parts.is_empty() || parts.len() > 3 || parts[0].len() != 4 || parts.iter().skip(1).any(|p| p.len() != 2) {
+    if parts.is_empty()
+        || parts.len() > 3
+        || parts[0].len() != 4
+        || parts.iter().skip(1).any(|p| p.len() != 2)
+    {
         return Err(bad());
     }
     let year: i32 = parts[0].parse().map_err(|_| bad())?;
-    let month: Option<u8> = parts.get(1).map(|m| m.parse()).transpose().map_err(|_| bad())?;
-    let day: Option<u8> = parts.get(2).map(|d| d.parse()).transpose().map_err(|_| bad())?;
+    let month: Option<u8> = parts
+        .get(1)
+        .map(|m| m.parse())
+        .transpose()
+        .map_err(|_| bad())?;
+    let day: Option<u8> = parts
+        .get(2)
+        .map(|d| d.parse())
+        .transpose()
+        .map_err(|_| bad())?;
     if month.is_some_and(|m| !(1..=12).contains(&m)) {
         return Err(bad());
     }
@@ -341,22 +405,35 @@ pub fn parse_pages(text: &str) -> PageRange {
     let mut parts = raw.split(['-', '–', '—']).map(str::trim);
     let first = parts.next().and_then(crate::script::parse_number);
     let last = parts.next().and_then(crate::script::parse_number);
-    PageRange { raw: raw.clone(), first, last }
+    PageRange {
+        raw: raw.clone(),
+        first,
+        last,
+    }
 }
 
 /// A DOI without resolver prefix, or `None` when `text` is not one.
 pub fn normalize_doi(text: &str) -> Option<String> {
     let t = text.trim();
-    let t = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"]
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .unwrap_or(t);
-    (t.starts_with("10.") && t.contains('/') && !t.contains(char::is_whitespace)).then(|| t.to_string())
+    let t = [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "doi:",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
+    (t.starts_with("10.") && t.contains('/') && !t.contains(char::is_whitespace))
+        .then(|| t.to_string())
 }
 
 /// A 16-character ORCID iD (`0000-0002-1825-0097`) with its checksum verified.
 pub fn normalize_orcid(text: &str) -> Option<String> {
-    let t = text.trim().trim_start_matches("https://orcid.org/").trim_start_matches("http://orcid.org/");
+    let t = text
+        .trim()
+        .trim_start_matches("https://orcid.org/")
+        .trim_start_matches("http://orcid.org/");
     let chars: Vec<char> = t.chars().filter(|c| *c != '-').collect();
     if chars.len() != 16 || t.len() != 19 {
         return None;
@@ -366,18 +443,29 @@ pub fn normalize_orcid(text: &str) -> Option<String> {
         total = (total + c.to_digit(10)?) * 2;
     }
     let check = (12 - total % 11) % 11;
-    let expected = if check == 10 { 'X' } else { char::from_digit(check, 10)? };
+    let expected = if check == 10 {
+        'X'
+    } else {
+        char::from_digit(check, 10)?
+    };
     (chars[15].to_ascii_uppercase() == expected).then(|| t.to_uppercase())
 }
 
 fn is_http_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
 }
 
 fn lang_texts(table: &toml::Table) -> Vec<LocalizedText> {
     table
         .iter()
-        .filter_map(|(lang, v)| v.as_str().map(|s| LocalizedText { lang: lang.clone(), text: s.to_string(), source: None }))
+        .filter_map(|(lang, v)| {
+            v.as_str().map(|s| LocalizedText {
+                lang: lang.clone(),
+                text: s.to_string(),
+                source: None,
+            })
+        })
         .collect()
 }
 
@@ -386,7 +474,11 @@ fn lang_texts(table: &toml::Table) -> Vec<LocalizedText> {
 pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     if let Some(j) = &meta.journal {
-        let journal = doc.front.publication.journal.get_or_insert_with(Journal::default);
+        let journal = doc
+            .front
+            .publication
+            .journal
+            .get_or_insert_with(Journal::default);
         if let Some(v) = &j.id {
             journal.id = Some(v.clone());
         }
@@ -432,7 +524,10 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
             publication.url = a.url.clone();
         }
         if let Some(l) = &a.license {
-            publication.license = Some(License { url: l.url.clone(), text: l.text.clone() });
+            publication.license = Some(License {
+                url: l.url.clone(),
+                text: l.text.clone(),
+            });
         }
         if a.subject.is_some() {
             publication.subject = a.subject.clone();
@@ -469,7 +564,13 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
                 _ => format!("{}-Latn", primary_subtag(&contributor.name.lang)),
             };
             contributor.alt_names.retain(|n| n.script != Script::Latin);
-            contributor.alt_names.push(PersonName { as_written: latin.to_string(), script: Script::Latin, lang, given, family });
+            contributor.alt_names.push(PersonName {
+                as_written: latin.to_string(),
+                script: Script::Latin,
+                lang,
+                given,
+                family,
+            });
         }
         if let Some(o) = author.orcid.as_deref().and_then(normalize_orcid) {
             contributor.orcid = Some(o);
@@ -496,24 +597,51 @@ fn primary_subtag(tag: &str) -> &str {
 /// Metadata keys in the order the README documents them, with what each holds.
 pub const DOCUMENTED_KEYS: &[(&str, &str)] = &[
     ("journal.id", "journal-id (publisher-id); JATS needs it"),
-    ("journal.title", "journal title per language, e.g. { ar = \"…\", en = \"…\" }; the first is the main title"),
-    ("journal.issn_print", "print ISSN, check digit verified; JATS needs this or issn_electronic"),
-    ("journal.issn_electronic", "electronic ISSN, check digit verified"),
+    (
+        "journal.title",
+        "journal title per language, e.g. { ar = \"…\", en = \"…\" }; the first is the main title",
+    ),
+    (
+        "journal.issn_print",
+        "print ISSN, check digit verified; JATS needs this or issn_electronic",
+    ),
+    (
+        "journal.issn_electronic",
+        "electronic ISSN, check digit verified",
+    ),
     ("journal.publisher", "{ name = \"…\", place = \"…\" }"),
     ("article.volume", "volume"),
     ("article.issue", "issue"),
-    ("article.published", "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    (
+        "article.published",
+        "publication date: YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
     ("article.pages", "page range, e.g. \"101-125\""),
-    ("article.elocation", "electronic location id, instead of pages"),
+    (
+        "article.elocation",
+        "electronic location id, instead of pages",
+    ),
     ("article.doi", "DOI, e.g. \"10.5555/example\""),
     ("article.url", "landing page URL"),
     ("article.license", "{ url = \"…\", text = \"…\" }"),
     ("article.title", "translated titles, e.g. { en = \"…\" }"),
-    ("article.subject", "article category, e.g. \"Research Article\""),
-    ("authors[].latin", "Latin form of the author's name, by position"),
+    (
+        "article.subject",
+        "article category, e.g. \"Research Article\"",
+    ),
+    (
+        "authors[].latin",
+        "Latin form of the author's name, by position",
+    ),
     ("authors[].orcid", "ORCID iD, checksum verified"),
-    ("authors[].email", "email, overriding the one found in the text"),
-    ("authors[].corresponding", "true for the corresponding author"),
+    (
+        "authors[].email",
+        "email, overriding the one found in the text",
+    ),
+    (
+        "authors[].corresponding",
+        "true for the corresponding author",
+    ),
 ];
 
 /// Keys documented for each table, for tests that keep the README honest.
@@ -530,7 +658,11 @@ mod tests {
         let text = "[journal]\nid = \"x\"\nisn_print = \"2070-9250\"\n";
         let err = parse_metadata(text, "m.toml").unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
-        assert!(err.message.contains("did you mean `journal.issn_print`"), "{}", err.message);
+        assert!(
+            err.message.contains("did you mean `journal.issn_print`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -545,13 +677,33 @@ mod tests {
 
     #[test]
     fn reads_dates_pages_doi_orcid() {
-        assert_eq!(parse_iso_date("2025-03").unwrap(), PartialDate { year: 2025, month: Some(3), day: None });
+        assert_eq!(
+            parse_iso_date("2025-03").unwrap(),
+            PartialDate {
+                year: 2025,
+                month: Some(3),
+                day: None
+            }
+        );
         assert!(parse_iso_date("2025-02-30").is_err());
         assert!(parse_iso_date("25-03").is_err());
-        assert_eq!(parse_pages("101-125"), PageRange { raw: "101-125".into(), first: Some(101), last: Some(125) });
-        assert_eq!(normalize_doi("https://doi.org/10.5555/x"), Some("10.5555/x".into()));
+        assert_eq!(
+            parse_pages("101-125"),
+            PageRange {
+                raw: "101-125".into(),
+                first: Some(101),
+                last: Some(125)
+            }
+        );
+        assert_eq!(
+            normalize_doi("https://doi.org/10.5555/x"),
+            Some("10.5555/x".into())
+        );
         assert_eq!(normalize_doi("5555/x"), None);
-        assert_eq!(normalize_orcid("0000-0002-1825-0097"), Some("0000-0002-1825-0097".into()));
+        assert_eq!(
+            normalize_orcid("0000-0002-1825-0097"),
+            Some("0000-0002-1825-0097".into())
+        );
         assert_eq!(normalize_orcid("0000-0002-1825-0098"), None);
     }
 
@@ -562,13 +714,25 @@ mod tests {
         let mut doc = Document::default();
         doc.front.contributors.push(crate::model::Contributor {
             id: "c1".into(),
-            name: PersonName { as_written: "علي حسن".into(), script: Script::Arabic, lang: "ar".into(), ..Default::default() },
+            name: PersonName {
+                as_written: "علي حسن".into(),
+                script: Script::Arabic,
+                lang: "ar".into(),
+                ..Default::default()
+            },
             ..Default::default()
         });
         let warnings = apply_metadata(&mut doc, &meta);
         assert!(warnings.is_empty());
         let journal = doc.front.publication.journal.as_ref().unwrap();
-        assert_eq!(journal.titles.iter().map(|t| t.lang.as_str()).collect::<Vec<_>>(), ["ar", "en"]);
+        assert_eq!(
+            journal
+                .titles
+                .iter()
+                .map(|t| t.lang.as_str())
+                .collect::<Vec<_>>(),
+            ["ar", "en"]
+        );
         assert_eq!(doc.front.titles[0].text, "A title");
         let c = &doc.front.contributors[0];
         assert_eq!(c.alt_names[0].lang, "ar-Latn");

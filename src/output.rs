@@ -18,12 +18,19 @@ pub struct OutputError {
 
 /// Writes `bytes` to `path` atomically (temporary file in the same directory, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let wrap = |source| OutputError { path: path.to_path_buf(), source };
+    let wrap = |source| OutputError {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".papermeta-").suffix(".tmp").tempfile_in(dir).map_err(wrap)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".papermeta-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(wrap)?;
     tmp.write_all(bytes).map_err(wrap)?;
     tmp.as_file().sync_all().map_err(wrap)?;
     tmp.persist(path).map_err(|e| wrap(e.error))?;

@@ -10,17 +10,38 @@ pub fn summary(doc: &Document) -> String {
     let front = &doc.front;
     let title = front.main_title().map_or("(none)", |t| t.text.as_str());
     let _ = writeln!(out, "title [{}]: {}", front.language, title);
-    for t in front.titles.iter().filter(|t| Some(*t) != front.main_title()) {
+    for t in front
+        .titles
+        .iter()
+        .filter(|t| Some(*t) != front.main_title())
+    {
         let _ = writeln!(out, "title [{}]: {}", t.lang, t.text);
     }
     for c in &front.contributors {
-        let prefix = c.prefix.as_ref().map_or(String::new(), |p| format!("{} ", p.as_written));
+        let prefix = c
+            .prefix
+            .as_ref()
+            .map_or(String::new(), |p| format!("{} ", p.as_written));
         let email = c.email.as_deref().unwrap_or("no email");
         let affs: Vec<&str> = c.affiliation_ids.iter().map(String::as_str).collect();
-        let _ = writeln!(out, "author {}: {prefix}{} <{email}> [{}]", c.id, c.name.as_written, affs.join(", "));
+        let _ = writeln!(
+            out,
+            "author {}: {prefix}{} <{email}> [{}]",
+            c.id,
+            c.name.as_written,
+            affs.join(", ")
+        );
     }
     let abstracts: Vec<&str> = front.abstracts.iter().map(|a| a.lang.as_str()).collect();
-    let _ = writeln!(out, "abstracts: {}", if abstracts.is_empty() { "none".into() } else { abstracts.join(", ") });
+    let _ = writeln!(
+        out,
+        "abstracts: {}",
+        if abstracts.is_empty() {
+            "none".into()
+        } else {
+            abstracts.join(", ")
+        }
+    );
     for k in &front.keywords {
         let _ = writeln!(out, "keywords [{}]: {}", k.lang, k.keywords.len());
     }
@@ -28,9 +49,20 @@ pub fn summary(doc: &Document) -> String {
         .back
         .reference_groups
         .iter()
-        .map(|g| format!("{} {}", g.references.len(), g.title.as_deref().unwrap_or("(untitled)")))
+        .map(|g| {
+            format!(
+                "{} {}",
+                g.references.len(),
+                g.title.as_deref().unwrap_or("(untitled)")
+            )
+        })
         .collect();
-    let cited = doc.back.footnotes.iter().filter(|f| f.citation.is_some()).count();
+    let cited = doc
+        .back
+        .footnotes
+        .iter()
+        .filter(|f| f.citation.is_some())
+        .count();
     let _ = writeln!(
         out,
         "pages: {}, headings: {}, footnotes: {} ({} citing), references: {} ({})",
@@ -45,7 +77,10 @@ pub fn summary(doc: &Document) -> String {
 }
 
 fn count_sections(sections: &[Section]) -> usize {
-    sections.iter().map(|s| 1 + count_sections(&s.sections)).sum()
+    sections
+        .iter()
+        .map(|s| 1 + count_sections(&s.sections))
+        .sum()
 }
 
 /// The section tree with levels, then footnotes and markers per page.
@@ -55,11 +90,21 @@ pub fn outline(doc: &Document) -> String {
         for s in sections {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
             let label = match s.label.as_deref() {
-                Some(l) if l.chars().any(char::is_alphabetic) && !l.ends_with(['.', ')', '-', ':']) => format!("{l}: "),
+                Some(l)
+                    if l.chars().any(char::is_alphabetic) && !l.ends_with(['.', ')', '-', ':']) =>
+                {
+                    format!("{l}: ")
+                }
                 Some(l) => format!("{l} "),
                 None => String::new(),
             };
-            let _ = writeln!(out, "{indent}{} [{}] {label}{}", s.level, s.source.line, inline_text(&s.title));
+            let _ = writeln!(
+                out,
+                "{indent}{} [{}] {label}{}",
+                s.level,
+                s.source.line,
+                inline_text(&s.title)
+            );
             walk(out, &s.sections);
         }
     }
@@ -67,11 +112,19 @@ pub fn outline(doc: &Document) -> String {
     let _ = writeln!(out, "{} headings", count_sections(&doc.body.sections));
     out.push_str("pages (page, lines, footnotes, markers):\n");
     for p in &doc.body.pages {
-        let _ = writeln!(out, "  {:>3}  {:>4}-{:<4}  {:>3}  {:>3}", p.number, p.source.line, p.source.end_line, p.footnote_count, p.marker_count);
+        let _ = writeln!(
+            out,
+            "  {:>3}  {:>4}-{:<4}  {:>3}  {:>3}",
+            p.number, p.source.line, p.source.end_line, p.footnote_count, p.marker_count
+        );
     }
     let footnotes: usize = doc.body.pages.iter().map(|p| p.footnote_count).sum();
     let markers: usize = doc.body.pages.iter().map(|p| p.marker_count).sum();
-    let _ = writeln!(out, "{} pages, {footnotes} footnotes, {markers} markers", doc.body.pages.len());
+    let _ = writeln!(
+        out,
+        "{} pages, {footnotes} footnotes, {markers} markers",
+        doc.body.pages.len()
+    );
     out
 }
 
@@ -121,7 +174,12 @@ pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> St
                     .iter()
                     .map(|&c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let _ = writeln!(out, "{:gutter$} | {}{pad}^", "", if start > 0 { " " } else { "" });
+                let _ = writeln!(
+                    out,
+                    "{:gutter$} | {}{pad}^",
+                    "",
+                    if start > 0 { " " } else { "" }
+                );
             }
         }
     }
@@ -137,7 +195,10 @@ mod tests {
         let mut d = Diagnostic::error("dtd-content", "unexpected <x>", Some(2));
         d.column = Some(3);
         let text = render_diagnostic("a.xml", Some("<a>\n  <x/>\n</a>"), &d);
-        assert_eq!(text, "a.xml:2:3: error[dtd-content]: unexpected <x>\n  |\n2 |   <x/>\n  |   ^\n");
+        assert_eq!(
+            text,
+            "a.xml:2:3: error[dtd-content]: unexpected <x>\n  |\n2 |   <x/>\n  |   ^\n"
+        );
     }
 
     #[test]
@@ -159,8 +220,14 @@ mod tests {
         doc.body.sections.push(Section {
             id: "sec1".into(),
             level: 1,
-            title: vec![crate::model::Inline::Text { text: "Introduction".into() }],
-            sections: vec![Section { id: "sec1-1".into(), level: 2, ..Default::default() }],
+            title: vec![crate::model::Inline::Text {
+                text: "Introduction".into(),
+            }],
+            sections: vec![Section {
+                id: "sec1-1".into(),
+                level: 2,
+                ..Default::default()
+            }],
             ..Default::default()
         });
         let text = outline(&doc);

@@ -14,17 +14,29 @@ fn golden_outputs_pass_the_real_consumers() {
     };
     let missing: Vec<&str> = ["xmllint", "xsltproc", "bibtex", "biber"]
         .into_iter()
-        .filter(|tool| std::process::Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().map_or(true, |o| !o.status.success()))
+        .filter(|tool| {
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .output()
+                .map_or(true, |o| !o.status.success())
+        })
         .collect();
     if !missing.is_empty() {
-        eprintln!("SKIPPED: {} not installed; run ../shared/tools/install-consumers (as .ci/run does)", missing.join(", "));
+        eprintln!(
+            "SKIPPED: {} not installed; run ../shared/tools/install-consumers (as .ci/run does)",
+            missing.join(", ")
+        );
         return;
     }
     let mut problems = Vec::new();
     let mut files_checked = 0;
     for case in common::golden_cases() {
         let mut findings = Vec::new();
-        for (tool, file) in [("check-jats", "output.jats.xml"), ("check-jsonld", "output.jsonld"), ("check-bibtex", "output.bib")] {
+        for (tool, file) in [
+            ("check-jats", "output.jats.xml"),
+            ("check-jsonld", "output.jsonld"),
+            ("check-bibtex", "output.bib"),
+        ] {
             let path = case.join(file);
             if !path.is_file() {
                 continue;
@@ -32,7 +44,11 @@ fn golden_outputs_pass_the_real_consumers() {
             files_checked += 1;
             let run = common::run_consumer(&tools, tool, &path);
             if run.passed == 0 {
-                problems.push(format!("{tool} ran no check on {}:\n{}", path.display(), run.output));
+                problems.push(format!(
+                    "{tool} ran no check on {}:\n{}",
+                    path.display(),
+                    run.output
+                ));
             }
             findings.extend(run.failures.iter().map(|f| format!("{file}: {f}")));
         }
@@ -52,11 +68,22 @@ fn golden_outputs_pass_the_real_consumers() {
             problems.push(format!(
                 "{}: the real consumers reported\n{}\nbut the case allows\n{}",
                 case.display(),
-                if actual.is_empty() { "(nothing)\n" } else { &actual },
-                if expected.is_empty() { "(nothing)\n" } else { &expected }
+                if actual.is_empty() {
+                    "(nothing)\n"
+                } else {
+                    &actual
+                },
+                if expected.is_empty() {
+                    "(nothing)\n"
+                } else {
+                    &expected
+                }
             ));
         }
     }
-    assert!(files_checked >= 9, "only {files_checked} golden outputs were checked");
+    assert!(
+        files_checked >= 9,
+        "only {files_checked} golden outputs were checked"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

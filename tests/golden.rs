@@ -12,7 +12,10 @@ use papermeta::summary::{format_diagnostic, format_export_warning, outline};
 #[test]
 fn golden_cases_match_and_validate() {
     let cases = common::golden_cases();
-    assert!(cases.len() >= 4, "expected at least four golden cases, found {cases:?}");
+    assert!(
+        cases.len() >= 4,
+        "expected at least four golden cases, found {cases:?}"
+    );
     let mut problems = Vec::new();
     for case in &cases {
         let input = std::fs::read(case.join("input.txt")).unwrap();
@@ -21,7 +24,8 @@ fn golden_cases_match_and_validate() {
             let text = std::fs::read_to_string(&meta_path).unwrap();
             parse_metadata(&text, "meta.toml").unwrap_or_else(|e| panic!("{e}"))
         });
-        let doc = convert::read_document(&input, "input.txt", meta.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+        let doc = convert::read_document(&input, "input.txt", meta.as_ref())
+            .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
         let options = ConvertOptions::default();
         let mut log = String::new();
         for w in &doc.warnings {
@@ -37,7 +41,11 @@ fn golden_cases_match_and_validate() {
                         log.push('\n');
                     }
                     if !artifact.report.is_valid() {
-                        problems.push(format!("{}/{name} fails papermeta's validator: {:#?}", case.display(), artifact.report.diagnostics));
+                        problems.push(format!(
+                            "{}/{name} fails papermeta's validator: {:#?}",
+                            case.display(),
+                            artifact.report.diagnostics
+                        ));
                     }
                     if let Some(p) = common::compare_or_update(&case.join(&name), &artifact.bytes) {
                         problems.push(p);
@@ -51,7 +59,10 @@ fn golden_cases_match_and_validate() {
         }
         let views = [
             ("outline.txt", outline(&doc)),
-            ("citations.txt", papermeta::extract::citations::citation_report(&doc)),
+            (
+                "citations.txt",
+                papermeta::extract::citations::citation_report(&doc),
+            ),
             ("warnings.txt", log),
         ];
         for (file, text) in views {

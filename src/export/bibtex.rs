@@ -24,8 +24,7 @@
 
 use super::{Export, ExportError};
 use crate::model::{
-    Agent, Contributor, Diagnostic, Document, PageRange, Reference, ReferenceType,
-    Script,
+    Agent, Contributor, Diagnostic, Document, PageRange, Reference, ReferenceType, Script,
 };
 use crate::script::romanize::romanize;
 use crate::script::{detect_script, parse_number, western_digits};

@@ -560,7 +560,8 @@ impl<'a> Parser<'a> {
     /// Whether the character just read (at `at`) was the first non-space of its line.
     fn at_line_start_before(&self, at: (usize, usize)) -> bool {
         let start = self.cur.pos.saturating_sub(at.1);
-        self.cur.chars
+        self.cur
+            .chars
             .get(start..self.cur.pos.saturating_sub(1))
             .is_some_and(|s| s.iter().all(|c| c.is_whitespace()))
     }

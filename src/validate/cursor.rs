@@ -17,7 +17,12 @@ pub(crate) struct CharCursor {
 impl CharCursor {
     /// A cursor at the start of `text`.
     pub fn new(text: &str) -> Self {
-        CharCursor { chars: text.chars().collect(), pos: 0, line: 1, column: 1 }
+        CharCursor {
+            chars: text.chars().collect(),
+            pos: 0,
+            line: 1,
+            column: 1,
+        }
     }
 
     /// The next character, not consumed.
@@ -46,7 +51,10 @@ mod tests {
     #[test]
     fn counts_lines_and_columns() {
         let mut c = CharCursor::new("ab\nc");
-        assert_eq!((c.bump(), c.bump(), c.bump()), (Some('a'), Some('b'), Some('\n')));
+        assert_eq!(
+            (c.bump(), c.bump(), c.bump()),
+            (Some('a'), Some('b'), Some('\n'))
+        );
         assert_eq!((c.line, c.column, c.peek()), (2, 1, Some('c')));
         c.bump();
         assert_eq!(c.bump(), None);

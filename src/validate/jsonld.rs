@@ -141,7 +141,8 @@ impl Scanner {
 
     fn value(&mut self, pointer: String) {
         self.skip_ws();
-        self.out.insert(pointer.clone(), (self.cur.line, self.cur.column));
+        self.out
+            .insert(pointer.clone(), (self.cur.line, self.cur.column));
         match self.peek() {
             Some('{') => {
                 self.bump();

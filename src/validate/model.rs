@@ -27,7 +27,11 @@ pub fn validate_model(bytes: &[u8]) -> Report {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
-            let mut d = Diagnostic::error("json-syntax", format!("not valid JSON: {e}"), Some(e.line()));
+            let mut d = Diagnostic::error(
+                "json-syntax",
+                format!("not valid JSON: {e}"),
+                Some(e.line()),
+            );
             d.column = Some(e.column());
             report.diagnostics.push(d);
             return report;
@@ -43,11 +47,19 @@ pub fn validate_model(bytes: &[u8]) -> Report {
                 ));
             }
         }
-        Err(e) => report.diagnostics.push(Diagnostic::error("model-schema", format!("the model schema does not compile: {e}"), None)),
+        Err(e) => report.diagnostics.push(Diagnostic::error(
+            "model-schema",
+            format!("the model schema does not compile: {e}"),
+            None,
+        )),
     }
     if report.is_valid() {
         if let Err(e) = serde_json::from_value::<Document>(value) {
-            report.diagnostics.push(Diagnostic::error("model-shape", format!("not a papermeta document: {e}"), None));
+            report.diagnostics.push(Diagnostic::error(
+                "model-shape",
+                format!("not a papermeta document: {e}"),
+                None,
+            ));
         }
     }
     report
@@ -62,7 +74,11 @@ mod tests {
         let mut doc = Document::default();
         doc.front.language = "ar".into();
         let bytes = serde_json::to_vec(&doc).unwrap();
-        assert!(validate_model(&bytes).is_valid(), "{:?}", validate_model(&bytes));
+        assert!(
+            validate_model(&bytes).is_valid(),
+            "{:?}",
+            validate_model(&bytes)
+        );
         let broken = br#"{"source": 3}"#;
         assert!(!validate_model(broken).is_valid());
         let report = validate_model(b"{\n  \"a\": }");

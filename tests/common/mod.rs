@@ -48,8 +48,15 @@ pub struct ConsumerRun {
 
 /// Runs `../shared/tools/<tool> FILE` and reads its `N passed, N failed` line.
 pub fn run_consumer(tools: &Path, tool: &str, file: &Path) -> ConsumerRun {
-    let out = Command::new(tools.join(tool)).arg(file).output().unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(tools.join(tool))
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary = text
         .lines()
         .rev()
@@ -62,7 +69,10 @@ pub fn run_consumer(tools: &Path, tool: &str, file: &Path) -> ConsumerRun {
         .unwrap_or_else(|| panic!("{tool} printed no `N passed, N failed` line:\n{text}"));
     let mut failures = Vec::new();
     let mut in_fail = false;
-    let dir = file.parent().map(|d| d.display().to_string()).unwrap_or_default();
+    let dir = file
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     for line in text.lines() {
         if line.starts_with("FAIL") {
             in_fail = true;
@@ -73,7 +83,12 @@ pub fn run_consumer(tools: &Path, tool: &str, file: &Path) -> ConsumerRun {
             failures.push(line.replace(&dir, "<case>").trim_end().to_string());
         }
     }
-    ConsumerRun { passed: summary.0, failed: summary.1, failures, output: text }
+    ConsumerRun {
+        passed: summary.0,
+        failed: summary.1,
+        failures,
+        output: text,
+    }
 }
 
 /// Whether golden files should be rewritten instead of compared.
@@ -85,12 +100,18 @@ pub fn updating() -> bool {
 /// description of the first difference.
 pub fn compare_or_update(path: &Path, actual: &[u8]) -> Option<String> {
     if updating() {
-        std::fs::write(path, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(path, actual)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         return None;
     }
     let expected = match std::fs::read(path) {
         Ok(e) => e,
-        Err(_) => return Some(format!("{} is missing (run `UPDATE_GOLDEN=1 cargo test` and review the diff)", path.display())),
+        Err(_) => {
+            return Some(format!(
+                "{} is missing (run `UPDATE_GOLDEN=1 cargo test` and review the diff)",
+                path.display()
+            ))
+        }
     };
     if expected == actual {
         return None;

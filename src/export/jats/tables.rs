@@ -99,7 +99,11 @@ pub(crate) fn contrib_type(role: ContributorRole) -> &'static str {
 pub(crate) const RANK_PREFIXES: &[(AcademicRank, &str, &str)] = &[
     (AcademicRank::Professor, "Prof.", "أ.د"),
     (AcademicRank::AssistantProfessor, "Asst. Prof.", "أ.م.د"),
-    (AcademicRank::AssociateProfessor, "Assoc. Prof.", "أستاذ مشارك"),
+    (
+        AcademicRank::AssociateProfessor,
+        "Assoc. Prof.",
+        "أستاذ مشارك",
+    ),
     (AcademicRank::LecturerDoctor, "Lect. Dr.", "م.د"),
     (AcademicRank::Lecturer, "Lect.", "م."),
     (AcademicRank::AssistantLecturer, "Asst. Lect.", "م.م"),
