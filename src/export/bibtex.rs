@@ -246,22 +246,8 @@ fn own_entry(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Entry, ExportError> {
     let front = &doc.front;
-    let title = front
-        .main_title()
-        .filter(|t| !t.text.trim().is_empty())
-        .ok_or(ExportError::MissingFact {
-            format: FORMAT,
-            what: "the article title",
-            key: "article.title",
-        })?;
-    let authors: Vec<&Contributor> = front.authors().collect();
-    if authors.is_empty() {
-        return Err(ExportError::MissingFact {
-            format: FORMAT,
-            what: "at least one author",
-            key: "authors",
-        });
-    }
+    let title = super::required_title(doc, FORMAT)?;
+    let authors = super::required_authors(doc, FORMAT)?;
     let publication = &front.publication;
     // Without a journal `@article` is incomplete for every style; `@misc` is complete, so the
     // paper's entry degrades to it with a warning rather than failing the whole export.

@@ -73,14 +73,7 @@ const ORCID_RESOLVER: &str = "https://orcid.org/";
 pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
     let front = &doc.front;
     let mut warnings = Vec::new();
-    let main_title = front
-        .main_title()
-        .filter(|t| !t.text.trim().is_empty())
-        .ok_or(ExportError::MissingFact {
-            format: FORMAT,
-            what: "the article title",
-            key: "article.title",
-        })?;
+    let main_title = super::required_title(doc, FORMAT)?;
     let language = if front.language.trim().is_empty() {
         main_title.lang.trim()
     } else {
@@ -93,14 +86,7 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
             key: "article.title",
         });
     }
-    let authors: Vec<&Contributor> = front.authors().collect();
-    if authors.is_empty() {
-        return Err(ExportError::MissingFact {
-            format: FORMAT,
-            what: "at least one author",
-            key: "authors",
-        });
-    }
+    let authors = super::required_authors(doc, FORMAT)?;
 
     let mut root = Map::new();
     root.insert("@context".into(), json!("https://schema.org"));

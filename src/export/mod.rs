@@ -6,7 +6,7 @@ pub mod bibtex;
 pub mod jats;
 pub mod jsonld;
 
-use crate::model::Diagnostic;
+use crate::model::{Contributor, Diagnostic, Document, LocalizedText};
 use thiserror::Error;
 
 /// A serialized output and what could not be rendered in it.
@@ -39,4 +39,35 @@ pub enum ExportError {
         /// The serializer's message.
         message: String,
     },
+}
+
+/// The main title, which every format needs.
+pub(crate) fn required_title<'a>(
+    doc: &'a Document,
+    format: &'static str,
+) -> Result<&'a LocalizedText, ExportError> {
+    doc.front
+        .main_title()
+        .filter(|t| !t.text.trim().is_empty())
+        .ok_or(ExportError::MissingFact {
+            format,
+            what: "the article title",
+            key: "article.title",
+        })
+}
+
+/// The authors, for formats that cannot describe a paper without one.
+pub(crate) fn required_authors<'a>(
+    doc: &'a Document,
+    format: &'static str,
+) -> Result<Vec<&'a Contributor>, ExportError> {
+    let authors: Vec<&Contributor> = doc.front.authors().collect();
+    if authors.is_empty() {
+        return Err(ExportError::MissingFact {
+            format,
+            what: "at least one author",
+            key: "authors",
+        });
+    }
+    Ok(authors)
 }

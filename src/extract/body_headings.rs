@@ -258,7 +258,7 @@ pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static
 /// Whether `word` folds to one of the entries of `list` (entries folded already).
 fn folded_in(word: &str, list: &[String]) -> bool {
     let w = fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']));
-    !w.is_empty() && list.iter().any(|x| *x == w)
+    !w.is_empty() && list.contains(&w)
 }
 
 /// Whether the line opens with a word of the `not_labels` tables.

@@ -76,7 +76,8 @@ fn folded_words(field: fn(&IntextMarkers) -> &'static [&'static str]) -> Vec<Str
 
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let mut non_names = all_of(|m| m.non_names);
-    non_names.extend(all_of(|m| m.months));
+    // Month names are shared with the reference tables: one list of them in the crate.
+    non_names.extend(super::markers::references::all_of(|m| m.months));
     Markers {
         et_al: token_lists(|m| m.et_al),
         joiners: folded_words(|m| m.joiners),

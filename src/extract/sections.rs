@@ -150,7 +150,7 @@ fn is_mixed_heading(title: &str) -> bool {
             .collect()
     });
     let folded = fold(title.trim().trim_end_matches([':', '-', '.', ' ']));
-    MIXED.iter().any(|m| *m == folded)
+    MIXED.contains(&folded)
 }
 
 /// Finds the endnotes sections: a heading of kind `Notes` (or a notes-or-references
