@@ -1,11 +1,13 @@
 //! The metadata file (`--meta FILE.toml`): publication facts the text rarely holds.
 //!
-//! Its values override extracted ones. Unknown keys are errors that name the closest valid
+//! Its values override extracted ones: volume, issue, DOI and publication date read from the
+//! paper's first page (`extract::front`) are replaced when the file sets them, and a
+//! `received`/`accepted` date replaces the printed history date of that kind. Unknown keys are errors that name the closest valid
 //! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
 
 use crate::model::{
-    Diagnostic, Document, Journal, License, LocalizedText, PageRange, PartialDate, PersonName,
-    Script,
+    Diagnostic, Document, HistoryDate, HistoryKind, Journal, License, LocalizedText, PageRange,
+    PartialDate, PersonName, Script,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -77,6 +79,10 @@ pub struct ArticleMeta {
     pub issue: Option<String>,
     /// ISO date: year, year-month or full date.
     pub published: Option<String>,
+    /// ISO date the manuscript was received.
+    pub received: Option<String>,
+    /// ISO date the manuscript was accepted.
+    pub accepted: Option<String>,
     /// Page range `101-125`.
     pub pages: Option<String>,
     /// Electronic location id, instead of pages.
@@ -125,6 +131,8 @@ const ARTICLE_KEYS: &[&str] = &[
     "volume",
     "issue",
     "published",
+    "received",
+    "accepted",
     "pages",
     "elocation",
     "doi",
@@ -263,9 +271,15 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
         }
     }
     if let Some(a) = &meta.article {
-        if let Some(d) = &a.published {
-            if let Err(m) = parse_iso_date(d) {
-                return fail("article.published", m);
+        for (key, value) in [
+            ("article.published", &a.published),
+            ("article.received", &a.received),
+            ("article.accepted", &a.accepted),
+        ] {
+            if let Some(d) = value {
+                if let Err(m) = parse_iso_date(d) {
+                    return fail(key, m);
+                }
             }
         }
         if let Some(p) = &a.pages {
@@ -511,6 +525,35 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
         if let Some(d) = a.published.as_deref().and_then(|d| parse_iso_date(d).ok()) {
             publication.published = Some(d);
         }
+        for (kind, value) in [
+            (HistoryKind::Received, &a.received),
+            (HistoryKind::Accepted, &a.accepted),
+        ] {
+            if let Some(d) = value.as_deref().and_then(|d| parse_iso_date(d).ok()) {
+                let entry = HistoryDate {
+                    kind,
+                    date: Some(d),
+                    raw: value.clone().unwrap_or_default(),
+                    source: None,
+                };
+                // Replaces the printed date of that kind, in its place when there was one.
+                match publication.history.iter().position(|h| h.kind == kind) {
+                    Some(i) => {
+                        publication.history.retain(|h| h.kind != kind);
+                        let at = i.min(publication.history.len());
+                        publication.history.insert(at, entry);
+                    }
+                    None => {
+                        let at = publication
+                            .history
+                            .iter()
+                            .position(|h| history_rank(h.kind) > history_rank(kind))
+                            .unwrap_or(publication.history.len());
+                        publication.history.insert(at, entry);
+                    }
+                }
+            }
+        }
         if let Some(p) = &a.pages {
             publication.pages = Some(parse_pages(p));
         }
@@ -585,6 +628,16 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
     warnings
 }
 
+/// The usual order of history events.
+fn history_rank(kind: HistoryKind) -> u8 {
+    match kind {
+        HistoryKind::Received => 0,
+        HistoryKind::Revised => 1,
+        HistoryKind::Accepted => 2,
+        HistoryKind::Published => 3,
+    }
+}
+
 fn primary_subtag(tag: &str) -> &str {
     let p = tag.split('-').next().unwrap_or("");
     if p.is_empty() {
@@ -615,6 +668,14 @@ pub const DOCUMENTED_KEYS: &[(&str, &str)] = &[
     (
         "article.published",
         "publication date: YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "article.received",
+        "date the manuscript was received: YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "article.accepted",
+        "date the manuscript was accepted: YYYY, YYYY-MM or YYYY-MM-DD",
     ),
     ("article.pages", "page range, e.g. \"101-125\""),
     (
@@ -705,6 +766,50 @@ mod tests {
             Some("0000-0002-1825-0097".into())
         );
         assert_eq!(normalize_orcid("0000-0002-1825-0098"), None);
+    }
+
+    #[test]
+    fn metadata_overrides_printed_facts() {
+        let text = "[article]\nvolume = \"4\"\ndoi = \"https://doi.org/10.5555/meta\"\nreceived = \"2024-01-02\"\naccepted = \"2024-02\"\n";
+        let meta = parse_metadata(text, "m.toml").unwrap();
+        let mut doc = Document::default();
+        let printed = |kind, raw: &str| HistoryDate {
+            kind,
+            date: None,
+            raw: raw.into(),
+            source: Some(crate::model::Span::line(2)),
+        };
+        let p = &mut doc.front.publication;
+        p.volume = Some("٩".into());
+        p.issue = Some("2".into());
+        p.doi = Some("10.5555/printed".into());
+        p.history = vec![
+            printed(HistoryKind::Received, "soon"),
+            printed(HistoryKind::Published, "later"),
+        ];
+        apply_metadata(&mut doc, &meta);
+        let p = &doc.front.publication;
+        assert_eq!(p.volume.as_deref(), Some("4"));
+        // Not set in the file: the printed value stays.
+        assert_eq!(p.issue.as_deref(), Some("2"));
+        assert_eq!(p.doi.as_deref(), Some("10.5555/meta"));
+        let kinds: Vec<HistoryKind> = p.history.iter().map(|h| h.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                HistoryKind::Received,
+                HistoryKind::Accepted,
+                HistoryKind::Published
+            ]
+        );
+        assert_eq!(p.history[0].raw, "2024-01-02");
+        assert_eq!(p.history[0].source, None);
+        assert_eq!(
+            p.history[1].date.map(|d| d.iso()).as_deref(),
+            Some("2024-02")
+        );
+        let bad = parse_metadata("[article]\naccepted = \"2/5/2024\"\n", "m.toml").unwrap_err();
+        assert!(bad.message.contains("article.accepted"), "{bad}");
     }
 
     #[test]

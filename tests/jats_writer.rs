@@ -183,6 +183,7 @@ fn complete_document() -> Document {
                 text: Some("This article is licensed under CC BY 4.0.".to_string()),
             }),
             subject: Some("بحوث".to_string()),
+            history: Vec::new(),
         },
     };
     doc.body = Body {

@@ -14,7 +14,7 @@
 use super::{Export, ExportError};
 use crate::model::{
     Affiliation, Agent, Block, Contributor, ContributorRole, Diagnostic, Document, Front,
-    LocalizedText, PageRange, Reference, ReferenceType, Section, SectionKind,
+    HistoryKind, LocalizedText, PageRange, Reference, ReferenceType, Section, SectionKind,
 };
 use serde_json::{json, Map, Value};
 
@@ -170,6 +170,27 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
             None,
         )),
     }
+    // schema.org has no received/accepted property: say so once, never invent one.
+    let unrendered: Vec<&str> = publication
+        .history
+        .iter()
+        .filter(|h| h.kind != HistoryKind::Published)
+        .map(|h| match h.kind {
+            HistoryKind::Received => "received",
+            HistoryKind::Revised => "revised",
+            _ => "accepted",
+        })
+        .collect();
+    if !unrendered.is_empty() {
+        warnings.push(Diagnostic::warning(
+            "history-not-rendered",
+            format!(
+                "schema.org has no property for the submission history ({}); it is left out",
+                unrendered.join(", ")
+            ),
+            None,
+        ));
+    }
     if let Some(pages) = &publication.pages {
         insert_pages(&mut root, pages);
     }
@@ -293,13 +314,15 @@ fn absolute_url(url: &str, line: Option<usize>, warnings: &mut Vec<Diagnostic>) 
     }
 }
 
-/// Percent-encodes the characters an IRI may not hold (space, `"<>\^`{|}` and controls), so
+/// Percent-encodes the characters an IRI may not hold (space, `"<>\^`{|}`, controls and
+/// invisible format characters), so
 /// RDF tools accept the value; everything else is kept.
 fn iri_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_whitespace()
             || c.is_control()
+            || crate::script::is_invisible(c)
             || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
         {
             let mut buf = [0u8; 4];

@@ -1,4 +1,5 @@
-//! Front matter: title, authors, affiliations, author notes, abstracts and keywords.
+//! Front matter: title, authors, affiliations, author notes, abstracts and keywords, and the
+//! publication facts printed with them (history dates, DOI, volume/issue; see `front_facts.rs`).
 //!
 //! The reader walks the first page's running text: the title comes first, then a header of
 //! author and affiliation lines, then labelled blocks (abstracts, keywords) possibly separated
@@ -8,6 +9,8 @@
 
 #[path = "front_affil.rs"]
 mod affil;
+#[path = "front_facts.rs"]
+mod facts;
 #[path = "front_names.rs"]
 mod names;
 
@@ -15,8 +18,8 @@ use super::pages::PageLines;
 use super::text::Line;
 use super::ExtractError;
 use crate::model::{
-    Affiliation, AuthorNote, Contributor, ContributorRole, Diagnostic, Front, KeywordGroup,
-    LocalizedText, PersonName, Script, Span,
+    Affiliation, AuthorNote, Contributor, ContributorRole, Diagnostic, Front, HistoryKind,
+    KeywordGroup, LocalizedText, PersonName, Script, Span,
 };
 use crate::script::{default_lang, detect_script};
 use affil::{
@@ -252,6 +255,34 @@ pub fn extract_front_matter(
     note_lines.sort_by_key(|l| l.number);
     note_lines.dedup_by_key(|l| l.number);
     reader.read_notes(&note_lines);
+
+    // Publication facts: the front zone, and history/DOI lines of the first footnote zone.
+    // Volume and issue are read only from journal heads above the first label, where no
+    // abstract or footnote can cite another journal.
+    let mut fact_lines: Vec<Line<'_>> = stream
+        .iter()
+        .filter(|l| l.number < body_start_line)
+        .copied()
+        .collect();
+    if pages.len() > 1 {
+        if let Some(page) = pages.first() {
+            fact_lines.extend(
+                page.notes
+                    .iter()
+                    .filter(|l| facts::is_history_line(l.text) || facts::is_doi_line(l.text))
+                    .copied(),
+            );
+        }
+    }
+    fact_lines.sort_by_key(|l| l.number);
+    fact_lines.dedup_by_key(|l| l.number);
+    let head_end = stop_reason_line
+        .and_then(|k| stream.get(k))
+        .map_or(body_start_line, |l| l.number);
+    let found = facts::read_facts(&fact_lines, |l| {
+        l.number < head_end && is_journal_line(l.text)
+    });
+    reader.apply_facts(found);
     reader.finish();
 
     Ok(FrontMatter {
@@ -292,11 +323,11 @@ fn title_problem(text: &str) -> Option<String> {
     None
 }
 
-/// Whether `text` is a submission-history line (`Received: ...`, `تاريخ الاستلام: ...`). The
-/// model has no history dates, so these lines are skipped wherever they are printed.
+/// Whether `text` is a submission-history line (`Received: ...`, `تاريخ الاستلام: ...`) or a
+/// DOI line. They are kept out of the title, names and abstracts wherever they are printed;
+/// [`facts::read_facts`] reads them into `Publication`.
 fn is_history_line(text: &str) -> bool {
-    let t = text.trim_start_matches(|c: char| c.is_whitespace() || "*•-–—([".contains(c));
-    longest_match(t, all_entries(|m| m.history_labels), false).is_some()
+    facts::is_history_line(text) || facts::is_doi_line(text)
 }
 
 /// Whether `text` is only an article category (`Research Article`, `بحث أصيل`).
@@ -316,6 +347,10 @@ fn is_journal_line(text: &str) -> bool {
         return false;
     }
     let journal = names::find_words(t, all_entries(|m| m.journal_words)).is_some();
+    // `مجلد 12 عدد 2`: a volume and an issue both read confidently.
+    if let (Some(_), Some(_)) = facts::read_volume_issue(t) {
+        return true;
+    }
     let tokens: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || ",،;|()[]".contains(c))
         .filter(|w| !w.is_empty())
@@ -1289,6 +1324,25 @@ impl Reader {
             && parsed
                 .iter()
                 .all(|a| self.best_alt_match(&a.name).is_some())
+    }
+
+    /// Keeps the publication facts printed in the paper. The metadata file, applied later,
+    /// overrides volume, issue, DOI and publication date.
+    fn apply_facts(&mut self, found: facts::Facts) {
+        let publication = &mut self.front.publication;
+        publication.volume = publication.volume.take().or(found.volume);
+        publication.issue = publication.issue.take().or(found.issue);
+        publication.doi = publication.doi.take().or(found.doi);
+        if publication.published.is_none() {
+            // The printed publication date, when it is read.
+            publication.published = found
+                .history
+                .iter()
+                .find(|h| h.kind == HistoryKind::Published)
+                .and_then(|h| h.date);
+        }
+        publication.history = found.history;
+        self.warnings.extend(found.warnings);
     }
 
     /// Reads the `*` author notes.

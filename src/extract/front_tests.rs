@@ -1106,3 +1106,117 @@ Prof. Dr. Saad Naji Hammoud
         Some("Saad Naji Hammoud")
     );
 }
+
+/// Publication facts printed above and below the names, in English.
+const ENGLISH_FACTS: &str = "\
+Review of Coastal Policy | Volume 5 (2) | 2021
+https://doi.org/10.5555/rcp.2021.52
+
+Fishing Rights After the Treaty
+
+Anna Berg
+Institute of Marine Law, University of Bergen, Norway
+
+Article history: Submitted 2 Feb 2021 / Accepted for publication 1 June 2021
+Available online 20/7/2021
+
+Abstract: A short abstract about fishing rights written only for this test.
+
+Keywords: fisheries; treaties
+
+Introduction
+Body text starts here and runs on for a while so that it reads as a paragraph of prose.
+";
+
+#[test]
+fn keeps_english_history_doi_volume_issue() {
+    let fm = read(ENGLISH_FACTS).expect("front");
+    let p = &fm.front.publication;
+    assert_eq!(fm.front.titles[0].text, "Fishing Rights After the Treaty");
+    assert_eq!(p.doi.as_deref(), Some("10.5555/rcp.2021.52"));
+    assert_eq!(p.volume.as_deref(), Some("5"));
+    assert_eq!(p.issue.as_deref(), Some("2"));
+    let kinds: Vec<HistoryKind> = p.history.iter().map(|h| h.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            HistoryKind::Received,
+            HistoryKind::Accepted,
+            HistoryKind::Published
+        ]
+    );
+    assert_eq!(p.history[0].raw, "2 Feb 2021");
+    assert_eq!(p.history[0].source, Some(Span::line(9)));
+    let june = crate::model::PartialDate {
+        year: 2021,
+        month: Some(6),
+        day: Some(1),
+    };
+    assert_eq!(p.history[1].date, Some(june));
+    // The printed publication date fills the publication date.
+    assert_eq!(p.published.map(|d| d.iso()).as_deref(), Some("2021-07-20"));
+    assert!(
+        !codes(&fm).contains(&"history-date-unparsed"),
+        "{:?}",
+        fm.warnings
+    );
+    assert_eq!(fm.front.contributors.len(), 1);
+}
+
+/// An Arabic paper with its facts in a running head, in the header and after the keywords.
+const ARABIC_FACTS: &str = "\
+مجلة الدراسات الإقليمية، المجلد ٩، العدد الرابع عشر
+
+التحولات الاقتصادية في المدن الحدودية
+
+أ.م.د خالد عمر الدليمي
+جامعة تكريت / كلية الاقتصاد
+
+استلام البحث: ٣ شباط ٢٠٢٠ - قبول النشر: ٢٠٢٠/٤/٩
+
+الملخص: ملخص قصير كتب لهذا الاختبار فقط عن المدن الحدودية وتحولاتها.
+
+الكلمات المفتاحية: المدن الحدودية، الاقتصاد
+
+تاريخ النشر: في وقت لاحق
+
+المقدمة
+نص البحث يبدأ هنا ويمتد على سطر طويل بما يكفي ليعد فقرة من النص الجاري في البحث.
+";
+
+#[test]
+fn keeps_arabic_history_and_ordinal_issue() {
+    let fm = read(ARABIC_FACTS).expect("front");
+    let p = &fm.front.publication;
+    assert_eq!(
+        fm.front.titles[0].text,
+        "التحولات الاقتصادية في المدن الحدودية"
+    );
+    assert_eq!(p.volume.as_deref(), Some("٩"));
+    assert_eq!(p.issue.as_deref(), Some("14"));
+    assert_eq!(p.doi, None);
+    assert_eq!(p.history.len(), 3);
+    assert_eq!(p.history[0].kind, HistoryKind::Received);
+    assert_eq!(
+        p.history[0].date.map(|d| d.iso()).as_deref(),
+        Some("2020-02-03")
+    );
+    assert_eq!(p.history[1].kind, HistoryKind::Accepted);
+    assert_eq!(
+        p.history[1].date.map(|d| d.iso()).as_deref(),
+        Some("2020-04-09")
+    );
+    // Unreadable: kept raw, warned, and no publication date invented.
+    assert_eq!(p.history[2].kind, HistoryKind::Published);
+    assert_eq!(p.history[2].raw, "في وقت لاحق");
+    assert_eq!(p.history[2].date, None);
+    assert_eq!(p.published, None);
+    assert!(codes(&fm).contains(&"history-date-unparsed"));
+    assert!(fm.front.abstracts[0].text.ends_with("وتحولاتها."));
+}
+
+#[test]
+fn papers_without_facts_keep_an_empty_publication() {
+    let fm = read(ENGLISH_PAPER).expect("front");
+    assert_eq!(fm.front.publication, crate::model::Publication::default());
+}

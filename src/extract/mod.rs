@@ -82,6 +82,7 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
         &mut footnotes,
         &mut reference_groups,
     ));
+    drop_blank_fields(&mut reference_groups);
     let mut doc_body = body.body;
     sections::attach_reference_groups(&mut doc_body, &reference_groups);
     warnings.extend(intext::link_intext_citations(
@@ -89,6 +90,8 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
         &reference_groups,
     ));
     warnings.sort_by_key(|w| w.line.unwrap_or(0));
+    let mut front = front.front;
+    drop_blank_front_values(&mut front);
     Ok(Document {
         source: SourceInfo {
             file_name: file_name.to_string(),
@@ -97,7 +100,7 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
             sha256: text::sha256_hex(bytes),
             line_count: lines.len(),
         },
-        front: front.front,
+        front,
         body: doc_body,
         back: crate::model::Back {
             footnotes,
@@ -105,4 +108,67 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
         },
         warnings,
     })
+}
+
+/// Parsed reference fields that hold nothing visible (a stray byte order mark or direction
+/// mark left by PDF extraction) are no fields at all: every writer would have to guard
+/// against them otherwise. The raw entry text keeps them.
+fn drop_blank_fields(groups: &mut [crate::model::ReferenceGroup]) {
+    use crate::script::is_blank;
+    fn clear(field: &mut Option<String>) {
+        if field.as_deref().is_some_and(is_blank) {
+            *field = None;
+        }
+    }
+    for r in groups.iter_mut().flat_map(|g| g.references.iter_mut()) {
+        for field in [
+            &mut r.title,
+            &mut r.container,
+            &mut r.volume,
+            &mut r.issue,
+            &mut r.edition,
+            &mut r.publisher,
+            &mut r.place,
+            &mut r.url,
+            &mut r.doi,
+            &mut r.accessed,
+        ] {
+            clear(field);
+        }
+        r.authors.retain(|a| !is_blank(a.as_written()));
+        if r.year.as_ref().is_some_and(|y| is_blank(&y.raw)) {
+            r.year = None;
+        }
+        if r.pages.as_ref().is_some_and(|p| is_blank(&p.raw)) {
+            r.pages = None;
+        }
+    }
+}
+
+/// Titles, abstracts, keywords and contributor names that hold nothing visible are dropped, as reference fields
+/// are (see [`drop_blank_fields`]).
+fn drop_blank_front_values(front: &mut crate::model::Front) {
+    use crate::script::is_blank;
+    front.titles.retain(|t| !is_blank(&t.text));
+    front.abstracts.retain(|a| !is_blank(&a.text));
+    for group in &mut front.keywords {
+        group.keywords.retain(|k| !is_blank(k));
+    }
+    front.keywords.retain(|g| !g.keywords.is_empty());
+    let blank: Vec<String> = front
+        .contributors
+        .iter()
+        .filter(|c| is_blank(&c.name.as_written))
+        .map(|c| c.id.clone())
+        .collect();
+    front.contributors.retain(|c| !blank.contains(&c.id));
+    for note in &mut front.author_notes {
+        if note
+            .contributor_id
+            .as_ref()
+            .is_some_and(|id| blank.contains(id))
+        {
+            note.contributor_id = None;
+        }
+    }
 }

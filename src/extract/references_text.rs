@@ -316,6 +316,7 @@ pub(crate) fn equals_any(text: &str, markers: &[&'static str]) -> bool {
 pub(crate) fn trim_punct(text: &str) -> &str {
     text.trim_matches(|c: char| {
         c.is_whitespace()
+            || crate::script::is_invisible(c)
             || matches!(
                 c,
                 '.' | ',' | '،' | ';' | '؛' | ':' | '-' | '–' | '—' | '_' | '|' | '*' | '/'

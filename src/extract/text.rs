@@ -24,9 +24,10 @@ pub struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// Whether the line holds only whitespace.
+    /// Whether the line holds nothing visible (whitespace, or a stray byte order mark or
+    /// direction mark left by PDF extraction).
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        crate::script::is_blank(self.text)
     }
 }
 

@@ -281,4 +281,38 @@ pub struct Publication {
     /// Subject heading or article category (`Research Article`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// Submission history printed in the paper (received, revised, accepted, published), in
+    /// the order printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryDate>,
+}
+
+/// What happened to the article on a history date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HistoryKind {
+    /// The manuscript was received (submitted).
+    Received,
+    /// A revised manuscript was received.
+    Revised,
+    /// The manuscript was accepted for publication.
+    Accepted,
+    /// The article was published (online or in print).
+    Published,
+}
+
+/// One dated event of the submission history, as printed (`Received: 15 March 2024`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryDate {
+    /// What happened on that date.
+    pub kind: HistoryKind,
+    /// The date read from `raw`; absent when the text could not be read as a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The date text exactly as printed, without its label.
+    pub raw: String,
+    /// Where the date was read from; absent when it came from a metadata file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
 }

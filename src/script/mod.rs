@@ -76,6 +76,17 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// Whether `c` is an invisible format character that PDF extraction leaves in text: byte
+/// order mark, zero-width space and joiners, direction marks, word joiner.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds nothing a reader can see: only whitespace and invisible characters.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
 /// Whether `c` is a decimal digit of any of the three forms.
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()

@@ -4,7 +4,7 @@ use super::tables::{contrib_type, rank_prefix, same_lang};
 use super::xml::Element;
 use super::{Ctx, IdKind};
 use crate::model::{
-    Affiliation, Contributor, Journal, LocalizedText, PartialDate, PersonName, Script,
+    Affiliation, Contributor, HistoryKind, Journal, LocalizedText, PartialDate, PersonName, Script,
 };
 use crate::script::{detect_script, parse_number, western_digits};
 
@@ -176,6 +176,9 @@ fn article_meta(ctx: &mut Ctx, affs: Vec<Element>, notes: Option<Element>) -> El
         meta.push(Element::text_leaf("issue", number_field(i)));
     }
     pages(ctx, &mut meta);
+    if let Some(h) = history(ctx) {
+        meta.push(h);
+    }
     if let Some(license) = &publication.license {
         let url = license.url.as_deref().filter(|u| !u.is_empty());
         let text = license.text.as_deref().filter(|t| !t.is_empty());
@@ -291,11 +294,41 @@ fn pages(ctx: &mut Ctx, meta: &mut Element) {
     }
 }
 
-fn pub_date(date: &PartialDate) -> Element {
-    let mut e = Element::new("pub-date")
-        .attr("date-type", "pub")
-        .attr("publication-format", "electronic")
-        .attr("iso-8601-date", date.iso());
+/// The `history` of the received, revised and accepted dates, in the order printed. The
+/// publication date is `pub-date`'s; a date that could not be read is reported, not written.
+fn history(ctx: &mut Ctx) -> Option<Element> {
+    let doc = ctx.doc;
+    let mut h = Element::new("history");
+    let mut any = false;
+    for event in &doc.front.publication.history {
+        let date_type = match event.kind {
+            HistoryKind::Received => "received",
+            HistoryKind::Revised => "rev-recd",
+            HistoryKind::Accepted => "accepted",
+            HistoryKind::Published => continue,
+        };
+        let Some(date) = &event.date else {
+            ctx.warn(
+                "history-date-not-rendered",
+                format!(
+                    "the {date_type} date `{}` could not be read as a date and is not written",
+                    event.raw
+                ),
+                event.source.map(|s| s.line),
+            );
+            continue;
+        };
+        let e = Element::new("date")
+            .attr("date-type", date_type)
+            .attr("iso-8601-date", date.iso());
+        h.push(date_parts(e, date));
+        any = true;
+    }
+    any.then_some(h)
+}
+
+/// `e` with the `day`, `month` and `year` of `date` added.
+fn date_parts(mut e: Element, date: &PartialDate) -> Element {
     if let (Some(_), Some(day)) = (date.month, date.day) {
         e.push(Element::text_leaf("day", format!("{day:02}")));
     }
@@ -304,6 +337,14 @@ fn pub_date(date: &PartialDate) -> Element {
     }
     e.push(Element::text_leaf("year", format!("{:04}", date.year)));
     e
+}
+
+fn pub_date(date: &PartialDate) -> Element {
+    let e = Element::new("pub-date")
+        .attr("date-type", "pub")
+        .attr("publication-format", "electronic")
+        .attr("iso-8601-date", date.iso());
+    date_parts(e, date)
 }
 
 fn title_group(ctx: &mut Ctx) -> Element {
@@ -619,5 +660,119 @@ impl Part {
             Part::City => Element::text_leaf("city", value),
             Part::Country => Element::text_leaf("country", value),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::export::jats::{write_jats, JatsOptions};
+    use crate::model::*;
+
+    fn dated(kind: HistoryKind, date: Option<PartialDate>, raw: &str) -> HistoryDate {
+        HistoryDate {
+            kind,
+            date,
+            raw: raw.to_string(),
+            source: Some(Span::line(3)),
+        }
+    }
+
+    fn doc_with_history(history: Vec<HistoryDate>) -> Document {
+        let mut doc = Document::default();
+        doc.front.language = "en".to_string();
+        doc.front.titles = vec![LocalizedText {
+            lang: "en".to_string(),
+            text: "A made-up title".to_string(),
+            source: None,
+        }];
+        doc.front.publication.journal = Some(Journal {
+            id: Some("j".to_string()),
+            issn_print: Some("0000-0019".to_string()),
+            ..Default::default()
+        });
+        doc.front.publication.pages = Some(PageRange {
+            raw: "3-9".to_string(),
+            first: Some(3),
+            last: Some(9),
+        });
+        doc.front.publication.license = Some(License {
+            url: Some("https://creativecommons.org/licenses/by/4.0/".to_string()),
+            text: None,
+        });
+        doc.front.publication.history = history;
+        doc
+    }
+
+    fn write(doc: &Document) -> (String, Vec<Diagnostic>) {
+        let options = JatsOptions {
+            pretty: false,
+            ..Default::default()
+        };
+        let export = write_jats(doc, &options).expect("export");
+        let report = crate::validate::jats::validate_jats(&export.bytes);
+        let errors: Vec<_> = report.errors().collect();
+        assert!(errors.is_empty(), "invalid JATS: {errors:#?}");
+        (
+            String::from_utf8(export.bytes).expect("utf-8"),
+            export.warnings,
+        )
+    }
+
+    #[test]
+    fn writes_history_between_pages_and_permissions() {
+        let full = |y, m, d| {
+            Some(PartialDate {
+                year: y,
+                month: Some(m),
+                day: Some(d),
+            })
+        };
+        let doc = doc_with_history(vec![
+            dated(HistoryKind::Received, full(2024, 3, 15), "١٥/٣/٢٠٢٤"),
+            dated(HistoryKind::Revised, None, "قريبا"),
+            dated(
+                HistoryKind::Accepted,
+                Some(PartialDate {
+                    year: 2024,
+                    month: Some(5),
+                    day: None,
+                }),
+                "May 2024",
+            ),
+            dated(HistoryKind::Published, full(2024, 6, 1), "1 June 2024"),
+        ]);
+        let (xml, warnings) = write(&doc);
+        let received = r#"<date date-type="received" iso-8601-date="2024-03-15"><day>15</day><month>03</month><year>2024</year></date>"#;
+        let accepted = r#"<date date-type="accepted" iso-8601-date="2024-05"><month>05</month><year>2024</year></date>"#;
+        assert!(
+            xml.contains(&format!("<history>{received}{accepted}</history>")),
+            "{xml}"
+        );
+        let (lpage, history, permissions) = (
+            xml.find("</lpage>").expect("lpage"),
+            xml.find("<history>").expect("history"),
+            xml.find("<permissions>").expect("permissions"),
+        );
+        assert!(lpage < history && history < permissions);
+        // The published date belongs to pub-date, the unreadable one is reported.
+        assert!(!xml.contains(r#"date-type="pub" iso"#));
+        let unread: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.code == "history-date-not-rendered")
+            .collect();
+        assert_eq!(unread.len(), 1);
+        assert_eq!(unread[0].line, Some(3));
+    }
+
+    #[test]
+    fn writes_no_history_without_readable_dates() {
+        let (xml, _) = write(&doc_with_history(vec![]));
+        assert!(!xml.contains("<history"));
+        let (xml, _) = write(&doc_with_history(vec![dated(
+            HistoryKind::Received,
+            None,
+            "n.d.",
+        )]));
+        assert!(!xml.contains("<history"));
     }
 }

@@ -24,6 +24,8 @@ pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
     "name",
     "author-notes",
     "pub-date",
+    "history",
+    "date",
     "permissions",
     "license",
     "abstract",

@@ -6,7 +6,7 @@
 //! surrounded by spaces or a missing final dot (`م.م`, `م. م.`), and a space matches any run of
 //! spaces.
 
-use crate::model::AcademicRank;
+use crate::model::{AcademicRank, HistoryKind};
 
 /// An academic prefix printed before an author's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,35 @@ pub struct Prefix {
     pub written: &'static str,
     /// What it means, when it has a standard meaning.
     pub rank: Option<AcademicRank>,
+}
+
+/// A label of the submission history (`Received`, `تاريخ القبول`) and the event it dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HistoryLabel {
+    /// The label in its usual spelling.
+    pub written: &'static str,
+    /// The event the date after it belongs to.
+    pub kind: HistoryKind,
+}
+
+/// A word that stands for a number: a month name (`March` = 3, `آذار` = 3) or an ordinal
+/// (`الثالث` = 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbered {
+    /// The word as usually written.
+    pub written: &'static str,
+    /// Its value.
+    pub value: u32,
+}
+
+/// Shorthand for the tables below.
+const fn hl(written: &'static str, kind: HistoryKind) -> HistoryLabel {
+    HistoryLabel { written, kind }
+}
+
+/// Shorthand for the tables below.
+const fn nb(written: &'static str, value: u32) -> Numbered {
+    Numbered { written, value }
 }
 
 /// The front-matter markers of one language.
@@ -58,9 +87,32 @@ pub struct FrontMarkers {
     pub journal_words: &'static [&'static str],
     /// Words of a volume/issue statement (`العدد`, `Vol.`, `ISSN`).
     pub issue_words: &'static [&'static str],
-    /// Labels of the submission history (`تاريخ الاستلام`, `Received`): the model has no
-    /// history dates, so these lines are skipped.
-    pub history_labels: &'static [&'static str],
+    /// Labels of the submission history (`تاريخ الاستلام`, `Received`), each with the event
+    /// it dates; longer labels win (`Received in revised form` over `Received`). Read by
+    /// `extract::front` into `Publication::history`.
+    pub history_labels: &'static [HistoryLabel],
+    /// Headings printed before history labels on the same line (`Article history:`).
+    pub history_headings: &'static [&'static str],
+    /// Month names (Gregorian; Levantine/Iraqi and Egyptian forms in Arabic, full and
+    /// abbreviated forms in English).
+    pub months: &'static [Numbered],
+    /// Words after which a date in another calendar follows (`الموافق`): the date text is cut
+    /// there.
+    pub date_stop_words: &'static [&'static str],
+    /// Labels printed before the article's DOI (`DOI:`).
+    pub doi_labels: &'static [&'static str],
+    /// Words that introduce a volume number in a journal head (`Vol.`, `المجلد`).
+    pub volume_words: &'static [&'static str],
+    /// Words that introduce an issue number in a journal head (`No.`, `العدد`).
+    pub issue_number_words: &'static [&'static str],
+    /// Ordinal words of 1 to 10 and the `الحادي` of compounds (`العدد الثالث` = issue 3).
+    pub ordinal_units: &'static [Numbered],
+    /// Ordinal tens (`العشرون` = 20), also read after a unit joined by `ordinal_and`.
+    pub ordinal_tens: &'static [Numbered],
+    /// The word that adds ten to a preceding unit (`الثالث عشر` = 13).
+    pub ordinal_teen: &'static [&'static str],
+    /// The conjunction glued to tens in compound ordinals (`الحادي والعشرون` = 21).
+    pub ordinal_and: &'static [&'static str],
     /// Article categories printed alone on a line above the title (`Research Article`).
     pub article_types: &'static [&'static str],
 }
@@ -310,20 +362,111 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
     journal_words: &["مجلة", "المجلة"],
     issue_words: &["العدد", "المجلد", "الإصدار", "ردمد"],
     history_labels: &[
-        "تاريخ الاستلام",
-        "تاريخ استلام البحث",
-        "تاريخ الإستلام",
-        "تاريخ القبول",
-        "تاريخ قبول البحث",
-        "تاريخ النشر",
-        "تاريخ التقديم",
-        "تاريخ الارسال",
-        "تاريخ الإرسال",
-        "استلام البحث",
-        "قبول البحث",
-        "قبول النشر",
-        "نشر البحث",
+        hl("تاريخ الاستلام", HistoryKind::Received),
+        hl("تاريخ استلام البحث", HistoryKind::Received),
+        hl("تاريخ الإستلام", HistoryKind::Received),
+        hl("تاريخ التقديم", HistoryKind::Received),
+        hl("تاريخ تقديم البحث", HistoryKind::Received),
+        hl("تاريخ الارسال", HistoryKind::Received),
+        hl("تاريخ الإرسال", HistoryKind::Received),
+        hl("تاريخ الورود", HistoryKind::Received),
+        hl("استلام البحث", HistoryKind::Received),
+        hl("تاريخ التعديل", HistoryKind::Revised),
+        hl("تاريخ المراجعة", HistoryKind::Revised),
+        hl("تاريخ التنقيح", HistoryKind::Revised),
+        hl("تاريخ استلام النسخة المعدلة", HistoryKind::Revised),
+        hl("تاريخ القبول", HistoryKind::Accepted),
+        hl("تاريخ قبول البحث", HistoryKind::Accepted),
+        hl("تاريخ قبول النشر", HistoryKind::Accepted),
+        hl("قبول البحث", HistoryKind::Accepted),
+        hl("قبول النشر", HistoryKind::Accepted),
+        hl("تاريخ النشر", HistoryKind::Published),
+        hl("تاريخ نشر البحث", HistoryKind::Published),
+        hl("تاريخ النشر الإلكتروني", HistoryKind::Published),
+        hl("نشر البحث", HistoryKind::Published),
     ],
+    history_headings: &["تواريخ البحث", "سجل البحث"],
+    months: &[
+        nb("كانون الثاني", 1),
+        nb("شباط", 2),
+        nb("آذار", 3),
+        nb("نيسان", 4),
+        nb("أيار", 5),
+        nb("حزيران", 6),
+        nb("تموز", 7),
+        nb("آب", 8),
+        nb("أيلول", 9),
+        nb("تشرين الأول", 10),
+        nb("تشرين الثاني", 11),
+        nb("كانون الأول", 12),
+        nb("يناير", 1),
+        nb("فبراير", 2),
+        nb("مارس", 3),
+        nb("أبريل", 4),
+        nb("إبريل", 4),
+        nb("مايو", 5),
+        nb("يونيو", 6),
+        nb("يونيه", 6),
+        nb("يوليو", 7),
+        nb("يوليه", 7),
+        nb("أغسطس", 8),
+        nb("سبتمبر", 9),
+        nb("أكتوبر", 10),
+        nb("نوفمبر", 11),
+        nb("ديسمبر", 12),
+    ],
+    date_stop_words: &["الموافق", "الموافق لـ"],
+    doi_labels: &[
+        "المعرف الرقمي للوثيقة",
+        "معرف الوثيقة الرقمي",
+        "رقم المعرف الرقمي",
+    ],
+    volume_words: &["المجلد", "مجلد", "المجلّد"],
+    issue_number_words: &["العدد", "عدد"],
+    ordinal_units: &[
+        nb("الأول", 1),
+        nb("الأولى", 1),
+        nb("الحادي", 1),
+        nb("الحادية", 1),
+        nb("الثاني", 2),
+        nb("الثانية", 2),
+        nb("الثالث", 3),
+        nb("الثالثة", 3),
+        nb("الرابع", 4),
+        nb("الرابعة", 4),
+        nb("الخامس", 5),
+        nb("الخامسة", 5),
+        nb("السادس", 6),
+        nb("السادسة", 6),
+        nb("السابع", 7),
+        nb("السابعة", 7),
+        nb("الثامن", 8),
+        nb("الثامنة", 8),
+        nb("التاسع", 9),
+        nb("التاسعة", 9),
+        nb("العاشر", 10),
+        nb("العاشرة", 10),
+    ],
+    ordinal_tens: &[
+        nb("العشرون", 20),
+        nb("العشرين", 20),
+        nb("الثلاثون", 30),
+        nb("الثلاثين", 30),
+        nb("الأربعون", 40),
+        nb("الأربعين", 40),
+        nb("الخمسون", 50),
+        nb("الخمسين", 50),
+        nb("الستون", 60),
+        nb("الستين", 60),
+        nb("السبعون", 70),
+        nb("السبعين", 70),
+        nb("الثمانون", 80),
+        nb("الثمانين", 80),
+        nb("التسعون", 90),
+        nb("التسعين", 90),
+    ],
+    ordinal_teen: &["عشر", "عشرة"],
+    ordinal_and: &["و"],
     article_types: &[
         "بحث أصيل",
         "بحث علمي",
@@ -581,17 +724,57 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Vol.", "Vol", "Volume", "No.", "Issue", "Iss.", "ISSN", "e-ISSN", "p-ISSN", "pp.", "DOI",
     ],
     history_labels: &[
-        "Received",
-        "Revised",
-        "Accepted",
-        "Published",
-        "Published online",
-        "Available online",
-        "Submitted",
-        "Date of submission",
-        "Date of acceptance",
-        "Date of publication",
+        hl("Received", HistoryKind::Received),
+        hl("Submitted", HistoryKind::Received),
+        hl("Date of submission", HistoryKind::Received),
+        hl("Date of receipt", HistoryKind::Received),
+        hl("Revised", HistoryKind::Revised),
+        hl("Received in revised form", HistoryKind::Revised),
+        hl("Revised version received", HistoryKind::Revised),
+        hl("Revision received", HistoryKind::Revised),
+        hl("Accepted", HistoryKind::Accepted),
+        hl("Accepted for publication", HistoryKind::Accepted),
+        hl("Date of acceptance", HistoryKind::Accepted),
+        hl("Published", HistoryKind::Published),
+        hl("Published online", HistoryKind::Published),
+        hl("Available online", HistoryKind::Published),
+        hl("Date of publication", HistoryKind::Published),
     ],
+    history_headings: &["Article history", "Article info", "History"],
+    months: &[
+        nb("January", 1),
+        nb("February", 2),
+        nb("March", 3),
+        nb("April", 4),
+        nb("May", 5),
+        nb("June", 6),
+        nb("July", 7),
+        nb("August", 8),
+        nb("September", 9),
+        nb("October", 10),
+        nb("November", 11),
+        nb("December", 12),
+        nb("Jan.", 1),
+        nb("Feb.", 2),
+        nb("Mar.", 3),
+        nb("Apr.", 4),
+        nb("Jun.", 6),
+        nb("Jul.", 7),
+        nb("Aug.", 8),
+        nb("Sep.", 9),
+        nb("Sept.", 9),
+        nb("Oct.", 10),
+        nb("Nov.", 11),
+        nb("Dec.", 12),
+    ],
+    date_stop_words: &[],
+    doi_labels: &["DOI", "Digital Object Identifier"],
+    volume_words: &["Vol.", "Vol", "Volume"],
+    issue_number_words: &["No.", "No", "Issue", "Iss.", "Number"],
+    ordinal_units: &[],
+    ordinal_tens: &[],
+    ordinal_teen: &[],
+    ordinal_and: &[],
     article_types: &[
         "Research Article",
         "Original Article",
