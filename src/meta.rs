@@ -6,8 +6,8 @@
 //! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
 
 use crate::model::{
-    Diagnostic, Document, HistoryDate, HistoryKind, Journal, License, LocalizedText, PageRange,
-    PartialDate, PersonName, Script,
+    Contributor, Diagnostic, Document, HistoryDate, HistoryKind, Journal, License, LocalizedText,
+    PageRange, PartialDate, PersonName, Script,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -113,6 +113,9 @@ pub struct LicenseMeta {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuthorMeta {
+    /// The name as it should be printed (`Given Family`): replaces the name read from the
+    /// text, or adds an author the text did not yield.
+    pub name: Option<String>,
     /// Latin form of the name (`Given Family`).
     pub latin: Option<String>,
     /// ORCID iD, bare or as `https://orcid.org/…`.
@@ -142,7 +145,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "subject",
 ];
 const LICENSE_KEYS: &[&str] = &["url", "text"];
-const AUTHOR_KEYS: &[&str] = &["latin", "orcid", "email", "corresponding"];
+const AUTHOR_KEYS: &[&str] = &["name", "latin", "orcid", "email", "corresponding"];
 
 /// Reads and checks a metadata file's text.
 pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
@@ -584,18 +587,35 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
             }
         }
     }
-    if meta.authors.len() > doc.front.contributors.len() {
-        warnings.push(Diagnostic::warning(
-            "metadata-extra-authors",
-            format!(
-                "the metadata file describes {} authors but the text has {}; the extra entries are ignored",
-                meta.authors.len(),
-                doc.front.contributors.len()
-            ),
-            None,
-        ));
+    let found = doc.front.contributors.len();
+    for (i, author) in meta.authors.iter().enumerate().skip(found) {
+        match author.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => {
+                let id = (i + 1..)
+                    .map(|n| format!("c{n}"))
+                    .find(|id| doc.front.contributors.iter().all(|c| &c.id != id))
+                    .unwrap_or_default();
+                doc.front.contributors.push(Contributor { id, name: split_name(name, &doc.front.language), ..Contributor::default() });
+            }
+            None => warnings.push(Diagnostic::warning(
+                "metadata-extra-author",
+                format!(
+                    "the metadata file's author {} has no `name` and the text has only {found} authors; the entry is ignored",
+                    i + 1
+                ),
+                None,
+            )),
+        }
     }
     for (author, contributor) in meta.authors.iter().zip(doc.front.contributors.iter_mut()) {
+        if let Some(name) = author
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            contributor.name = split_name(name, &contributor.name.lang);
+        }
         if let Some(latin) = &author.latin {
             let latin = latin.trim();
             let (given, family) = match latin.rsplit_once(' ') {
@@ -635,6 +655,24 @@ fn history_rank(kind: HistoryKind) -> u8 {
         HistoryKind::Revised => 1,
         HistoryKind::Accepted => 2,
         HistoryKind::Published => 3,
+    }
+}
+
+/// A name given in the metadata file: the last word is the family name, the rest given names.
+fn split_name(name: &str, fallback_lang: &str) -> PersonName {
+    let script = crate::script::detect_script(name);
+    let lang = crate::script::default_lang(script)
+        .map_or_else(|| fallback_lang.to_string(), str::to_string);
+    let (given, family) = match name.rsplit_once(' ') {
+        Some((g, f)) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
+        None => (None, Some(name.to_string())),
+    };
+    PersonName {
+        as_written: name.to_string(),
+        script,
+        lang,
+        given,
+        family,
     }
 }
 
@@ -689,6 +727,10 @@ pub const DOCUMENTED_KEYS: &[(&str, &str)] = &[
     (
         "article.subject",
         "article category, e.g. \"Research Article\"",
+    ),
+    (
+        "authors[].name",
+        "the author's name (`Given Family`): replaces the one read from the text, or adds an author the text did not yield",
     ),
     (
         "authors[].latin",
@@ -843,6 +885,30 @@ mod tests {
         assert_eq!(c.alt_names[0].lang, "ar-Latn");
         assert_eq!(c.alt_names[0].family.as_deref(), Some("Hasan"));
         assert!(c.corresponding);
+    }
+
+    #[test]
+    fn authors_missing_from_the_text_can_be_named() {
+        let meta = parse_metadata(
+            "[[authors]]\nname = \"Ali Hasan\"\n[[authors]]\norcid = \"0000-0002-1825-0097\"\n",
+            "m.toml",
+        )
+        .unwrap();
+        let mut doc = Document::default();
+        doc.front.language = "en".into();
+        let warnings = apply_metadata(&mut doc, &meta);
+        assert_eq!(doc.front.contributors.len(), 1);
+        let c = &doc.front.contributors[0];
+        assert_eq!(
+            (
+                c.id.as_str(),
+                c.name.family.as_deref(),
+                c.name.lang.as_str()
+            ),
+            ("c1", Some("Hasan"), "en")
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "metadata-extra-author");
     }
 
     #[test]

@@ -754,8 +754,14 @@ fn needs_brace(part: &str) -> bool {
 /// A person as `Family, Given`, with the family name (and a compound Arabic given name)
 /// braced whole; a name without parts is braced whole.
 fn person_name(family: Option<&str>, given: Option<&str>, as_written: &str) -> String {
-    let family = family.map(str::trim).filter(|f| !f.is_empty());
-    let given = given.map(str::trim).filter(|g| !g.is_empty());
+    // A part with no letter or digit (a stray `-` or `.`) is no name part: BibTeX would read
+    // it as a separator and reject the name.
+    let family = family
+        .map(str::trim)
+        .filter(|f| f.chars().any(char::is_alphanumeric));
+    let given = given
+        .map(str::trim)
+        .filter(|g| g.chars().any(char::is_alphanumeric));
     match family {
         Some(family) => {
             let fam = escape(family);

@@ -1110,7 +1110,10 @@ mod tests {
             .retain(|c| c.role != ContributorRole::Author);
         assert!(matches!(
             write_jsonld(&doc),
-            Err(ExportError::MissingFact { key: "authors", .. })
+            Err(ExportError::MissingFact {
+                key: "authors[].name",
+                ..
+            })
         ));
         doc.front.titles.clear();
         assert!(matches!(

@@ -66,7 +66,7 @@ pub(crate) fn required_authors<'a>(
         return Err(ExportError::MissingFact {
             format,
             what: "at least one author",
-            key: "authors",
+            key: "authors[].name",
         });
     }
     Ok(authors)

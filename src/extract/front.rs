@@ -122,9 +122,13 @@ pub fn extract_front_matter(
         .iter()
         .position(|l| !l.is_blank())
         .ok_or_else(|| no_title("the input has no text line"))?;
-    // A journal running head (name, volume, issue) or a history line printed above the title.
+    // A journal running head (name, volume, issue), a history line, or a line with no letter
+    // at all (a page number, a stray mark) printed above the title.
     while stream.get(first).is_some_and(|l| {
-        is_journal_line(l.text) || is_history_line(l.text) || is_article_type(l.text)
+        is_journal_line(l.text)
+            || is_history_line(l.text)
+            || is_article_type(l.text)
+            || !l.text.chars().any(char::is_alphabetic)
     }) {
         match stream
             .iter()

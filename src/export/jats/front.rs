@@ -215,22 +215,39 @@ fn article_meta(ctx: &mut Ctx, affs: Vec<Element>, notes: Option<Element>) -> El
         .iter()
         .filter(|a| !a.text.is_empty())
         .collect();
-    let main_abstract = abstracts.iter().position(|a| same_lang(&a.lang, ctx.lang));
-    if let Some(a) = main_abstract.and_then(|i| abstracts.get(i)) {
-        meta.push(
-            Element::new("abstract")
-                .lang(&a.lang)
-                .child(Element::text_leaf("p", a.text.clone())),
-        );
-    }
-    for (i, a) in abstracts.iter().enumerate() {
-        if Some(i) != main_abstract {
-            meta.push(
-                Element::new("trans-abstract")
-                    .lang(&a.lang)
-                    .child(Element::text_leaf("p", a.text.clone())),
-            );
+    // One element per language, in the order the languages first appear: PMC allows a
+    // single `abstract`, and a paper that prints two abstracts in one language (or one split
+    // by a heading) keeps both texts as paragraphs of it.
+    let mut by_lang: Vec<(&str, Vec<&LocalizedText>)> = Vec::new();
+    for a in &abstracts {
+        match by_lang
+            .iter_mut()
+            .find(|(lang, _)| same_lang(lang, &a.lang))
+        {
+            Some((_, group)) => group.push(a),
+            None => by_lang.push((a.lang.as_str(), vec![a])),
         }
+    }
+    let main = by_lang
+        .iter()
+        .position(|(lang, _)| same_lang(lang, ctx.lang));
+    let order = main
+        .into_iter()
+        .chain((0..by_lang.len()).filter(|i| Some(*i) != main));
+    for i in order {
+        let Some((lang, group)) = by_lang.get(i) else {
+            continue;
+        };
+        let name = if Some(i) == main {
+            "abstract"
+        } else {
+            "trans-abstract"
+        };
+        let mut e = Element::new(name).lang(lang);
+        for a in group {
+            e.push(Element::text_leaf("p", a.text.clone()));
+        }
+        meta.push(e);
     }
     for group in &front.keywords {
         let kwds: Vec<&String> = group.keywords.iter().filter(|k| !k.is_empty()).collect();

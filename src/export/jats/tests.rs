@@ -554,3 +554,22 @@ fn empty_language_tags_are_left_out() {
     );
     assert!(xml.contains("<trans-abstract><p>Abstract without a tag.</p></trans-abstract><kwd-group><kwd>k</kwd></kwd-group>"));
 }
+
+#[test]
+fn abstracts_in_one_language_share_one_element() {
+    let mut doc = minimal("ar", "ع");
+    let text = |lang: &str, text: &str| LocalizedText {
+        lang: lang.to_string(),
+        text: text.to_string(),
+        source: None,
+    };
+    doc.front.abstracts = vec![
+        text("ar", "أ"),
+        text("en", "E1"),
+        text("ar", "ب"),
+        text("en", "E2"),
+    ];
+    let (xml, _) = compact(&doc);
+    assert!(xml.contains("<abstract xml:lang=\"ar\"><p>أ</p><p>ب</p></abstract><trans-abstract xml:lang=\"en\"><p>E1</p><p>E2</p></trans-abstract>"), "{xml}");
+    assert_eq!(xml.matches("<abstract").count(), 1);
+}
