@@ -169,7 +169,7 @@ pub enum Agent {
     Person {
         /// The name exactly as printed.
         as_written: String,
-        /// Family name, kept whole (`الياسري`, `عبد الله`, `Al-Rahim`).
+        /// Family name, kept whole (`الحسيني`, `عبد الله`, `Al-Rahim`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         family: Option<String>,
         /// Given names.

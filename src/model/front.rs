@@ -76,7 +76,7 @@ pub struct PersonName {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
     /// Family name, when the parts are known. For Arabic names written `Given Father Grandfather`
-    /// this is the last element, kept whole (`عبد الله`, `الياسري`).
+    /// this is the last element, kept whole (`عبد الله`, `الحسيني`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
 }
