@@ -213,12 +213,23 @@ fn profile_findings_are_warnings_unless_strict() {
     let path = jats.to_str().unwrap();
     let lenient = papermeta(&["validate", path, "--profile", "pmc"]);
     assert_eq!(lenient.status.code(), Some(0), "{}", stderr(&lenient));
-    assert!(stderr(&lenient).contains("warning[profile-"), "{}", stderr(&lenient));
+    assert!(
+        stderr(&lenient).contains("warning[profile-"),
+        "{}",
+        stderr(&lenient)
+    );
     let strict = papermeta(&["validate", path, "--profile", "pmc", "--strict"]);
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
-    assert!(stderr(&strict).contains("error[profile-"), "{}", stderr(&strict));
+    assert!(
+        stderr(&strict).contains("error[profile-"),
+        "{}",
+        stderr(&strict)
+    );
     let json = papermeta(&["validate", path, "--profile", "pmc", "--json"]);
-    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("--json prints JSON");
+    let report: serde_json::Value =
+        serde_json::from_slice(&json.stdout).expect("--json prints JSON");
     assert_eq!(report[0]["valid"], true);
-    assert!(report[0]["diagnostics"].as_array().is_some_and(|d| !d.is_empty()));
+    assert!(report[0]["diagnostics"]
+        .as_array()
+        .is_some_and(|d| !d.is_empty()));
 }

@@ -1,5 +1,5 @@
 //! Front matter: title, authors, affiliations, author notes, abstracts and keywords, and the
-//! publication facts printed with them (history dates, DOI, volume/issue; see `front_facts.rs`).
+//! publication facts printed with them (history dates, DOI, volume/issue; see `facts.rs`).
 //!
 //! The reader walks the first page's running text: the title comes first, then a header of
 //! author and affiliation lines, then labelled blocks (abstracts, keywords) possibly separated
@@ -7,11 +7,8 @@
 //! are not split, from running-text lines that start with `*`. Every marker word comes from
 //! `markers::front`.
 
-#[path = "front_affil.rs"]
 mod affil;
-#[path = "front_facts.rs"]
 mod facts;
-#[path = "front_names.rs"]
 mod names;
 
 use super::pages::PageLines;
@@ -1649,5 +1646,4 @@ impl Reader {
 }
 
 #[cfg(test)]
-#[path = "front_tests.rs"]
 mod tests;

@@ -4,11 +4,10 @@
 //! furniture already left out by [`super::pages`]). A line opens a new block after a blank
 //! line; at a page break the text joins the previous page's last block when that block did
 //! not end a sentence (a paragraph cut by the page). Headings are recognized by shape (see
-//! `body_headings.rs`) and get their level from their style: section names and division
+//! `headings.rs`) and get their level from their style: section names and division
 //! words have fixed ranks, other styles (ordinals, numbers, labels) nest under the heading
 //! above them and are siblings of the last heading of the same style.
 
-#[path = "body_headings.rs"]
 mod headings;
 
 use super::footnotes::{

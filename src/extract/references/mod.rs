@@ -14,11 +14,8 @@
 //! raised-label footnotes that slipped in are dropped first.
 
 #[cfg(test)]
-#[path = "references_cases.rs"]
 mod cases;
-#[path = "references_parse.rs"]
 pub(crate) mod parse;
-#[path = "references_text.rs"]
 pub(crate) mod text;
 
 use super::footnotes::MarkForm;
