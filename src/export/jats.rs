@@ -264,4 +264,4 @@ fn is_ncname(s: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -273,18 +273,7 @@ mod citation_tests {
 
     /// A document whose body holds `title` and `content`, with references `r1` and `r2`.
     fn jats_of(title: Vec<Inline>, content: Vec<Inline>) -> (String, Vec<Diagnostic>) {
-        let mut doc = Document::default();
-        doc.front.language = "en".to_string();
-        doc.front.titles = vec![LocalizedText {
-            lang: "en".to_string(),
-            text: "T".to_string(),
-            source: None,
-        }];
-        doc.front.publication.journal = Some(Journal {
-            id: Some("j".to_string()),
-            issn_print: Some("0000-0019".to_string()),
-            ..Default::default()
-        });
+        let mut doc = crate::export::jats::tests::minimal("en", "T");
         doc.body.sections = vec![Section {
             id: "sec1".to_string(),
             level: 1,

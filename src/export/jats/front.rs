@@ -695,18 +695,7 @@ mod tests {
     }
 
     fn doc_with_history(history: Vec<HistoryDate>) -> Document {
-        let mut doc = Document::default();
-        doc.front.language = "en".to_string();
-        doc.front.titles = vec![LocalizedText {
-            lang: "en".to_string(),
-            text: "A made-up title".to_string(),
-            source: None,
-        }];
-        doc.front.publication.journal = Some(Journal {
-            id: Some("j".to_string()),
-            issn_print: Some("0000-0019".to_string()),
-            ..Default::default()
-        });
+        let mut doc = crate::export::jats::tests::minimal("en", "A made-up title");
         doc.front.publication.pages = Some(PageRange {
             raw: "3-9".to_string(),
             first: Some(3),

@@ -18,7 +18,7 @@ fn loc(lang: &str, t: &str) -> LocalizedText {
 }
 
 /// The smallest document JATS accepts: a title and a journal with an id and an ISSN.
-fn minimal(lang: &str, title: &str) -> Document {
+pub(super) fn minimal(lang: &str, title: &str) -> Document {
     let mut doc = Document::default();
     doc.front.language = lang.to_string();
     doc.front.titles = vec![loc(lang, title)];
