@@ -32,7 +32,7 @@ fn golden_cases_match_and_validate() {
             log.push_str(&format_diagnostic("input.txt", w));
             log.push('\n');
         }
-        for format in Format::ALL {
+        for format in Format::all() {
             let name = format!("output{}", format.extension());
             match convert::render(&doc, format, &options) {
                 Ok(artifact) => {

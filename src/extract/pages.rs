@@ -11,9 +11,9 @@
 //! calls a note.
 
 use super::footnotes::{note_label, scan_markers, MarkForm};
+use super::input::PagedInput;
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
-use super::input::PagedInput;
 use super::text::Line;
 use crate::model::{SectionKind, Span};
 use regex::Regex;
