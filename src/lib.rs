@@ -31,3 +31,6 @@ pub mod output;
 pub mod script;
 pub mod summary;
 pub mod validate;
+
+#[cfg(test)]
+pub(crate) mod testing;
