@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::identifiers::{DateError, IsoDate};
+
 /// A range of source lines (1-based, inclusive) that a value was read from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +126,22 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
+impl From<IsoDate> for PartialDate {
+    fn from(date: IsoDate) -> Self {
+        PartialDate {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
 impl PartialDate {
+    /// The date, when it exists (a real month and day, a four-digit year).
+    pub fn checked(&self) -> Result<IsoDate, DateError> {
+        IsoDate::new(self.year, self.month, self.day)
+    }
+
     /// ISO 8601 form: `2024`, `2024-03` or `2024-03-31`.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {

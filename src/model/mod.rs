@@ -7,11 +7,13 @@ mod back;
 mod body;
 mod common;
 mod front;
+pub mod identifiers;
 
 pub use back::*;
 pub use body::*;
 pub use common::*;
 pub use front::*;
+pub use identifiers::{Doi, IsoDate, Issn, LanguageTag, Orcid};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
