@@ -115,8 +115,8 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
 /// against them otherwise. The raw entry text keeps them.
 fn drop_blank_fields(groups: &mut [crate::model::ReferenceGroup]) {
     use crate::script::is_blank;
-    fn clear(field: &mut Option<String>) {
-        if field.as_deref().is_some_and(is_blank) {
+    fn clear<T: AsRef<str>>(field: &mut Option<T>) {
+        if field.as_ref().is_some_and(|v| is_blank(v.as_ref())) {
             *field = None;
         }
     }
@@ -124,17 +124,17 @@ fn drop_blank_fields(groups: &mut [crate::model::ReferenceGroup]) {
         for field in [
             &mut r.title,
             &mut r.container,
-            &mut r.volume,
-            &mut r.issue,
             &mut r.edition,
             &mut r.publisher,
             &mut r.place,
             &mut r.url,
-            &mut r.doi,
             &mut r.accessed,
         ] {
             clear(field);
         }
+        clear(&mut r.volume);
+        clear(&mut r.issue);
+        clear(&mut r.doi);
         r.authors.retain(|a| !is_blank(a.as_written()));
         if r.year.as_ref().is_some_and(|y| is_blank(&y.raw)) {
             r.year = None;
