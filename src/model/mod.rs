@@ -8,6 +8,7 @@ mod body;
 mod common;
 mod front;
 pub mod identifiers;
+mod verify;
 
 pub use back::*;
 pub use body::*;
