@@ -11,7 +11,7 @@ use super::text::{
 };
 use crate::extract::markers::front as front_markers;
 use crate::extract::markers::references::{self as m, all_of};
-use crate::model::{Agent, MaybeTyped, Reference, ReferenceType};
+use crate::model::{Agent, MaybeTyped, Numbering, Reference, ReferenceType};
 use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -1385,8 +1385,8 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         r.et_al = et_al;
     }
     r.title = title;
-    r.volume = numbers.volume;
-    r.issue = numbers.issue;
+    r.volume = numbers.volume.map(Numbering::new);
+    r.issue = numbers.issue.map(Numbering::new);
     r.edition = numbers.edition;
     if let Some(p) = numbers.pages.or_else(|| {
         (journal || numbers_issue_or_volume(&r))
