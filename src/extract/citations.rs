@@ -84,13 +84,17 @@ fn toks(words: Vec<String>) -> Vec<Tok> {
 }
 
 /// Every distinct folded token of the reference profiles, numbered: a footnote's words are
-/// compared with each distinct word once, not once per reference that holds it.
+/// compared with each distinct word once, not once per reference that holds it, and each
+/// distinct footnote word with the vocabulary once ([`Vocab::matches`] remembers it), so
+/// the cost grows with the paper, not with footnotes × references.
 #[derive(Default)]
 struct Vocab {
     ids: HashMap<String, usize>,
     toks: Vec<Tok>,
     /// Token ids by length in characters, for the fuzzy comparison.
     by_len: Vec<Vec<usize>>,
+    /// For a query word: the vocabulary size when its matches were found, and the matches.
+    memo: std::cell::RefCell<HashMap<String, (usize, Vec<usize>)>>,
 }
 
 impl Vocab {
@@ -118,61 +122,102 @@ impl Vocab {
             .collect()
     }
 
-    /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
-    fn hits(&self, query: &[Tok]) -> Hits {
-        let words = query.len().div_ceil(64).max(1);
-        let mut bits = vec![0u64; self.toks.len() * words];
-        for (j, q) in query.iter().enumerate() {
-            let mut set = |id: usize| {
-                if let Some(w) = bits.get_mut(id * words + j / 64) {
-                    *w |= 1 << (j % 64);
+    /// Whether vocabulary token `t` may match a query token of `l` characters: lengths too
+    /// far apart never match (the distance is at least the difference); `same_token` decides.
+    fn near_length(l: usize, len: usize) -> bool {
+        len >= 4 && l.abs_diff(len) <= l.max(len) / 4 + 1
+    }
+
+    /// The vocabulary tokens a query token matches ([`same_token`]), in id order.
+    fn matches(&self, q: &Tok) -> Vec<usize> {
+        let l = q.chars.len();
+        let fuzzy = |t: &Tok| {
+            t.text == q.text
+                || (l >= 4 && Self::near_length(l, t.chars.len()) && same_token(q, t))
+        };
+        let mut memo = self.memo.borrow_mut();
+        if let Some((known, found)) = memo.get_mut(&q.text) {
+            // Tokens interned since (works added from footnotes) are checked now.
+            for id in *known..self.toks.len() {
+                if self.toks.get(id).is_some_and(fuzzy) {
+                    found.push(id);
                 }
-            };
-            if let Some(&id) = self.ids.get(&q.text) {
-                set(id);
             }
-            let l = q.chars.len();
-            if l < 4 {
-                continue;
-            }
-            // Lengths too far apart never match (the distance is at least the difference);
-            // this bound is loose, `same_token` decides.
+            *known = self.toks.len();
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        if let Some(&id) = self.ids.get(&q.text) {
+            found.push(id);
+        }
+        if l >= 4 {
             for (len, bucket) in self.by_len.iter().enumerate().skip(4) {
-                if l.abs_diff(len) > l.max(len) / 4 + 1 {
+                if !Self::near_length(l, len) {
                     continue;
                 }
                 for &id in bucket {
-                    if self.toks.get(id).is_some_and(|t| same_token(q, t)) {
-                        set(id);
+                    if self.toks.get(id).is_some_and(|t| t.text != q.text && same_token(q, t)) {
+                        found.push(id);
                     }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        memo.insert(q.text.clone(), (self.toks.len(), found.clone()));
+        found
+    }
+
+    /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
+    fn hits(&self, query: &[Tok]) -> Hits {
+        let words = query.len().div_ceil(64).max(1);
+        let mut slots: HashMap<usize, usize> = HashMap::new();
+        let mut bits: Vec<u64> = Vec::new();
+        for (j, q) in query.iter().enumerate() {
+            for id in self.matches(q) {
+                let slot = *slots.entry(id).or_insert_with(|| {
+                    bits.resize(bits.len() + words, 0);
+                    bits.len() / words - 1
+                });
+                if let Some(w) = bits.get_mut(slot * words + j / 64) {
+                    *w |= 1 << (j % 64);
                 }
             }
         }
         Hits {
             words,
             len: query.len(),
+            slots,
             bits,
         }
     }
 }
 
-/// For each vocabulary token, the set of query tokens it matches (bits, `words` u64 each).
+/// For each vocabulary token found in a query, the set of query tokens it matches (bits,
+/// `words` u64 each); tokens not found have no slot.
 struct Hits {
     words: usize,
     len: usize,
+    slots: HashMap<usize, usize>,
     bits: Vec<u64>,
 }
 
 impl Hits {
     fn of(&self, id: usize) -> &[u64] {
-        self.bits
-            .get(id * self.words..(id + 1) * self.words)
+        self.slots
+            .get(&id)
+            .and_then(|&slot| self.bits.get(slot * self.words..(slot + 1) * self.words))
             .unwrap_or(&[])
     }
 
     /// Whether vocabulary token `id` matches some query token.
     fn found(&self, id: usize) -> bool {
         self.of(id).iter().any(|&w| w != 0)
+    }
+
+    /// The vocabulary tokens found, in no order.
+    fn found_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots.keys().copied()
     }
 
     /// Share of `part` (vocabulary ids) found among the query tokens.
@@ -432,10 +477,70 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
 struct Linker<'a> {
     groups: &'a mut Vec<ReferenceGroup>,
     profiles: Vec<(String, Profile)>,
+    /// For each vocabulary id, the profiles holding the token (ascending, no repeats): only
+    /// they can score above zero for a footnote that holds it.
+    postings: Vec<Vec<usize>>,
     vocab: Vocab,
 }
 
-impl Linker<'_> {
+impl<'a> Linker<'a> {
+    fn new(groups: &'a mut Vec<ReferenceGroup>) -> Self {
+        let mut linker = Linker {
+            groups,
+            profiles: Vec::new(),
+            postings: Vec::new(),
+            vocab: Vocab::default(),
+        };
+        let refs: Vec<Reference> = linker
+            .groups
+            .iter()
+            .flat_map(|g| g.references.iter())
+            .cloned()
+            .collect();
+        for r in &refs {
+            linker.push_profile(r);
+        }
+        linker
+    }
+
+    /// Adds a reference's profile and indexes its tokens.
+    fn push_profile(&mut self, r: &Reference) {
+        let p = profile(r, &mut self.vocab);
+        let index = self.profiles.len();
+        let mut ids: Vec<usize> = p
+            .title
+            .iter()
+            .chain(&p.authors)
+            .chain(&p.all)
+            .chain(&p.family)
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            if self.postings.len() <= id {
+                self.postings.resize_with(id + 1, Vec::new);
+            }
+            if let Some(list) = self.postings.get_mut(id) {
+                list.push(index);
+            }
+        }
+        self.profiles.push((r.id.clone(), p));
+    }
+
+    /// The profiles that hold some token the query matched, in profile order.
+    fn candidates(&self, hits: &Hits) -> Vec<usize> {
+        let mut out: Vec<usize> = hits
+            .found_ids()
+            .filter_map(|id| self.postings.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     fn best_match(&self, text: &str) -> Option<(String, f64)> {
         let toks = toks(dedup(tokens(&without_urls(text), &STOP)));
         if toks.is_empty() {
@@ -443,8 +548,12 @@ impl Linker<'_> {
         }
         let hits = self.vocab.hits(&toks);
         let years = years_in(text);
-        let best = self
-            .profiles
+        let candidates: Vec<&(String, Profile)> = self
+            .candidates(&hits)
+            .into_iter()
+            .filter_map(|i| self.profiles.get(i))
+            .collect();
+        let best = candidates
             .iter()
             .map(|(id, p)| (id, score(&hits, &years, p)))
             .filter(|(_, s)| *s >= 0.45)
@@ -453,8 +562,7 @@ impl Linker<'_> {
             return Some((id.clone(), s));
         }
         // Family name + year + some title words, when exactly one reference fits.
-        let fits: Vec<(String, f64)> = self
-            .profiles
+        let fits: Vec<(String, f64)> = candidates
             .iter()
             .filter_map(|(id, p)| family_year_title(&hits, &years, p).map(|c| (id.clone(), c)))
             .collect();
@@ -464,15 +572,10 @@ impl Linker<'_> {
         }
     }
 
-    fn profile(&self, id: &str) -> Option<&Profile> {
-        self.profiles.iter().find(|(i, _)| i == id).map(|(_, p)| p)
-    }
-
     /// Adds a work known only from a footnote to the group of its language.
     fn add_from_footnote(&mut self, text: &str, source: Span) -> String {
         let lang = lang_of(text);
-        let total: usize = self.groups.iter().map(|g| g.references.len()).sum();
-        let id = format!("ref{}", total + 1);
+        let id = format!("ref{}", self.profiles.len() + 1);
         let mut r = parse_work(text, Origin::Footnote, ReferenceType::Other);
         r.id = id.clone();
         r.raw = text.to_string();
@@ -487,8 +590,7 @@ impl Linker<'_> {
                 n * 2 > g.references.len()
             })
             .or_else(|| self.groups.len().checked_sub(1));
-        let p = profile(&r, &mut self.vocab);
-        self.profiles.push((id.clone(), p));
+        self.push_profile(&r);
         match pos.and_then(|p| self.groups.get_mut(p)) {
             Some(g) => g.references.push(r),
             None => {
@@ -528,30 +630,20 @@ pub fn link_citations(
     groups: &mut Vec<ReferenceGroup>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut vocab = Vocab::default();
-    let profiles = groups
-        .iter()
-        .flat_map(|g| g.references.iter())
-        .map(|r| (r.id.clone(), profile(r, &mut vocab)))
-        .collect();
-    let mut linker = Linker {
-        groups,
-        profiles,
-        vocab,
-    };
+    let mut linker = Linker::new(groups);
 
+    // Running state, so each footnote looks back in constant time: the last footnote that
+    // cites a work, the last footnote citing each work, the last footnote of each number.
+    let mut last_citing: Option<usize> = None;
+    let mut last_citing_work: HashMap<String, usize> = HashMap::new();
+    let mut last_of_number: HashMap<u32, usize> = HashMap::new();
     for i in 0..footnotes.len() {
         let Some(note) = footnotes.get(i) else {
             continue;
         };
         let (locator, rest) = take_locator(&note.text);
         let line = note.source.line;
-        let earlier = footnotes.get(..i).unwrap_or(&[]);
-        let previous_citing = earlier.iter().rev().find(|f| {
-            f.citation
-                .as_ref()
-                .is_some_and(|c| c.reference_id.is_some())
-        });
+        let previous_citing = last_citing.and_then(|k| footnotes.get(k));
         let via = |f: &Footnote| {
             (
                 f.citation.as_ref().and_then(|c| c.reference_id.clone()),
@@ -584,13 +676,16 @@ pub fn link_citations(
                 };
                 let pre_toks = toks(dedup(tokens(&without_urls(&pre), &STOP)));
                 let pre_hits = linker.vocab.hits(&pre_toks);
-                let named = earlier.iter().rev().find(|f| {
-                    f.citation
-                        .as_ref()
-                        .and_then(|c| c.reference_id.as_deref())
-                        .and_then(|id| linker.profile(id))
-                        .is_some_and(|p| names_work(&pre_hits, p))
-                });
+                // The latest earlier footnote whose work the words name: only works holding a
+                // word found can be named.
+                let named = linker
+                    .candidates(&pre_hits)
+                    .into_iter()
+                    .filter_map(|k| linker.profiles.get(k))
+                    .filter(|(_, p)| names_work(&pre_hits, p))
+                    .filter_map(|(id, _)| last_citing_work.get(id).copied())
+                    .max()
+                    .and_then(|k| footnotes.get(k));
                 match (named, pre_toks.is_empty()) {
                     (Some(f), _) => {
                         let (r, v) = via(f);
@@ -619,7 +714,7 @@ pub fn link_citations(
                     }
                 }
             }
-            Form::Supra(Some(n), _) => match earlier.iter().rev().find(|f| f.number == n) {
+            Form::Supra(Some(n), _) => match last_of_number.get(&n).and_then(|&k| footnotes.get(k)) {
                 Some(f) => {
                     let (r, v) = via(f);
                     (Some(CitationKind::Supra), r, v)
@@ -653,32 +748,41 @@ pub fn link_citations(
                 None => (None, None, None),
             },
         };
-        if let (Some(kind), Some(note)) = (kind, footnotes.get_mut(i)) {
-            note.citation = Some(Citation {
-                kind,
-                reference_id,
-                via_footnote_id,
-                locator,
-            });
+        if let Some(id) = &reference_id {
+            last_citing = Some(i);
+            last_citing_work.insert(id.clone(), i);
+        }
+        if let Some(note) = footnotes.get_mut(i) {
+            last_of_number.insert(note.number, i);
+            if let Some(kind) = kind {
+                note.citation = Some(Citation {
+                    kind,
+                    reference_id,
+                    via_footnote_id,
+                    locator,
+                });
+            }
         }
     }
 
     // Every footnote that cites a reference, in footnote order.
+    let mut cited_by: HashMap<&str, Vec<String>> = HashMap::new();
     for note in footnotes.iter() {
-        let Some(id) = note
+        if let Some(id) = note
             .citation
             .as_ref()
             .and_then(|c| c.reference_id.as_deref())
-        else {
-            continue;
-        };
-        if let Some(r) = linker
-            .groups
-            .iter_mut()
-            .flat_map(|g| g.references.iter_mut())
-            .find(|r| r.id == id)
         {
-            r.cited_by.push(note.id.clone());
+            cited_by.entry(id).or_default().push(note.id.clone());
+        }
+    }
+    for r in linker
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.references.iter_mut())
+    {
+        if let Some(notes) = cited_by.remove(r.id.as_str()) {
+            r.cited_by.extend(notes);
         }
     }
     diags
