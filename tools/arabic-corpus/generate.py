@@ -103,8 +103,10 @@ def typeset_tex(paper, work):
     sys.exit(f"{paper.case}: per-page note numbers do not settle")
 
 
-def meta_toml(paper):
+def meta_toml(paper, pages):
+    """The journal's record of the article; `pages` is the PDF's page count."""
     j = paper.journal
+    last = j["first_page"] + pages - 1
     return (
         "# TEST DATA ONLY: an invented journal record for a paper written from scratch and typeset\n"
         "# by tools/arabic-corpus (see gold.json for what was typeset).\n"
@@ -116,6 +118,8 @@ def meta_toml(paper):
         f'volume = "{j["volume_num"]}"\n'
         f'issue = "{j["issue_num"]}"\n'
         f'published = "{j["published"]}"\n'
+        f'pages = "{j["first_page"]}-{last}"\n'
+        f'subject = "{j["subject"]}"\n'
     )
 
 
@@ -137,10 +141,10 @@ def main():
         gold.write_gold(paper, os.path.join(out, "gold.json"))
         with open(os.path.join(out, "source.txt"), "w", encoding="utf-8") as f:
             f.write(gold.source_text(paper))
-        with open(os.path.join(out, "meta.toml"), "w", encoding="utf-8") as f:
-            f.write(meta_toml(paper))
         size = os.path.getsize(os.path.join(out, "input.pdf"))
-        pages = run(["pdfinfo", "input.pdf"], out).split("Pages:")[1].split()[0]
+        pages = int(run(["pdfinfo", "input.pdf"], out).split("Pages:")[1].split()[0])
+        with open(os.path.join(out, "meta.toml"), "w", encoding="utf-8") as f:
+            f.write(meta_toml(paper, pages))
         print(f"{paper.case}: {pages} pages, {size // 1024} KB -> {out}")
         if size > 200 * 1024:
             sys.exit(f"{paper.case}: input.pdf is {size} bytes, over the 200 KB limit")

@@ -235,3 +235,20 @@ proptest! {
         prop_assert!(!out.chars().any(is_bidi_control));
     }
 }
+
+#[test]
+fn every_golden_input_line_repairs_to_a_fixed_point() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut lines = 0;
+    for case in std::fs::read_dir(root).unwrap().flatten() {
+        let Ok(text) = std::fs::read_to_string(case.path().join("input.txt")) else {
+            continue; // not UTF-8 (the Windows-1256 case) or no input
+        };
+        for line in text.lines() {
+            let once = fix(line);
+            assert_eq!(fix(&once), once, "{}: {line}", case.path().display());
+            lines += 1;
+        }
+    }
+    assert!(lines > 1000, "only {lines} lines read");
+}

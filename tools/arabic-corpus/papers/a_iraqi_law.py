@@ -86,7 +86,7 @@ PAPER = Paper(
     journal={"id": "jlps-test", "ar": "مجلة الواحة للعلوم القانونية والسياسية",
              "en": "Al-Waha Journal of Legal and Political Sciences", "issn": "2999-0106",
              "volume": "١٢", "issue": "٣", "year": "٢٠٢٣", "volume_num": "12",
-             "issue_num": "3", "published": "2099-09-30", "first_page": 211},
+             "issue_num": "3", "published": "2099-09-30", "subject": "بحوث قانونية", "first_page": 211},
     title_ar="الالتزام بالإعلام قبل التعاقد في عقود الاستهلاك الإلكترونية: دراسة في القانون المدني العراقي",
     title_en="The Pre-contractual Duty to Inform in Electronic Consumer Contracts: A Study in Iraqi Civil Law",
     authors=[

@@ -46,7 +46,7 @@ PAPER = Paper(
     journal={"id": "jfedu-test", "ar": "مجلة كلية التربية – جامعة الدلتا الشرقية",
              "en": "Journal of the Faculty of Education, East Delta University", "issn": "2999-0203",
              "volume": "٣٧", "issue": "١٤٤", "year": "أكتوبر ٢٠٢٢", "volume_num": "37",
-             "issue_num": "144", "published": "2099-10-01", "first_page": 57},
+             "issue_num": "144", "published": "2099-10-01", "subject": "بحوث تربوية", "first_page": 57},
     title_ar="فاعلية برنامج قائم على التعلم المدمج في تنمية مهارات التفكير الناقد لدى طلاب المرحلة الثانوية",
     title_en="The Effectiveness of a Blended Learning Program in Developing Critical Thinking Skills among Secondary School Students",
     authors=[

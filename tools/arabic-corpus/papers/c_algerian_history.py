@@ -54,7 +54,7 @@ PAPER = Paper(
     journal={"id": "jhms-test", "ar": "مجلة الحوار التاريخي المغاربي",
              "en": "Journal of Maghreb Historical Dialogue", "issn": "2999-0300",
              "volume": "09", "issue": "01", "year": "2021", "volume_num": "9",
-             "issue_num": "1", "published": "2099-03-15", "first_page": 412},
+             "issue_num": "1", "published": "2099-03-15", "subject": "دراسات تاريخية", "first_page": 412},
     title_ar="الأسواق الأسبوعية في الشرق الجزائري أداةً للجباية والمراقبة الاستعمارية (1881-1914)",
     title_en="Weekly Markets in Eastern Algeria as an Instrument of Colonial Taxation and Surveillance (1881-1914)",
     authors=[

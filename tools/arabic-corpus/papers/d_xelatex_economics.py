@@ -62,7 +62,7 @@ PAPER = Paper(
     journal={"id": "jaes-test", "ar": "المجلة العربية للدراسات الاقتصادية والإدارية",
              "en": "Arab Journal of Economic and Administrative Studies", "issn": "2999-0408",
              "volume": "٥", "issue": "٢", "year": "٢٠٢٢", "volume_num": "5",
-             "issue_num": "2", "published": "2099-06-30", "first_page": 88},
+             "issue_num": "2", "published": "2099-06-30", "subject": "بحوث اقتصادية", "first_page": 88},
     title_ar="أثر التحول الرقمي في جودة الخدمات المصرفية: دراسة ميدانية على عملاء المصارف التجارية",
     title_en="The Impact of Digital Transformation on Banking Service Quality: A Field Study of Commercial Bank Customers",
     authors=[
