@@ -66,6 +66,7 @@ fn a_toy_format_is_one_module_and_one_table_entry() {
         formats: &[toy, Format::BIBTEX],
         out_dir: dir.path(),
         stem: "paper",
+        progress: None,
     };
     let outcome = convert::convert(&job, &ConvertOptions::default()).unwrap();
     assert_eq!(outcome.status(), Status::Ok, "{:?}", outcome.failed);
