@@ -63,6 +63,23 @@ pub fn summary(doc: &Document) -> String {
         .iter()
         .filter(|f| f.citation.is_some())
         .count();
+    let r = &doc.source.repairs;
+    if !r.is_empty() {
+        let kinds = [
+            ("bidi controls", r.bidi_controls),
+            ("visual-order runs", r.visual_runs),
+            ("reversed ligatures", r.ligatures),
+            ("presentation forms", r.presentation_forms),
+            ("detached marks", r.detached_marks),
+            ("tatweels", r.tatweels),
+        ];
+        let made: Vec<String> = kinds
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        let _ = writeln!(out, "repaired: {}", made.join(", "));
+    }
     let _ = writeln!(
         out,
         "pages: {}, headings: {}, footnotes: {} ({} citing), references: {} ({})",
@@ -212,6 +229,19 @@ mod tests {
         let caret = lines[3].chars().position(|c| c == '^').unwrap();
         assert_eq!(x, caret, "{text}");
         assert!(lines[2].contains('…'));
+    }
+
+    #[test]
+    fn summary_counts_repairs_only_when_there_are_some() {
+        let mut doc = Document::default();
+        assert!(!summary(&doc).contains("repaired"));
+        doc.source.repairs.bidi_controls = 4;
+        doc.source.repairs.ligatures = 2;
+        assert!(
+            summary(&doc).contains("repaired: 4 bidi controls, 2 reversed ligatures\n"),
+            "{}",
+            summary(&doc)
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! A reader fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
 //! [`text::read_text`] for text files. [`extract_pages`] does the rest, the same for every
-//! reader: [`pages::input_pages`] (furniture, footnote zones) → [`front::extract_front_matter`]
+//! reader: [`repair::repair_input`] (PDF extraction artefacts) → [`pages::input_pages`]
+//! (furniture, footnote zones) → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
 //! → [`citations::link_citations`] → [`intext::link_intext_citations`], then the model's own
 //! normalisation and checks ([`Document::drop_blank_values`], [`Document::verify`], whose
@@ -17,6 +18,7 @@ pub mod intext;
 pub mod markers;
 pub mod pages;
 pub mod references;
+pub mod repair;
 pub mod sections;
 pub mod text;
 
@@ -78,6 +80,8 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
 
 /// Reads a paper from the pages of lines a reader made into the canonical model.
 pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
+    let repaired = repair::repair_input(input);
+    let input = repaired.as_ref().unwrap_or(input);
     let pages = pages::input_pages(input);
     let front = front::extract_front_matter(&pages, &input.source.file_name)?;
     let mut warnings = input.warnings.clone();

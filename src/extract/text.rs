@@ -291,6 +291,7 @@ pub fn read_text(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErr
             had_bom: source.had_bom,
             sha256: sha256_hex(bytes),
             line_count: lines.len(),
+            repairs: Default::default(),
         },
         pages,
         warnings: source
