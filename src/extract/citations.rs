@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::script::parse_number;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -89,12 +90,12 @@ fn toks(words: Vec<String>) -> Vec<Tok> {
 /// the cost grows with the paper, not with footnotes × references.
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     toks: Vec<Tok>,
     /// Token ids by length in characters, for the fuzzy comparison.
     by_len: Vec<Vec<usize>>,
     /// For a query word: the vocabulary size when its matches were found, and the matches.
-    memo: std::cell::RefCell<HashMap<String, (usize, Vec<usize>)>>,
+    memo: std::cell::RefCell<FxHashMap<String, (usize, Vec<usize>)>>,
 }
 
 impl Vocab {
@@ -132,8 +133,7 @@ impl Vocab {
     fn matches(&self, q: &Tok) -> Vec<usize> {
         let l = q.chars.len();
         let fuzzy = |t: &Tok| {
-            t.text == q.text
-                || (l >= 4 && Self::near_length(l, t.chars.len()) && same_token(q, t))
+            t.text == q.text || (l >= 4 && Self::near_length(l, t.chars.len()) && same_token(q, t))
         };
         let mut memo = self.memo.borrow_mut();
         if let Some((known, found)) = memo.get_mut(&q.text) {
@@ -156,7 +156,11 @@ impl Vocab {
                     continue;
                 }
                 for &id in bucket {
-                    if self.toks.get(id).is_some_and(|t| t.text != q.text && same_token(q, t)) {
+                    if self
+                        .toks
+                        .get(id)
+                        .is_some_and(|t| t.text != q.text && same_token(q, t))
+                    {
                         found.push(id);
                     }
                 }
@@ -171,7 +175,7 @@ impl Vocab {
     /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
     fn hits(&self, query: &[Tok]) -> Hits {
         let words = query.len().div_ceil(64).max(1);
-        let mut slots: HashMap<usize, usize> = HashMap::new();
+        let mut slots: FxHashMap<usize, usize> = FxHashMap::default();
         let mut bits: Vec<u64> = Vec::new();
         for (j, q) in query.iter().enumerate() {
             for id in self.matches(q) {
@@ -198,7 +202,7 @@ impl Vocab {
 struct Hits {
     words: usize,
     len: usize,
-    slots: HashMap<usize, usize>,
+    slots: FxHashMap<usize, usize>,
     bits: Vec<u64>,
 }
 
@@ -244,6 +248,7 @@ impl Hits {
 }
 
 /// Matching data of one reference: vocabulary ids of its tokens.
+#[derive(PartialEq, Eq, Hash)]
 struct Profile {
     title: Vec<usize>,
     authors: Vec<usize>,
@@ -476,18 +481,37 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
 
 struct Linker<'a> {
     groups: &'a mut Vec<ReferenceGroup>,
-    profiles: Vec<(String, Profile)>,
-    /// For each vocabulary id, the profiles holding the token (ascending, no repeats): only
+    /// The reference ids, in list order (works added from footnotes last).
+    ids: Vec<String>,
+    /// References with the same profile score alike: each class is scored once.
+    classes: Vec<Class>,
+    class_of: FxHashMap<std::rc::Rc<Profile>, usize>,
+    /// For each vocabulary id, the classes holding the token (ascending, no repeats): only
     /// they can score above zero for a footnote that holds it.
     postings: Vec<Vec<usize>>,
     vocab: Vocab,
+}
+
+/// References whose profiles are equal.
+struct Class {
+    profile: std::rc::Rc<Profile>,
+    /// Indexes into [`Linker::ids`], ascending.
+    members: Vec<usize>,
+}
+
+impl Class {
+    fn last(&self) -> usize {
+        self.members.last().copied().unwrap_or(0)
+    }
 }
 
 impl<'a> Linker<'a> {
     fn new(groups: &'a mut Vec<ReferenceGroup>) -> Self {
         let mut linker = Linker {
             groups,
-            profiles: Vec::new(),
+            ids: Vec::new(),
+            classes: Vec::new(),
+            class_of: FxHashMap::default(),
             postings: Vec::new(),
             vocab: Vocab::default(),
         };
@@ -503,10 +527,18 @@ impl<'a> Linker<'a> {
         linker
     }
 
-    /// Adds a reference's profile and indexes its tokens.
+    /// Adds a reference's profile to its class and indexes a new class's tokens.
     fn push_profile(&mut self, r: &Reference) {
-        let p = profile(r, &mut self.vocab);
-        let index = self.profiles.len();
+        let p = std::rc::Rc::new(profile(r, &mut self.vocab));
+        let member = self.ids.len();
+        self.ids.push(r.id.clone());
+        if let Some(&c) = self.class_of.get(&p) {
+            if let Some(class) = self.classes.get_mut(c) {
+                class.members.push(member);
+            }
+            return;
+        }
+        let index = self.classes.len();
         let mut ids: Vec<usize> = p
             .title
             .iter()
@@ -525,11 +557,15 @@ impl<'a> Linker<'a> {
                 list.push(index);
             }
         }
-        self.profiles.push((r.id.clone(), p));
+        self.class_of.insert(p.clone(), index);
+        self.classes.push(Class {
+            profile: p,
+            members: vec![member],
+        });
     }
 
-    /// The profiles that hold some token the query matched, in profile order.
-    fn candidates(&self, hits: &Hits) -> Vec<usize> {
+    /// The classes that hold some token the query matched, ordered by their last member.
+    fn candidates(&self, hits: &Hits) -> Vec<&Class> {
         let mut out: Vec<usize> = hits
             .found_ids()
             .filter_map(|id| self.postings.get(id))
@@ -538,7 +574,14 @@ impl<'a> Linker<'a> {
             .collect();
         out.sort_unstable();
         out.dedup();
-        out
+        let mut classes: Vec<&Class> = out.iter().filter_map(|&c| self.classes.get(c)).collect();
+        classes.sort_by_key(|c| c.last());
+        classes
+    }
+
+    /// The reference id of a member.
+    fn id(&self, member: usize) -> String {
+        self.ids.get(member).cloned().unwrap_or_default()
     }
 
     fn best_match(&self, text: &str) -> Option<(String, f64)> {
@@ -548,26 +591,23 @@ impl<'a> Linker<'a> {
         }
         let hits = self.vocab.hits(&toks);
         let years = years_in(text);
-        let candidates: Vec<&(String, Profile)> = self
-            .candidates(&hits)
-            .into_iter()
-            .filter_map(|i| self.profiles.get(i))
-            .collect();
+        let candidates = self.candidates(&hits);
+        // Of equal scores the last reference wins.
         let best = candidates
             .iter()
-            .map(|(id, p)| (id, score(&hits, &years, p)))
+            .map(|c| (c, score(&hits, &years, &c.profile)))
             .filter(|(_, s)| *s >= 0.45)
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((id, s)) = best {
-            return Some((id.clone(), s));
+        if let Some((c, s)) = best {
+            return Some((self.id(c.last()), s));
         }
         // Family name + year + some title words, when exactly one reference fits.
-        let fits: Vec<(String, f64)> = candidates
+        let fits: Vec<(&Class, f64)> = candidates
             .iter()
-            .filter_map(|(id, p)| family_year_title(&hits, &years, p).map(|c| (id.clone(), c)))
+            .filter_map(|c| family_year_title(&hits, &years, &c.profile).map(|f| (*c, f)))
             .collect();
         match fits.as_slice() {
-            [one] => Some(one.clone()),
+            [(one, f)] if one.members.len() == 1 => Some((self.id(one.last()), *f)),
             _ => None,
         }
     }
@@ -575,7 +615,7 @@ impl<'a> Linker<'a> {
     /// Adds a work known only from a footnote to the group of its language.
     fn add_from_footnote(&mut self, text: &str, source: Span) -> String {
         let lang = lang_of(text);
-        let id = format!("ref{}", self.profiles.len() + 1);
+        let id = format!("ref{}", self.ids.len() + 1);
         let mut r = parse_work(text, Origin::Footnote, ReferenceType::Other);
         r.id = id.clone();
         r.raw = text.to_string();
@@ -681,9 +721,10 @@ pub fn link_citations(
                 let named = linker
                     .candidates(&pre_hits)
                     .into_iter()
-                    .filter_map(|k| linker.profiles.get(k))
-                    .filter(|(_, p)| names_work(&pre_hits, p))
-                    .filter_map(|(id, _)| last_citing_work.get(id).copied())
+                    .filter(|c| names_work(&pre_hits, &c.profile))
+                    .flat_map(|c| c.members.iter())
+                    .filter_map(|&m| linker.ids.get(m))
+                    .filter_map(|id| last_citing_work.get(id).copied())
                     .max()
                     .and_then(|k| footnotes.get(k));
                 match (named, pre_toks.is_empty()) {
@@ -714,7 +755,8 @@ pub fn link_citations(
                     }
                 }
             }
-            Form::Supra(Some(n), _) => match last_of_number.get(&n).and_then(|&k| footnotes.get(k)) {
+            Form::Supra(Some(n), _) => match last_of_number.get(&n).and_then(|&k| footnotes.get(k))
+            {
                 Some(f) => {
                     let (r, v) = via(f);
                     (Some(CitationKind::Supra), r, v)
