@@ -216,6 +216,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         },
         ..ConvertOptions::default()
     };
+    let layers: Vec<&papermeta::meta::Metadata> = meta.iter().collect();
     let stem = convert::output_stem(&args.input);
     let show_progress =
         !args.quiet && bytes.len() >= PROGRESS_MIN_INPUT && std::io::stderr().is_terminal();
@@ -234,7 +235,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let job = Job {
         input_name: &args.input,
         bytes: &bytes,
-        meta: meta.as_ref(),
+        meta: &layers,
         formats: &args.to,
         out_dir: &args.output,
         stem: &stem,

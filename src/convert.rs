@@ -106,8 +106,9 @@ pub struct Job<'a> {
     pub input_name: &'a str,
     /// The input's bytes.
     pub bytes: &'a [u8],
-    /// Publication facts that override what the text gives.
-    pub meta: Option<&'a Metadata>,
+    /// Publication facts that override what the text gives, in layers: each later one
+    /// overrides the earlier ones (a journal's file, then an article's).
+    pub meta: &'a [&'a Metadata],
     /// The outputs to render, in any order and possibly repeated.
     pub formats: &'a [Format],
     /// The directory the outputs go to (created when something is written).
@@ -187,7 +188,7 @@ pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertEr
     };
     let started = Instant::now();
     tell(Phase::Reading);
-    let document = read_document(job.bytes, job.input_name, job.meta)?;
+    let document = read_document_layers(job.bytes, job.input_name, job.meta)?;
     let read = started.elapsed();
     let started = Instant::now();
     let mut formats = job.formats.to_vec();
@@ -252,8 +253,17 @@ pub fn read_document(
     file_name: &str,
     meta: Option<&Metadata>,
 ) -> Result<Document, ExtractError> {
+    read_document_layers(bytes, file_name, meta.as_slice())
+}
+
+/// Reads a paper and applies metadata layers in order (later ones override earlier ones).
+pub fn read_document_layers(
+    bytes: &[u8],
+    file_name: &str,
+    layers: &[&Metadata],
+) -> Result<Document, ExtractError> {
     let mut doc = extract_document(bytes, file_name)?;
-    if let Some(meta) = meta {
+    for meta in layers {
         let warnings = apply_metadata(&mut doc, meta);
         doc.warnings.extend(warnings);
     }

@@ -62,7 +62,7 @@ fn a_toy_format_is_one_module_and_one_table_entry() {
     let job = Job {
         input_name: "paper.txt",
         bytes: PAPER.as_bytes(),
-        meta: None,
+        meta: &[],
         formats: &[toy, Format::BIBTEX],
         out_dir: dir.path(),
         stem: "paper",
