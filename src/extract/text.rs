@@ -203,11 +203,17 @@ pub(crate) fn page_chunks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
         for line in lines {
             let mut parts = line.text.split('\u{0C}');
             if let Some(first) = parts.next() {
-                current.push(Line { text: first, ..*line });
+                current.push(Line {
+                    text: first,
+                    ..*line
+                });
             }
             for part in parts {
                 chunks.push(std::mem::take(&mut current));
-                current.push(Line { text: part, ..*line });
+                current.push(Line {
+                    text: part,
+                    ..*line
+                });
             }
         }
     } else {
@@ -273,7 +279,6 @@ fn break_threshold(lines: &[Line]) -> usize {
         separator + 1
     }
 }
-
 
 /// Lower-case hexadecimal SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -358,5 +363,4 @@ mod tests {
         let none = lines("a\nb\n\n\n\nc\nd\n\n\n\ne");
         assert_eq!(break_threshold(&none), 1);
     }
-
 }
