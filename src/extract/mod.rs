@@ -13,6 +13,7 @@ pub mod front;
 pub mod input;
 pub mod intext;
 pub mod markers;
+pub mod notelabels;
 pub mod pages;
 pub mod references;
 pub mod sections;

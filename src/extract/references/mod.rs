@@ -18,8 +18,8 @@ mod cases;
 pub(crate) mod parse;
 pub(crate) mod text;
 
-use super::footnotes::MarkForm;
 use super::markers::references::all_of;
+use super::notelabels::MarkForm;
 use super::text::Line;
 use crate::model::{Diagnostic, Reference, ReferenceGroup, ReferenceType, Span};
 use crate::script::{default_lang, detect_script};
@@ -307,7 +307,7 @@ fn stray(text: &str) -> Option<Stray> {
     if SEPARATOR.is_match(text) {
         return Some(Stray::Separator);
     }
-    let raised = super::footnotes::note_label(text).is_some_and(|l| {
+    let raised = super::notelabels::note_label(text).is_some_and(|l| {
         matches!(
             l.form,
             MarkForm::Superscript | MarkForm::SuperParen | MarkForm::Caret

@@ -9,8 +9,8 @@
 //! its paragraph (`الإشكالية : ...`).
 
 use super::SLine;
-use crate::extract::footnotes::scan_markers;
 use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
+use crate::extract::notelabels::scan_markers;
 use crate::model::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -11,11 +11,11 @@
 mod headings;
 
 use super::footnotes::{
-    collect_endnotes, collect_footnotes, drop_front_notes, link_markers, note_label, scan_markers,
-    LinkedMarker,
+    collect_endnotes, collect_footnotes, drop_front_notes, link_markers, LinkedMarker,
 };
 use super::markers::notes as notes_table;
 use super::markers::sections::fold;
+use super::notelabels::{note_label, scan_markers};
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{
@@ -900,7 +900,7 @@ fn is_quote_start(text: &str) -> bool {
     let mut end = t;
     loop {
         let trimmed = end.trim_end_matches(['.', '،', ',', ' ']);
-        let trimmed = match crate::extract::footnotes::scan_markers(trimmed).last() {
+        let trimmed = match crate::extract::notelabels::scan_markers(trimmed).last() {
             Some(m) if m.end == trimmed.len() => trimmed.get(..m.start).unwrap_or(""),
             _ => trimmed,
         };
@@ -1049,7 +1049,7 @@ mod sample_tests {
                         let digits: String =
                             marker.chars().filter(|c| c.is_alphanumeric()).collect();
                         let number = crate::script::parse_number(&digits).or_else(|| {
-                            super::super::footnotes::scan_markers(marker)
+                            super::super::notelabels::scan_markers(marker)
                                 .first()
                                 .map(|c| c.number)
                         });
