@@ -7,6 +7,7 @@
 //! OCR slips still meet. A footnote that cites a work missing from the list adds that work
 //! (`from_footnote`); a footnote that only comments gets no citation.
 
+use super::markers::common;
 use super::markers::references::all_of;
 use super::references::lang_of;
 use super::references::parse::{parse_work, Origin};
@@ -25,9 +26,9 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut v: Vec<String> = Vec::new();
     for list in [
         all_of(|m| m.stopwords),
-        all_of(|m| m.months),
+        common::MONTH_NAMES.to_vec(),
         all_of(|m| m.url_leads),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.accessed_leads),
         all_of(|m| m.see_prefixes),
     ] {
@@ -44,7 +45,7 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The last page locator of a footnote: label as printed and the range.
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    let mut labels = all_of(|m| m.page_labels);
+    let mut labels = common::PAGE_LABELS.to_vec();
     labels.dedup();
     let alt = labels
         .iter()

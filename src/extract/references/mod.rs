@@ -18,6 +18,7 @@ mod cases;
 pub(crate) mod parse;
 pub(crate) mod text;
 
+use super::markers::common;
 use super::markers::references::all_of;
 use super::notelabels::MarkForm;
 use super::text::Line;
@@ -211,7 +212,7 @@ fn person_head(rest: &str) -> bool {
     let labels = [
         all_of(|m| m.volume_labels),
         all_of(|m| m.issue_labels),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.edition_before),
     ]
     .concat();
@@ -256,7 +257,7 @@ fn continuation_like(rest: &str) -> bool {
     let labels: Vec<&'static str> = [
         all_of(|m| m.volume_labels),
         all_of(|m| m.issue_labels),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.edition_before),
         all_of(|m| m.editor_words),
         all_of(|m| m.translator_words),

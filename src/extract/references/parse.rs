@@ -9,6 +9,7 @@ use super::text::{
     clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
     page_range, starts_with_any, trim_punct,
 };
+use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
 use crate::extract::markers::references::{self as m, all_of};
 use crate::model::{Agent, MaybeTyped, Reference, ReferenceType};
@@ -35,7 +36,7 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
-static MONTHS: LazyLock<String> = LazyLock::new(|| alternation(&all_of(|t| t.months)));
+static MONTHS: LazyLock<String> = LazyLock::new(|| alternation(&common::MONTH_NAMES));
 
 /// Dates as these papers print them: `6 يناير 2020`, `January 13, 2024`, `مايو 2016`,
 /// `30/11/2022`.
@@ -65,7 +66,7 @@ static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static NO_DATE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\(\s*(?:{})\s*\)",
-        alternation(&all_of(|t| t.no_date))
+        alternation(&common::NO_DATE)
     ))
     .expect("valid no-date regex")
 });
@@ -80,7 +81,7 @@ fn labelled(labels: &[&'static str], value: &str) -> Regex {
 
 const NUM_RANGE: &str = r"\d+(?:\s*[-–—_ـ/]+\s*\d+)?";
 
-static PAGES: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.page_labels), NUM_RANGE));
+static PAGES: LazyLock<Regex> = LazyLock::new(|| labelled(&common::PAGE_LABELS, NUM_RANGE));
 static VOLUME: LazyLock<Regex> =
     LazyLock::new(|| labelled(&all_of(|t| t.volume_labels), NUM_RANGE));
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.issue_labels), NUM_RANGE));
@@ -251,7 +252,7 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     for f in find_all(text, &all_of(|t| t.abbreviations)) {
         spans.push((f.start, f.end));
     }
-    for f in find_all(text, &all_of(|t| t.no_date)) {
+    for f in find_all(text, &common::NO_DATE) {
         spans.push((f.start, f.end));
     }
     // Places whose name holds a comma (`Washington, DC`).
@@ -513,7 +514,7 @@ fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
             .and_then(|m| plausible_year(m.as_str()));
         return vec![Kind::Date(r, y)];
     }
-    if equals_any(&r, &all_of(|t| t.no_date)) {
+    if equals_any(&r, &common::NO_DATE) {
         return vec![Kind::NoDate];
     }
     if word_count(&r) <= 8 {
@@ -764,7 +765,7 @@ pub(crate) fn person(s: &str) -> Agent {
 pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bool) {
     let mut s = field.to_string();
     let mut et_al = false;
-    if let Some(f) = find_first(&s, &all_of(|t| t.et_al)) {
+    if let Some(f) = find_first(&s, &common::ET_AL) {
         et_al = true;
         s.replace_range(f.start..f.end, " ");
     }
@@ -839,7 +840,7 @@ fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
     if t.is_empty() {
         return false;
     }
-    if contains_any(t, &all_of(|x| x.et_al)) {
+    if contains_any(t, &common::ET_AL) {
         return true;
     }
     if is_organization(t) && word_count(t) <= 10 && !t.contains([':', '?', '؟']) {
@@ -883,7 +884,7 @@ fn joined_authors(fields: &[String]) -> Option<usize> {
 /// Whether a Chicago-like first field names an author.
 fn author_like_lead(s: &str) -> bool {
     let t = trim_punct(s);
-    if contains_any(t, &all_of(|x| x.et_al)) {
+    if contains_any(t, &common::ET_AL) {
         return true;
     }
     let joined = all_of(|x| x.author_joiners)
