@@ -195,7 +195,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         print!("{}", outline(&doc));
     }
     if args.citations {
-        print!("{}", papermeta::extract::citations::citation_report(&doc));
+        print!("{}", papermeta::summary::citation_report(&doc));
     }
     for w in &doc.warnings {
         eprintln!("{}", format_diagnostic(&args.input, w));

@@ -13,8 +13,8 @@ use super::references::lang_of;
 use super::references::parse::{parse_work, Origin};
 use super::references::text::{self as t, find_first, fold, tokens};
 use crate::model::{
-    Agent, Block, Body, Citation, CitationKind, Diagnostic, Document, Footnote, Inline, Locator,
-    Reference, ReferenceGroup, ReferenceType, Section, Span,
+    Agent, Citation, CitationKind, Diagnostic, Footnote, Locator, Reference, ReferenceGroup,
+    ReferenceType, Span,
 };
 use crate::script::parse_number;
 use regex::Regex;
@@ -685,120 +685,12 @@ pub fn link_citations(
     diags
 }
 
-fn kind_name(kind: Option<CitationKind>) -> &'static str {
-    match kind {
-        Some(CitationKind::Direct) => "direct",
-        Some(CitationKind::Ibid) => "ibid",
-        Some(CitationKind::OpCit) => "op. cit.",
-        Some(CitationKind::Supra) => "supra",
-        None => "none",
-    }
-}
-
-/// One line per footnote: page, label, kind (direct / ibid / op. cit. / supra / none), the
-/// resolved reference with its first author and short title, and the locator.
-pub fn citation_report(doc: &Document) -> String {
-    let mut out = String::new();
-    for f in &doc.back.footnotes {
-        let c = f.citation.as_ref();
-        let kind = kind_name(c.map(|c| c.kind));
-        let reference = c
-            .and_then(|c| c.reference_id.as_deref())
-            .map(|id| {
-                let work = doc.back.reference(id).map(|r| {
-                    let author = r.authors.first().map_or("-", Agent::as_written);
-                    let title = r.title.as_deref().unwrap_or("-");
-                    let mut short: String = title
-                        .split_whitespace()
-                        .take(6)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if title.split_whitespace().count() > 6 {
-                        short.push('…');
-                    }
-                    format!("{author} — {short}")
-                });
-                format!("{id}\t{}", work.unwrap_or_else(|| "?".into()))
-            })
-            .unwrap_or_else(|| "-\t-".into());
-        let via = c
-            .and_then(|c| c.via_footnote_id.as_deref())
-            .map(|v| format!(" (via {v})"))
-            .unwrap_or_default();
-        let locator = c
-            .and_then(|c| c.locator.as_ref())
-            .map(|l| format!("{} {}", l.label, l.pages.raw))
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!(
-            "p{}\t{}\t{}{}\t{}\t{}\n",
-            f.page, f.label, kind, via, reference, locator
-        ));
-    }
-    // In-text citations after the footnotes, in document order, so a paper without any
-    // keeps its footnote-only report.
-    for (text, ids, locator) in intext_citations(&doc.body) {
-        let ids = if ids.is_empty() {
-            "-".to_string()
-        } else {
-            ids.join(",")
-        };
-        let locator = locator
-            .map(|l| format!("{} {}", l.label, l.pages.raw).trim().to_string())
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!("{text}\tin-text\t{ids}\t{locator}\n"));
-    }
-    out
-}
-
-/// The in-text citations of the running text (`Inline::Citation`), in document order:
-/// printed text, reference ids and locator. Block content comes before the subsections of
-/// the same section, as the text reads.
-fn intext_citations(body: &Body) -> Vec<(&str, &[String], Option<&Locator>)> {
-    fn inlines<'a>(
-        list: &'a [Inline],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for i in list {
-            if let Inline::Citation {
-                text,
-                reference_ids,
-                locator,
-            } = i
-            {
-                out.push((text.as_str(), reference_ids.as_slice(), locator.as_ref()));
-            }
-        }
-    }
-    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>) {
-        for b in list {
-            match b {
-                Block::Paragraph(p) => inlines(&p.content, out),
-                Block::List(l) => l.items.iter().for_each(|it| inlines(&it.content, out)),
-                Block::Quote(q) => inlines(&q.content, out),
-            }
-        }
-    }
-    fn sections<'a>(
-        list: &'a [Section],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for s in list {
-            inlines(&s.title, out);
-            blocks(&s.blocks, out);
-            sections(&s.sections, out);
-        }
-    }
-    let mut out = Vec::new();
-    blocks(&body.blocks, &mut out);
-    sections(&body.sections, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::Line;
+    use crate::model::Document;
 
     /// The bounded comparison agrees with the normalized Levenshtein test it replaces, on
     /// Arabic and Latin words of near and far lengths.
@@ -1067,7 +959,7 @@ mod tests {
             ),
         ];
         link_citations(&mut doc.back.footnotes, &mut doc.back.reference_groups);
-        let report = citation_report(&doc);
+        let report = crate::summary::citation_report(&doc);
         let lines: Vec<&str> = report.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(
@@ -1076,63 +968,6 @@ mod tests {
             lines[0]
         );
         assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
-    }
-
-    #[test]
-    fn report_appends_in_text_citations_after_footnotes() {
-        use crate::model::{PageRange, Paragraph};
-        let cite = |text: &str, ids: &[&str], loc: Option<(&str, &str)>| Inline::Citation {
-            text: text.to_string(),
-            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
-            locator: loc.map(|(label, raw)| Locator {
-                label: label.to_string(),
-                pages: PageRange {
-                    raw: raw.to_string(),
-                    ..PageRange::default()
-                },
-            }),
-        };
-        let para = |content: Vec<Inline>| {
-            Block::Paragraph(Paragraph {
-                content,
-                source: Span::line(1),
-            })
-        };
-        let mut doc = Document::default();
-        doc.back.footnotes = vec![note(1, 2, 1, "A remark of ours, no source.")];
-        doc.body.blocks = vec![para(vec![
-            Inline::Text {
-                text: "As shown ".into(),
-            },
-            cite("(Hale, 2001, p. 7)", &["ref1"], Some(("p.", "7"))),
-        ])];
-        doc.body.sections = vec![Section {
-            id: "sec1".into(),
-            level: 1,
-            blocks: vec![para(vec![cite(
-                "(العبيدي، ٢٠١٧: ١٥)",
-                &[],
-                Some(("", "١٥")),
-            )])],
-            sections: vec![Section {
-                id: "sec1-1".into(),
-                level: 2,
-                blocks: vec![para(vec![cite(
-                    "Ito and Roy (2004)",
-                    &["ref2", "ref3"],
-                    None,
-                )])],
-                ..Section::default()
-            }],
-            ..Section::default()
-        }];
-        let report = citation_report(&doc);
-        let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 4, "{report}");
-        assert!(lines[0].starts_with("p2\t1\tnone\t"), "{}", lines[0]);
-        assert_eq!(lines[1], "(Hale, 2001, p. 7)\tin-text\tref1\tp. 7");
-        assert_eq!(lines[2], "(العبيدي، ٢٠١٧: ١٥)\tin-text\t-\t١٥");
-        assert_eq!(lines[3], "Ito and Roy (2004)\tin-text\tref2,ref3\t-");
     }
 
     #[test]
@@ -1201,6 +1036,7 @@ mod sample_tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::{lines, Line};
+    use crate::model::Document;
 
     /// The sample's footnotes built by hand from its text: a line opening with `(N)` is a
     /// footnote, a following URL line joins it with a space, and numbering restarting at 1
@@ -1347,7 +1183,7 @@ mod sample_tests {
             .filter(|f| f.citation.as_ref().is_some_and(|c| c.locator.is_some()))
             .count();
         assert_eq!(located, 18);
-        let report = citation_report(&Document {
+        let report = crate::summary::citation_report(&Document {
             back: crate::model::Back {
                 footnotes: notes.clone(),
                 reference_groups: groups.clone(),
