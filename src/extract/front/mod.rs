@@ -6,6 +6,12 @@
 //! by a translated title. `*` author notes are read from the footnote zone and, while pages
 //! are not split, from running-text lines that start with `*`. Every marker word comes from
 //! `markers::front`.
+//!
+//! This file holds the walk; each concern has its file: [`lines`] (how a line reads),
+//! [`reader`] (the state, finished into a `Front`), [`titles`], [`authors`] (names and their
+//! other-script forms), [`affiliations`] and [`affil`] (affiliation text), [`contacts`] and
+//! [`emails`] (emails and ORCID iDs), [`notes`] (`*` author notes), [`blocks`] (abstracts and
+//! keywords), [`facts`] (publication facts) and [`names`] (marker matching and person names).
 
 mod affil;
 mod affiliations;
@@ -58,6 +64,56 @@ pub fn extract_front_matter(
     file_name: &str,
 ) -> Result<FrontMatter, ExtractError> {
     let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
+    let first = title_line(&stream, file_name)?;
+    let mut reader = Reader::default();
+    let (header, stop_reason_line) = header_lines(&stream, first);
+    reader.read_header(&header);
+    let (body_start, saw_label) = read_labelled_blocks(
+        &mut reader,
+        &stream,
+        stop_reason_line.unwrap_or(stream.len()),
+    );
+    let body_start_line = body_start
+        .or_else(|| stream.last().map(|l| l.number + 1))
+        .unwrap_or(1);
+    if !saw_label {
+        reader.warn(
+            "abstract-missing",
+            "no abstract or keyword label was found after the title and authors",
+            Some(body_start_line),
+        );
+    } else if reader.front.abstracts.is_empty() {
+        reader.warn(
+            "abstract-missing",
+            "no abstract was found",
+            stream.get(first).map(|l| l.number),
+        );
+    }
+    reader.read_notes(&note_lines(pages, body_start_line));
+
+    // Publication facts: the front zone, and history/DOI lines of the first footnote zone.
+    // Volume and issue are read only from journal heads above the first label, where no
+    // abstract or footnote can cite another journal.
+    let head_end = stop_reason_line
+        .and_then(|k| stream.get(k))
+        .map_or(body_start_line, |l| l.number);
+    let found = facts::read_facts(&fact_lines(pages, &stream, body_start_line), |l| {
+        l.number < head_end && is_journal_line(l.text)
+    });
+    reader.apply_facts(found);
+    reader.finish();
+
+    Ok(FrontMatter {
+        front: reader.front,
+        body_start_line,
+        warnings: reader.warnings,
+    })
+}
+
+/// The index in `stream` of the title line: the first line with text, past a journal running
+/// head (name, volume, issue), history lines, an article category, or lines with no letter at
+/// all (a page number, a stray mark) printed above the title.
+fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<usize, ExtractError> {
     let no_title = |detail: &str| ExtractError::NoTitle {
         file: file_name.to_string(),
         detail: detail.to_string(),
@@ -66,8 +122,6 @@ pub fn extract_front_matter(
         .iter()
         .position(|l| !l.is_blank())
         .ok_or_else(|| no_title("the input has no text line"))?;
-    // A journal running head (name, volume, issue), a history line, or a line with no letter
-    // at all (a page number, a stray mark) printed above the title.
     while stream.get(first).is_some_and(|l| {
         is_journal_line(l.text)
             || is_history_line(l.text)
@@ -88,9 +142,12 @@ pub fn extract_front_matter(
     if let Some(problem) = title_problem(first_text) {
         return Err(no_title(&problem));
     }
-    let mut reader = Reader::default();
+    Ok(first)
+}
 
-    // The header: from the title to the first label, heading or running paragraph.
+/// The header: from the title at `stream[first]` to the first label, heading or running
+/// paragraph, whose index is returned too.
+fn header_lines<'a>(stream: &[Line<'a>], first: usize) -> (Vec<Line<'a>>, Option<usize>) {
     let mut header: Vec<Line<'_>> = Vec::new();
     let mut i = first;
     let mut stop_reason_line: Option<usize> = None;
@@ -114,11 +171,18 @@ pub fn extract_front_matter(
         header.push(*line);
         i += 1;
     }
-    reader.read_header(&header);
+    (header, stop_reason_line)
+}
 
-    // Labelled blocks and the gaps between them.
+/// Reads the labelled blocks from `stream[start]` on and the gaps between them. Returns the
+/// first body line, when one was seen, and whether any label was.
+fn read_labelled_blocks(
+    reader: &mut Reader,
+    stream: &[Line<'_>],
+    start: usize,
+) -> (Option<usize>, bool) {
     let mut body_start: Option<usize> = None;
-    let mut j = stop_reason_line.unwrap_or(stream.len());
+    let mut j = start;
     let mut saw_label = false;
     while let Some(line) = stream.get(j) {
         let Some(label) = find_label(line.text.trim()) else {
@@ -128,8 +192,8 @@ pub fn extract_front_matter(
         };
         saw_label = true;
         let end = match label.kind {
-            LabelKind::Abstract => reader.read_abstract(&stream, j, &label),
-            LabelKind::Keywords => reader.read_keywords(&stream, j, &label),
+            LabelKind::Abstract => reader.read_abstract(stream, j, &label),
+            LabelKind::Keywords => reader.read_keywords(stream, j, &label),
         };
         // The gap up to the next label.
         let mut gap: Vec<Line<'_>> = Vec::new();
@@ -166,24 +230,11 @@ pub fn extract_front_matter(
             .or_else(|| stream.last().map(|l| l.number + 1));
         break;
     }
-    let body_start_line = body_start
-        .or_else(|| stream.last().map(|l| l.number + 1))
-        .unwrap_or(1);
-    if !saw_label {
-        reader.warn(
-            "abstract-missing",
-            "no abstract or keyword label was found after the title and authors",
-            Some(body_start_line),
-        );
-    } else if reader.front.abstracts.is_empty() {
-        reader.warn(
-            "abstract-missing",
-            "no abstract was found",
-            stream.get(first).map(|l| l.number),
-        );
-    }
+    (body_start, saw_label)
+}
 
-    // Author notes: the footnote zone of the front pages, and `*` lines of their running text.
+/// Author notes: the footnote zone of the front pages, and `*` lines of their running text.
+fn note_lines<'a>(pages: &[PageLines<'a>], body_start_line: usize) -> Vec<Line<'a>> {
     let mut note_lines: Vec<Line<'_>> = Vec::new();
     for (n, page) in pages.iter().enumerate() {
         if n > 0 && page.span.line > body_start_line {
@@ -202,11 +253,16 @@ pub fn extract_front_matter(
     }
     note_lines.sort_by_key(|l| l.number);
     note_lines.dedup_by_key(|l| l.number);
-    reader.read_notes(&note_lines);
+    note_lines
+}
 
-    // Publication facts: the front zone, and history/DOI lines of the first footnote zone.
-    // Volume and issue are read only from journal heads above the first label, where no
-    // abstract or footnote can cite another journal.
+/// The lines publication facts are read from: the front zone, and history/DOI lines of the
+/// first footnote zone.
+fn fact_lines<'a>(
+    pages: &[PageLines<'a>],
+    stream: &[Line<'a>],
+    body_start_line: usize,
+) -> Vec<Line<'a>> {
     let mut fact_lines: Vec<Line<'_>> = stream
         .iter()
         .filter(|l| l.number < body_start_line)
@@ -224,20 +280,7 @@ pub fn extract_front_matter(
     }
     fact_lines.sort_by_key(|l| l.number);
     fact_lines.dedup_by_key(|l| l.number);
-    let head_end = stop_reason_line
-        .and_then(|k| stream.get(k))
-        .map_or(body_start_line, |l| l.number);
-    let found = facts::read_facts(&fact_lines, |l| {
-        l.number < head_end && is_journal_line(l.text)
-    });
-    reader.apply_facts(found);
-    reader.finish();
-
-    Ok(FrontMatter {
-        front: reader.front,
-        body_start_line,
-        warnings: reader.warnings,
-    })
+    fact_lines
 }
 
 #[cfg(test)]
