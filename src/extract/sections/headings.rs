@@ -1,6 +1,5 @@
 //! Heading recognition for the body reader: which lines are headings, their label, title,
-//! kind and numbering style. Levels are decided by the tree builder in `sections.rs` from the
-//! styles seen so far.
+//! kind and numbering style. Levels are decided in `levels.rs` from the styles seen so far.
 //!
 //! A heading is told from a list item or a sentence by its shape: a division word with an
 //! ordinal (`المبحث الأول`), an ordinal adverb (`ثانياً :`), a known section name
@@ -8,7 +7,7 @@
 //! next item of the same list), a short label ending in a colon, or a short label run in to
 //! its paragraph (`الإشكالية : ...`).
 
-use super::SLine;
+use super::lines::SLine;
 use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
 use crate::extract::notelabels::scan_markers;
 use crate::model::SectionKind;
