@@ -523,6 +523,145 @@ fn names_work(pre: &Hits, p: &Profile) -> bool {
     hit * 5 >= pre * 3 && hit >= 1
 }
 
+/// What a footnote cites: its kind, the reference, and the footnote it goes through.
+type Resolved = (Option<CitationKind>, Option<String>, Option<String>);
+
+/// The reference an earlier footnote cites, through that footnote.
+fn via(f: &Footnote) -> (Option<String>, Option<String>) {
+    (
+        f.citation.as_ref().and_then(|c| c.reference_id.clone()),
+        Some(f.id.clone()),
+    )
+}
+
+/// Resolves one footnote, after the `earlier` ones; `rest` is its text without the locator.
+fn resolve(
+    linker: &mut Linker,
+    note: &Footnote,
+    earlier: &[Footnote],
+    rest: &str,
+    has_locator: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let previous_citing = earlier.iter().rev().find(|f| {
+        f.citation
+            .as_ref()
+            .is_some_and(|c| c.reference_id.is_some())
+    });
+    match form_of(rest) {
+        Form::Ibid => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Ibid), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "ibid-without-antecedent",
+                    format!(
+                        "footnote {} says ibid but no earlier footnote cites a work",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Ibid), None, None)
+            }
+        },
+        Form::OpCit(pre) | Form::Supra(None, pre) => {
+            let kind = if matches!(form_of(rest), Form::Supra(..)) {
+                CitationKind::Supra
+            } else {
+                CitationKind::OpCit
+            };
+            resolve_earlier_work(linker, note, earlier, previous_citing, &pre, kind, diags)
+        }
+        Form::Supra(Some(n), _) => match earlier.iter().rev().find(|f| f.number == n) {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Supra), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "supra-note-missing",
+                    format!(
+                        "footnote {} points to note {n}, which comes nowhere before it",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Supra), None, None)
+            }
+        },
+        Form::Plain(text) => match linker.best_match(&text) {
+            Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
+            None if citation_like(&text, has_locator) => {
+                let id = linker.add_from_footnote(&note.text, note.source);
+                diags.push(Diagnostic::warning(
+                    "reference-from-footnote",
+                    format!(
+                        "footnote {} cites a work missing from the reference list; added as {id}",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Direct), Some(id), None)
+            }
+            None => (None, None, None),
+        },
+    }
+}
+
+/// An op. cit. or a `supra` without a number: the earlier footnote whose work the words
+/// before the form (`pre`) name, else the previous citing footnote when there are no such
+/// words, else the reference those words match best.
+fn resolve_earlier_work(
+    linker: &Linker,
+    note: &Footnote,
+    earlier: &[Footnote],
+    previous_citing: Option<&Footnote>,
+    pre: &str,
+    kind: CitationKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let pre_toks = toks(dedup(tokens(&without_urls(pre), &STOP)));
+    let pre_hits = linker.vocab.hits(&pre_toks);
+    let named = earlier.iter().rev().find(|f| {
+        f.citation
+            .as_ref()
+            .and_then(|c| c.reference_id.as_deref())
+            .and_then(|id| linker.profile(id))
+            .is_some_and(|p| names_work(&pre_hits, p))
+    });
+    match (named, pre_toks.is_empty()) {
+        (Some(f), _) => {
+            let (r, v) = via(f);
+            (Some(kind), r, v)
+        }
+        (None, true) => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(kind), r, v)
+            }
+            None => (Some(kind), None, None),
+        },
+        (None, false) => {
+            let found = linker.best_match(pre).map(|(id, _)| id);
+            if found.is_none() {
+                diags.push(Diagnostic::warning(
+                    "op-cit-unresolved",
+                    format!(
+                        "footnote {} refers to an earlier work that no earlier footnote or reference names",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+            }
+            (Some(kind), found, None)
+        }
+    }
+}
+
 /// Classifies each footnote, links it to a reference and resolves ibid / op. cit. chains.
 pub fn link_citations(
     footnotes: &mut [Footnote],
@@ -546,114 +685,15 @@ pub fn link_citations(
             continue;
         };
         let (locator, rest) = take_locator(&note.text);
-        let line = note.source.line;
         let earlier = footnotes.get(..i).unwrap_or(&[]);
-        let previous_citing = earlier.iter().rev().find(|f| {
-            f.citation
-                .as_ref()
-                .is_some_and(|c| c.reference_id.is_some())
-        });
-        let via = |f: &Footnote| {
-            (
-                f.citation.as_ref().and_then(|c| c.reference_id.clone()),
-                Some(f.id.clone()),
-            )
-        };
-        let (kind, reference_id, via_footnote_id) = match form_of(&rest) {
-            Form::Ibid => match previous_citing {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Ibid), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "ibid-without-antecedent",
-                        format!(
-                            "footnote {} says ibid but no earlier footnote cites a work",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Ibid), None, None)
-                }
-            },
-            Form::OpCit(pre) | Form::Supra(None, pre) => {
-                let kind = if matches!(form_of(&rest), Form::Supra(..)) {
-                    CitationKind::Supra
-                } else {
-                    CitationKind::OpCit
-                };
-                let pre_toks = toks(dedup(tokens(&without_urls(&pre), &STOP)));
-                let pre_hits = linker.vocab.hits(&pre_toks);
-                let named = earlier.iter().rev().find(|f| {
-                    f.citation
-                        .as_ref()
-                        .and_then(|c| c.reference_id.as_deref())
-                        .and_then(|id| linker.profile(id))
-                        .is_some_and(|p| names_work(&pre_hits, p))
-                });
-                match (named, pre_toks.is_empty()) {
-                    (Some(f), _) => {
-                        let (r, v) = via(f);
-                        (Some(kind), r, v)
-                    }
-                    (None, true) => match previous_citing {
-                        Some(f) => {
-                            let (r, v) = via(f);
-                            (Some(kind), r, v)
-                        }
-                        None => (Some(kind), None, None),
-                    },
-                    (None, false) => {
-                        let found = linker.best_match(&pre).map(|(id, _)| id);
-                        if found.is_none() {
-                            diags.push(Diagnostic::warning(
-                                "op-cit-unresolved",
-                                format!(
-                                    "footnote {} refers to an earlier work that no earlier footnote or reference names",
-                                    note.label
-                                ),
-                                Some(line),
-                            ));
-                        }
-                        (Some(kind), found, None)
-                    }
-                }
-            }
-            Form::Supra(Some(n), _) => match earlier.iter().rev().find(|f| f.number == n) {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Supra), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "supra-note-missing",
-                        format!(
-                            "footnote {} points to note {n}, which comes nowhere before it",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Supra), None, None)
-                }
-            },
-            Form::Plain(text) => match linker.best_match(&text) {
-                Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
-                None if citation_like(&text, locator.is_some()) => {
-                    let id = linker.add_from_footnote(&note.text, note.source);
-                    diags.push(Diagnostic::warning(
-                        "reference-from-footnote",
-                        format!(
-                            "footnote {} cites a work missing from the reference list; added as {id}",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Direct), Some(id), None)
-                }
-                None => (None, None, None),
-            },
-        };
+        let (kind, reference_id, via_footnote_id) = resolve(
+            &mut linker,
+            note,
+            earlier,
+            &rest,
+            locator.is_some(),
+            &mut diags,
+        );
         if let (Some(kind), Some(note)) = (kind, footnotes.get_mut(i)) {
             note.citation = Some(Citation {
                 kind,

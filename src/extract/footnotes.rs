@@ -218,40 +218,23 @@ fn align(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
     out
 }
 
-/// Finds the markers of each page's running text from `start_line` on and links each to the
-/// footnote of the same page with its number, or else to the endnote with its number.
-/// Warns about markers without a note and notes without a marker.
-///
-/// Lines before `start_line` are the front matter: their superscripts and bracketed numbers
-/// tie authors to affiliations and are not footnote markers. Lines inside `skip` (the line
-/// ranges of endnotes sections, inclusive) hold the notes themselves and are not searched.
-///
-/// Page footnotes (placement `Foot`) are paired page by page first. Endnotes are numbered
-/// through the paper: the markers left over, in reading order over all pages and before the
-/// first endnotes section, are aligned with the endnotes' numbers, so a number in
-/// parentheses is only a marker when an endnote of that number exists and the numbers rise
-/// through the text (years and counts stay text).
-pub fn link_markers(
+/// One page's marker candidates paired with the page's own footnotes.
+struct PageWork<'f> {
+    cands: Vec<(usize, MarkerCandidate)>,
+    notes: Vec<&'f Footnote>,
+    numbers: Vec<u32>,
+    pairs: Vec<Option<usize>>,
+}
+
+/// Pass 1 of [`link_markers`]: each page's candidates (from `start_line` on, outside `skip`)
+/// aligned with the page's footnotes.
+fn pair_page_notes<'f>(
     pages: &[PageLines],
-    footnotes: &[Footnote],
+    footnotes: &'f [Footnote],
     start_line: usize,
     skip: &[(usize, usize)],
-) -> (MarkerLinks, Vec<Diagnostic>) {
-    let mut links = MarkerLinks::default();
-    let mut warnings = Vec::new();
+) -> Vec<PageWork<'f>> {
     let skipped = |n: usize| skip.iter().any(|&(a, b)| (a..=b).contains(&n));
-    let first_notes_line = skip.iter().map(|&(a, _)| a).min().unwrap_or(usize::MAX);
-    let endnotes: Vec<&Footnote> = footnotes
-        .iter()
-        .filter(|f| !f.placement.is_foot())
-        .collect();
-    // Pass 1: each page's candidates paired with the page's own footnotes.
-    struct PageWork<'f> {
-        cands: Vec<(usize, MarkerCandidate)>,
-        notes: Vec<&'f Footnote>,
-        numbers: Vec<u32>,
-        pairs: Vec<Option<usize>>,
-    }
     let mut work = Vec::with_capacity(pages.len());
     for page in pages {
         let cands: Vec<(usize, MarkerCandidate)> = page
@@ -278,6 +261,18 @@ pub fn link_markers(
             pairs,
         });
     }
+    work
+}
+
+/// Pass 2 of [`link_markers`]: the candidates no footnote took, over the whole paper and
+/// before the first endnotes section, aligned with the endnotes. Maps (page index, candidate
+/// index) to (endnote index, true), or to (`usize::MAX`, false) for a marker that fits the
+/// sequence without an endnote.
+fn pair_endnotes(
+    work: &[PageWork],
+    endnotes: &[&Footnote],
+    first_notes_line: usize,
+) -> HashMap<(usize, usize), (usize, bool)> {
     // Pass 2: the candidates no footnote took, over the whole paper, with the endnotes.
     let mut left: Vec<(usize, usize)> = Vec::new();
     let mut left_cands: Vec<(usize, MarkerCandidate)> = Vec::new();
@@ -311,6 +306,37 @@ pub fn link_markers(
             end_of.insert((p, i), (usize::MAX, false));
         }
     }
+    end_of
+}
+
+/// Finds the markers of each page's running text from `start_line` on and links each to the
+/// footnote of the same page with its number, or else to the endnote with its number.
+/// Warns about markers without a note and notes without a marker.
+///
+/// Lines before `start_line` are the front matter: their superscripts and bracketed numbers
+/// tie authors to affiliations and are not footnote markers. Lines inside `skip` (the line
+/// ranges of endnotes sections, inclusive) hold the notes themselves and are not searched.
+///
+/// Page footnotes (placement `Foot`) are paired page by page first. Endnotes are numbered
+/// through the paper: the markers left over, in reading order over all pages and before the
+/// first endnotes section, are aligned with the endnotes' numbers, so a number in
+/// parentheses is only a marker when an endnote of that number exists and the numbers rise
+/// through the text (years and counts stay text).
+pub fn link_markers(
+    pages: &[PageLines],
+    footnotes: &[Footnote],
+    start_line: usize,
+    skip: &[(usize, usize)],
+) -> (MarkerLinks, Vec<Diagnostic>) {
+    let mut links = MarkerLinks::default();
+    let mut warnings = Vec::new();
+    let first_notes_line = skip.iter().map(|&(a, _)| a).min().unwrap_or(usize::MAX);
+    let endnotes: Vec<&Footnote> = footnotes
+        .iter()
+        .filter(|f| !f.placement.is_foot())
+        .collect();
+    let work = pair_page_notes(pages, footnotes, start_line, skip);
+    let end_of = pair_endnotes(&work, &endnotes, first_notes_line);
     let mut linked_ends = vec![false; endnotes.len()];
     // Pass 3: keep the markers, page by page.
     for (p, (page, w)) in pages.iter().zip(&work).enumerate() {
