@@ -1,4 +1,5 @@
-//! The section tree, its blocks, and the links from footnote markers to footnotes.
+//! The body reader: the section tree and its blocks, page footnotes and endnotes with their
+//! markers linked, and the lines of the reference list.
 //!
 //! The body is read as one stream of non-blank lines across pages (footnote zones and page
 //! furniture already left out by [`super::pages`]). A line opens a new block after a blank
