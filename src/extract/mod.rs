@@ -5,7 +5,9 @@
 //! [`text::read_text`] for text files. [`extract_pages`] does the rest, the same for every
 //! reader: [`pages::input_pages`] (furniture, footnote zones) → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
-//! → [`citations::link_citations`] → [`intext::link_intext_citations`].
+//! → [`citations::link_citations`] → [`intext::link_intext_citations`], then the model's own
+//! normalisation and checks ([`Document::drop_blank_values`], [`Document::verify`], whose
+//! findings join the warnings).
 
 pub mod citations;
 mod error;
@@ -46,87 +48,29 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
         &mut footnotes,
         &mut reference_groups,
     ));
-    drop_blank_fields(&mut reference_groups);
+    // Before in-text citations are matched against the references.
+    for group in &mut reference_groups {
+        group.drop_blank_values();
+    }
     let mut doc_body = body.body;
     sections::attach_reference_groups(&mut doc_body, &reference_groups);
     warnings.extend(intext::link_intext_citations(
         &mut doc_body,
         &reference_groups,
     ));
-    warnings.sort_by_key(|w| w.line.unwrap_or(0));
-    let mut front = front.front;
-    drop_blank_front_values(&mut front);
-    Ok(Document {
+    let mut doc = Document {
         source: input.source.clone(),
-        front,
+        front: front.front,
         body: doc_body,
         back: crate::model::Back {
             footnotes,
             reference_groups,
         },
         warnings,
-    })
-}
-
-/// Parsed reference fields that hold nothing visible (a stray byte order mark or direction
-/// mark left by PDF extraction) are no fields at all: every writer would have to guard
-/// against them otherwise. The raw entry text keeps them.
-fn drop_blank_fields(groups: &mut [crate::model::ReferenceGroup]) {
-    use crate::script::is_blank;
-    fn clear(field: &mut Option<String>) {
-        if field.as_deref().is_some_and(is_blank) {
-            *field = None;
-        }
-    }
-    for r in groups.iter_mut().flat_map(|g| g.references.iter_mut()) {
-        for field in [
-            &mut r.title,
-            &mut r.container,
-            &mut r.volume,
-            &mut r.issue,
-            &mut r.edition,
-            &mut r.publisher,
-            &mut r.place,
-            &mut r.url,
-            &mut r.doi,
-            &mut r.accessed,
-        ] {
-            clear(field);
-        }
-        r.authors.retain(|a| !is_blank(a.as_written()));
-        if r.year.as_ref().is_some_and(|y| is_blank(&y.raw)) {
-            r.year = None;
-        }
-        if r.pages.as_ref().is_some_and(|p| is_blank(&p.raw)) {
-            r.pages = None;
-        }
-    }
-}
-
-/// Titles, abstracts, keywords and contributor names that hold nothing visible are dropped, as reference fields
-/// are (see [`drop_blank_fields`]).
-fn drop_blank_front_values(front: &mut crate::model::Front) {
-    use crate::script::is_blank;
-    front.titles.retain(|t| !is_blank(&t.text));
-    front.abstracts.retain(|a| !is_blank(&a.text));
-    for group in &mut front.keywords {
-        group.keywords.retain(|k| !is_blank(k));
-    }
-    front.keywords.retain(|g| !g.keywords.is_empty());
-    let blank: Vec<String> = front
-        .contributors
-        .iter()
-        .filter(|c| is_blank(&c.name.as_written))
-        .map(|c| c.id.clone())
-        .collect();
-    front.contributors.retain(|c| !blank.contains(&c.id));
-    for note in &mut front.author_notes {
-        if note
-            .contributor_id
-            .as_ref()
-            .is_some_and(|id| blank.contains(id))
-        {
-            note.contributor_id = None;
-        }
-    }
+    };
+    doc.drop_blank_values();
+    let found = doc.verify();
+    doc.warnings.extend(found);
+    doc.warnings.sort_by_key(|w| w.line.unwrap_or(0));
+    Ok(doc)
 }

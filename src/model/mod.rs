@@ -7,11 +7,14 @@ mod back;
 mod body;
 mod common;
 mod front;
+pub mod identifiers;
+mod verify;
 
 pub use back::*;
 pub use body::*;
 pub use common::*;
 pub use front::*;
+pub use identifiers::{Doi, IsoDate, Issn, LanguageTag, Orcid};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -109,7 +109,7 @@ impl Reader {
     /// Sets a contributor's ORCID iD unless it has one.
     pub(super) fn set_orcid(&mut self, c: usize, id: String) {
         if let Some(contrib) = self.front.contributors.get_mut(c) {
-            contrib.orcid.get_or_insert(id);
+            contrib.orcid.get_or_insert_with(|| id.into());
         }
     }
 

@@ -12,7 +12,7 @@ use super::text::{
 use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
 use crate::extract::markers::references::{self as m, all_of};
-use crate::model::{Agent, MaybeTyped, Reference, ReferenceType};
+use crate::model::{Agent, Doi, MaybeTyped, Numbering, Printed, Reference, ReferenceType};
 use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -980,7 +980,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
 /// The DOI and the first other URL of a work.
 #[derive(Debug, Default)]
 struct Links {
-    doi: Option<String>,
+    doi: Option<Printed<Doi>>,
     url: Option<String>,
 }
 
@@ -1593,8 +1593,8 @@ fn assemble(
     }
     r.title = lead.title;
     let numbers = std::mem::take(&mut found.numbers);
-    r.volume = numbers.volume;
-    r.issue = numbers.issue;
+    r.volume = numbers.volume.map(Numbering::new);
+    r.issue = numbers.issue.map(Numbering::new);
     r.edition = numbers.edition;
     if let Some(p) = numbers.pages.or_else(|| {
         (found.journal || numbers_issue_or_volume(&r))
