@@ -267,11 +267,7 @@ fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::
         write!(out, "{}", outline(doc))?;
     }
     if args.citations {
-        write!(
-            out,
-            "{}",
-            papermeta::extract::citations::citation_report(doc)
-        )?;
+        write!(out, "{}", papermeta::summary::citation_report(doc))?;
     }
     out.flush()?;
     for w in &doc.warnings {
