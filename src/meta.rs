@@ -355,6 +355,10 @@ pub fn check_issn(issn: &str) -> Result<(), String> {
         return Err(format!("`{issn}` is not an ISSN of the form NNNN-NNNC"));
     }
     let digits: Vec<char> = chars.iter().filter(|c| **c != '-').copied().collect();
+    if digits.len() != 8 {
+        // `1234--567`: a second hyphen leaves too few digits.
+        return Err(format!("`{issn}` is not an ISSN of the form NNNN-NNNC"));
+    }
     let mut sum = 0u32;
     for (i, c) in digits[..7].iter().enumerate() {
         let d = c
@@ -755,6 +759,16 @@ pub fn documented_keys() -> BTreeMap<&'static str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issn_1234_double_hyphen_567_in_meta_is_an_error_not_a_panic() {
+        let e = check_issn("1234--567").expect_err("not an ISSN");
+        assert!(e.contains("1234--567"), "{e}");
+        let e = parse_metadata("[journal]\nissn_print = \"1234--567\"\n", "m.toml")
+            .expect_err("a metadata file with that ISSN is refused");
+        assert!(e.to_string().contains("1234--567"), "{e}");
+        assert!(check_issn("0317-8471").is_ok());
+    }
 
     #[test]
     fn unknown_key_names_the_closest_valid_one_with_position() {

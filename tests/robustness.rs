@@ -154,3 +154,37 @@ proptest! {
         }
     }
 }
+
+/// A heading numbered one level deeper than the last, 2,000 times over.
+#[test]
+fn headings_numbered_2000_levels_deep_give_outputs_that_pass_their_own_schemas() {
+    let mut text = String::from(
+        "Water Governance in Coastal Cities\n\nSamira Haddad\n\nAbstract: How cities reorganized their utilities.\n\nKeywords: water; cities.\n\n1. Introduction\n\nCities face a double pressure.\n\n",
+    );
+    let mut number = String::new();
+    for level in 1..=2000 {
+        number.push_str(if level == 1 { "1" } else { ".1" });
+        text.push_str(&format!(
+            "{number} Part {level}\n\nSome text of part {level}.\n\n"
+        ));
+    }
+    let doc = convert::read_document(text.as_bytes(), "deep.txt", None).expect("reads");
+    fn depth(s: &[papermeta::model::Section]) -> usize {
+        s.iter().map(|x| 1 + depth(&x.sections)).max().unwrap_or(0)
+    }
+    // The headings nest, up to the depth every writer's readers accept.
+    let depth = depth(&doc.body.sections);
+    assert!(
+        (2..=papermeta::extract::sections::MAX_SECTION_DEPTH).contains(&depth),
+        "{depth}"
+    );
+    for format in Format::ALL {
+        if let Ok(artifact) = convert::render(&doc, format, &ConvertOptions::default()) {
+            assert!(
+                artifact.report.is_valid(),
+                "{format} output fails papermeta's own validator: {:?}",
+                artifact.report.errors().take(3).collect::<Vec<_>>()
+            );
+        }
+    }
+}

@@ -40,7 +40,8 @@ use std::sync::Arc;
 /// Bounds that keep hostile DTDs and documents from exhausting time or memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
-    /// Deepest element nesting accepted in a document (default 512).
+    /// Deepest element nesting accepted in a document, and deepest nesting of parentheses
+    /// in a DTD's content model (default 512).
     pub max_depth: usize,
     /// Most attributes accepted on one element (default 256).
     pub max_attributes: usize,

@@ -215,6 +215,8 @@ pub struct Parser<'a> {
     decls: Decls,
     expanded: usize,
     includes: usize,
+    /// Parentheses open in the content model being read (bounded by `Limits::max_depth`).
+    group_depth: usize,
     files: HashMap<PathBuf, Rc<str>>,
 }
 
@@ -302,6 +304,7 @@ impl<'a> Parser<'a> {
             decls: Decls::default(),
             expanded: 0,
             includes: 0,
+            group_depth: 0,
             files: HashMap::new(),
         }
     }
@@ -975,9 +978,19 @@ impl<'a> Parser<'a> {
     fn cp(&mut self) -> Res<Particle> {
         self.skip_ws_pe()?;
         if self.peek() == Some(b'(') {
+            // Groups nest by recursion: bound them as the document's elements are bounded.
+            if self.group_depth >= self.limits.max_depth {
+                return Err(self.limit(format!(
+                    "content model groups nested deeper than max_depth ({})",
+                    self.limits.max_depth
+                )));
+            }
             self.bump();
             self.skip_ws_pe()?;
-            return self.group();
+            self.group_depth += 1;
+            let group = self.group();
+            self.group_depth -= 1;
+            return group;
         }
         let name = self.read_name()?;
         Ok(Particle::Name(name, self.occurrence()))
@@ -1272,6 +1285,25 @@ mod tests {
         let e =
             parse("<!ENTITY % a '%b;'><!ENTITY % b '%a;'><!ELEMENT x %a;>").expect_err("recursion");
         assert!(matches!(e, DtdError::UnresolvedEntity { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn dtd_with_50000_nested_parentheses_is_refused_not_a_stack_overflow() {
+        let deep = format!("<!ELEMENT a {}b{}>", "(".repeat(50_000), ")".repeat(50_000));
+        let e = parse(&deep).expect_err("must hit the nesting limit");
+        assert!(
+            matches!(e, DtdError::Limit { ref message, .. } if message.contains("max_depth")),
+            "{e:?}"
+        );
+        // Up to the limit the model still compiles, even on a test thread's small stack.
+        let depth = Limits::default().max_depth;
+        let ok = format!("<!ELEMENT a {}b{}>", "(".repeat(depth), ")".repeat(depth));
+        let dtd = crate::validate::dtd::Dtd::from_str(&ok, None, &Default::default())
+            .expect("a model nested to the limit compiles");
+        assert!(dtd
+            .validate(b"<a><b/></a>")
+            .iter()
+            .all(|d| d.code != "dtd-content"));
     }
 
     #[test]
