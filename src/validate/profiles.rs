@@ -518,9 +518,10 @@ fn page_order(t: &Tree, s: &mut Sink) {
         let (Some(f), Some(l)) = (t.child(parent, "fpage"), t.child(parent, "lpage")) else {
             continue;
         };
+        let (first_text, last_text) = (t.text(f), t.text(l));
         if let (Some(first), Some(last)) = (
-            parse_number(t.text(f).trim()),
-            parse_number(t.text(l).trim()),
+            parse_number(first_text.trim()),
+            full_last_page(first_text.trim(), last_text.trim()),
         ) {
             if last < first {
                 s.warn(l, format!("<lpage> {last} comes before <fpage> {first}"));
@@ -532,6 +533,23 @@ fn page_order(t: &Tree, s: &mut Sink) {
             s.warn(c, "a reference has both <elocation-id> and <fpage>");
         }
     }
+}
+
+/// The last page of a range, with an abbreviated one (`986–92`, the common style of
+/// reference lists) completed from the first page's leading digits: 992. Ranges starting
+/// below 100 are never abbreviated (Chicago 9.61): `10–9` stays 9.
+fn full_last_page(first: &str, last: &str) -> Option<u32> {
+    let value = parse_number(last)?;
+    let (first_digits, last_digits) = (first.chars().count(), last.chars().count());
+    if last_digits >= first_digits {
+        return Some(value);
+    }
+    let first_value = parse_number(first)?;
+    if first_value < 100 {
+        return Some(value);
+    }
+    let scale = 10u32.checked_pow(u32::try_from(last_digits).ok()?)?;
+    (first_value / scale).checked_mul(scale)?.checked_add(value)
 }
 
 fn permissions(t: &Tree, s: &mut Sink) {
@@ -1051,6 +1069,30 @@ mod tests {
         assert!(c.contains(&"profile-date".to_string()), "{c:?}"); // 30 February; iso disagrees
         let xml = GOOD.replace("<lpage>٢٠</lpage>", "<lpage>٩</lpage>");
         assert!(codes(&xml, Profile::Jats4r).contains(&"profile-page-order".to_string()));
+    }
+
+    #[test]
+    fn abbreviated_page_ranges_are_in_order() {
+        assert_eq!(full_last_page("986", "92"), Some(992));
+        assert_eq!(full_last_page("1003", "5"), Some(1005));
+        assert_eq!(full_last_page("١٢٣", "٢٥"), Some(125));
+        assert_eq!(full_last_page("12", "130"), Some(130));
+        assert_eq!(full_last_page("e12", "5"), None);
+        assert_eq!(full_last_page("10", "9"), Some(9));
+        let range = |f: &str, l: &str| {
+            GOOD.replace("<fpage>١٠</fpage>", &format!("<fpage>{f}</fpage>"))
+                .replace("<lpage>٢٠</lpage>", &format!("<lpage>{l}</lpage>"))
+        };
+        for (f, l) in [("986", "92"), ("1003", "5"), ("٩٨٦", "٩٢")] {
+            let c = codes(&range(f, l), Profile::Pmc);
+            assert!(
+                !c.contains(&"profile-page-order".to_string()),
+                "{f}–{l}: {c:?}"
+            );
+        }
+        // 986–81 abbreviates 981: before the first page.
+        let c = codes(&range("986", "81"), Profile::Pmc);
+        assert!(c.contains(&"profile-page-order".to_string()), "{c:?}");
     }
 
     #[test]
