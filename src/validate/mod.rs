@@ -35,9 +35,11 @@ impl Report {
 pub mod bibtex;
 mod cursor;
 pub mod dtd;
+pub mod files;
 pub mod jats;
 pub mod jsonld;
 pub mod model;
+pub mod official;
 pub mod profiles;
 
 use crate::format::Format;

@@ -24,6 +24,10 @@ pub enum Profile {
     Pmc,
     /// The JATS4R (JATS for Reuse) recommendations.
     Jats4r,
+    /// What papermeta asks of its own output, in every format: for JATS the JATS 1.3
+    /// Publishing DOCTYPE and the project's subset DTD, for JSON-LD papermeta's output
+    /// schema, for BibTeX ASCII keys and every required field. Its findings are errors.
+    Papermeta,
 }
 
 impl Profile {
@@ -32,6 +36,7 @@ impl Profile {
         match self {
             Profile::Pmc => "pmc",
             Profile::Jats4r => "jats4r",
+            Profile::Papermeta => "papermeta",
         }
     }
 
@@ -45,8 +50,9 @@ impl std::str::FromStr for Profile {
         match s.to_ascii_lowercase().as_str() {
             "pmc" => Ok(Profile::Pmc),
             "jats4r" => Ok(Profile::Jats4r),
+            "papermeta" => Ok(Profile::Papermeta),
             other => Err(format!(
-                "unknown JATS profile {other:?} (known: pmc, jats4r)"
+                "unknown profile {other:?} (known: pmc, jats4r, papermeta)"
             )),
         }
     }
@@ -54,6 +60,9 @@ impl std::str::FromStr for Profile {
 
 /// Checks a JATS document against a profile. Findings are warnings in document order.
 pub fn check_profile(xml: &[u8], profile: Profile) -> Report {
+    if profile == Profile::Papermeta {
+        return crate::validate::jats::check_papermeta_profile(xml);
+    }
     let tree = match Tree::parse(xml) {
         Ok(tree) => tree,
         Err(d) => {
