@@ -9,7 +9,7 @@ use crate::model::{Diagnostic, Severity};
 use crate::validate::dtd::Dtd;
 use crate::validate::jats::LocalDtds;
 use crate::validate::profiles::{self, Profile};
-use crate::validate::{bibtex, jats, jsonld, model, Report};
+use crate::validate::{bibtex, jats, jsonld, model, schemaorg, Report};
 use std::path::{Path, PathBuf};
 
 /// What `papermeta validate` checks, and how.
@@ -236,7 +236,7 @@ impl Validator {
                 ),
             ),
             Format::Bibtex => ("bibtex", bibtex::validate_bibtex_input(bytes, &name)),
-            Format::JsonLd => ("jsonld", jsonld::validate_jsonld(bytes)),
+            Format::JsonLd => ("jsonld", schemaorg::validate_schema_org(bytes, &name)),
             Format::Model => ("model", model::validate_model(bytes)),
         };
         push(&mut report.findings, check, own);

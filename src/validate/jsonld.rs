@@ -86,7 +86,7 @@ pub fn validate_jsonld(bytes: &[u8]) -> Report {
     report
 }
 
-fn located(mut d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+pub(super) fn located(mut d: Diagnostic, line: usize, column: usize) -> Diagnostic {
     d.line = Some(line);
     d.column = Some(column);
     d
@@ -108,7 +108,7 @@ fn byte_position(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// The position of every value in a (syntactically valid) JSON text, by JSON pointer.
-fn pointer_positions(text: &str) -> HashMap<String, (usize, usize)> {
+pub(super) fn pointer_positions(text: &str) -> HashMap<String, (usize, usize)> {
     let mut scanner = Scanner {
         cur: CharCursor::new(text),
         out: HashMap::new(),

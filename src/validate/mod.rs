@@ -41,6 +41,7 @@ pub mod jsonld;
 pub mod model;
 pub mod official;
 pub mod profiles;
+pub mod schemaorg;
 
 use crate::format::Format;
 
