@@ -533,7 +533,14 @@ fn page_order(t: &Tree, s: &mut Sink) {
             full_last_page(first_text.trim(), last_text.trim()),
         ) {
             if last < first {
-                s.warn(l, format!("<lpage> {last} comes before <fpage> {first}"));
+                s.warn(
+                    l,
+                    format!(
+                        "<lpage> {} (page {last}) comes before <fpage> {}",
+                        last_text.trim(),
+                        first_text.trim()
+                    ),
+                );
             }
         }
     }
@@ -545,8 +552,8 @@ fn page_order(t: &Tree, s: &mut Sink) {
 }
 
 /// The last page of a range, with an abbreviated one (`986–92`, the common style of
-/// reference lists) completed from the first page's leading digits: 992. Ranges starting
-/// below 100 are never abbreviated (Chicago 9.61): `10–9` stays 9.
+/// reference lists) completed from the first page's leading digits: 992; Vancouver style
+/// abbreviates short ranges too (`20–8` is 20–28).
 fn full_last_page(first: &str, last: &str) -> Option<u32> {
     let value = parse_number(last)?;
     let (first_digits, last_digits) = (first.chars().count(), last.chars().count());
@@ -554,9 +561,6 @@ fn full_last_page(first: &str, last: &str) -> Option<u32> {
         return Some(value);
     }
     let first_value = parse_number(first)?;
-    if first_value < 100 {
-        return Some(value);
-    }
     let scale = 10u32.checked_pow(u32::try_from(last_digits).ok()?)?;
     (first_value / scale).checked_mul(scale)?.checked_add(value)
 }
@@ -1076,7 +1080,7 @@ mod tests {
         );
         let c = codes(&xml, Profile::Pmc);
         assert!(c.contains(&"profile-date".to_string()), "{c:?}"); // 30 February; iso disagrees
-        let xml = GOOD.replace("<lpage>٢٠</lpage>", "<lpage>٩</lpage>");
+        let xml = GOOD.replace("<lpage>٢٠</lpage>", "<lpage>٠٩</lpage>");
         assert!(codes(&xml, Profile::Jats4r).contains(&"profile-page-order".to_string()));
     }
 
@@ -1087,7 +1091,7 @@ mod tests {
         assert_eq!(full_last_page("١٢٣", "٢٥"), Some(125));
         assert_eq!(full_last_page("12", "130"), Some(130));
         assert_eq!(full_last_page("e12", "5"), None);
-        assert_eq!(full_last_page("10", "9"), Some(9));
+        assert_eq!(full_last_page("20", "8"), Some(28));
         let range = |f: &str, l: &str| {
             GOOD.replace("<fpage>١٠</fpage>", &format!("<fpage>{f}</fpage>"))
                 .replace("<lpage>٢٠</lpage>", &format!("<lpage>{l}</lpage>"))
