@@ -38,6 +38,7 @@ pub mod dtd;
 pub mod files;
 pub mod jats;
 pub mod jsonld;
+mod jsonld_shape;
 pub mod model;
 pub mod official;
 pub mod profiles;
