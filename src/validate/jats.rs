@@ -1,7 +1,12 @@
-//! JATS XML validation: well-formedness, the JATS 1.3 Journal Publishing DOCTYPE, and
-//! validity against a DTD — by default the project's own JATS subset DTD
-//! (`schemas/jats/papermeta-jats1-3.dtd`, embedded), or any DTD loaded with [`load_dtd`]
-//! (e.g. the official NISO JATS 1.3 DTD for `--jats-dtd PATH`).
+//! JATS XML validation.
+//!
+//! - [`validate_declared`] (`papermeta validate`): well-formedness, then validity against
+//!   the DTD the file's DOCTYPE declares (a bundled official DTD, see
+//!   [`official`](crate::validate::official), or one beside the file), or against `--dtd`.
+//! - [`validate_jats`] / [`validate_jats_with`] (papermeta's own output, and
+//!   `--profile papermeta` through [`check_papermeta_profile`]): the JATS 1.3 Journal
+//!   Publishing DOCTYPE and validity against the project's JATS subset DTD
+//!   (`schemas/jats/papermeta-jats1-3.dtd`, embedded), or a DTD loaded with [`load_dtd`].
 //!
 //! The project DTD is stricter than the official one, never looser: a document it accepts is
 //! also valid JATS 1.3 (tests/dtd_differential.rs checks that against the official DTD).

@@ -305,7 +305,7 @@ pub(super) fn check(shape: &Shape, value: &Value, at: &str, out: &mut Vec<(Strin
             }
         }
         Count => {
-            if !value.as_u64().is_some() {
+            if value.as_u64().is_none() {
                 out.push((at.to_string(), format!("{value} is not an integer ≥ 0")));
             }
         }
