@@ -225,8 +225,8 @@ impl Validator {
         };
         report.format = Some(format);
         let name = path.display().to_string();
-        let (check, own) = match format {
-            Format::Jats => (
+        let (check, own) = if format == Format::JATS {
+            (
                 "dtd",
                 jats::validate_declared(
                     bytes,
@@ -234,10 +234,24 @@ impl Validator {
                     self.options.dtd.as_ref(),
                     &self.local_dtds,
                 ),
-            ),
-            Format::Bibtex => ("bibtex", bibtex::validate_bibtex_input(bytes, &name)),
-            Format::JsonLd => ("jsonld", schemaorg::validate_schema_org(bytes, &name)),
-            Format::Model => ("model", model::validate_model(bytes)),
+            )
+        } else if format == Format::BIBTEX {
+            ("bibtex", bibtex::validate_bibtex_input(bytes, &name))
+        } else if format == Format::JSONLD {
+            ("jsonld", schemaorg::validate_schema_org(bytes, &name))
+        } else if format == Format::MODEL {
+            ("model", model::validate_model(bytes))
+        } else {
+            // A format with no consumer-side validator here: its own validator judges it.
+            (
+                format.name(),
+                format.validate(
+                    bytes,
+                    &crate::format::ValidateOptions {
+                        jats_dtd: self.options.dtd.as_ref(),
+                    },
+                ),
+            )
         };
         push(&mut report.findings, check, own);
         for &profile in &self.options.profiles {
@@ -293,12 +307,17 @@ fn push(out: &mut Vec<Finding>, check: &str, report: Report) {
 /// A profile's findings for a file of `format` (a profile that does not apply to the format
 /// finds nothing).
 fn profile_findings(format: Format, profile: Profile, bytes: &[u8]) -> Report {
-    match (format, profile) {
-        (Format::Jats, Profile::Papermeta) => jats::check_papermeta_profile(bytes),
-        (Format::Jats, p) => profiles::check_profile(bytes, p),
-        (Format::JsonLd, Profile::Papermeta) => jsonld::validate_jsonld(bytes),
-        (Format::Bibtex, Profile::Papermeta) => bibtex::validate_bibtex(bytes),
-        _ => Report::default(),
+    let papermeta = profile == Profile::Papermeta;
+    if format == Format::JATS && papermeta {
+        jats::check_papermeta_profile(bytes)
+    } else if format == Format::JATS {
+        profiles::check_profile(bytes, profile)
+    } else if format == Format::JSONLD && papermeta {
+        jsonld::validate_jsonld(bytes)
+    } else if format == Format::BIBTEX && papermeta {
+        bibtex::validate_bibtex(bytes)
+    } else {
+        Report::default()
     }
 }
 
@@ -340,7 +359,7 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, String> {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     if name.ends_with(".bib") || name.ends_with(".bibtex") {
-        return Ok(Format::Bibtex);
+        return Ok(Format::BIBTEX);
     }
     let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes));
     let text = head.trim_start_matches('\u{FEFF}').trim_start();
@@ -352,7 +371,7 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, String> {
     };
     if text.starts_with('<') {
         return match xml_root(text) {
-            Some("article") => Ok(Format::Jats),
+            Some("article") => Ok(Format::JATS),
             Some(root) => refuse(format!("XML with root <{root}>, not a JATS <article>")),
             None => refuse("XML without a root element".to_string()),
         };
@@ -361,9 +380,9 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, String> {
         let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
             // Not JSON after all: JSON-LD by name, for its syntax error to be reported.
             return if name.ends_with(".jsonld") {
-                Ok(Format::JsonLd)
+                Ok(Format::JSONLD)
             } else if name.ends_with(".model.json") {
-                Ok(Format::Model)
+                Ok(Format::MODEL)
             } else {
                 refuse("text that starts like JSON but does not parse".to_string())
             };
@@ -374,17 +393,17 @@ pub fn detect(path: &Path, bytes: &[u8]) -> Result<Format, String> {
             v => vec![v],
         };
         if name.ends_with(".jsonld") || items.iter().any(|v| has(v, "@context")) {
-            return Ok(Format::JsonLd);
+            return Ok(Format::JSONLD);
         }
         if has(&value, "front") && has(&value, "body") {
-            return Ok(Format::Model);
+            return Ok(Format::MODEL);
         }
         return refuse(
             "JSON that is neither JSON-LD (no @context) nor a papermeta model".to_string(),
         );
     }
     if text.starts_with('@') || text.starts_with('%') || has_bibtex_entry(text) {
-        return Ok(Format::Bibtex);
+        return Ok(Format::BIBTEX);
     }
     refuse("not XML, JSON or BibTeX".to_string())
 }
@@ -449,28 +468,28 @@ mod tests {
         let d = |name: &str, text: &str| detect(Path::new(name), text.as_bytes());
         assert_eq!(
             d("a.xml", "<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE article [<!ENTITY x \"y\">]>\n<article/>"),
-            Ok(Format::Jats)
+            Ok(Format::JATS)
         );
         assert!(d("a.xml", "<doi_batch version=\"5.3.1\"/>")
             .unwrap_err()
             .contains("<doi_batch>"));
         assert_eq!(
             d("x.txt", "{\"@context\": \"https://schema.org\"}"),
-            Ok(Format::JsonLd)
+            Ok(Format::JSONLD)
         );
         assert_eq!(
             d("x.json", "[{\"@context\": {}, \"@type\": \"Person\"}]"),
-            Ok(Format::JsonLd)
+            Ok(Format::JSONLD)
         );
         assert_eq!(
             d("m.json", "{\"front\": {}, \"body\": {}}"),
-            Ok(Format::Model)
+            Ok(Format::MODEL)
         );
         assert!(d("c.json", "[{\"id\": \"x\", \"type\": \"book\"}]").is_err());
-        assert_eq!(d("refs.bib", "\u{fffd}garbage"), Ok(Format::Bibtex));
+        assert_eq!(d("refs.bib", "\u{fffd}garbage"), Ok(Format::BIBTEX));
         assert_eq!(
             d("refs.txt", "Some words.\n@misc{k, title={T}}\n"),
-            Ok(Format::Bibtex)
+            Ok(Format::BIBTEX)
         );
         assert!(d("notes.txt", "plain words").is_err());
     }
