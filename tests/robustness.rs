@@ -178,7 +178,7 @@ fn headings_numbered_2000_levels_deep_give_outputs_that_pass_their_own_schemas()
         (2..=papermeta::extract::sections::MAX_SECTION_DEPTH).contains(&depth),
         "{depth}"
     );
-    for format in Format::ALL {
+    for format in Format::all() {
         if let Ok(artifact) = convert::render(&doc, format, &ConvertOptions::default()) {
             assert!(
                 artifact.report.is_valid(),
@@ -283,7 +283,7 @@ proptest! {
         if let Ok(meta) = parse_metadata(&meta, "meta.toml") {
             let (text, _) = &INPUTS[which % INPUTS.len()];
             if let Ok(doc) = convert::read_document(text.as_bytes(), "input.txt", Some(&meta)) {
-                for format in Format::ALL {
+                for format in Format::all() {
                     let _ = convert::render(&doc, format, &ConvertOptions::default());
                 }
             }

@@ -515,6 +515,13 @@ impl<'a> Parser<'a> {
                     self.bump();
                 }
                 Some(c) if c == close => {}
+                None => {
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        format!("the entry `{}` is never closed", entry.key),
+                        open_at,
+                    ))
+                }
                 _ => {
                     let here = self.here();
                     return Err(self.error(
