@@ -385,13 +385,21 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
                 let _ = writeln!(std::io::stderr(), "error: {problem}");
                 continue;
             }
-            let text = std::fs::read(&report.path).ok();
-            let text = text.as_deref().and_then(|b| std::str::from_utf8(b).ok());
+            let bytes = std::fs::read(&report.path).ok();
+            let lines: Vec<&str> = bytes
+                .as_deref()
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|t| t.lines().collect())
+                .unwrap_or_default();
             for f in &report.findings {
+                let line = f
+                    .diagnostic
+                    .line
+                    .and_then(|l| lines.get(l.checked_sub(1)?).copied());
                 let _ = write!(
                     std::io::stderr(),
                     "{}",
-                    render_diagnostic(&name, text, &f.diagnostic)
+                    papermeta::summary::render_diagnostic_line(&name, line, &f.diagnostic)
                 );
             }
             let _ = writeln!(
