@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use papermeta::convert::{self, ConvertOptions, Job, Outcome, Phase, WritePolicy};
-use papermeta::format::{Format, ValidateOptions};
+use papermeta::format::Format;
 use papermeta::meta::parse_metadata;
 use papermeta::summary::{
     format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
@@ -56,9 +56,10 @@ enum Command {
         after_help = "Example:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n\nOutputs go to DIR/<stem>.jats.xml, .jsonld, .bib and .model.json, each validated first and written atomically."
     )]
     Extract(ExtractArgs),
-    /// Check JATS, JSON-LD, BibTeX or model files against their schemas.
+    /// Check JATS, JSON-LD, BibTeX or model files (or every such file under a directory) as
+    /// their real consumers judge them.
     #[command(
-        after_help = "Example:\n  papermeta validate out/paper.jats.xml --profile pmc\n  papermeta validate out/paper.jats.xml --dtd ../shared/vendor/jats-1.3/publishing/JATS-journalpublishing1-3.dtd --catalog ../shared/vendor/jats-1.3/catalog.xml"
+        after_help = "JATS is validated against the DTD its DOCTYPE declares (bundled: JATS Journal Publishing 1.0, 1.1, 1.3, NLM Journal Publishing 3.0), BibTeX as bibtex and biber read it, JSON-LD against the schema.org vocabulary.\n\nExamples:\n  papermeta validate article.xml --profile pmc\n  papermeta validate submissions/ --json\n  papermeta validate article.xml --dtd archiving/JATS-archivearticle1.dtd --catalog archiving/catalog.xml\n  papermeta validate out/paper.jats.xml --profile papermeta"
     )]
     Validate(ValidateArgs),
     /// Print the JSON Schema of papermeta's document model (schemas/document.schema.json).
@@ -130,31 +131,35 @@ fn parse_size(s: &str) -> Result<u64, String> {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ProfileArg {
+    /// PubMed Central's tagging rules (JATS).
     Pmc,
+    /// The JATS4R recommendations (JATS).
     Jats4r,
+    /// What papermeta asks of its own output (JATS, JSON-LD, BibTeX).
+    Papermeta,
 }
 
 #[derive(Args)]
 struct ValidateArgs {
-    /// Files to check.
+    /// Files to check, or directories to check every JATS, BibTeX and JSON-LD file under.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// The files' format; detected from the content when absent.
+    /// The files' format; detected from each file's name and content when absent.
     #[arg(long, value_parser = parse_format)]
     format: Option<Format>,
-    /// Validate JATS against this DTD instead of the built-in one.
+    /// Validate JATS against this DTD instead of the one each file declares.
     #[arg(long, value_name = "PATH")]
     dtd: Option<PathBuf>,
     /// An XML catalog for the DTD's public identifiers.
     #[arg(long, value_name = "PATH")]
     catalog: Option<PathBuf>,
-    /// Also check what PMC or JATS4R require beyond the DTD (JATS only).
+    /// Also check a profile (repeatable): pmc and jats4r for JATS, papermeta for papermeta's own output.
     #[arg(long, value_enum)]
-    profile: Option<ProfileArg>,
+    profile: Vec<ProfileArg>,
     /// Treat profile findings as errors.
     #[arg(long)]
     strict: bool,
-    /// Print a machine-readable JSON report.
+    /// Print a JSON report: per file, one record per finding (file, line, column, rule, severity, message).
     #[arg(long)]
     json: bool,
 }
@@ -326,83 +331,96 @@ fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::
 }
 
 fn validate_files(args: ValidateArgs) -> Result<u8> {
+    use validate::files::{FileReport, Summary, ValidateOptions, Validator};
     let dtd = args
         .dtd
         .as_deref()
         .map(|p| load_dtd(p, args.catalog.as_deref()))
         .transpose()?;
-    let mut status = EXIT_OK;
-    let mut json_reports = Vec::new();
+    let profiles = args
+        .profile
+        .iter()
+        .map(|p| match p {
+            ProfileArg::Pmc => Profile::Pmc,
+            ProfileArg::Jats4r => Profile::Jats4r,
+            ProfileArg::Papermeta => Profile::Papermeta,
+        })
+        .collect();
+    let validator = Validator::new(ValidateOptions {
+        format: args.format,
+        dtd,
+        profiles,
+        strict: args.strict,
+    });
+    let mut reports: Vec<FileReport> = Vec::new();
+    let mut summary = Summary::default();
+    let mut walked = false;
     for path in &args.files {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| fail(EXIT_USAGE, format!("cannot read {name}: {e}")))?;
-        let Some(format) = args.format.or_else(|| Format::detect(&bytes)) else {
-            return Err(fail(
-                EXIT_USAGE,
-                format!(
-                    "{name}: cannot tell the format; pass --format {}",
-                    papermeta::format::FormatTable::builtin()
-                        .formats()
-                        .map(|f| f.name())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ),
-            ));
-        };
-        let mut report = format.validate(
-            &bytes,
-            &ValidateOptions {
-                jats_dtd: dtd.as_ref(),
-            },
-        );
-        if let (Some(profile), true) = (args.profile, format == Format::JATS) {
-            let profile = match profile {
-                ProfileArg::Pmc => Profile::Pmc,
-                ProfileArg::Jats4r => Profile::Jats4r,
-            };
-            let findings = validate::profiles::check_profile(&bytes, profile);
-            let findings = if args.strict {
-                findings.into_strict()
-            } else {
-                findings
-            };
-            report.diagnostics.extend(findings.diagnostics);
-        }
-        if !report.is_valid() {
-            status = EXIT_INVALID;
-        }
-        if args.json {
-            json_reports.push(serde_json::json!({
-                "file": name,
-                "format": format.name(),
-                "valid": report.is_valid(),
-                "diagnostics": report.diagnostics,
-            }));
+        if path.is_dir() {
+            walked = true;
+            let tree = validator.validate_tree(path);
+            summary.skipped += tree.summary.skipped;
+            reports.extend(tree.files);
         } else {
-            let text = std::str::from_utf8(&bytes).ok();
-            for d in &report.diagnostics {
-                let _ = write!(std::io::stderr(), "{}", render_diagnostic(&name, text, d));
+            reports.push(validator.validate_file(path));
+        }
+    }
+    for report in &reports {
+        summary.add(report);
+    }
+    if args.json {
+        let files: Vec<serde_json::Value> = reports.iter().map(FileReport::to_json).collect();
+        let _ = writeln!(
+            std::io::stdout(),
+            "{}",
+            serde_json::to_string_pretty(&files)?
+        );
+    } else {
+        for report in &reports {
+            let name = report.path.display().to_string();
+            if let Some(problem) = &report.problem {
+                let _ = writeln!(std::io::stderr(), "error: {problem}");
+                continue;
             }
-            let errors = report.errors().count();
-            let warnings = report.diagnostics.len() - errors;
+            let bytes = std::fs::read(&report.path).ok();
+            let lines: Vec<&str> = bytes
+                .as_deref()
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|t| t.lines().collect())
+                .unwrap_or_default();
+            for f in &report.findings {
+                let line = f
+                    .diagnostic
+                    .line
+                    .and_then(|l| lines.get(l.checked_sub(1)?).copied());
+                let _ = write!(
+                    std::io::stderr(),
+                    "{}",
+                    papermeta::summary::render_diagnostic_line(&name, line, &f.diagnostic)
+                );
+            }
             let _ = writeln!(
                 std::io::stdout(),
-                "{name}: {format}: {} ({errors} errors, {warnings} warnings)",
+                "{name}: {}: {} ({} errors, {} warnings)",
+                report.format.map_or("?", Format::name),
                 if report.is_valid() {
                     "valid"
                 } else {
                     "INVALID"
-                }
+                },
+                report.errors(),
+                report.warnings()
             );
         }
+        if walked || reports.len() > 1 {
+            let _ = writeln!(std::io::stdout(), "{summary}");
+        }
     }
-    if args.json {
-        let _ = writeln!(
-            std::io::stdout(),
-            "{}",
-            serde_json::to_string_pretty(&json_reports)?
-        );
-    }
-    Ok(status)
+    Ok(if summary.unchecked > 0 {
+        EXIT_USAGE
+    } else if summary.invalid > 0 {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
 }
