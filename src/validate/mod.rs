@@ -39,6 +39,7 @@ pub mod jats;
 pub mod jsonld;
 pub mod model;
 pub mod profiles;
+pub mod xsd;
 
 use crate::format::Format;
 
