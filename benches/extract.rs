@@ -20,7 +20,7 @@ fn bench_extract(c: &mut Criterion) {
     });
     let doc = convert::read_document(&input, "sample.txt", Some(&meta)).expect("extracts");
     let options = ConvertOptions::default();
-    for format in Format::ALL {
+    for format in Format::all() {
         c.bench_function(&format!("render and validate {format}"), |b| {
             b.iter(|| convert::render(black_box(&doc), format, &options).expect("renders"))
         });

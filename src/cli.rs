@@ -1,10 +1,9 @@
 //! Command line: argument parsing, exit codes and what is printed. No conversion logic here.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use papermeta::convert::{self, Artifact, ConvertOptions};
-use papermeta::export::ExportError;
-use papermeta::format::Format;
+use papermeta::convert::{self, ConvertOptions, Job, Outcome};
+use papermeta::format::{Format, ValidateOptions};
 use papermeta::meta::parse_metadata;
 use papermeta::summary::{
     format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
@@ -178,8 +177,6 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
         None => None,
     };
-    let doc = convert::read_document(&bytes, &args.input, meta.as_ref())
-        .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
     let options = ConvertOptions {
         jats_dtd: args
             .jats_dtd
@@ -188,39 +185,42 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             .transpose()?,
         ..ConvertOptions::default()
     };
+    let stem = convert::output_stem(&args.input);
+    let job = Job {
+        input_name: &args.input,
+        bytes: &bytes,
+        meta: meta.as_ref(),
+        formats: &args.to,
+        out_dir: &args.output,
+        stem: &stem,
+    };
+    let outcome =
+        convert::convert(&job, &options).map_err(|e| fail(e.status().code(), e.to_string()))?;
+    print_outcome(&args, &stem, &outcome);
+    Ok(outcome.status().code())
+}
+
+/// Prints what a conversion found and did: the summary, the views asked for, every warning
+/// and failure, and the files written.
+fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) {
+    let doc = &outcome.document;
     if !args.quiet {
-        eprint!("{}", summary(&doc));
+        eprint!("{}", summary(doc));
     }
     if args.outline {
-        print!("{}", outline(&doc));
+        print!("{}", outline(doc));
     }
     if args.citations {
-        print!("{}", papermeta::extract::citations::citation_report(&doc));
+        print!("{}", papermeta::extract::citations::citation_report(doc));
     }
     for w in &doc.warnings {
         eprintln!("{}", format_diagnostic(&args.input, w));
     }
-    let mut formats = args.to.clone();
-    formats.sort();
-    formats.dedup();
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut status = EXIT_OK;
-    for format in formats {
-        match convert::render(&doc, format, &options) {
-            Ok(artifact) => artifacts.push(artifact),
-            Err(e @ ExportError::MissingFact { .. }) => {
-                eprintln!("error: {format} not written: {e}");
-                status = status.max(EXIT_USAGE);
-            }
-            Err(e) => {
-                eprintln!("error: {format} not written: {e}");
-                status = status.max(EXIT_INVALID);
-            }
-        }
+    for (format, e) in &outcome.failed {
+        eprintln!("error: {format} not written: {e}");
     }
-    let stem = convert::output_stem(&args.input);
-    for artifact in &artifacts {
-        let name = convert::output_path(Path::new(""), &stem, artifact.format)
+    for artifact in &outcome.artifacts {
+        let name = convert::output_path(Path::new(""), stem, artifact.format)
             .display()
             .to_string();
         for w in &artifact.warnings {
@@ -234,20 +234,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
         if !artifact.report.is_valid() {
             eprintln!("error: {name} failed validation and was not written");
-            status = status.max(EXIT_INVALID);
         }
     }
-    if artifacts.iter().any(|a| a.report.is_valid()) {
-        std::fs::create_dir_all(&args.output)
-            .with_context(|| format!("cannot create {}", args.output.display()))?;
-    }
-    let written = convert::write_valid(&args.output, &stem, &artifacts)?;
     if !args.quiet {
-        for path in &written {
+        for path in &outcome.written {
             eprintln!("wrote {}", path.display());
         }
     }
-    Ok(status)
 }
 
 fn validate_files(args: ValidateArgs) -> Result<u8> {
@@ -265,11 +258,23 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
         let Some(format) = args.format.or_else(|| Format::detect(&bytes)) else {
             return Err(fail(
                 EXIT_USAGE,
-                format!("{name}: cannot tell the format; pass --format jats|jsonld|bibtex|model"),
+                format!(
+                    "{name}: cannot tell the format; pass --format {}",
+                    papermeta::format::FormatTable::builtin()
+                        .formats()
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
             ));
         };
-        let mut report = validate::validate_bytes(format, &bytes, dtd.as_ref());
-        if let (Some(profile), Format::Jats) = (args.profile, format) {
+        let mut report = format.validate(
+            &bytes,
+            &ValidateOptions {
+                jats_dtd: dtd.as_ref(),
+            },
+        );
+        if let (Some(profile), true) = (args.profile, format == Format::JATS) {
             let profile = match profile {
                 ProfileArg::Pmc => Profile::Pmc,
                 ProfileArg::Jats4r => Profile::Jats4r,

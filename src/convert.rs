@@ -1,28 +1,34 @@
-//! Export orchestration: every output is rendered, then validated against its schema, and
-//! only then written (atomically). Invalid output is never written silently.
+//! The conversion of one paper: read it, apply the metadata, render every requested output,
+//! validate each, and write the valid ones atomically. Invalid output is never written
+//! silently; the [`Outcome`] says what was written, what failed and why, and the exit status
+//! that follows from it. Front ends (the command line, a batch runner) only print it.
 
-use crate::export::bibtex::{write_bibtex, BibtexOptions};
-use crate::export::jats::{write_jats, JatsOptions};
-use crate::export::jsonld::write_jsonld;
-use crate::export::{Export, ExportError};
 use crate::extract::{extract_document, ExtractError};
-use crate::format::Format;
+use crate::format::{ExportOptions, Format, ValidateOptions};
 use crate::meta::{apply_metadata, Metadata};
 use crate::model::{Diagnostic, Document};
 use crate::output::{write_atomic, OutputError};
 use crate::validate::dtd::Dtd;
-use crate::validate::{validate_bytes, Report};
+use crate::validate::Report;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use thiserror::Error;
 
-/// How to render and check the outputs.
+/// How to render, check and write the outputs.
 #[derive(Default)]
 pub struct ConvertOptions {
-    /// JATS writer options.
-    pub jats: JatsOptions,
-    /// BibTeX writer options.
-    pub bibtex: BibtexOptions,
+    /// The writers' options.
+    pub export: ExportOptions,
     /// A DTD to validate JATS against instead of the built-in project DTD.
     pub jats_dtd: Option<Dtd>,
+}
+
+impl ConvertOptions {
+    fn validate_options(&self) -> ValidateOptions<'_> {
+        ValidateOptions {
+            jats_dtd: self.jats_dtd.as_ref(),
+        }
+    }
 }
 
 /// One rendered and validated output.
@@ -36,6 +42,146 @@ pub struct Artifact {
     pub warnings: Vec<Diagnostic>,
     /// What validation found.
     pub report: Report,
+}
+
+/// The exit status a conversion ends with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Every requested output was valid and written.
+    Ok,
+    /// An output failed validation (or its writer failed) and was not written.
+    Invalid,
+    /// The input or the metadata could not be used, or a format lacks a fact it needs.
+    Usage,
+}
+
+impl Status {
+    /// The process exit code: 0, 1 or 2.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Invalid => 1,
+            Status::Usage => 2,
+        }
+    }
+}
+
+/// Why a conversion stopped before its outputs were decided.
+#[derive(Debug, Error)]
+pub enum ConvertError {
+    /// The input could not be read into a document.
+    #[error(transparent)]
+    Read(#[from] ExtractError),
+    /// An output directory or file could not be written.
+    #[error(transparent)]
+    Write(#[from] OutputError),
+}
+
+impl ConvertError {
+    /// The exit status it ends the process with.
+    pub fn status(&self) -> Status {
+        Status::Usage
+    }
+}
+
+/// One paper to convert.
+#[derive(Debug, Clone, Copy)]
+pub struct Job<'a> {
+    /// The input's name as given (`-` for standard input), used in messages.
+    pub input_name: &'a str,
+    /// The input's bytes.
+    pub bytes: &'a [u8],
+    /// Publication facts that override what the text gives.
+    pub meta: Option<&'a Metadata>,
+    /// The outputs to render, in any order and possibly repeated.
+    pub formats: &'a [Format],
+    /// The directory the outputs go to (created when something is written).
+    pub out_dir: &'a Path,
+    /// The stem of the output names: `<stem><extension>`.
+    pub stem: &'a str,
+}
+
+/// How long each phase took.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timing {
+    /// Reading the input into the model and applying the metadata.
+    pub read: Duration,
+    /// Rendering and validating every output.
+    pub render: Duration,
+    /// Writing the outputs.
+    pub write: Duration,
+}
+
+/// What converting one paper did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The document the outputs were rendered from.
+    pub document: Document,
+    /// Formats whose writer refused the document, with why (in table order).
+    pub failed: Vec<(Format, crate::export::ExportError)>,
+    /// Every rendered output with its validation report (in table order), valid or not.
+    pub artifacts: Vec<Artifact>,
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// How long each phase took.
+    pub timing: Timing,
+}
+
+impl Outcome {
+    /// The exit status that follows: a missing fact is a usage error, an invalid output or
+    /// a failed writer an invalid result.
+    pub fn status(&self) -> Status {
+        let failed = self.failed.iter().map(|(_, e)| match e {
+            crate::export::ExportError::MissingFact { .. } => Status::Usage,
+            _ => Status::Invalid,
+        });
+        let invalid = self
+            .artifacts
+            .iter()
+            .filter(|a| !a.report.is_valid())
+            .map(|_| Status::Invalid);
+        failed.chain(invalid).max().unwrap_or(Status::Ok)
+    }
+}
+
+/// Converts one paper: reads it, renders and validates every requested format, and writes
+/// the valid outputs atomically into the job's directory.
+pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertError> {
+    let started = Instant::now();
+    let document = read_document(job.bytes, job.input_name, job.meta)?;
+    let read = started.elapsed();
+    let started = Instant::now();
+    let mut formats = job.formats.to_vec();
+    formats.sort();
+    formats.dedup();
+    let mut failed = Vec::new();
+    let mut artifacts = Vec::new();
+    for format in formats {
+        match render(&document, format, options) {
+            Ok(artifact) => artifacts.push(artifact),
+            Err(e) => failed.push((format, e)),
+        }
+    }
+    let render = started.elapsed();
+    let started = Instant::now();
+    if artifacts.iter().any(|a| a.report.is_valid()) {
+        std::fs::create_dir_all(job.out_dir).map_err(|source| OutputError {
+            path: job.out_dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let written = write_valid(job.out_dir, job.stem, &artifacts)?;
+    Ok(Outcome {
+        document,
+        failed,
+        artifacts,
+        written,
+        timing: Timing {
+            read,
+            render,
+            write: started.elapsed(),
+        },
+    })
 }
 
 /// Reads a paper and applies the metadata file, if any. Metadata warnings join the document's.
@@ -52,38 +198,14 @@ pub fn read_document(
     Ok(doc)
 }
 
-/// Serializes the document in one format, without validating it.
-pub fn export(
-    doc: &Document,
-    format: Format,
-    options: &ConvertOptions,
-) -> Result<Export, ExportError> {
-    match format {
-        Format::Jats => write_jats(doc, &options.jats),
-        Format::JsonLd => write_jsonld(doc),
-        Format::Bibtex => write_bibtex(doc, &options.bibtex),
-        Format::Model => {
-            let mut bytes = serde_json::to_vec_pretty(doc).map_err(|e| ExportError::Serialize {
-                format: "model",
-                message: e.to_string(),
-            })?;
-            bytes.push(b'\n');
-            Ok(Export {
-                bytes,
-                warnings: Vec::new(),
-            })
-        }
-    }
-}
-
 /// Serializes the document in one format and validates the result.
 pub fn render(
     doc: &Document,
     format: Format,
     options: &ConvertOptions,
-) -> Result<Artifact, ExportError> {
-    let Export { bytes, warnings } = export(doc, format, options)?;
-    let report = validate_bytes(format, &bytes, options.jats_dtd.as_ref());
+) -> Result<Artifact, crate::export::ExportError> {
+    let crate::export::Export { bytes, warnings } = format.write(doc, &options.export)?;
+    let report = format.validate(&bytes, &options.validate_options());
     Ok(Artifact {
         format,
         bytes,

@@ -16,7 +16,7 @@
 //! assert_eq!(doc.front.keywords[0].keywords, ["water", "cities"]);
 //!
 //! // Every output is validated; BibTeX needs no journal facts.
-//! let bib = convert::render(&doc, Format::Bibtex, &ConvertOptions::default()).unwrap();
+//! let bib = convert::render(&doc, Format::BIBTEX, &ConvertOptions::default()).unwrap();
 //! assert!(bib.report.is_valid());
 //! assert!(String::from_utf8(bib.bytes).unwrap().contains("Haddad"));
 //! ```
@@ -31,3 +31,6 @@ pub mod output;
 pub mod script;
 pub mod summary;
 pub mod validate;
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -3,6 +3,8 @@
 //! present — the real consumers (`check-bibtex`: bibtex, biber, pybtex, bibtexparser,
 //! citation-js).
 
+mod common;
+
 use biblatex::{Bibliography, ChunksExt};
 use papermeta::export::bibtex::{write_bibtex, BibtexOptions};
 use papermeta::model::Document;
@@ -224,10 +226,10 @@ fn output_passes_papermeta_validator() {
 fn output_passes_real_consumers() {
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/check-bibtex");
     if !tool.exists() {
-        eprintln!(
-            "SKIP: {} is absent; real-consumer check not run",
+        common::skip(&format!(
+            "{} is absent; real-consumer check not run",
             tool.display()
-        );
+        ));
         return;
     }
     let dir = match tempfile::tempdir() {

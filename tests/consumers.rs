@@ -9,7 +9,7 @@ mod common;
 #[test]
 fn golden_outputs_pass_the_real_consumers() {
     let Some(tools) = common::shared_tools() else {
-        eprintln!("SKIPPED: ../shared/tools is absent, so the real consumers cannot be run");
+        common::skip("../shared/tools is absent, so the real consumers cannot be run");
         return;
     };
     let missing: Vec<&str> = ["xmllint", "xsltproc", "bibtex", "biber"]
@@ -22,10 +22,10 @@ fn golden_outputs_pass_the_real_consumers() {
         })
         .collect();
     if !missing.is_empty() {
-        eprintln!(
-            "SKIPPED: {} not installed; run ../shared/tools/install-consumers (as .ci/run does)",
+        common::skip(&format!(
+            "{} not installed; run ../shared/tools/install-consumers (as .ci/run does)",
             missing.join(", ")
-        );
+        ));
         return;
     }
     let mut problems = Vec::new();
@@ -58,7 +58,7 @@ fn golden_outputs_pass_the_real_consumers() {
         }
         let expected_path = case.join("consumer-findings.txt");
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if common::updating() {
+        if common::updating(&case) {
             if actual.is_empty() {
                 let _ = std::fs::remove_file(&expected_path);
             } else {

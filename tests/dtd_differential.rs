@@ -17,6 +17,8 @@
 //!
 //! Needs ../shared/vendor/jats-1.3 and xmllint; skips with a message when either is absent.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -70,7 +72,7 @@ fn missing_prerequisite() -> Option<String> {
 macro_rules! skip_unless_ready {
     () => {
         if let Some(why) = missing_prerequisite() {
-            eprintln!("SKIPPED dtd_differential: {why}");
+            common::skip(&format!("dtd_differential: {why}"));
             return;
         }
     };
@@ -1039,7 +1041,7 @@ fn project_dtd_declarations_are_a_subset_of_the_official_ones() {
     let script = manifest_dir().join("schemas/jats/check_subset.py");
     let probe = Command::new("python3").args(["-c", "import lxml"]).output();
     if !matches!(probe, Ok(ref o) if o.status.success()) {
-        eprintln!("SKIPPED subset proof: python3 with lxml is not installed");
+        common::skip("subset proof: python3 with lxml is not installed");
         return;
     }
     let out = Command::new("python3")

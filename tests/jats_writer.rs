@@ -2,6 +2,8 @@
 //! English alternates, footnotes, two reference groups) and an English one, written and
 //! checked with the real consumers (`../shared/tools/check-jats`: DTD + PMC Style Checker).
 
+mod common;
+
 use papermeta::export::jats::{write_jats, JatsOptions};
 use papermeta::export::ExportError;
 use papermeta::model::*;
@@ -528,7 +530,7 @@ fn check_jats(xml: &[u8], name: &str) -> Option<(bool, String)> {
 /// Runs check-jats with extra flags.
 fn check_jats_with(xml: &[u8], name: &str, flags: &[&str]) -> Option<(bool, String)> {
     let Some(tools) = tools_dir() else {
-        eprintln!("SKIPPED: ../shared/tools/check-jats is absent; JATS output not validated");
+        common::skip("../shared/tools/check-jats is absent; JATS output not validated");
         return None;
     };
     let dir = tempfile::tempdir().expect("temp dir");

@@ -142,7 +142,7 @@ proptest! {
         let meta = meta.as_deref().map(|m| parse_metadata(m, "meta.toml").unwrap());
         // A damaged paper may be refused (no title, say), but with a typed error, not a panic.
         if let Ok(doc) = convert::read_document(mutated.as_bytes(), "input.txt", meta.as_ref()) {
-            for format in Format::ALL {
+            for format in Format::all() {
                 if let Ok(artifact) = convert::render(&doc, format, &ConvertOptions::default()) {
                     prop_assert!(
                         artifact.report.is_valid(),

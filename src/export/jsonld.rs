@@ -1130,7 +1130,7 @@ mod tests {
         let tool =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/check-jsonld");
         if !tool.exists() {
-            eprintln!("SKIP: {} is absent", tool.display());
+            crate::testing::skip(&format!("{} is absent", tool.display()));
             return;
         }
         let (_, export) = render(&rich());

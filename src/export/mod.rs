@@ -5,6 +5,7 @@
 pub mod bibtex;
 pub mod jats;
 pub mod jsonld;
+pub mod model;
 
 use crate::model::{Contributor, Diagnostic, Document, LocalizedText};
 use thiserror::Error;

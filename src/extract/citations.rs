@@ -901,10 +901,7 @@ mod tests {
         let lines: Vec<Line> = src
             .lines()
             .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 1,
-                text: t,
-            })
+            .map(|(i, t)| Line::new(i + 1, t))
             .collect();
         extract_references(&lines).0
     }

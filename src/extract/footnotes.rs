@@ -691,7 +691,7 @@ mod tests {
     ) -> PageLines<'a> {
         let mk = |v: &[(usize, &'a str)]| {
             v.iter()
-                .map(|&(number, text)| Line { number, text })
+                .map(|&(number, text)| Line::new(number, text))
                 .collect::<Vec<_>>()
         };
         PageLines {

@@ -1,13 +1,16 @@
-//! Text → model. Each file owns one concern; all of them keep source lines and return
+//! Input → model. Each file owns one concern; all of them keep source lines and return
 //! warnings instead of guessing silently.
 //!
-//! The pipeline: [`text::decode`] → [`pages::split_pages`] → [`front::extract_front_matter`]
+//! A reader fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
+//! [`text::read_text`] for text files. [`extract_pages`] does the rest, the same for every
+//! reader: [`pages::input_pages`] (furniture, footnote zones) → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
 //! → [`citations::link_citations`] → [`intext::link_intext_citations`].
 
 pub mod citations;
 pub mod footnotes;
 pub mod front;
+pub mod input;
 pub mod intext;
 pub mod markers;
 pub mod pages;
@@ -15,7 +18,8 @@ pub mod references;
 pub mod sections;
 pub mod text;
 
-use crate::model::{Document, SourceInfo};
+use crate::model::Document;
+use input::PagedInput;
 use thiserror::Error;
 
 /// Why an input could not be read at all.
@@ -65,13 +69,17 @@ pub enum ExtractError {
     },
 }
 
-/// Reads one paper from its bytes into the canonical model.
+/// Reads one paper's text from its bytes into the canonical model.
 pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
-    let source = text::decode(bytes, file_name)?;
-    let lines = text::lines(&source.text);
-    let pages = pages::split_pages(&lines);
-    let front = front::extract_front_matter(&pages, file_name)?;
-    let mut warnings = front.warnings;
+    extract_pages(&text::read_text(bytes, file_name)?)
+}
+
+/// Reads a paper from the pages of lines a reader made into the canonical model.
+pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
+    let pages = pages::input_pages(input);
+    let front = front::extract_front_matter(&pages, &input.source.file_name)?;
+    let mut warnings = input.warnings.clone();
+    warnings.extend(front.warnings);
     let body = sections::extract_body(&pages, front.body_start_line);
     warnings.extend(body.warnings);
     let (mut reference_groups, ref_warnings) =
@@ -93,13 +101,7 @@ pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, Extra
     let mut front = front.front;
     drop_blank_front_values(&mut front);
     Ok(Document {
-        source: SourceInfo {
-            file_name: file_name.to_string(),
-            encoding: source.encoding.to_string(),
-            had_bom: source.had_bom,
-            sha256: text::sha256_hex(bytes),
-            line_count: lines.len(),
-        },
+        source: input.source.clone(),
         front,
         body: doc_body,
         back: crate::model::Back {

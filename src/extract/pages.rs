@@ -11,6 +11,7 @@
 //! calls a note.
 
 use super::footnotes::{note_label, scan_markers, MarkForm};
+use super::input::PagedInput;
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
 use super::text::Line;
@@ -39,12 +40,41 @@ impl PageLines<'_> {
     }
 }
 
-/// Splits the input into pages, drops page furniture and finds each page's footnote zone.
+/// Splits text lines into pages (see [`super::text::page_chunks`]), drops page furniture and
+/// finds each page's footnote zone.
 pub fn split_pages<'a>(lines: &[Line<'a>]) -> Vec<PageLines<'a>> {
-    let chunks = page_chunks(lines);
+    let chunks = super::text::page_chunks(lines);
+    zone_pages(
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .collect(),
+    )
+}
+
+/// The pages of a reader's input, furniture dropped and footnote zones found.
+pub fn input_pages(input: &PagedInput) -> Vec<PageLines<'_>> {
+    zone_pages(
+        input
+            .pages
+            .iter()
+            .map(|p| (p.number, p.lines.iter().map(Line::from).collect()))
+            .collect(),
+    )
+}
+
+/// Drops page furniture from numbered pages of lines and finds each page's footnote zone.
+/// Blank lines at a page's edges are left out; a page with no text gives no page.
+fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
+    let chunks: Vec<(usize, Vec<Line<'a>>)> = chunks
+        .into_iter()
+        .map(|(n, c)| (n, trim_blank_edges(c)))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
     let repeated = repeated_furniture(&chunks);
     let mut pages = Vec::with_capacity(chunks.len());
-    for (index, chunk) in chunks.into_iter().enumerate() {
+    for (index, (number, chunk)) in chunks.into_iter().enumerate() {
         let span = match (chunk.first(), chunk.last()) {
             (Some(a), Some(b)) => Span::lines(a.number, b.number),
             _ => continue,
@@ -64,7 +94,7 @@ pub fn split_pages<'a>(lines: &[Line<'a>]) -> Vec<PageLines<'a>> {
             .copied()
             .collect();
         pages.push(PageLines {
-            number: pages.len() + 1,
+            number,
             span,
             body,
             notes,
@@ -73,90 +103,14 @@ pub fn split_pages<'a>(lines: &[Line<'a>]) -> Vec<PageLines<'a>> {
     pages
 }
 
-/// Cuts the lines into pages, each without its leading and trailing blank lines; pages with
-/// no text are left out.
-fn page_chunks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
-    let mut chunks: Vec<Vec<Line<'a>>> = Vec::new();
-    let mut current: Vec<Line<'a>> = Vec::new();
-    if lines.iter().any(|l| l.text.contains('\u{0C}')) {
-        for line in lines {
-            let mut parts = line.text.split('\u{0C}');
-            if let Some(first) = parts.next() {
-                current.push(Line {
-                    number: line.number,
-                    text: first,
-                });
-            }
-            for part in parts {
-                chunks.push(std::mem::take(&mut current));
-                current.push(Line {
-                    number: line.number,
-                    text: part,
-                });
-            }
-        }
-    } else {
-        let threshold = break_threshold(lines);
-        let mut blank_run = 0;
-        for line in lines {
-            if line.is_blank() {
-                blank_run += 1;
-                current.push(*line);
-                continue;
-            }
-            if blank_run >= threshold && current.iter().any(|l| !l.is_blank()) {
-                chunks.push(std::mem::take(&mut current));
-            }
-            blank_run = 0;
-            current.push(*line);
-        }
+/// The lines without the blank lines at their start and end.
+fn trim_blank_edges(mut lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    while lines.last().is_some_and(|l| l.is_blank()) {
+        lines.pop();
     }
-    chunks.push(current);
-    chunks
-        .into_iter()
-        .map(|mut c| {
-            while c.last().is_some_and(|l| l.is_blank()) {
-                c.pop();
-            }
-            let lead = c.iter().take_while(|l| l.is_blank()).count();
-            c.drain(..lead);
-            c
-        })
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
-/// The shortest blank run that breaks a page. Paragraphs are separated by the most common
-/// run length (usually one blank line); a longer run is a page break. When single and double
-/// runs both occur beside longer ones, doubles are taken for stray spacing, not breaks.
-/// When the most common run is already three or more, paragraphs are not separated by blank
-/// lines at all and every run breaks a page.
-fn break_threshold(lines: &[Line]) -> usize {
-    let mut runs: HashMap<usize, usize> = HashMap::new();
-    let mut run = 0;
-    let mut seen_text = false;
-    for line in lines {
-        if line.is_blank() {
-            run += 1;
-        } else {
-            if seen_text && run > 0 {
-                *runs.entry(run).or_default() += 1;
-            }
-            seen_text = true;
-            run = 0;
-        }
-    }
-    let mode = runs
-        .iter()
-        .max_by_key(|(len, count)| (**count, std::cmp::Reverse(**len)))
-        .map_or(1, |(len, _)| *len);
-    let separator = if mode >= 3 { 0 } else { mode };
-    let longer = runs.keys().any(|&len| len >= separator + 2);
-    if separator == 1 && longer {
-        3
-    } else {
-        separator + 1
-    }
+    let lead = lines.iter().take_while(|l| l.is_blank()).count();
+    lines.drain(..lead);
+    lines
 }
 
 static PAGE_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,9 +165,9 @@ fn furniture_key(text: &str) -> Option<String> {
 const EDGE: usize = 2;
 
 /// Keys of lines found at the same edge (top or bottom) of enough pages to be furniture.
-fn repeated_furniture(chunks: &[Vec<Line>]) -> HashSet<(bool, String)> {
+fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<(bool, String)> {
     let mut seen: HashMap<(bool, String), HashSet<usize>> = HashMap::new();
-    for (index, chunk) in chunks.iter().enumerate() {
+    for (index, (_, chunk)) in chunks.iter().enumerate() {
         let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
         let top = texts.iter().take(EDGE).map(|l| (true, l));
         let bottom = texts.iter().rev().take(EDGE).map(|l| (false, l));
@@ -608,16 +562,6 @@ mod tests {
         let src = "1. Introduction\nRivers cross borders¹ and so do their problems.\n\n1. Introduction\nMore text.\n";
         let l = lines(src);
         assert!(split_pages(&l)[0].notes.is_empty());
-    }
-
-    #[test]
-    fn threshold_follows_paragraph_spacing() {
-        let two = lines("a\n\nb\n\nc\n\n\nd\n\ne");
-        assert_eq!(break_threshold(&two), 2);
-        let three = lines("a\n\nb\n\n\nc\n\n\n\nd\n\ne");
-        assert_eq!(break_threshold(&three), 3);
-        let none = lines("a\nb\n\n\n\nc\nd\n\n\n\ne");
-        assert_eq!(break_threshold(&none), 1);
     }
 
     #[test]

@@ -1,7 +1,11 @@
-//! Input decoding and the line view every extractor works on.
+//! The text reader: decodes a text file (as a PDF text extractor writes it), cuts it into
+//! pages of lines for the input seam, and defines the line view every extractor works on.
 
+use super::input::{LineLayout, PagedInput, SourceLine, SourcePage};
 use super::ExtractError;
+use crate::model::SourceInfo;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// The decoded input.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,16 +18,37 @@ pub struct SourceText {
     pub had_bom: bool,
 }
 
-/// One line of the decoded input, without its line ending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One line of the input, without its line ending.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line<'a> {
     /// Line number, counted from 1.
     pub number: usize,
     /// The line's text.
     pub text: &'a str,
+    /// How the line is set on its page, when the reader saw the page.
+    pub layout: Option<&'a LineLayout>,
 }
 
-impl Line<'_> {
+impl<'a> From<&'a SourceLine> for Line<'a> {
+    fn from(line: &'a SourceLine) -> Self {
+        Line {
+            number: line.number,
+            text: &line.text,
+            layout: line.layout.as_ref(),
+        }
+    }
+}
+
+impl<'a> Line<'a> {
+    /// A line of plain text, with no layout.
+    pub fn new(number: usize, text: &'a str) -> Self {
+        Line {
+            number,
+            text,
+            layout: None,
+        }
+    }
+
     /// Whether the line holds nothing visible (whitespace, or a stray byte order mark or
     /// direction mark left by PDF extraction).
     pub fn is_blank(&self) -> bool {
@@ -135,11 +160,124 @@ fn finish(
 pub fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
-        .map(|(i, l)| Line {
-            number: i + 1,
-            text: l.strip_suffix('\r').unwrap_or(l),
-        })
+        .map(|(i, l)| Line::new(i + 1, l.strip_suffix('\r').unwrap_or(l)))
         .collect()
+}
+
+/// Reads a text file into pages of lines: decoded (see [`decode`]) and cut into pages by
+/// form feeds or, without them, by blank runs longer than those between paragraphs.
+pub fn read_text(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractError> {
+    let source = decode(bytes, file_name)?;
+    let lines = lines(&source.text);
+    let pages = page_chunks(&lines)
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| SourcePage {
+            number: i + 1,
+            lines: chunk
+                .iter()
+                .map(|l| SourceLine::plain(l.number, l.text))
+                .collect(),
+            size: None,
+        })
+        .collect();
+    Ok(PagedInput {
+        source: SourceInfo {
+            file_name: file_name.to_string(),
+            encoding: source.encoding.to_string(),
+            had_bom: source.had_bom,
+            sha256: sha256_hex(bytes),
+            line_count: lines.len(),
+        },
+        pages,
+        warnings: Vec::new(),
+    })
+}
+
+/// Cuts the lines into pages, each without its leading and trailing blank lines; pages with
+/// no text are left out.
+pub(crate) fn page_chunks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
+    let mut chunks: Vec<Vec<Line<'a>>> = Vec::new();
+    let mut current: Vec<Line<'a>> = Vec::new();
+    if lines.iter().any(|l| l.text.contains('\u{0C}')) {
+        for line in lines {
+            let mut parts = line.text.split('\u{0C}');
+            if let Some(first) = parts.next() {
+                current.push(Line {
+                    text: first,
+                    ..*line
+                });
+            }
+            for part in parts {
+                chunks.push(std::mem::take(&mut current));
+                current.push(Line {
+                    text: part,
+                    ..*line
+                });
+            }
+        }
+    } else {
+        let threshold = break_threshold(lines);
+        let mut blank_run = 0;
+        for line in lines {
+            if line.is_blank() {
+                blank_run += 1;
+                current.push(*line);
+                continue;
+            }
+            if blank_run >= threshold && current.iter().any(|l| !l.is_blank()) {
+                chunks.push(std::mem::take(&mut current));
+            }
+            blank_run = 0;
+            current.push(*line);
+        }
+    }
+    chunks.push(current);
+    chunks
+        .into_iter()
+        .map(|mut c| {
+            while c.last().is_some_and(|l| l.is_blank()) {
+                c.pop();
+            }
+            let lead = c.iter().take_while(|l| l.is_blank()).count();
+            c.drain(..lead);
+            c
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The shortest blank run that breaks a page. Paragraphs are separated by the most common
+/// run length (usually one blank line); a longer run is a page break. When single and double
+/// runs both occur beside longer ones, doubles are taken for stray spacing, not breaks.
+/// When the most common run is already three or more, paragraphs are not separated by blank
+/// lines at all and every run breaks a page.
+fn break_threshold(lines: &[Line]) -> usize {
+    let mut runs: HashMap<usize, usize> = HashMap::new();
+    let mut run = 0;
+    let mut seen_text = false;
+    for line in lines {
+        if line.is_blank() {
+            run += 1;
+        } else {
+            if seen_text && run > 0 {
+                *runs.entry(run).or_default() += 1;
+            }
+            seen_text = true;
+            run = 0;
+        }
+    }
+    let mode = runs
+        .iter()
+        .max_by_key(|(len, count)| (**count, std::cmp::Reverse(**len)))
+        .map_or(1, |(len, _)| *len);
+    let separator = if mode >= 3 { 0 } else { mode };
+    let longer = runs.keys().any(|&len| len >= separator + 2);
+    if separator == 1 && longer {
+        3
+    } else {
+        separator + 1
+    }
 }
 
 /// Lower-case hexadecimal SHA-256 of `bytes`.
@@ -212,13 +350,17 @@ mod tests {
     #[test]
     fn numbers_lines_and_strips_crlf() {
         let l = lines("a\r\nb\n");
-        assert_eq!(
-            l[1],
-            Line {
-                number: 2,
-                text: "b"
-            }
-        );
+        assert_eq!(l[1], Line::new(2, "b"));
         assert_eq!(l.len(), 3);
+    }
+
+    #[test]
+    fn threshold_follows_paragraph_spacing() {
+        let two = lines("a\n\nb\n\nc\n\n\nd\n\ne");
+        assert_eq!(break_threshold(&two), 2);
+        let three = lines("a\n\nb\n\n\nc\n\n\n\nd\n\ne");
+        assert_eq!(break_threshold(&three), 3);
+        let none = lines("a\nb\n\n\n\nc\nd\n\n\n\ne");
+        assert_eq!(break_threshold(&none), 1);
     }
 }

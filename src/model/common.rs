@@ -3,14 +3,21 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// A range of source lines (1-based, inclusive) that a value was read from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// Where a value was read from: a range of source lines (1-based, inclusive) and, where the
+/// reader knows them, the page it starts on and its box on that page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     /// First line, counted from 1.
     pub line: usize,
     /// Last line, counted from 1; equal to `line` for a single line.
     pub end_line: usize,
+    /// The page the first line is on, counted from 1, when the input has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+    /// The value's box on that page, when the input gives positions (a PDF does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<BoundingBox>,
 }
 
 impl Span {
@@ -19,6 +26,8 @@ impl Span {
         Span {
             line,
             end_line: line,
+            page: None,
+            bbox: None,
         }
     }
     /// A span from `line` to `end_line`.
@@ -26,7 +35,43 @@ impl Span {
         Span {
             line,
             end_line: end_line.max(line),
+            page: None,
+            bbox: None,
         }
+    }
+}
+
+/// A rectangle on a page, in PDF points (1/72 inch) measured from the page's top-left corner.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoundingBox {
+    /// Left edge.
+    pub x0: f32,
+    /// Top edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Bottom edge.
+    pub y1: f32,
+}
+
+impl BoundingBox {
+    /// The smallest box holding both.
+    pub fn union(self, other: BoundingBox) -> BoundingBox {
+        BoundingBox {
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+    /// Width of the box.
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+    /// Height of the box.
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
     }
 }
 

@@ -40,19 +40,3 @@ pub mod jsonld;
 pub mod model;
 pub mod profiles;
 pub mod xsd;
-
-use crate::format::Format;
-
-/// Validates an output of `format`: JATS against `jats_dtd` or the built-in project DTD,
-/// JSON-LD and model JSON against their JSON Schemas, BibTeX against the entry-type table.
-pub fn validate_bytes(format: Format, bytes: &[u8], jats_dtd: Option<&dtd::Dtd>) -> Report {
-    match format {
-        Format::Jats => match jats_dtd {
-            Some(dtd) => jats::validate_jats_with(bytes, dtd),
-            None => jats::validate_jats(bytes),
-        },
-        Format::JsonLd => jsonld::validate_jsonld(bytes),
-        Format::Bibtex => bibtex::validate_bibtex(bytes),
-        Format::Model => model::validate_model(bytes),
-    }
-}

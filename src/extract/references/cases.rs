@@ -621,10 +621,7 @@ const CASES: &[Case] = &[
 fn lines(text: &str) -> Vec<Line<'_>> {
     text.lines()
         .enumerate()
-        .map(|(i, t)| Line {
-            number: i + 1,
-            text: t,
-        })
+        .map(|(i, t)| Line::new(i + 1, t))
         .collect()
 }
 

@@ -536,10 +536,7 @@ mod tests {
     fn lines(text: &str) -> Vec<Line<'_>> {
         text.lines()
             .enumerate()
-            .map(|(i, t)| Line {
-                number: i + 100,
-                text: t,
-            })
+            .map(|(i, t)| Line::new(i + 100, t))
             .collect()
     }
 
