@@ -3,9 +3,14 @@
 //! or uses another exporter.
 
 pub mod bibtex;
+pub mod crossref;
+pub mod csljson;
 pub mod jats;
 pub mod jsonld;
+pub mod marcxml;
 pub mod model;
+pub mod ris;
+pub(crate) mod xmlout;
 
 use crate::model::{Contributor, Diagnostic, Document, LocalizedText};
 use thiserror::Error;

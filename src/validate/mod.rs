@@ -33,10 +33,14 @@ impl Report {
 }
 
 pub mod bibtex;
+pub mod crossref;
+pub mod csljson;
 mod cursor;
 pub mod dtd;
 pub mod jats;
 pub mod jsonld;
+pub mod marcxml;
 pub mod model;
 pub mod profiles;
+pub mod ris;
 pub mod xsd;
