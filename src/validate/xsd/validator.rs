@@ -5,8 +5,9 @@
 //! against the content type, and simple values against their simple type.
 //!
 //! Where XML Schema leaves room, libxml2's reading is followed: a CDATA section counts as
-//! character content even when it holds only white space, and white space is not allowed
-//! in an element whose content type is empty.
+//! character content even when it holds only white space; white space is not allowed in an
+//! element whose content type is empty; an element's fixed value must equal its text as
+//! written (`07` is not the fixed `7`), while an attribute's is compared by value.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -765,7 +766,22 @@ impl Validator<'_, '_> {
                     _ => f.text.clone(),
                 };
                 let context = format!("Element '{}'", f.name);
-                self.check_value(st, &value, constraint.as_ref(), &context, f.offset);
+                // An element's fixed value is compared with its text as written (below);
+                // an attribute's in the value space (`check_value`).
+                let not_fixed = constraint.clone().filter(|c| !c.fixed);
+                self.check_value(st, &value, not_fixed.as_ref(), &context, f.offset);
+                if let Some(c) = constraint.filter(|c| c.fixed) {
+                    if value != *c.value {
+                        self.error(
+                            "xsd-value",
+                            f.offset,
+                            format!(
+                                "{context}: The element content '{value}' does not match the fixed value constraint '{}'.",
+                                c.value
+                            ),
+                        );
+                    }
+                }
             }
             Shape::Empty => {}
             Shape::Elements { mixed } => {
