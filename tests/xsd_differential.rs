@@ -3,7 +3,9 @@
 //!
 //! Corpus, per schema (Crossref 5.3.1 and MARC21slim): every golden output of its writer
 //! (`tests/golden/*/output.crossref.xml`, `output.marc.xml`), the writer's output for every
-//! other golden case once the facts Crossref requires are filled in, and seeded random
+//! other golden case once the facts Crossref requires are filled in, the hand-written
+//! documents of `tests/xsd_corpus/` (Crossref's JATS, MathML and XLink parts, every MARC
+//! construct), and seeded random
 //! mutations of each: elements deleted, duplicated, swapped, moved, renamed, given or
 //! stripped of a namespace prefix; attributes removed, added, given bad values; text made
 //! to break patterns, lengths, enumerations and numeric bounds; stray text, CDATA and
@@ -653,6 +655,22 @@ fn base_documents(format: &str) -> Vec<(String, String)> {
         if let Ok(text) = std::fs::read_to_string(case.join(file)) {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
             out.push((format!("golden-{name}"), text));
+        }
+    }
+    let prefix = if format == "crossref" {
+        "crossref-"
+    } else {
+        "marc-"
+    };
+    let mut hand: Vec<PathBuf> = std::fs::read_dir(common::root().join("tests/xsd_corpus"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    hand.sort();
+    for f in hand {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with(prefix) && name.ends_with(".xml") {
+            let text = std::fs::read_to_string(&f).unwrap();
+            out.push((format!("corpus-{}", name.trim_end_matches(".xml")), text));
         }
     }
     if format == "crossref" {
