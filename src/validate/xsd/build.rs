@@ -14,9 +14,9 @@ use super::simple::{
     LIST_BUILTINS,
 };
 use super::{
-    AttrDecl, AttrUse, ComplexType, Content, Derivation, ElemId, ElementDecl, NsSet, Particle,
-    Process, Schema, Source, Term, TypeDef, TypeId, TypeKind, ValueConstraint, Wildcard, XName,
-    XsdError, BLOCK_EXTENSION, BLOCK_RESTRICTION, BLOCK_SUBSTITUTION, NS_XSD,
+    AttrDecl, AttrUse, ComplexType, Content, Derivation, ElemId, ElementDecl, FastMap, NsSet,
+    Particle, Process, Schema, Source, Term, TypeDef, TypeId, TypeKind, ValueConstraint, Wildcard,
+    XName, XsdError, BLOCK_EXTENSION, BLOCK_RESTRICTION, BLOCK_SUBSTITUTION, NS_XSD,
 };
 
 /// Most schema documents one schema may load.
@@ -286,24 +286,24 @@ type AttrUses = Vec<(AttrUse, bool)>;
 
 struct Builder<'d> {
     docs: &'d [Doc],
-    defs: HashMap<(DefKind, XName), (usize, &'d XNode)>,
+    defs: FastMap<(DefKind, XName), (usize, &'d XNode)>,
     types: Vec<Option<TypeDef>>,
     type_state: Vec<State>,
-    type_def: HashMap<TypeId, (usize, &'d XNode)>,
+    type_def: FastMap<TypeId, (usize, &'d XNode)>,
     elements: Vec<Option<ElementDecl>>,
     elem_state: Vec<State>,
-    elem_def: HashMap<ElemId, (usize, &'d XNode)>,
-    global_elements: HashMap<XName, ElemId>,
-    global_types: HashMap<XName, TypeId>,
-    global_attributes: HashMap<XName, AttrDecl>,
+    elem_def: FastMap<ElemId, (usize, &'d XNode)>,
+    global_elements: FastMap<XName, ElemId>,
+    global_types: FastMap<XName, TypeId>,
+    global_attributes: FastMap<XName, AttrDecl>,
     attr_building: HashSet<XName>,
-    groups: HashMap<XName, Particle>,
+    groups: FastMap<XName, Particle>,
     groups_building: HashSet<XName>,
-    attr_groups: HashMap<XName, (AttrUses, Option<Wildcard>)>,
+    attr_groups: FastMap<XName, (AttrUses, Option<Wildcard>)>,
     attr_groups_building: HashSet<XName>,
-    name_symbols: HashMap<Box<str>, HashMap<Box<str>, u32>>,
+    name_symbols: FastMap<Box<str>, FastMap<Box<str>, u32>>,
     symbol_names: Vec<XName>,
-    namespaces: HashMap<Box<str>, u32>,
+    namespaces: FastMap<Box<str>, u32>,
     any_type: TypeId,
     any_simple: TypeId,
     /// Anonymous complex types of element declarations, not built yet.
@@ -415,24 +415,24 @@ impl<'d> Builder<'d> {
     fn new(docs: &'d [Doc], warnings: Vec<String>) -> Self {
         let mut b = Builder {
             docs,
-            defs: HashMap::new(),
+            defs: FastMap::default(),
             types: Vec::new(),
             type_state: Vec::new(),
-            type_def: HashMap::new(),
+            type_def: FastMap::default(),
             elements: Vec::new(),
             elem_state: Vec::new(),
-            elem_def: HashMap::new(),
-            global_elements: HashMap::new(),
-            global_types: HashMap::new(),
-            global_attributes: HashMap::new(),
+            elem_def: FastMap::default(),
+            global_elements: FastMap::default(),
+            global_types: FastMap::default(),
+            global_attributes: FastMap::default(),
             attr_building: HashSet::new(),
-            groups: HashMap::new(),
+            groups: FastMap::default(),
             groups_building: HashSet::new(),
-            attr_groups: HashMap::new(),
+            attr_groups: FastMap::default(),
             attr_groups_building: HashSet::new(),
-            name_symbols: HashMap::new(),
+            name_symbols: FastMap::default(),
             symbol_names: Vec::new(),
-            namespaces: HashMap::new(),
+            namespaces: FastMap::default(),
             any_type: 0,
             any_simple: 0,
             deferred: Vec::new(),
@@ -481,7 +481,7 @@ impl<'d> Builder<'d> {
                 automaton: OnceLock::new(),
             }),
         });
-        let mut ids: HashMap<Builtin, TypeId> = HashMap::new();
+        let mut ids: FastMap<Builtin, TypeId> = FastMap::default();
         for &(name, builtin, base) in ATOMIC_BUILTINS {
             let base_id = match base {
                 None if builtin == Builtin::AnySimpleType => self.any_type,
@@ -643,7 +643,7 @@ impl<'d> Builder<'d> {
     }
 
     fn finish(self) -> Schema {
-        let mut substitutes: HashMap<ElemId, Vec<ElemId>> = HashMap::new();
+        let mut substitutes: FastMap<ElemId, Vec<ElemId>> = FastMap::default();
         let elements: Vec<ElementDecl> = self.elements.into_iter().flatten().collect();
         for (i, e) in elements.iter().enumerate() {
             if let Some(h) = e.subst_head {
@@ -1312,14 +1312,21 @@ impl<'d> Builder<'d> {
         node: &'d XNode,
     ) -> Result<(AttrUses, Option<Wildcard>), XsdError> {
         let mut uses: AttrUses = Vec::new();
+        // Index of each attribute name in `uses` (attribute groups hold a hundred or more).
+        let mut index: FastMap<XName, usize> = FastMap::default();
         let mut local_wc: Option<Wildcard> = None;
         let mut group_wcs: Vec<Wildcard> = Vec::new();
         for c in &node.children {
             match &*c.name {
                 "attribute" => {
                     let u = self.attribute_use(d, c)?;
-                    uses.retain(|(x, _)| x.name != u.0.name);
-                    uses.push(u);
+                    match index.get(&u.0.name) {
+                        Some(&i) => uses[i] = u,
+                        None => {
+                            index.insert(u.0.name.clone(), uses.len());
+                            uses.push(u);
+                        }
+                    }
                 }
                 "attributeGroup" => {
                     let Some(q) = c.qname("ref") else {
@@ -1328,7 +1335,8 @@ impl<'d> Builder<'d> {
                     let q = self.qualify(d, q);
                     let (gu, gw) = self.attribute_group(d, c, &q)?;
                     for u in gu {
-                        if !uses.iter().any(|(x, _)| x.name == u.0.name) {
+                        if !index.contains_key(&u.0.name) {
+                            index.insert(u.0.name.clone(), uses.len());
                             uses.push(u);
                         }
                     }
@@ -1455,11 +1463,10 @@ fn merge_attributes(
     own_wc: Option<Wildcard>,
 ) -> (Vec<AttrUse>, Option<Wildcard>) {
     let mut uses = base;
-    for (u, prohibited) in own {
-        uses.retain(|x| x.name != u.name);
-        if !prohibited {
-            uses.push(u);
-        }
+    if !own.is_empty() {
+        let replaced: HashSet<&XName> = own.iter().map(|(u, _)| &u.name).collect();
+        uses.retain(|x| !replaced.contains(&x.name));
+        uses.extend(own.into_iter().filter(|(_, p)| !p).map(|(u, _)| u));
     }
     let wildcard = match derivation {
         Derivation::Restriction => own_wc,

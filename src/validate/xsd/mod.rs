@@ -36,6 +36,7 @@ mod tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -119,6 +120,10 @@ impl std::fmt::Display for XName {
         }
     }
 }
+
+/// Maps keyed by schema names: FNV hashing, as the DTD engine's interner (names come from
+/// the schema, so a keyed hash buys nothing).
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::validate::dtd::Fnv>>;
 
 /// Index of a type definition in [`Schema::types`].
 pub(crate) type TypeId = u32;
@@ -276,17 +281,17 @@ pub(crate) struct TypeDef {
 pub struct Schema {
     pub(crate) elements: Vec<ElementDecl>,
     pub(crate) types: Vec<TypeDef>,
-    pub(crate) global_elements: HashMap<XName, ElemId>,
-    pub(crate) global_types: HashMap<XName, TypeId>,
-    pub(crate) global_attributes: HashMap<XName, AttrDecl>,
+    pub(crate) global_elements: FastMap<XName, ElemId>,
+    pub(crate) global_types: FastMap<XName, TypeId>,
+    pub(crate) global_attributes: FastMap<XName, AttrDecl>,
     /// Direct members of each substitution group head.
-    pub(crate) substitutes: HashMap<ElemId, Vec<ElemId>>,
+    pub(crate) substitutes: FastMap<ElemId, Vec<ElemId>>,
     /// Element names to symbols (per namespace, then local name).
-    pub(crate) name_symbols: HashMap<Box<str>, HashMap<Box<str>, u32>>,
+    pub(crate) name_symbols: FastMap<Box<str>, FastMap<Box<str>, u32>>,
     /// Symbol to name.
     pub(crate) symbol_names: Vec<XName>,
     /// Namespace names to their index.
-    pub(crate) namespaces: HashMap<Box<str>, u32>,
+    pub(crate) namespaces: FastMap<Box<str>, u32>,
     /// Warnings from loading (skipped imports and the like).
     pub(crate) warnings: Vec<String>,
 }

@@ -455,6 +455,10 @@ impl Validator<'_, '_> {
         let mut nil = false;
         for a in e.attributes() {
             let Ok(a) = a else { continue };
+            // Only a prefixed attribute can be in the xsi namespace.
+            if a.key.prefix().is_none() {
+                continue;
+            }
             let (res, alocal) = reader.resolve_attribute(a.key);
             let in_xsi = matches!(res, ResolveResult::Bound(n) if n.as_ref() == NS_XSI.as_bytes());
             if !in_xsi {
@@ -622,7 +626,7 @@ impl Validator<'_, '_> {
                 }
                 continue;
             }
-            let context = format!("Element '{label}', attribute '{aname}'");
+            let context = || format!("Element '{label}', attribute '{aname}'");
             if let Some(i) = uses
                 .iter()
                 .position(|u| &*u.name.ns == ans.as_str() && &*u.name.local == alocal.as_str())
@@ -646,14 +650,14 @@ impl Validator<'_, '_> {
                         (Process::Strict, None) => self.error(
                             "xsd-attribute",
                             pos,
-                            format!("{context}: No matching global attribute declaration available, but demanded by the strict wildcard."),
+                            format!("{}: No matching global attribute declaration available, but demanded by the strict wildcard.", context()),
                         ),
                     }
                 }
                 None => self.error(
                     "xsd-attribute",
                     pos,
-                    format!("{context}: The attribute '{aname}' is not allowed."),
+                    format!("{}: The attribute '{aname}' is not allowed.", context()),
                 ),
             }
         }
@@ -690,7 +694,7 @@ impl Validator<'_, '_> {
                 schema.global_attributes.get(&name),
                 attr_value(a.value.as_ref()),
             ) {
-                let context = format!("attribute '{name}'");
+                let context = || format!("attribute '{name}'");
                 self.check_value(d.ty, &v, d.constraint.as_ref(), &context, pos);
             }
         }
@@ -765,7 +769,8 @@ impl Validator<'_, '_> {
                     (Some(c), false) => c.value.to_string(),
                     _ => f.text.clone(),
                 };
-                let context = format!("Element '{}'", f.name);
+                let name = f.name.clone();
+                let context = || format!("Element '{name}'");
                 // An element's fixed value is compared with its text as written (below);
                 // an attribute's in the value space (`check_value`).
                 let not_fixed = constraint.clone().filter(|c| !c.fixed);
@@ -776,7 +781,8 @@ impl Validator<'_, '_> {
                             "xsd-value",
                             f.offset,
                             format!(
-                                "{context}: The element content '{value}' does not match the fixed value constraint '{}'.",
+                                "{}: The element content '{value}' does not match the fixed value constraint '{}'.",
+                                context(),
                                 c.value
                             ),
                         );
@@ -821,7 +827,7 @@ impl Validator<'_, '_> {
         ty: TypeId,
         raw: &str,
         constraint: Option<&ValueConstraint>,
-        context: &str,
+        context: &dyn Fn() -> String,
         pos: usize,
     ) {
         if let Some(bad) = raw.chars().find(|c| !is_xml_char(*c)) {
@@ -829,7 +835,8 @@ impl Validator<'_, '_> {
                 "xml-syntax",
                 pos,
                 format!(
-                    "{context}: character U+{:04X} is not allowed in XML",
+                    "{}: character U+{:04X} is not allowed in XML",
+                    context(),
                     bad as u32
                 ),
             );
@@ -837,7 +844,7 @@ impl Validator<'_, '_> {
         }
         let mut tokens = Vec::new();
         if let Err(m) = check_simple(self.schema, ty, raw, &mut tokens, 0) {
-            self.error("xsd-value", pos, format!("{context}: {m}"));
+            self.error("xsd-value", pos, format!("{}: {m}", context()));
             return;
         }
         if let Some(c) = constraint.filter(|c| c.fixed) {
@@ -846,7 +853,8 @@ impl Validator<'_, '_> {
                     "xsd-value",
                     pos,
                     format!(
-                        "{context}: The value '{raw}' does not match the fixed value constraint '{}'.",
+                        "{}: The value '{raw}' does not match the fixed value constraint '{}'.",
+                        context(),
                         c.value
                     ),
                 );
@@ -859,7 +867,7 @@ impl Validator<'_, '_> {
                         self.error(
                             "xsd-id",
                             pos,
-                            format!("{context}: '{id}' is not a valid value of the atomic type 'xs:ID' (the ID is already used)."),
+                            format!("{}: '{id}' is not a valid value of the atomic type 'xs:ID' (the ID is already used).", context()),
                         );
                     }
                 }
@@ -872,6 +880,12 @@ impl Validator<'_, '_> {
 /// An attribute value after XML attribute-value normalization (§3.3.3, CDATA): line ends
 /// and literal tabs and newlines become spaces; references are expanded.
 fn attr_value(raw: &[u8]) -> Result<String, String> {
+    if !raw
+        .iter()
+        .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'))
+    {
+        return Ok(String::from_utf8_lossy(raw).into_owned());
+    }
     let raw = String::from_utf8_lossy(raw);
     let spaced: String = normalize_newlines(&raw)
         .chars()
