@@ -532,7 +532,8 @@ pub(crate) fn compile(schema: &Schema, particle: &Particle) -> Result<Automaton,
 }
 
 fn subset(c: &Compiler<'_>, root: &Info, follow: &[Vec<u32>]) -> Result<Vec<DState>, String> {
-    let mut is_last = vec![false; c.positions.len()];
+    let n = c.positions.len();
+    let mut is_last = vec![false; n];
     for &p in &root.last {
         if let Some(slot) = is_last.get_mut(p as usize) {
             *slot = true;
@@ -541,7 +542,28 @@ fn subset(c: &Compiler<'_>, root: &Info, follow: &[Vec<u32>]) -> Result<Vec<DSta
     let mut first = root.first.clone();
     first.sort_unstable();
     first.dedup();
+    // Positions with the same follow set and finality accept the same continuations, so a
+    // state need only know their class (as in the DTD engine: this keeps `(a | b | ...)*`
+    // over hundreds of inline elements at one state instead of one per element). Which
+    // declaration a transition matched is still taken from the positions themselves.
+    let mut class_of = vec![0u32; n];
+    let mut reps: Vec<usize> = Vec::new();
+    {
+        let mut classes: HashMap<(&[u32], bool), u32> = HashMap::new();
+        for (p, f) in follow.iter().enumerate() {
+            let fin = is_last.get(p).copied().unwrap_or(false);
+            let next = reps.len() as u32;
+            let id = *classes.entry((f.as_slice(), fin)).or_insert(next);
+            if id == next {
+                reps.push(p);
+            }
+            if let Some(slot) = class_of.get_mut(p) {
+                *slot = id;
+            }
+        }
+    }
     let mut states: Vec<DState> = Vec::new();
+    // A state is the set of position classes just matched; the start state is empty.
     let mut sets: Vec<Vec<u32>> = vec![Vec::new()];
     let mut index: HashMap<Vec<u32>, u32> = HashMap::new();
     index.insert(Vec::new(), 0);
@@ -553,8 +575,10 @@ fn subset(c: &Compiler<'_>, root: &Info, follow: &[Vec<u32>]) -> Result<Vec<DSta
         let accepting = if is_start {
             root.nullable
         } else {
-            set.iter()
-                .any(|&p| is_last.get(p as usize).copied().unwrap_or(false))
+            set.iter().any(|&k| {
+                reps.get(k as usize)
+                    .is_some_and(|&p| is_last.get(p).copied().unwrap_or(false))
+            })
         };
         pairs.clear();
         let candidates: Vec<u32> = if is_start {
@@ -562,7 +586,8 @@ fn subset(c: &Compiler<'_>, root: &Info, follow: &[Vec<u32>]) -> Result<Vec<DSta
         } else {
             let mut v: Vec<u32> = set
                 .iter()
-                .flat_map(|&p| follow.get(p as usize).into_iter().flatten().copied())
+                .filter_map(|&k| reps.get(k as usize))
+                .flat_map(|&p| follow.get(p).into_iter().flatten().copied())
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -578,26 +603,32 @@ fn subset(c: &Compiler<'_>, root: &Info, follow: &[Vec<u32>]) -> Result<Vec<DSta
         let mut transitions = Vec::new();
         let mut i = 0;
         while let Some(&(sym, _)) = pairs.get(i) {
-            let mut target = Vec::new();
+            let mut matched = Vec::new();
             while let Some(&(s, q)) = pairs.get(i) {
                 if s != sym {
                     break;
                 }
-                target.push(q);
+                matched.push(q);
                 i += 1;
             }
             // An element declaration wins over a wildcard competing for the same name.
-            let matcher = target
+            let matcher = matched
                 .iter()
                 .filter_map(|&q| c.positions.get(q as usize).map(|(_, m)| *m))
                 .find(|&m| matches!(c.matchers.get(m as usize), Some(Matcher::Element(_))))
                 .or_else(|| {
-                    target
+                    matched
                         .first()
                         .and_then(|&q| c.positions.get(q as usize))
                         .map(|(_, m)| *m)
                 })
                 .unwrap_or(0);
+            let mut target: Vec<u32> = matched
+                .iter()
+                .filter_map(|&q| class_of.get(q as usize).copied())
+                .collect();
+            target.sort_unstable();
+            target.dedup();
             let id = match index.get(&target) {
                 Some(&id) => id,
                 None => {
