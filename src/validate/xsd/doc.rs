@@ -12,15 +12,101 @@ use super::{XName, XsdError, NS_XML, NS_XSD};
 /// Attributes whose value is a QName (or, for `memberTypes`, a list of them).
 const QNAME_ATTRS: &[&str] = &["type", "ref", "base", "itemType", "substitutionGroup"];
 
+/// The elements of the XSD vocabulary (others are kept under their own name).
+const ELEMENTS: &[&str] = &[
+    "schema",
+    "element",
+    "attribute",
+    "complexType",
+    "simpleType",
+    "sequence",
+    "choice",
+    "all",
+    "group",
+    "attributeGroup",
+    "any",
+    "anyAttribute",
+    "complexContent",
+    "simpleContent",
+    "extension",
+    "restriction",
+    "list",
+    "union",
+    "include",
+    "import",
+    "redefine",
+    "notation",
+    "enumeration",
+    "pattern",
+    "length",
+    "minLength",
+    "maxLength",
+    "minInclusive",
+    "maxInclusive",
+    "minExclusive",
+    "maxExclusive",
+    "totalDigits",
+    "fractionDigits",
+    "whiteSpace",
+    "key",
+    "keyref",
+    "unique",
+    "selector",
+    "field",
+    "override",
+    "assert",
+];
+
+/// The attributes of the XSD vocabulary; others are not read.
+const ATTRIBUTES: &[&str] = &[
+    "name",
+    "ref",
+    "type",
+    "base",
+    "minOccurs",
+    "maxOccurs",
+    "use",
+    "default",
+    "fixed",
+    "form",
+    "nillable",
+    "abstract",
+    "block",
+    "final",
+    "mixed",
+    "namespace",
+    "processContents",
+    "value",
+    "itemType",
+    "memberTypes",
+    "substitutionGroup",
+    "targetNamespace",
+    "elementFormDefault",
+    "attributeFormDefault",
+    "blockDefault",
+    "finalDefault",
+    "schemaLocation",
+    "id",
+    "version",
+    "public",
+    "system",
+    "refer",
+    "xpath",
+];
+
+fn vocabulary(table: &'static [&'static str], name: &str) -> Option<&'static str> {
+    table.iter().copied().find(|n| *n == name)
+}
+
 /// An element of a schema document in the XSD namespace.
 #[derive(Debug, Clone)]
 pub(crate) struct XNode {
     /// Local name (`element`, `complexType`, ...).
-    pub name: Box<str>,
-    /// Unqualified attributes with their values, unescaped.
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    pub name: std::borrow::Cow<'static, str>,
+    /// The XSD attributes with their values, unescaped.
+    pub attrs: Vec<(&'static str, Box<str>)>,
     /// QName-valued attributes resolved to expanded names.
-    pub qnames: Vec<(Box<str>, Vec<XName>)>,
+    pub qnames: Vec<(&'static str, Vec<XName>)>,
     /// Child elements in the XSD namespace, annotations excluded.
     pub children: Vec<XNode>,
     /// Byte offset of the start tag in the document.
@@ -32,7 +118,7 @@ impl XNode {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| &**k == name)
+            .find(|(k, _)| *k == name)
             .map(|(_, v)| &**v)
     }
 
@@ -40,7 +126,7 @@ impl XNode {
     pub fn qname(&self, name: &str) -> Option<&XName> {
         self.qnames
             .iter()
-            .find(|(k, _)| &**k == name)
+            .find(|(k, _)| *k == name)
             .and_then(|(_, v)| v.first())
     }
 
@@ -48,7 +134,7 @@ impl XNode {
     pub fn qname_list(&self, name: &str) -> &[XName] {
         self.qnames
             .iter()
-            .find(|(k, _)| &**k == name)
+            .find(|(k, _)| *k == name)
             .map_or(&[], |(_, v)| v.as_slice())
     }
 
@@ -159,14 +245,19 @@ fn read_node(
         if a.key.prefix().is_some() {
             continue;
         }
-        let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+        let Some(key) = std::str::from_utf8(a.key.as_ref())
+            .ok()
+            .and_then(|k| vocabulary(ATTRIBUTES, k))
+        else {
+            continue;
+        };
         let value = a
             .unescape_value()
             .map_err(|err| {
                 XsdError::at(file, bytes, offset, &format!("bad attribute value: {err}"))
             })?
             .into_owned();
-        if QNAME_ATTRS.contains(&key.as_str()) || key == "memberTypes" {
+        if QNAME_ATTRS.contains(&key) || key == "memberTypes" {
             let mut list = Vec::new();
             for q in value.split_ascii_whitespace() {
                 list.push(resolve(reader, q).ok_or_else(|| {
@@ -178,12 +269,16 @@ fn read_node(
                     )
                 })?);
             }
-            qnames.push((key.clone().into_boxed_str(), list));
+            qnames.push((key, list));
         }
-        attrs.push((key.into_boxed_str(), value.into_boxed_str()));
+        attrs.push((key, value.into_boxed_str()));
     }
+    let name = match vocabulary(ELEMENTS, &name) {
+        Some(n) => std::borrow::Cow::Borrowed(n),
+        None => std::borrow::Cow::Owned(name),
+    };
     Ok(XNode {
-        name: name.into_boxed_str(),
+        name,
         attrs,
         qnames,
         children: Vec::new(),
