@@ -620,7 +620,7 @@ fn golden_documents() -> Vec<(String, Document)> {
 fn with_deposit_facts(mut doc: Document, n: usize) -> Document {
     let p = &mut doc.front.publication;
     p.doi
-        .get_or_insert_with(|| format!("10.5555/papermeta.differential.{n}"));
+        .get_or_insert_with(|| format!("10.5555/papermeta.differential.{n}").into());
     p.url
         .get_or_insert_with(|| format!("https://example.org/papermeta/differential/{n}"));
     p.depositor.get_or_insert(Depositor {

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::xmlout::{clean, document, Element};
 use super::{Export, ExportError};
 use crate::model::{
-    Agent, Contributor, ContributorRole, Diagnostic, Document, HistoryKind, LocalizedText,
+    Agent, Contributor, ContributorRole, Diagnostic, Document, Doi, HistoryKind, LocalizedText,
     PartialDate, Reference, ReferenceType,
 };
 
@@ -171,18 +171,13 @@ fn is_valid_name(s: &str) -> bool {
     !s.trim().is_empty() && !s.chars().any(|c| c.is_numeric() || c == '?')
 }
 
-/// The DOI pattern `10\.[0-9]{4,9}/.{1,200}`.
+/// Crossref's DOI pattern `10\.[0-9]{4,9}/.{1,200}`: a DOI ([`Doi::parse`]) whose suffix
+/// has at most 200 characters.
 fn is_valid_doi(doi: &str) -> bool {
-    let Some(rest) = doi.strip_prefix("10.") else {
-        return false;
-    };
-    let Some((registrant, suffix)) = rest.split_once('/') else {
-        return false;
-    };
-    (4..=9).contains(&registrant.len())
-        && registrant.bytes().all(|b| b.is_ascii_digit())
-        && !suffix.is_empty()
-        && !suffix.contains(['\n', '\r'])
+    Doi::parse(doi).is_ok()
+        && doi
+            .split_once('/')
+            .is_some_and(|(_, suffix)| (1..=200).contains(&suffix.chars().count()))
 }
 
 fn date_element(name: &'static str, d: &PartialDate, media: Option<&str>) -> Element {
@@ -210,11 +205,14 @@ pub fn write_crossref(doc: &Document, options: &CrossrefOptions) -> Result<Expor
         key,
     };
     let title = super::required_title(doc, FORMAT)?;
-    let doi = p
+    let printed_doi = p
         .doi
-        .as_deref()
+        .as_ref()
         .filter(|d| !d.trim().is_empty())
         .ok_or(missing("the article's DOI", "article.doi"))?;
+    let doi_text =
+        super::identifier(printed_doi).ok_or(missing("a valid DOI (10.NNNN/…)", "article.doi"))?;
+    let doi = doi_text.as_str();
     let url = p
         .url
         .as_deref()
@@ -250,10 +248,10 @@ pub fn write_crossref(doc: &Document, options: &CrossrefOptions) -> Result<Expor
         .as_ref()
         .ok_or(missing("the publication date", "article.published"))?;
     if !is_valid_doi(doi) {
-        return Err(ExportError::Serialize {
-            format: FORMAT,
-            message: format!("the DOI `{doi}` does not match Crossref's pattern 10.NNNN/…"),
-        });
+        return Err(missing(
+            "a DOI of at most 200 characters after `10.NNNN/`",
+            "article.doi",
+        ));
     }
 
     let mut ctx = Ctx {
@@ -313,8 +311,16 @@ pub fn write_crossref(doc: &Document, options: &CrossrefOptions) -> Result<Expor
         journal.is_some_and(|j| j.issn_print.is_none() && j.issn_electronic.is_some());
     if let Some(j) = journal {
         for (issn, media) in [(&j.issn_print, "print"), (&j.issn_electronic, "electronic")] {
-            if let Some(i) = issn.as_deref().filter(|i| !i.trim().is_empty()) {
-                jm.push(Element::leaf("issn", i.trim()).attr("media_type", media));
+            let Some(printed) = issn.as_ref().filter(|i| !i.trim().is_empty()) else {
+                continue;
+            };
+            match super::identifier(printed) {
+                Some(i) => jm.push(Element::leaf("issn", i).attr("media_type", media)),
+                None => ctx.warn(
+                    "crossref-issn",
+                    format!("`{}` is not an ISSN and is not written", printed.as_str()),
+                    None,
+                ),
             }
         }
     }
@@ -656,8 +662,18 @@ fn person_name(
     if !affs.is_empty() {
         p.push(affs);
     }
-    if let Some(o) = c.orcid.as_deref() {
-        p.push(Element::leaf("ORCID", format!("{ORCID_RESOLVER}{o}")));
+    if let Some(printed) = &c.orcid {
+        match super::identifier(printed) {
+            Some(o) => p.push(Element::leaf("ORCID", format!("{ORCID_RESOLVER}{o}"))),
+            None => ctx.warn(
+                "crossref-orcid",
+                format!(
+                    "`{}` is not an ORCID iD and is not written",
+                    printed.as_str()
+                ),
+                line,
+            ),
+        }
     }
     // Other scripts of the name (the Latin form of an Arabic name) as alternative names.
     let mut alt = Element::new("alt-name");
@@ -722,8 +738,9 @@ fn citation(r: &Reference, ctx: &mut Ctx) -> Option<Element> {
     if let Some(y) = r.year.as_ref().and_then(|y| y.value) {
         c.push(Element::leaf("cYear", y.to_string()));
     }
-    if let Some(d) = r.doi.as_deref() {
-        if is_valid_doi(d) {
+    if let Some(printed) = &r.doi {
+        let d = super::identifier(printed).unwrap_or_else(|| printed.as_str().to_string());
+        if is_valid_doi(&d) {
             c.push(Element::leaf("doi", d));
         } else {
             ctx.warn(

@@ -87,6 +87,10 @@ fn put(item: &mut Map<String, Value>, key: &str, value: Option<&str>) {
     }
 }
 
+fn doi(d: Option<&crate::model::Printed<crate::model::Doi>>) -> Option<String> {
+    d.map(|d| super::identifier(d).unwrap_or_else(|| d.to_string()))
+}
+
 fn language(tag: &str) -> Option<&str> {
     let t = tag.trim();
     (!t.is_empty()).then_some(t)
@@ -142,22 +146,32 @@ pub fn write_csljson(doc: &Document) -> Result<Export, ExportError> {
             "container-title",
             j.titles.first().map(|t| t.text.as_str()),
         );
+        let issn = j.issn_print.as_ref().or(j.issn_electronic.as_ref());
         put(
             &mut paper,
             "ISSN",
-            j.issn_print.as_deref().or(j.issn_electronic.as_deref()),
+            issn.map(|i| super::identifier(i).unwrap_or_else(|| i.to_string()))
+                .as_deref(),
         );
         put(&mut paper, "publisher", j.publisher_name.as_deref());
         put(&mut paper, "publisher-place", j.publisher_place.as_deref());
     }
-    put(&mut paper, "volume", p.volume.as_deref());
-    put(&mut paper, "issue", p.issue.as_deref());
+    put(
+        &mut paper,
+        "volume",
+        p.volume.as_ref().map(super::numbering).as_deref(),
+    );
+    put(
+        &mut paper,
+        "issue",
+        p.issue.as_ref().map(super::numbering).as_deref(),
+    );
     match (&p.pages, &p.elocation) {
         (Some(pg), _) => put(&mut paper, "page", Some(&page(pg))),
         (None, Some(e)) => put(&mut paper, "number", Some(e)),
         _ => {}
     }
-    put(&mut paper, "DOI", p.doi.as_deref());
+    put(&mut paper, "DOI", doi(p.doi.as_ref()).as_deref());
     put(&mut paper, "URL", p.url.as_deref());
     put(&mut paper, "language", language(&front.language));
     let main_abstract = front
@@ -251,8 +265,16 @@ fn reference(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Value {
             }
         }
     }
-    put(&mut item, "volume", r.volume.as_deref());
-    put(&mut item, "issue", r.issue.as_deref());
+    put(
+        &mut item,
+        "volume",
+        r.volume.as_ref().map(super::numbering).as_deref(),
+    );
+    put(
+        &mut item,
+        "issue",
+        r.issue.as_ref().map(super::numbering).as_deref(),
+    );
     if let Some(p) = &r.pages {
         put(&mut item, "page", Some(&page(p)));
     }
@@ -262,7 +284,7 @@ fn reference(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Value {
     }
     put(&mut item, "publisher", r.publisher.as_deref());
     put(&mut item, "publisher-place", r.place.as_deref());
-    put(&mut item, "DOI", r.doi.as_deref());
+    put(&mut item, "DOI", doi(r.doi.as_ref()).as_deref());
     put(&mut item, "URL", r.url.as_deref());
     if let Some(a) = r.accessed.as_deref().map(clean).filter(|a| !a.is_empty()) {
         item.insert("accessed".into(), json!({ "raw": a }));

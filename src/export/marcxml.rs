@@ -175,15 +175,14 @@ pub fn write_marcxml(doc: &Document) -> Result<Export, ExportError> {
     };
     let f008 = field_008(date_type, &year, lang.unwrap_or("und"));
 
-    if let Some(d) = p.doi.as_deref() {
+    let doi = p
+        .doi
+        .as_ref()
+        .map(|d| super::identifier(d).unwrap_or_else(|| d.to_string()));
+    if let Some(d) = &doi {
         out.add(
             "024",
-            datafield(
-                "024",
-                '7',
-                ' ',
-                &[('a', d.to_string()), ('2', "doi".into())],
-            ),
+            datafield("024", '7', ' ', &[('a', d.clone()), ('2', "doi".into())]),
         );
     }
     let summary_langs: Vec<&str> = front
@@ -271,10 +270,10 @@ pub fn write_marcxml(doc: &Document) -> Result<Export, ExportError> {
             }
             let mut g = Vec::new();
             if let Some(v) = &p.volume {
-                g.push(format!("Vol. {v}"));
+                g.push(format!("Vol. {}", v.as_str().trim()));
             }
             if let Some(i) = &p.issue {
-                g.push(format!("no. {i}"));
+                g.push(format!("no. {}", i.as_str().trim()));
             }
             let mut g = g.join(", ");
             if let Some(d) = &p.published {
@@ -298,14 +297,15 @@ pub fn write_marcxml(doc: &Document) -> Result<Export, ExportError> {
                 subs.push(('g', g));
             }
             for issn in [&j.issn_print, &j.issn_electronic].into_iter().flatten() {
-                subs.push(('x', issn.clone()));
+                subs.push(('x', super::identifier(issn).unwrap_or_else(|| issn.to_string())));
             }
+            // $q: the enumeration, machine-readable (`volume:issue<first page`).
             let mut q = String::new();
             if let Some(v) = &p.volume {
-                q.push_str(v);
+                q.push_str(&super::numbering(v));
                 if let Some(i) = &p.issue {
                     q.push(':');
-                    q.push_str(i);
+                    q.push_str(&super::numbering(i));
                 }
                 if let Some(f) = p.pages.as_ref().and_then(|pg| pg.first) {
                     q.push_str(&format!("<{f}"));
@@ -322,7 +322,7 @@ pub fn write_marcxml(doc: &Document) -> Result<Export, ExportError> {
             None,
         )),
     }
-    match (&p.url, &p.doi) {
+    match (&p.url, &doi) {
         (Some(u), _) => out.add("856", datafield("856", '4', '0', &[('u', u.clone())])),
         (None, Some(d)) => out.add(
             "856",
@@ -398,7 +398,7 @@ fn name_field(
             extra.push(('u', a.raw.clone()));
         }
     }
-    if let Some(o) = &c.orcid {
+    if let Some(o) = c.orcid.as_ref().and_then(super::identifier) {
         extra.push(('1', format!("https://orcid.org/{o}")));
     }
     let latin = (c.name.script != Script::Latin)

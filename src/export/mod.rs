@@ -47,6 +47,22 @@ pub enum ExportError {
     },
 }
 
+/// The canonical form of a printed identifier (DOI, ORCID iD, ISSN) when its text could be
+/// read as one.
+pub(crate) fn identifier<T>(printed: &crate::model::Printed<T>) -> Option<String>
+where
+    T: std::str::FromStr + std::fmt::Display,
+{
+    printed.value().map(|v| v.to_string())
+}
+
+/// A volume or issue for a machine field: Western digits when it is a plain number, else
+/// the text as printed.
+pub(crate) fn numbering(n: &crate::model::Numbering) -> String {
+    n.number()
+        .map_or_else(|| n.as_str().trim().to_string(), |v| v.to_string())
+}
+
 /// The main title, which every format needs.
 pub(crate) fn required_title<'a>(
     doc: &'a Document,

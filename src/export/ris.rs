@@ -162,7 +162,10 @@ pub fn write_ris(doc: &Document) -> Result<Export, ExportError> {
             paper.tag("T2", &t.text);
         }
         for issn in [&j.issn_print, &j.issn_electronic].into_iter().flatten() {
-            paper.tag("SN", issn);
+            paper.tag(
+                "SN",
+                &super::identifier(issn).unwrap_or_else(|| issn.to_string()),
+            );
         }
         if let Some(pb) = &j.publisher_name {
             paper.tag("PB", pb);
@@ -172,10 +175,10 @@ pub fn write_ris(doc: &Document) -> Result<Export, ExportError> {
         }
     }
     if let Some(v) = &p.volume {
-        paper.tag("VL", v);
+        paper.tag("VL", &super::numbering(v));
     }
     if let Some(i) = &p.issue {
-        paper.tag("IS", i);
+        paper.tag("IS", &super::numbering(i));
     }
     if let Some(pg) = &p.pages {
         pages(&mut paper, pg);
@@ -183,7 +186,7 @@ pub fn write_ris(doc: &Document) -> Result<Export, ExportError> {
         paper.tag("SP", e);
     }
     if let Some(d) = &p.doi {
-        paper.tag("DO", d);
+        paper.tag("DO", &super::identifier(d).unwrap_or_else(|| d.to_string()));
     }
     if let Some(u) = &p.url {
         paper.tag("UR", u);
@@ -265,10 +268,10 @@ fn reference(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Record {
         }
     }
     if let Some(v) = &r.volume {
-        rec.tag("VL", v);
+        rec.tag("VL", &super::numbering(v));
     }
     if let Some(i) = &r.issue {
-        rec.tag("IS", i);
+        rec.tag("IS", &super::numbering(i));
     }
     if let Some(p) = &r.pages {
         pages(&mut rec, p);
@@ -286,7 +289,7 @@ fn reference(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Record {
         rec.tag("CY", p);
     }
     if let Some(d) = &r.doi {
-        rec.tag("DO", d);
+        rec.tag("DO", &super::identifier(d).unwrap_or_else(|| d.to_string()));
     }
     if let Some(u) = &r.url {
         rec.tag("UR", u);
