@@ -29,6 +29,7 @@ mod build;
 mod doc;
 mod regex;
 mod simple;
+mod uri;
 mod validator;
 
 #[cfg(test)]
