@@ -73,6 +73,7 @@ pub fn repair_line(line: &str) -> RepairedLine<'_> {
     let chars = join_detached_marks(chars, &mut counts);
     let chars = drop_tatweels(chars, &mut counts);
     let chars = repair_ligatures(chars, &mut counts);
+    let chars = unmirror_number_brackets(chars, &mut counts);
     let text: String = chars.iter().map(|&(c, _)| c).collect();
     if text == line {
         return RepairedLine {
@@ -86,6 +87,43 @@ pub fn repair_line(line: &str) -> RepairedLine<'_> {
         offsets: chars.iter().map(|&(_, o)| o).collect(),
         counts,
     }
+}
+
+/// A number in brackets that a typesetter mirrored in Arabic text (XeLaTeX's bidi prints
+/// `(٣٨٠)` as `)٣٨٠(` and `١١(٣)` as `١١)٣(`): a closing bracket, a number (digits with
+/// decimal or thousands separators, a percent sign), an opening bracket. Correct text never
+/// closes a bracket right before a number that it then opens one after. Counted as visual runs.
+fn unmirror_number_brackets(mut chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
+    if !chars
+        .iter()
+        .any(|&(c, _)| crate::script::is_arabic_letter(c))
+    {
+        return chars;
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].0 != ')' {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len()
+            && (is_digit(chars[j].0) || matches!(chars[j].0, '.' | ',' | '٫' | '٬' | '%' | '٪'))
+        {
+            j += 1;
+        }
+        let number = j > i + 1 && is_digit(chars[i + 1].0) && is_digit(chars[j - 1].0)
+            || (j > i + 2 && matches!(chars[j - 1].0, '%' | '٪') && is_digit(chars[j - 2].0));
+        if number && chars.get(j).is_some_and(|&(c, _)| c == '(') {
+            chars[i].0 = '(';
+            chars[j].0 = ')';
+            counts.visual_runs += 1;
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    chars
 }
 
 /// Characters that can start a repair; a line without any is left alone at once.
@@ -144,6 +182,10 @@ fn repair_bidi(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
         return chars;
     }
     let reordered = poppler_runs(&chars).map(|runs| {
+        if let Some(fixed) = latin_note_after_label(&chars, &runs) {
+            counts.visual_runs += 1;
+            return fixed;
+        }
         let mut out = Vec::with_capacity(chars.len());
         let outer_rtl = runs.rtl_line;
         let n = runs.runs.len();
@@ -277,6 +319,72 @@ fn poppler_runs(chars: &[Ch]) -> Option<PopplerRuns> {
         end: chars.len(),
     });
     Some(PopplerRuns { rtl_line, runs })
+}
+
+/// A footnote of Latin text in a right-to-left paragraph, on the line of its label `(N)`:
+/// poppler prints the label's opening bracket alone and the label's rest at the right end
+/// of the Latin run (`(` + `Jean Martin, Droit civil )2`, `(` + `.Ibid., p. 93)3`, the
+/// sentence's full stop at the run's left). Gives `(2) Jean Martin, Droit civil`,
+/// `(3) Ibid., p. 93.`; any other shape is left to the general rules.
+fn latin_note_after_label(chars: &[Ch], runs: &PopplerRuns) -> Option<Vec<Ch>> {
+    if !runs.rtl_line {
+        return None;
+    }
+    let mut ltr = runs.runs.iter().filter(|r| r.kind == RunKind::Ltr);
+    let (Some(latin), None) = (ltr.next(), ltr.next()) else {
+        return None;
+    };
+    let visible = |range: std::ops::Range<usize>| -> Vec<Ch> {
+        chars[range]
+            .iter()
+            .filter(|&&(c, _)| !c.is_whitespace() && !is_bidi_control(c))
+            .copied()
+            .collect()
+    };
+    let opening = visible(0..latin.start);
+    if !visible(latin.end..chars.len()).is_empty() || opening.len() != 1 {
+        return None;
+    }
+    let open = opening[0];
+    if open.0 != '(' {
+        return None;
+    }
+    let run = &chars[latin.start..latin.end];
+    let end = run.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let digits = run[..end]
+        .iter()
+        .rev()
+        .take_while(|&&(c, _)| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let close = end - digits - 1;
+    if run.get(close)?.0 != ')' {
+        return None;
+    }
+    let punct = run
+        .iter()
+        .take_while(|&&(c, _)| matches!(c, '.' | ',' | ';'))
+        .count();
+    let text = &run[punct..close];
+    let text_end = text.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let text = &text[..text_end];
+    // The note's text is Latin and its own brackets pair up.
+    if !text.first().is_some_and(|&(c, _)| is_ltr(c)) {
+        return None;
+    }
+    let balance = bracket_balance(text);
+    if balance.unclosed > 0 || balance.unopened > 0 {
+        return None;
+    }
+    let mut out = vec![open];
+    out.extend_from_slice(&run[end - digits..end]);
+    out.push(run[close]);
+    out.push((' ', run[close].1));
+    out.extend_from_slice(text);
+    out.extend(run[..punct].iter().rev());
+    Some(out)
 }
 
 /// Whether `c` anchors a left-to-right run: a Latin (non-Arabic) letter or a digit.

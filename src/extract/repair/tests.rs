@@ -56,6 +56,36 @@ fn note_labels_as_libreoffice_prints_them() {
 }
 
 #[test]
+fn mirrored_brackets_around_numbers_turn_back() {
+    assert_eq!(fix("وزعت على )٣٨٠( عميلاً"), "وزعت على (٣٨٠) عميلاً");
+    assert_eq!(fix("مجلة الاقتصاد، ١١)٣(، ٢٠٥"), "مجلة الاقتصاد، ١١(٣)، ٢٠٥");
+    assert_eq!(fix("الثبات )0.91(، و)12.5%("), "الثبات (0.91)، و(12.5%)");
+    // correct brackets and Latin lines stay
+    assert_eq!(fix("رقم (٤٠) لسنة ١٩٥١"), "رقم (٤٠) لسنة ١٩٥١");
+    assert_eq!(fix("a) 12 (b"), "a) 12 (b");
+    assert_eq!(fix("نص) 12 (نص"), "نص) 12 (نص");
+}
+
+#[test]
+fn a_latin_note_gets_its_label_back() {
+    assert_eq!(
+        fix(&rtl("([Jean Martin, Le droit civil, Éditions )2]")),
+        "(2) Jean Martin, Le droit civil, Éditions"
+    );
+    assert_eq!(fix(&rtl("([.Ibid., p. 93)3]")), "(3) Ibid., p. 93.");
+    assert_eq!(
+        fix(&rtl("([.Hale (ed.), Contracts, p. 4)12]")),
+        "(12) Hale (ed.), Contracts, p. 4."
+    );
+    // Arabic text after the run, or no label digits: the general rules apply.
+    assert_eq!(fix(&rtl("([)2]ينظر[ :]المادة")), "(2)ينظر: المادة");
+    assert_eq!(
+        fix(&rtl("التوجيه والمناقشة ([.)Harlow & Benning, 2016]")),
+        "التوجيه والمناقشة (Harlow & Benning, 2016)."
+    );
+}
+
+#[test]
 fn latin_inside_arabic_keeps_its_order_and_its_brackets() {
     assert_eq!(
         fix(&rtl("الآن[ Code civil (art. 12) .]هنا")),
