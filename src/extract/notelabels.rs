@@ -38,9 +38,10 @@ impl MarkForm {
             MarkForm::Paren => 0,
             MarkForm::Bracket => 1,
             MarkForm::SuperParen | MarkForm::Superscript | MarkForm::Caret => 2,
-            MarkForm::Bare => 3,
+            // Plain labels are bare numbers that lost their space (`5الزعبي` beside
+            // `4 Okafor`): one family.
+            MarkForm::Bare | MarkForm::Plain => 3,
             MarkForm::Star => 4,
-            MarkForm::Plain => 5,
         }
     }
     /// Whether two forms belong to one family of labels (the raised forms go together).
