@@ -140,8 +140,8 @@ impl Reader {
             text.push_str(t);
             last = k;
         }
-        let keywords: Vec<String> = text
-            .split([',', '،', ';', '؛', '/'])
+        let keywords: Vec<String> = split_keyword_list(&text)
+            .into_iter()
             .map(|k| {
                 k.trim()
                     .trim_end_matches(['.', '。', '۔'])
@@ -177,5 +177,52 @@ impl Reader {
             }),
         }
         last + 1
+    }
+}
+
+/// The keywords of a list: split on commas, semicolons and slashes, or, in a list with none
+/// of them, on dashes set between spaces (`التعلم الذاتي - كلية التربية`) or between Arabic
+/// words (a hyphen never joins Arabic words; `self-learning` keeps its own).
+fn split_keyword_list(text: &str) -> Vec<&str> {
+    const SEPARATORS: [char; 5] = [',', '،', ';', '؛', '/'];
+    if text.contains(SEPARATORS) {
+        return text.split(SEPARATORS).collect();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '-' | '\u{2013}' | '\u{2014}') {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|k| chars.get(k)).map(|x| x.1);
+        let after = chars.get(i + 1).map(|x| x.1);
+        let spaced = before == Some(' ') && after == Some(' ');
+        let arabic = before.is_some_and(crate::script::is_arabic_letter)
+            && after.is_some_and(crate::script::is_arabic_letter);
+        if spaced || arabic {
+            pieces.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::split_keyword_list;
+
+    #[test]
+    fn keyword_lists_split_on_dashes_when_they_have_no_comma() {
+        assert_eq!(
+            split_keyword_list("الصف المقلوب - التعلم الذاتي-كلية التربية"),
+            vec!["الصف المقلوب ", " التعلم الذاتي", "كلية التربية"]
+        );
+        assert_eq!(
+            split_keyword_list("self-learning, higher education"),
+            vec!["self-learning", " higher education"]
+        );
+        assert_eq!(split_keyword_list("self-learning"), vec!["self-learning"]);
     }
 }
