@@ -14,9 +14,10 @@
 //!   `اهلل` for `الله`;
 //! - a mark over a ligature or a final letter is split off with a space: `أو ًال`, `فرقا ً`.
 //!
-//! Ambiguous cases stay as they are: a reversed lam-alef after a joining letter (`العالقات`
-//! may be `العلاقات`, but `العالم` is a word), digits beside Latin text in a mixed run, brackets
-//! that a typesetter mirrored.
+//! Ambiguous cases stay as they are: digits beside Latin text in a mixed run, brackets that a
+//! typesetter mirrored, and a reversed lam-alef after a joining letter (`العالقات` may be
+//! `العلاقات`, but `العالم` is a word) unless the whole document prints its ligatures
+//! backwards, where word structure decides ([`lam_alef`]).
 
 use super::input::{PagedInput, SourceLine, SourcePage};
 use std::borrow::Cow;
@@ -59,6 +60,12 @@ type Ch = (char, usize);
 
 /// Repairs one line (see the module comment for what is repaired).
 pub fn repair_line(line: &str) -> RepairedLine<'_> {
+    repair_line_in(line, None)
+}
+
+/// Repairs one line of a document that printed its lam-alef ligatures backwards (`reversing`
+/// holds its words, see [`lam_alef`]) or not.
+fn repair_line_in<'a>(line: &'a str, reversing: Option<&lam_alef::Vocabulary>) -> RepairedLine<'a> {
     if !line.chars().any(needs_look) {
         return RepairedLine {
             text: Cow::Borrowed(line),
@@ -72,7 +79,10 @@ pub fn repair_line(line: &str) -> RepairedLine<'_> {
     let chars = repair_presentation_forms(chars, &mut counts);
     let chars = join_detached_marks(chars, &mut counts);
     let chars = drop_tatweels(chars, &mut counts);
-    let chars = repair_ligatures(chars, &mut counts);
+    let mut chars = repair_ligatures(chars, &mut counts);
+    if let Some(words) = reversing {
+        counts.ligatures += lam_alef::resolve(&mut chars, words);
+    }
     let chars = unmirror_number_brackets(chars, &mut counts);
     let text: String = chars.iter().map(|&(c, _)| c).collect();
     if text == line {
@@ -931,12 +941,23 @@ fn drop_tatweels(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
 /// Repairs every line of a reader's pages; `None` when no line needed it. The counts go to
 /// `source.repairs`; line numbers are kept, so every extracted unit still points at its line.
 pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
+    let lines = input.pages.iter().flat_map(|p| &p.lines);
+    let mut certain = 0;
+    let mut printed = 0;
+    let mut words = lam_alef::Vocabulary::default();
+    for line in lines {
+        let repaired = repair_line(&line.text);
+        certain += repaired.counts.ligatures;
+        printed += lam_alef::printed_lam_alef(&line.text);
+        words.add_line(&repaired.text);
+    }
+    let reversing = lam_alef::document_reverses(certain, printed).then_some(&words);
     let mut counts = RepairCounts::default();
     let mut pages = Vec::with_capacity(input.pages.len());
     for page in &input.pages {
         let mut lines = Vec::with_capacity(page.lines.len());
         for line in &page.lines {
-            let repaired = repair_line(&line.text);
+            let repaired = repair_line_in(&line.text, reversing);
             counts.add(&repaired.counts);
             let text = repaired.text.into_owned();
             lines.push(SourceLine {
@@ -961,5 +982,6 @@ pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
     })
 }
 
+mod lam_alef;
 #[cfg(test)]
 mod tests;
