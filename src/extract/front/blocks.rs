@@ -66,10 +66,7 @@ impl Reader {
                 Some(line_no(at)),
             );
         } else {
-            let lang = script
-                .and_then(default_lang)
-                .unwrap_or(label.lang)
-                .to_string();
+            let lang = block_lang(script, label.lang);
             if self.front.abstracts.iter().any(|a| a.lang == lang) {
                 self.warn(
                     "abstract-repeated",
@@ -159,9 +156,7 @@ impl Reader {
             );
             return last + 1;
         }
-        let lang = default_lang(detect_script(&text))
-            .unwrap_or(label.lang)
-            .to_string();
+        let lang = block_lang(Some(detect_script(&text)), label.lang);
         let span = Span::lines(line_no(at), line_no(last));
         match self.front.keywords.iter_mut().find(|g| g.lang == lang) {
             Some(group) => {
@@ -177,6 +172,21 @@ impl Reader {
             }),
         }
         last + 1
+    }
+}
+
+/// The language of a labelled block: the label's when the block is in that language's
+/// script (`Résumé` opens French, `Abstract` English), else the script's usual language.
+fn block_lang(script: Option<Script>, label_lang: &str) -> String {
+    let label_script = if label_lang == "ar" {
+        Script::Arabic
+    } else {
+        Script::Latin
+    };
+    match script.filter(|s| *s != Script::Other) {
+        Some(s) if s == label_script => label_lang.to_string(),
+        Some(s) => default_lang(s).unwrap_or(label_lang).to_string(),
+        None => label_lang.to_string(),
     }
 }
 
@@ -211,7 +221,19 @@ fn split_keyword_list(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod keyword_tests {
-    use super::split_keyword_list;
+    use super::{block_lang, split_keyword_list};
+    use crate::model::Script;
+
+    #[test]
+    fn a_block_takes_its_labels_language_in_that_languages_script() {
+        assert_eq!(block_lang(Some(Script::Latin), "fr"), "fr");
+        assert_eq!(block_lang(Some(Script::Latin), "en"), "en");
+        assert_eq!(block_lang(Some(Script::Arabic), "fr"), "ar");
+        assert_eq!(block_lang(Some(Script::Latin), "ar"), "en");
+        assert_eq!(block_lang(None, "fr"), "fr");
+        let label = crate::extract::front::names::find_label("Mots-clés : a ; b").unwrap();
+        assert_eq!((label.lang, label.rest), ("fr", "a ; b"));
+    }
 
     #[test]
     fn keyword_lists_split_on_dashes_when_they_have_no_comma() {
