@@ -41,7 +41,12 @@ fn single_process(requests: &Path, meta: &Path) -> BTreeMap<String, serde_json::
         .stdin(std::fs::File::open(requests).unwrap())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     answers_by_id(&String::from_utf8(out.stdout).unwrap())
 }
 
@@ -75,15 +80,33 @@ fn gnu_parallel_answers_equal_a_single_process() {
         meta.display()
     );
     let out = Command::new("parallel")
-        .args(["--will-cite", "--pipe", "-N", "7", "--keep-order", "-j", "2", &command])
+        .args([
+            "--will-cite",
+            "--pipe",
+            "-N",
+            "7",
+            "--keep-order",
+            "-j",
+            "2",
+            &command,
+        ])
         .stdin(std::fs::File::open(&req).unwrap())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let ids: Vec<String> = text
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let expected_ids: Vec<String> = (0..PAPERS).map(|i| format!("p{i:03}")).collect();
     assert_eq!(ids, expected_ids, "--keep-order keeps the request order");
