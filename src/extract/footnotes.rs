@@ -12,7 +12,9 @@
 //! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
 //! whole paper; a paper may hold both kinds.
 
-use super::notelabels::{note_label, scan_markers, MarkForm, MarkerCandidate};
+use super::notelabels::{
+    lone_number, note_label, scan_markers, MarkForm, MarkerCandidate, NoteLabel,
+};
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{Diagnostic, Footnote, NotePlacement, Span};
@@ -58,8 +60,21 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
             Note(usize),
         }
         let mut target = Target::Carry;
-        for line in page.notes.iter().filter(|l| !l.is_blank()) {
-            let label = note_label(line.text);
+        let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let label = note_label(line.text).or_else(|| {
+                // A number alone on its line labels the note on the next line.
+                let next = lines.get(i + 1)?;
+                let number = lone_number(line.text)?;
+                (note_label(next.text).is_none() && lone_number(next.text).is_none()).then(|| {
+                    NoteLabel {
+                        form: MarkForm::Plain,
+                        label: line.text.trim().to_string(),
+                        number: Some(number),
+                        rest: line.text.len(),
+                    }
+                })
+            });
             let starts_note = match &label {
                 Some(l) if l.form == MarkForm::Star => {
                     target = Target::Star;

@@ -24,6 +24,11 @@ pub enum MarkForm {
     Bare,
     /// `*`: an author note, not a numbered footnote.
     Star,
+    /// A digit run that pdftotext printed for a raised number in Arabic text, with no bracket
+    /// or raising left: a label glued to its note's first word (`١القحطاني`) or alone on the
+    /// line before the note's text; a marker glued to its word (`معه1.`), set off by a
+    /// space before punctuation (`المصرف ١.`) or alone on a line.
+    Plain,
 }
 
 impl MarkForm {
@@ -33,7 +38,9 @@ impl MarkForm {
             MarkForm::Paren => 0,
             MarkForm::Bracket => 1,
             MarkForm::SuperParen | MarkForm::Superscript | MarkForm::Caret => 2,
-            MarkForm::Bare => 3,
+            // Plain labels are bare numbers that lost their space (`5الزعبي` beside
+            // `4 Okafor`): one family.
+            MarkForm::Bare | MarkForm::Plain => 3,
             MarkForm::Star => 4,
         }
     }
@@ -101,9 +108,27 @@ fn number_in(text: &str) -> Option<u32> {
     value
 }
 
+/// A label of 1–3 digits glued to the first Arabic letter of its note (`١القحطاني`).
+static GLUED_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?P<digits>{DIGIT}{{1,3}})\p{{Arabic}}"))
+        .expect("glued label pattern")
+});
+
+/// A line that is only a note number, 1–3 digits (the label on the line before its note's
+/// text, or a marker pdftotext set on a line of its own): the number.
+pub fn lone_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 3 || !t.chars().all(crate::script::is_digit) {
+        return None;
+    }
+    parse_number(t)
+}
+
 /// Reads the label at the start of a footnote line, if the line has one and text after it.
 pub fn note_label(text: &str) -> Option<NoteLabel> {
-    let caps = LABEL_RE.captures(text)?;
+    let Some(caps) = LABEL_RE.captures(text) else {
+        return glued_label(text);
+    };
     let end = caps.get(0)?.end();
     let rest = text.get(end..)?;
     if rest.trim().is_empty() {
@@ -146,6 +171,21 @@ pub fn note_label(text: &str) -> Option<NoteLabel> {
     })
 }
 
+/// A [`MarkForm::Plain`] label glued to its note's first Arabic word.
+fn glued_label(text: &str) -> Option<NoteLabel> {
+    let digits = GLUED_LABEL_RE.captures(text)?.name("digits")?;
+    let first = text.get(digits.end()..)?.chars().next()?;
+    if !crate::script::is_arabic_letter(first) {
+        return None;
+    }
+    Some(NoteLabel {
+        form: MarkForm::Plain,
+        label: digits.as_str().to_string(),
+        number: parse_number(digits.as_str()),
+        rest: digits.end(),
+    })
+}
+
 /// How sure we are that a marker-shaped piece of text is a footnote marker.
 fn marker_weight(form: MarkForm, before: Option<char>, after: Option<char>) -> u32 {
     if form.is_raised() {
@@ -177,6 +217,116 @@ pub struct MarkerCandidate {
 
 /// Finds every marker-shaped piece of `text`, in order.
 pub fn scan_markers(text: &str) -> Vec<MarkerCandidate> {
+    let mut out = bracketed_markers(text);
+    let plain = plain_markers(text, &out);
+    if !plain.is_empty() {
+        out.extend(plain);
+        out.sort_by_key(|c| c.start);
+    }
+    out
+}
+
+/// Whether `c` ends the word a marker is glued to, or stands after a loose one.
+fn closes_marker(c: char) -> bool {
+    ".,:;،؛)]\"»”!?؟".contains(c)
+}
+
+/// The [`MarkForm::Plain`] markers of Arabic text: a digit run right after an Arabic word
+/// (weight 2), after a word or a bracket and a space before punctuation (weight 1, not after
+/// a word that numbers things: `العدد ٣،`), or alone on the line (weight 2). Decimals, digits
+/// beside Latin text and ranges already taken by `taken` are left out. These weights stay
+/// under the bar for a marker without a note, so a plain digit only counts as a marker when
+/// a note of its number is on its page.
+fn plain_markers(text: &str, taken: &[MarkerCandidate]) -> Vec<MarkerCandidate> {
+    use crate::script::{is_arabic_letter, is_digit};
+    let mut out = Vec::new();
+    if !text.chars().any(|c| is_arabic_letter(c) || is_digit(c)) {
+        return out;
+    }
+    if let Some(number) = lone_number(text).filter(|&n| n > 0 && n < 100) {
+        let start = text.len() - text.trim_start().len();
+        out.push(MarkerCandidate {
+            start,
+            end: start + text.trim().len(),
+            form: MarkForm::Plain,
+            number,
+            weight: 2,
+        });
+        return out;
+    }
+    if !text.chars().any(is_arabic_letter) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len() && is_digit(chars[i].1) {
+            i += 1;
+        }
+        let e = i;
+        let (start, end) = (chars[s].0, chars.get(e).map_or(text.len(), |c| c.0));
+        if e - s > 2 || taken.iter().any(|c| c.start < end && start < c.end) {
+            continue;
+        }
+        let next = chars.get(e).map(|c| c.1);
+        let after_next = chars.get(e + 1).map(|c| c.1);
+        let ends = next.is_none_or(|c| {
+            c.is_whitespace() || (closes_marker(c) && after_next.is_none_or(|a| !is_digit(a)))
+        });
+        if !ends {
+            continue;
+        }
+        // The character before the digits, marks skipped.
+        let before = chars[..s]
+            .iter()
+            .rev()
+            .map(|c| c.1)
+            .find(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'));
+        let weight = match before {
+            Some(c) if is_arabic_letter(c) => 2,
+            Some(' ') if next.is_none_or(closes_marker) => {
+                let word = text
+                    .get(..start)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("");
+                let last = word.chars().next_back();
+                let counted = super::markers::notes::ALL
+                    .iter()
+                    .flat_map(|t| t.number_words.iter())
+                    .any(|w| w.eq_ignore_ascii_case(word));
+                match last {
+                    Some(c) if !counted && (is_arabic_letter(c) || ")(".contains(c)) => 1,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let Some(number) = number_in(text.get(start..end).unwrap_or("")) else {
+            continue;
+        };
+        if number == 0 {
+            continue;
+        }
+        out.push(MarkerCandidate {
+            start,
+            end,
+            form: MarkForm::Plain,
+            number,
+            weight,
+        });
+    }
+    out
+}
+
+/// The bracketed, raised and caret markers of `text`.
+fn bracketed_markers(text: &str) -> Vec<MarkerCandidate> {
     let mut out = Vec::new();
     for caps in MARKER_RE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
@@ -241,6 +391,38 @@ mod tests {
         assert_eq!(note_label("2014 was a year"), None);
         assert_eq!(note_label("(1)"), None, "a label needs text");
         assert_eq!(note_label("نص (1)"), None);
+        // pdftotext's plain labels of Arabic notes
+        let l = note_label("١القحطاني، سعد").expect("glued label");
+        assert_eq!(
+            (l.form, l.number, l.rest),
+            (MarkForm::Plain, Some(1), "١".len())
+        );
+        assert_eq!(note_label("٢٠١٠م عام"), None);
+        assert_eq!(note_label("3D printing"), None);
+        assert_eq!(lone_number(" ٣ "), Some(3));
+        assert_eq!(lone_number("12a"), None);
+    }
+
+    #[test]
+    fn plain_markers_of_arabic_text() {
+        let found = |t: &str| -> Vec<(u32, u32)> {
+            scan_markers(t)
+                .iter()
+                .filter(|c| c.form == MarkForm::Plain)
+                .map(|c| (c.number, c.weight))
+                .collect()
+        };
+        // glued (LibreOffice), spaced before punctuation (XeLaTeX), alone on a line
+        assert_eq!(found("يتعاقد معه1. وال شك"), vec![(1, 2)]);
+        assert_eq!(found("على عميلاً١."), vec![(1, 2)]);
+        assert_eq!(found("في الدراسات المصرفية ٢. غير أن"), vec![(2, 1)]);
+        assert_eq!(found("عند مستوى )0.05( ٢. و يعني"), vec![(2, 1)]);
+        assert_eq!(found("2"), vec![(2, 2)]);
+        // counts, decimals, parts and Latin text are no markers
+        assert_eq!(found("المجلد ٥، العدد ٣، ص ٦١."), vec![]);
+        assert_eq!(found("بلغ ٢٦٫٤ درجة"), vec![]);
+        assert_eq!(found("page 12."), vec![]);
+        assert_eq!(found("رقم (٤٠) لسنة ١٩٥١"), vec![]);
     }
 
     #[test]

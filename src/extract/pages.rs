@@ -13,7 +13,7 @@
 use super::input::PagedInput;
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
-use super::notelabels::{note_label, scan_markers, MarkForm};
+use super::notelabels::{lone_number, note_label, scan_markers, MarkForm, NoteLabel};
 use super::text::Line;
 use crate::model::{SectionKind, Span};
 use regex::Regex;
@@ -80,8 +80,16 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
             _ => continue,
         };
         let content = strip_furniture(chunk, &repeated);
-        let (body_end, zone_start) =
-            find_zone(&content, index).unwrap_or((content.len(), content.len()));
+        let (body_end, zone_start) = match find_zone(&content, index) {
+            Some((end, start)) if end == start => {
+                let carried = pages.last().map_or(0, |prev: &PageLines| {
+                    carried_note_lines(&content, start, &prev.notes)
+                });
+                (start - carried, start - carried)
+            }
+            Some(found) => found,
+            None => (content.len(), content.len()),
+        };
         let mut body: Vec<Line<'a>> = content.get(..body_end).unwrap_or_default().to_vec();
         while body.last().is_some_and(|l| l.is_blank()) {
             body.pop();
@@ -101,6 +109,79 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
         });
     }
     pages
+}
+
+/// Whether a line holds Arabic letters.
+fn has_arabic(text: &str) -> bool {
+    text.chars().any(crate::script::is_arabic_letter)
+}
+
+/// Whether a note's text ends a sentence.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| ".!?؟\")»”".contains(c))
+}
+
+/// How many lines right above a page's zone (no rule, no blank line between) finish the
+/// previous page's last note, which broke off mid-sentence: Word and LibreOffice print the
+/// rest of a note at the top of the next page's notes. The lines are Arabic text without a
+/// label or a marker, at most three, the last ending a sentence; the first follows a line
+/// that ends one (the end of the body's paragraph).
+fn carried_note_lines(lines: &[Line], zone: usize, previous_notes: &[Line]) -> usize {
+    let Some(last_note) = previous_notes.last() else {
+        return 0;
+    };
+    if ends_sentence(last_note.text) || !has_arabic(last_note.text) {
+        return 0;
+    }
+    let candidate = |l: &Line| {
+        !l.is_blank()
+            && has_arabic(l.text)
+            && note_label(l.text).is_none()
+            && scan_markers(l.text).is_empty()
+    };
+    if !zone
+        .checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .is_some_and(|l| candidate(l) && ends_sentence(l.text))
+    {
+        return 0;
+    }
+    for count in 1..=3 {
+        let Some(above) = zone.checked_sub(count + 1).and_then(|i| lines.get(i)) else {
+            return 0;
+        };
+        if above.is_blank() || ends_sentence(above.text) {
+            return count;
+        }
+        if !candidate(above) {
+            return 0;
+        }
+    }
+    0
+}
+
+/// The label a zone line opens a note with: a [`note_label`], or a number alone on its line
+/// (pdftotext sets a raised label apart from its note's text), taken as a
+/// [`MarkForm::Plain`] label when the next line is text without a label.
+fn zone_label(lines: &[Line], i: usize) -> Option<NoteLabel> {
+    let line = lines.get(i)?;
+    if let Some(label) = note_label(line.text) {
+        return Some(label);
+    }
+    let number = lone_number(line.text)?;
+    let next = lines.get(i + 1..)?.iter().find(|l| !l.is_blank())?;
+    if note_label(next.text).is_some() || lone_number(next.text).is_some() {
+        return None;
+    }
+    Some(NoteLabel {
+        form: MarkForm::Plain,
+        label: line.text.trim().to_string(),
+        number: Some(number),
+        rest: line.text.len(),
+    })
 }
 
 /// The lines without the blank lines at their start and end.
@@ -267,18 +348,31 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
     // last body line with no blank line between (then the block mixes text and notes), and a
     // numbered list or reference list may stand right above it.
     let mut starts = Vec::new();
-    for &(s, e) in blocks.iter().rev() {
-        let labelled: Vec<usize> = (s..e)
-            .filter(|&i| lines.get(i).is_some_and(|l| note_label(l.text).is_some()))
-            .collect();
+    for (b, &(s, e)) in blocks.iter().enumerate().rev() {
+        let labelled: Vec<usize> = (s..e).filter(|&i| zone_label(lines, i).is_some()).collect();
         match labelled.first() {
             Some(&k) => {
                 starts.extend(labelled.iter().rev());
-                if k > s {
+                // Text above the first label goes on only when the block above ends with a
+                // number alone, the label of that text (pdftotext put a blank line between).
+                let labelled_above =
+                    b.checked_sub(1)
+                        .and_then(|p| blocks.get(p))
+                        .is_some_and(|&(_, pe)| {
+                            lines
+                                .get(pe.saturating_sub(1))
+                                .is_some_and(|l| lone_number(l.text).is_some())
+                        });
+                if k > s && !labelled_above {
                     break;
                 }
             }
             None if (s..e).all(|i| lines.get(i).is_some_and(|l| continues_note(l.text))) => {}
+            // Arabic notes have no lower case to tell a wrapped line: a short block at the
+            // very bottom, under blank lines pdftotext put inside a note, may end one.
+            None if starts.is_empty()
+                && e - s <= 2
+                && (s..e).all(|i| lines.get(i).is_some_and(|l| has_arabic(l.text))) => {}
             None => break,
         }
         if starts.len() >= MAX_ZONE_STARTS {
@@ -347,7 +441,9 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
     let Some(zone) = lines.get(start..) else {
         return false;
     };
-    let labels: Vec<_> = zone.iter().filter_map(|l| note_label(l.text)).collect();
+    let labels: Vec<_> = (0..zone.len())
+        .filter_map(|i| zone_label(zone, i))
+        .collect();
     let numbered: Vec<_> = labels.iter().filter(|l| l.form != MarkForm::Star).collect();
     if numbered.is_empty() {
         return !labels.is_empty() && page_index <= 1;
@@ -366,8 +462,9 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
     let mut numbers = Vec::new();
     for label in &numbered {
         if family.is_some_and(|f| !same(f, label.form)) {
-            // A bare number in a wrapped line is text; any other foreign label spoils the zone.
-            if label.form == MarkForm::Bare {
+            // A bare number in a wrapped line is text, and so is a number alone on a line
+            // or glued to a word; any other foreign label spoils the zone.
+            if matches!(label.form, MarkForm::Bare | MarkForm::Plain) {
                 continue;
             }
             return false;
@@ -390,6 +487,11 @@ fn zone_is_valid(lines: &[Line], start: usize, page_index: usize) -> bool {
                     .any(|m| same(m.form, MarkForm::Superscript)))
     });
     if spoiled {
+        return false;
+    }
+    // Plain labels are digits without brackets: they must count up by one from the page's
+    // first note, as per-page numbering does.
+    if family == Some(MarkForm::Plain) && numbers.windows(2).any(|w| w[1] != w[0] + 1) {
         return false;
     }
     if family == Some(MarkForm::Bare) {

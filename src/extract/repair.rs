@@ -14,9 +14,10 @@
 //!   `اهلل` for `الله`;
 //! - a mark over a ligature or a final letter is split off with a space: `أو ًال`, `فرقا ً`.
 //!
-//! Ambiguous cases stay as they are: a reversed lam-alef after a joining letter (`العالقات`
-//! may be `العلاقات`, but `العالم` is a word), digits beside Latin text in a mixed run, brackets
-//! that a typesetter mirrored.
+//! Ambiguous cases stay as they are: digits beside Latin text in a mixed run, brackets that a
+//! typesetter mirrored, and a reversed lam-alef after a joining letter (`العالقات` may be
+//! `العلاقات`, but `العالم` is a word) unless the whole document prints its ligatures
+//! backwards, where word structure decides ([`lam_alef`]).
 
 use super::input::{PagedInput, SourceLine, SourcePage};
 use std::borrow::Cow;
@@ -59,6 +60,12 @@ type Ch = (char, usize);
 
 /// Repairs one line (see the module comment for what is repaired).
 pub fn repair_line(line: &str) -> RepairedLine<'_> {
+    repair_line_in(line, None)
+}
+
+/// Repairs one line of a document that printed its lam-alef ligatures backwards (`reversing`
+/// holds its words, see [`lam_alef`]) or not.
+fn repair_line_in<'a>(line: &'a str, reversing: Option<&lam_alef::Vocabulary>) -> RepairedLine<'a> {
     if !line.chars().any(needs_look) {
         return RepairedLine {
             text: Cow::Borrowed(line),
@@ -72,7 +79,11 @@ pub fn repair_line(line: &str) -> RepairedLine<'_> {
     let chars = repair_presentation_forms(chars, &mut counts);
     let chars = join_detached_marks(chars, &mut counts);
     let chars = drop_tatweels(chars, &mut counts);
-    let chars = repair_ligatures(chars, &mut counts);
+    let mut chars = repair_ligatures(chars, &mut counts);
+    if let Some(words) = reversing {
+        counts.ligatures += lam_alef::resolve(&mut chars, words);
+    }
+    let chars = unmirror_number_brackets(chars, &mut counts);
     let text: String = chars.iter().map(|&(c, _)| c).collect();
     if text == line {
         return RepairedLine {
@@ -86,6 +97,43 @@ pub fn repair_line(line: &str) -> RepairedLine<'_> {
         offsets: chars.iter().map(|&(_, o)| o).collect(),
         counts,
     }
+}
+
+/// A number in brackets that a typesetter mirrored in Arabic text (XeLaTeX's bidi prints
+/// `(٣٨٠)` as `)٣٨٠(` and `١١(٣)` as `١١)٣(`): a closing bracket, a number (digits with
+/// decimal or thousands separators, a percent sign), an opening bracket. Correct text never
+/// closes a bracket right before a number that it then opens one after. Counted as visual runs.
+fn unmirror_number_brackets(mut chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
+    if !chars
+        .iter()
+        .any(|&(c, _)| crate::script::is_arabic_letter(c))
+    {
+        return chars;
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].0 != ')' {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len()
+            && (is_digit(chars[j].0) || matches!(chars[j].0, '.' | ',' | '٫' | '٬' | '%' | '٪'))
+        {
+            j += 1;
+        }
+        let number = j > i + 1 && is_digit(chars[i + 1].0) && is_digit(chars[j - 1].0)
+            || (j > i + 2 && matches!(chars[j - 1].0, '%' | '٪') && is_digit(chars[j - 2].0));
+        if number && chars.get(j).is_some_and(|&(c, _)| c == '(') {
+            chars[i].0 = '(';
+            chars[j].0 = ')';
+            counts.visual_runs += 1;
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    chars
 }
 
 /// Characters that can start a repair; a line without any is left alone at once.
@@ -144,6 +192,14 @@ fn repair_bidi(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
         return chars;
     }
     let reordered = poppler_runs(&chars).map(|runs| {
+        if let Some(fixed) = latin_note_after_label(&chars, &runs)
+            .or_else(|| latin_run_with_label_at_end(&chars, &runs))
+            .or_else(|| latin_run_and_its_closing_bracket(&chars, &runs))
+            .or_else(|| arabic_line_set_left_to_right(&chars, &runs))
+        {
+            counts.visual_runs += 1;
+            return fixed;
+        }
         let mut out = Vec::with_capacity(chars.len());
         let outer_rtl = runs.rtl_line;
         let n = runs.runs.len();
@@ -227,7 +283,17 @@ fn poppler_runs(chars: &[Ch]) -> Option<PopplerRuns> {
     }
     let first = chars.iter().position(|&(c, _)| !c.is_whitespace())?;
     let last = chars.iter().rposition(|&(c, _)| !c.is_whitespace())?;
-    let rtl_line = chars[first].0 == RLE && chars[last].0 == PDF;
+    let wrapped = chars[first].0 == RLE && chars[last].0 == PDF;
+    // A left-to-right line may start and end with an Arabic run: then the line's own RLE
+    // does not hold the rest.
+    runs_of_shape(chars, wrapped).or_else(|| wrapped.then(|| runs_of_shape(chars, false)).flatten())
+}
+
+/// [`poppler_runs`] for one reading of the line: a right-to-left line wrapped in its own
+/// RLE … PDF, or a left-to-right line.
+fn runs_of_shape(chars: &[Ch], rtl_line: bool) -> Option<PopplerRuns> {
+    let first = chars.iter().position(|&(c, _)| !c.is_whitespace())?;
+    let last = chars.iter().rposition(|&(c, _)| !c.is_whitespace())?;
     let (inner_start, inner_end, inner) = if rtl_line {
         (first + 1, last, RunKind::Ltr)
     } else {
@@ -277,6 +343,225 @@ fn poppler_runs(chars: &[Ch]) -> Option<PopplerRuns> {
         end: chars.len(),
     });
     Some(PopplerRuns { rtl_line, runs })
+}
+
+/// A footnote of Latin text in a right-to-left paragraph, on the line of its label `(N)`:
+/// poppler prints the label's opening bracket alone and the label's rest at the right end
+/// of the Latin run (`(` + `Jean Martin, Droit civil )2`, `(` + `.Ibid., p. 93)3`, the
+/// sentence's full stop at the run's left). Gives `(2) Jean Martin, Droit civil`,
+/// `(3) Ibid., p. 93.`; any other shape is left to the general rules.
+fn latin_note_after_label(chars: &[Ch], runs: &PopplerRuns) -> Option<Vec<Ch>> {
+    if !runs.rtl_line {
+        return None;
+    }
+    let mut ltr = runs.runs.iter().filter(|r| r.kind == RunKind::Ltr);
+    let (Some(latin), None) = (ltr.next(), ltr.next()) else {
+        return None;
+    };
+    let visible = |range: std::ops::Range<usize>| -> Vec<Ch> {
+        chars[range]
+            .iter()
+            .filter(|&&(c, _)| !c.is_whitespace() && !is_bidi_control(c))
+            .copied()
+            .collect()
+    };
+    let opening = visible(0..latin.start);
+    if !visible(latin.end..chars.len()).is_empty() || opening.len() != 1 {
+        return None;
+    }
+    let open = opening[0];
+    if open.0 != '(' {
+        return None;
+    }
+    let run = &chars[latin.start..latin.end];
+    let end = run.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let digits = run[..end]
+        .iter()
+        .rev()
+        .take_while(|&&(c, _)| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let close = end - digits - 1;
+    if run.get(close)?.0 != ')' {
+        return None;
+    }
+    let punct = run
+        .iter()
+        .take_while(|&&(c, _)| matches!(c, '.' | ',' | ';'))
+        .count();
+    let text = &run[punct..close];
+    let text_end = text.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let text = &text[..text_end];
+    // The note's text is Latin and its own brackets pair up.
+    if !text.first().is_some_and(|&(c, _)| is_ltr(c)) {
+        return None;
+    }
+    let balance = bracket_balance(text);
+    if balance.unclosed > 0 || balance.unopened > 0 {
+        return None;
+    }
+    let mut out = vec![open];
+    out.extend_from_slice(&run[end - digits..end]);
+    out.push(run[close]);
+    out.push((' ', run[close].1));
+    out.extend_from_slice(text);
+    out.extend(run[..punct].iter().rev());
+    Some(out)
+}
+
+/// The one left-to-right run of a right-to-left line, when nothing but `outside` (checked
+/// on the visible characters around it) is printed beside it.
+fn sole_latin_run<'r>(
+    chars: &[Ch],
+    runs: &'r PopplerRuns,
+    outside: impl Fn(&[Ch]) -> bool,
+) -> Option<&'r Run> {
+    if !runs.rtl_line {
+        return None;
+    }
+    let mut ltr = runs.runs.iter().filter(|r| r.kind == RunKind::Ltr);
+    let (Some(latin), None) = (ltr.next(), ltr.next()) else {
+        return None;
+    };
+    let visible: Vec<Ch> = chars[..latin.start]
+        .iter()
+        .chain(&chars[latin.end..])
+        .filter(|&&(c, _)| !c.is_whitespace() && !is_bidi_control(c))
+        .copied()
+        .collect();
+    outside(&visible).then_some(latin)
+}
+
+/// A line of a Latin note in a right-to-left paragraph whose label has no brackets: poppler
+/// prints the label at the run's right end, `.Hale, Contracts, p. 44 2` for `2 Hale,
+/// Contracts, p. 44.` and `Ferrand, Droit, Paris, -2` for `2- Ferrand, Droit, Paris,`. A
+/// number after a space is only a label when the run ends a sentence (its full stop at the
+/// left end); a hyphen before the number is one anyway, unless it joins two numbers of a line
+/// that ends no sentence.
+fn latin_run_with_label_at_end(chars: &[Ch], runs: &PopplerRuns) -> Option<Vec<Ch>> {
+    let latin = sole_latin_run(chars, runs, |v| v.is_empty())?;
+    let run = &chars[latin.start..latin.end];
+    let end = run.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let digits = run[..end]
+        .iter()
+        .rev()
+        .take_while(|&&(c, _)| c.is_ascii_digit())
+        .count();
+    if !(1..=3).contains(&digits) || end <= digits + 1 {
+        return None;
+    }
+    let punct = run
+        .iter()
+        .take_while(|&&(c, _)| matches!(c, '.' | ',' | ';'))
+        .count();
+    let label_start = end - digits;
+    let before = run[label_start - 1].0;
+    let hyphen = before == '-';
+    let text_end = if hyphen { label_start - 1 } else { label_start };
+    let joined_numbers = hyphen
+        && run
+            .get(text_end.wrapping_sub(1))
+            .is_some_and(|&(c, _)| c.is_ascii_digit());
+    // `p. 44 2`: the label follows the note's last number; `p. 88` is that number alone.
+    let after_number = || {
+        run[..label_start - 1]
+            .iter()
+            .rev()
+            .find(|&&(c, _)| !c.is_whitespace())
+            .is_some_and(|&(c, _)| c.is_ascii_digit())
+    };
+    let labelled = if hyphen {
+        !joined_numbers || punct > 0
+    } else {
+        before == ' ' && punct > 0 && after_number()
+    };
+    if !labelled {
+        return None;
+    }
+    let text = &run[punct..text_end];
+    let text_end = text.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let text = &text[..text_end];
+    if !text.first().is_some_and(|&(c, _)| is_ltr(c))
+        || text.iter().filter(|&&(c, _)| is_ltr(c)).count() < 3
+    {
+        return None;
+    }
+    let mut out: Vec<Ch> = run[label_start..end].to_vec();
+    if hyphen {
+        out.push(run[label_start - 1]);
+    }
+    out.push((' ', run[label_start].1));
+    out.extend_from_slice(text);
+    out.extend(run[..punct].iter().rev());
+    Some(out)
+}
+
+/// A Latin line (an English title's second line) on a right-to-left page, whose closing
+/// bracket poppler printed outside the run, at the line's right: `)` + `and Trade (1881-1914`
+/// reads `and Trade (1881-1914)`.
+fn latin_run_and_its_closing_bracket(chars: &[Ch], runs: &PopplerRuns) -> Option<Vec<Ch>> {
+    let latin = sole_latin_run(chars, runs, |v| {
+        !v.is_empty() && v.iter().all(|&(c, _)| is_closing(c))
+    })?;
+    let run = &chars[latin.start..latin.end];
+    let closing: Vec<Ch> = chars[..latin.start]
+        .iter()
+        .filter(|&&(c, _)| is_closing(c))
+        .copied()
+        .collect();
+    if !run.iter().any(|&(c, _)| is_ltr(c))
+        || bracket_balance(run).unclosed != closing.len()
+        || bracket_balance(run).unopened > 0
+        || !chars[latin.end..]
+            .iter()
+            .all(|&(c, _)| c.is_whitespace() || is_bidi_control(c))
+    {
+        return None;
+    }
+    let mut out = run.to_vec();
+    out.extend(closing.iter().rev());
+    Some(out)
+}
+
+/// An Arabic line that poppler laid out left to right (on a page whose lines are mostly
+/// Latin): Arabic runs wrapped in RLE … PDF between digits and punctuation, in visual order,
+/// and no Latin letter. Read right to left, run by run; the pieces between the Arabic runs
+/// read right to left too, numbers kept whole: `2021 ،01 ` + `العدد` + `،09 ` + `مجلة المجلد`
+/// reads `مجلة المجلد 09، العدد 01، 2021`.
+fn arabic_line_set_left_to_right(chars: &[Ch], runs: &PopplerRuns) -> Option<Vec<Ch>> {
+    if runs.rtl_line
+        || !runs.runs.iter().any(|r| r.kind == RunKind::Rtl)
+        || chars
+            .iter()
+            .any(|&(c, _)| is_ltr(c) && !crate::script::is_arabic_letter(c))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(chars.len());
+    for run in runs.runs.iter().rev() {
+        let body: Vec<Ch> = chars[run.start..run.end]
+            .iter()
+            .filter(|&&(c, _)| !is_bidi_control(c))
+            .copied()
+            .collect();
+        match run.kind {
+            RunKind::Rtl => out.extend(body),
+            _ => out.extend(number_runs_reversed(&body)),
+        }
+    }
+    // The spaces at the line's edges are the run's margins, not the text's.
+    let start = out.iter().position(|&(c, _)| !c.is_whitespace())?;
+    let end = out.iter().rposition(|&(c, _)| !c.is_whitespace())? + 1;
+    let mut trimmed: Vec<Ch> = Vec::with_capacity(end - start);
+    for &ch in &out[start..end] {
+        if ch.0 == ' ' && trimmed.last().is_some_and(|&(p, _)| p == ' ') {
+            continue;
+        }
+        trimmed.push(ch);
+    }
+    Some(trimmed)
 }
 
 /// Whether `c` anchors a left-to-right run: a Latin (non-Arabic) letter or a digit.
@@ -472,6 +757,24 @@ fn join_detached_marks(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
     let mut i = 0;
     while i < chars.len() {
         let (c, _) = chars[i];
+        let final_taa = chars.get(i + 2).is_some_and(|&(t, _)| t == 'ة')
+            && chars
+                .get(i + 3)
+                .is_none_or(|&(d, _)| !crate::script::is_arabic_letter(d) && !is_mark(d));
+        if c == ' '
+            && final_taa
+            && is_mark(chars[i + 1].0)
+            && out
+                .last()
+                .is_some_and(|&(p, _)| crate::script::is_arabic_letter(p))
+        {
+            // `أدا ًة`: the tanween printed before the word's final taa marbuta is its own
+            counts.detached_marks += 1;
+            out.push(chars[i + 2]);
+            out.push(chars[i + 1]);
+            i += 3;
+            continue;
+        }
         if c == ' '
             && i + 1 < chars.len()
             && is_mark(chars[i + 1].0)
@@ -529,6 +832,22 @@ fn ligature_pass(mut chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
             chars.swap(i + 1, i + 3);
             counts.ligatures += 1;
             i += 4;
+            continue;
+        }
+        if a == 'ا'
+            && b == 'ل'
+            && c == '\u{064B}'
+            && i > 0
+            && crate::script::is_arabic_letter(chars[i - 1].0)
+            && chars
+                .get(i + 3)
+                .is_none_or(|&(d, _)| !crate::script::is_arabic_letter(d) && !is_mark(d))
+        {
+            // ا ل ً at a word's end → ل ا ً: a tanween fatha sits on the alef after a lam,
+            // never on a lam after an alef (`أوالً` for `أولاً`)
+            chars.swap(i, i + 1);
+            counts.ligatures += 1;
+            i += 3;
             continue;
         }
         if is_mark(a)
@@ -622,12 +941,23 @@ fn drop_tatweels(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
 /// Repairs every line of a reader's pages; `None` when no line needed it. The counts go to
 /// `source.repairs`; line numbers are kept, so every extracted unit still points at its line.
 pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
+    let lines = input.pages.iter().flat_map(|p| &p.lines);
+    let mut certain = 0;
+    let mut printed = 0;
+    let mut words = lam_alef::Vocabulary::default();
+    for line in lines {
+        let repaired = repair_line(&line.text);
+        certain += repaired.counts.ligatures;
+        printed += lam_alef::printed_lam_alef(&line.text);
+        words.add_line(&repaired.text);
+    }
+    let reversing = lam_alef::document_reverses(certain, printed).then_some(&words);
     let mut counts = RepairCounts::default();
     let mut pages = Vec::with_capacity(input.pages.len());
     for page in &input.pages {
         let mut lines = Vec::with_capacity(page.lines.len());
         for line in &page.lines {
-            let repaired = repair_line(&line.text);
+            let repaired = repair_line_in(&line.text, reversing);
             counts.add(&repaired.counts);
             let text = repaired.text.into_owned();
             lines.push(SourceLine {
@@ -652,5 +982,6 @@ pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
     })
 }
 
+mod lam_alef;
 #[cfg(test)]
 mod tests;

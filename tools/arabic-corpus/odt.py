@@ -233,7 +233,7 @@ def content_xml(paper, s):
         numbered = paper.style.get("numbered_refs", True)
         for i, r in enumerate(g.refs, 1):
             latin = sum(c.isascii() and c.isalpha() for c in r.raw) > len(r.raw) / 3
-            label = f"{i}- " if numbered else ""
+            label = s.get("ref_label", "{i}- ").format(i=i) if numbered else ""
             out.append(p("RefLtr" if latin else "Ref", escape(label + r.raw)))
     if paper.notes == "endnotes" and paper.notes_heading:
         out.append(p("RefHead", escape(paper.notes_heading)))

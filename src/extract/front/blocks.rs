@@ -66,10 +66,7 @@ impl Reader {
                 Some(line_no(at)),
             );
         } else {
-            let lang = script
-                .and_then(default_lang)
-                .unwrap_or(label.lang)
-                .to_string();
+            let lang = block_lang(script, label.lang);
             if self.front.abstracts.iter().any(|a| a.lang == lang) {
                 self.warn(
                     "abstract-repeated",
@@ -140,8 +137,8 @@ impl Reader {
             text.push_str(t);
             last = k;
         }
-        let keywords: Vec<String> = text
-            .split([',', '،', ';', '؛', '/'])
+        let keywords: Vec<String> = split_keyword_list(&text)
+            .into_iter()
             .map(|k| {
                 k.trim()
                     .trim_end_matches(['.', '。', '۔'])
@@ -159,9 +156,7 @@ impl Reader {
             );
             return last + 1;
         }
-        let lang = default_lang(detect_script(&text))
-            .unwrap_or(label.lang)
-            .to_string();
+        let lang = block_lang(Some(detect_script(&text)), label.lang);
         let span = Span::lines(line_no(at), line_no(last));
         match self.front.keywords.iter_mut().find(|g| g.lang == lang) {
             Some(group) => {
@@ -177,5 +172,79 @@ impl Reader {
             }),
         }
         last + 1
+    }
+}
+
+/// The language of a labelled block: the label's when the block is in that language's
+/// script (`Résumé` opens French, `Abstract` English), else the script's usual language.
+fn block_lang(script: Option<Script>, label_lang: &str) -> String {
+    let label_script = if label_lang == "ar" {
+        Script::Arabic
+    } else {
+        Script::Latin
+    };
+    match script.filter(|s| *s != Script::Other) {
+        Some(s) if s == label_script => label_lang.to_string(),
+        Some(s) => default_lang(s).unwrap_or(label_lang).to_string(),
+        None => label_lang.to_string(),
+    }
+}
+
+/// The keywords of a list: split on commas, semicolons and slashes, or, in a list with none
+/// of them, on dashes set between spaces (`التعلم الذاتي - كلية التربية`) or between Arabic
+/// words (a hyphen never joins Arabic words; `self-learning` keeps its own).
+fn split_keyword_list(text: &str) -> Vec<&str> {
+    const SEPARATORS: [char; 5] = [',', '،', ';', '؛', '/'];
+    if text.contains(SEPARATORS) {
+        return text.split(SEPARATORS).collect();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '-' | '\u{2013}' | '\u{2014}') {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|k| chars.get(k)).map(|x| x.1);
+        let after = chars.get(i + 1).map(|x| x.1);
+        let spaced = before == Some(' ') && after == Some(' ');
+        let arabic = before.is_some_and(crate::script::is_arabic_letter)
+            && after.is_some_and(crate::script::is_arabic_letter);
+        if spaced || arabic {
+            pieces.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push(&text[start..]);
+    pieces
+}
+
+#[cfg(test)]
+mod keyword_tests {
+    use super::{block_lang, split_keyword_list};
+    use crate::model::Script;
+
+    #[test]
+    fn a_block_takes_its_labels_language_in_that_languages_script() {
+        assert_eq!(block_lang(Some(Script::Latin), "fr"), "fr");
+        assert_eq!(block_lang(Some(Script::Latin), "en"), "en");
+        assert_eq!(block_lang(Some(Script::Arabic), "fr"), "ar");
+        assert_eq!(block_lang(Some(Script::Latin), "ar"), "en");
+        assert_eq!(block_lang(None, "fr"), "fr");
+        let label = crate::extract::front::names::find_label("Mots-clés : a ; b").unwrap();
+        assert_eq!((label.lang, label.rest), ("fr", "a ; b"));
+    }
+
+    #[test]
+    fn keyword_lists_split_on_dashes_when_they_have_no_comma() {
+        assert_eq!(
+            split_keyword_list("الصف المقلوب - التعلم الذاتي-كلية التربية"),
+            vec!["الصف المقلوب ", " التعلم الذاتي", "كلية التربية"]
+        );
+        assert_eq!(
+            split_keyword_list("self-learning, higher education"),
+            vec!["self-learning", " higher education"]
+        );
+        assert_eq!(split_keyword_list("self-learning"), vec!["self-learning"]);
     }
 }

@@ -225,6 +225,28 @@ pub(super) fn split_inline_affiliation(text: &str) -> Option<(&str, &str)> {
 /// lines present, at the first line that is neither text nor a candidate; otherwise before
 /// the run of candidates, in one script, that precedes the first affiliation or contact line.
 pub(super) fn title_end(lines: &[Line<'_>], kinds: &[Kind]) -> usize {
+    // A wrapped title line that names a faculty or a university (`… لدى طلبة كلية التربية`)
+    // looks like an affiliation; right under the title and above the first prefixed name,
+    // in the title's script, it is the title's end: affiliations follow their names.
+    let first_author = kinds
+        .iter()
+        .skip(1)
+        .position(|k| *k == Kind::Author)
+        .map(|p| p + 1);
+    if let Some(a) = first_author.filter(|&a| a <= 3) {
+        let title_script = lines.first().map(|l| detect_script(l.text));
+        let wrapped = (1..a).all(|i| {
+            matches!(
+                kinds.get(i),
+                Some(Kind::Text | Kind::Candidate | Kind::Affiliation)
+            ) && lines.get(i).is_some_and(|l| {
+                Some(detect_script(l.text)) == title_script && !l.text.contains(['@', '،', ','])
+            })
+        });
+        if wrapped && (1..a).any(|i| kinds.get(i) == Some(&Kind::Affiliation)) {
+            return a;
+        }
+    }
     let first_other = kinds
         .iter()
         .skip(1)

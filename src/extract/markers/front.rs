@@ -721,5 +721,69 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
     ],
 };
 
+/// French front-matter markers (abstracts and keywords of Maghreb journals, `Résumé`,
+/// `Mots-clés`).
+pub const FRENCH: FrontMarkers = FrontMarkers {
+    lang: "fr",
+    abstract_labels: &["Résumé", "Resume"],
+    keyword_labels: &[
+        "Mots-clés",
+        "Mots clés",
+        "Mots-clefs",
+        "Mots clefs",
+        "Mots-cles",
+    ],
+    body_headings: &["Introduction"],
+    prefixes: &[
+        Prefix {
+            written: "Pr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Professeur",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Docteur",
+            rank: Some(AcademicRank::Doctor),
+        },
+    ],
+    institution_words: &["Université", "Institut", "École", "Centre", "Laboratoire"],
+    faculty_words: &["Faculté"],
+    department_words: &["Département"],
+    cities: &["Alger", "Oran", "Constantine", "Tunis", "Rabat", "Beyrouth"],
+    countries: &["Algérie", "Tunisie", "Maroc", "Liban", "Belgique", "Suisse"],
+    joins_next: &["de", "du", "des", "le", "la", "ben"],
+    joins_previous: &[],
+    author_separators: &["et"],
+    non_name_words: &[
+        "le", "la", "les", "des", "du", "dans", "pour", "sur", "entre", "et", "une", "un", "étude",
+        "analyse",
+    ],
+    corresponding_labels: &["Auteur correspondant"],
+    email_labels: &["Courriel", "Adresse électronique"],
+    orcid_labels: &["ORCID"],
+    journal_words: &["Revue", "Cahiers", "Annales"],
+    issue_words: &["N°", "Numéro", "Tome"],
+    history_labels: &[
+        hl("Reçu le", HistoryKind::Received),
+        hl("Date de réception", HistoryKind::Received),
+        hl("Accepté le", HistoryKind::Accepted),
+        hl("Date d'acceptation", HistoryKind::Accepted),
+        hl("Publié le", HistoryKind::Published),
+        hl("Date de publication", HistoryKind::Published),
+    ],
+    history_headings: &[],
+    date_stop_words: &[],
+    doi_labels: &[],
+    volume_words: &["Tome"],
+    issue_number_words: &["N°", "Numéro"],
+    ordinal_units: &[],
+    ordinal_tens: &[],
+    ordinal_teen: &[],
+    ordinal_and: &[],
+    article_types: &["Article de recherche", "Article original"],
+};
+
 /// All front-matter tables, in the order they are tried.
-pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH];
+pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH, &FRENCH];

@@ -25,6 +25,9 @@ pub struct NoteMarkers {
     /// references`): an endnotes section when numbered notes called from the text follow,
     /// otherwise the reference list. Longest first where one starts another.
     pub mixed_headings: &'static [&'static str],
+    /// Words a number follows as a count or a part's number (`العدد ٣،`, `المادة ٥.`): after
+    /// them a loose digit in the running text is no note marker.
+    pub number_words: &'static [&'static str],
 }
 
 /// Arabic page words.
@@ -49,6 +52,38 @@ pub const ARABIC: NoteMarkers = NoteMarkers {
         "المصادر والهوامش",
         "المراجع والهوامش",
     ],
+    number_words: &[
+        "العدد",
+        "عدد",
+        "المجلد",
+        "مجلد",
+        "الجزء",
+        "جزء",
+        "رقم",
+        "الرقم",
+        "ص",
+        "ط",
+        "المادة",
+        "مادة",
+        "الفقرة",
+        "فقرة",
+        "البند",
+        "بند",
+        "الجدول",
+        "جدول",
+        "الشكل",
+        "شكل",
+        "سنة",
+        "لسنة",
+        "عام",
+        "الفصل",
+        "الباب",
+        "الآية",
+        "الحديث",
+        "المحور",
+        "الفرضية",
+        "الملحق",
+    ],
 };
 
 /// English page words.
@@ -62,6 +97,10 @@ pub const ENGLISH: NoteMarkers = NoteMarkers {
         "Notes and references",
         "References and notes",
         "Notes and bibliography",
+    ],
+    number_words: &[
+        "No.", "Vol.", "p.", "pp.", "Table", "Figure", "Fig.", "Art.", "Article", "Section",
+        "Chapter",
     ],
 };
 

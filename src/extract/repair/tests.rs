@@ -55,6 +55,98 @@ fn note_labels_as_libreoffice_prints_them() {
     assert_eq!(fix(&rtl("([)2]ينظر[ :]المادة")), "(2)ينظر: المادة");
 }
 
+// U+202A … U+202C around a left-to-right line's runs of Arabic.
+fn ltr(parts: &str) -> String {
+    parts.replace('[', "\u{202B}").replace(']', "\u{202C}")
+}
+
+#[test]
+fn latin_note_lines_with_the_label_at_the_end() {
+    assert_eq!(
+        fix(&rtl("[.Bergen, T., Flipping the classroom, p. 44 2]")),
+        "2 Bergen, T., Flipping the classroom, p. 44."
+    );
+    assert_eq!(
+        fix(&rtl(
+            "[Ferrand (Lucien), L'administration des communes, Paris, -2]"
+        )),
+        "2- Ferrand (Lucien), L'administration des communes, Paris,"
+    );
+    assert_eq!(fix(&rtl("[.Ibid., p. 150-3]")), "3- Ibid., p. 150.");
+    // a Latin line that ends in numbers and no sentence, or an English abstract's line
+    assert_eq!(
+        fix(&rtl("[Review of Law, vol. 2, pp. 150-3]")),
+        "Review of Law, vol. 2, pp. 150-3"
+    );
+    assert_eq!(
+        fix(&rtl("[in the years 1990 and 2001 there were 3]")),
+        "in the years 1990 and 2001 there were 3"
+    );
+}
+
+#[test]
+fn a_closing_bracket_printed_outside_its_latin_line() {
+    assert_eq!(
+        fix(&rtl(")[and Surveillance (1881-1914]")),
+        "and Surveillance (1881-1914)"
+    );
+}
+
+#[test]
+fn an_arabic_line_set_left_to_right_reads_right_to_left() {
+    assert_eq!(
+        fix(&ltr("2021 ،01 [ العدد]،09 [مجلة الحوار — المجلد]")),
+        "مجلة الحوار — المجلد 09، العدد 01، 2021"
+    );
+    assert_eq!(
+        fix(&ltr("[ المراجع الفرنسية]:ً[ثانيا]")),
+        "ثانياً: المراجع الفرنسية"
+    );
+    assert_eq!(fix(&ltr(":[الهوامش]")), "الهوامش:");
+    // an English line quoting Arabic keeps its order
+    assert_eq!(
+        fix(&ltr("The word [الهوامش] means notes")),
+        "The word الهوامش means notes"
+    );
+}
+
+#[test]
+fn marks_of_final_letters() {
+    assert_eq!(fix("السوق أدا ًة للجباية"), "السوق أداةً للجباية");
+    assert_eq!(fix("أوالً: المراجع"), "أولاً: المراجع");
+    assert_eq!(fix("تحوالً نحو"), "تحولاً نحو");
+}
+
+#[test]
+fn mirrored_brackets_around_numbers_turn_back() {
+    assert_eq!(fix("وزعت على )٣٨٠( عميلاً"), "وزعت على (٣٨٠) عميلاً");
+    assert_eq!(fix("مجلة الاقتصاد، ١١)٣(، ٢٠٥"), "مجلة الاقتصاد، ١١(٣)، ٢٠٥");
+    assert_eq!(fix("الثبات )0.91(، و)12.5%("), "الثبات (0.91)، و(12.5%)");
+    // correct brackets and Latin lines stay
+    assert_eq!(fix("رقم (٤٠) لسنة ١٩٥١"), "رقم (٤٠) لسنة ١٩٥١");
+    assert_eq!(fix("a) 12 (b"), "a) 12 (b");
+    assert_eq!(fix("نص) 12 (نص"), "نص) 12 (نص");
+}
+
+#[test]
+fn a_latin_note_gets_its_label_back() {
+    assert_eq!(
+        fix(&rtl("([Jean Martin, Le droit civil, Éditions )2]")),
+        "(2) Jean Martin, Le droit civil, Éditions"
+    );
+    assert_eq!(fix(&rtl("([.Ibid., p. 93)3]")), "(3) Ibid., p. 93.");
+    assert_eq!(
+        fix(&rtl("([.Hale (ed.), Contracts, p. 4)12]")),
+        "(12) Hale (ed.), Contracts, p. 4."
+    );
+    // Arabic text after the run, or no label digits: the general rules apply.
+    assert_eq!(fix(&rtl("([)2]ينظر[ :]المادة")), "(2)ينظر: المادة");
+    assert_eq!(
+        fix(&rtl("التوجيه والمناقشة ([.)Harlow & Benning, 2016]")),
+        "التوجيه والمناقشة (Harlow & Benning, 2016)."
+    );
+}
+
 #[test]
 fn latin_inside_arabic_keeps_its_order_and_its_brackets() {
     assert_eq!(

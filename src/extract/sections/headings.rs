@@ -10,7 +10,9 @@
 use super::lines::SLine;
 use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
 use crate::extract::notelabels::scan_markers;
+use crate::model::Script;
 use crate::model::SectionKind;
+use crate::script::detect_script;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -514,8 +516,18 @@ fn named_or_label_heading(
     if colon.is_none() && plain_head && (1..=8).contains(&words) && !ends_sentence(t) {
         if let Some(n) = next {
             let next_words = word_count(n.line.text);
+            // pdftotext prints a Word or LibreOffice heading at the head of its block, the
+            // paragraph right under it with no blank line: an Arabic line much shorter than
+            // the full line below it.
+            let heads_block = lines.get(i).is_some_and(|l| l.block_start)
+                && !n.block_start
+                && !next_is_item
+                && next_words >= 8
+                && t.chars().count() * 2 < n.line.text.trim().chars().count()
+                && detect_script(t) == Script::Arabic;
             if n.block_start && !next_is_item && next_words >= 15 && ends_sentence(n.line.text)
                 || n.block_start && next_words >= 40
+                || heads_block
             {
                 return Some(Heading {
                     style: Style::Label,

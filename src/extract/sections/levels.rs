@@ -51,9 +51,24 @@ pub(super) fn promoted_styles(
         {
             continue;
         }
+        // Unnumbered headings at the head of their blocks (no run-in label) may be the main
+        // sections too, when no numbered style is there to be.
+        let main_style = |x: &Heading| {
+            can_number_main_sections(&x.style)
+                || (x.style == Style::Label && x.run_in.is_none() && x.kind == SectionKind::Other)
+        };
+        let numbered = stretch
+            .iter()
+            .any(|(_, x)| can_number_main_sections(&x.style));
         let Some((from, style)) = stretch
             .iter()
-            .find(|(_, x)| can_number_main_sections(&x.style))
+            .find(|(_, x)| {
+                if numbered {
+                    can_number_main_sections(&x.style)
+                } else {
+                    main_style(x)
+                }
+            })
             .map(|(k, x)| (*k, x.style.clone()))
         else {
             continue;
