@@ -20,6 +20,7 @@
 //! backwards, where word structure decides ([`lam_alef`]).
 
 use super::input::{PagedInput, SourceLine, SourcePage};
+use letters::{is_alef, is_mark, Ch};
 use std::borrow::Cow;
 
 /// How many repairs of each kind were made (the model's record of them).
@@ -54,9 +55,6 @@ impl RepairedLine<'_> {
         self.offsets.last().map_or(0, |&o| o + 1)
     }
 }
-
-/// A character with the byte offset of its source in the input line.
-type Ch = (char, usize);
 
 /// Repairs one line (see the module comment for what is repaired).
 pub fn repair_line(line: &str) -> RepairedLine<'_> {
@@ -169,11 +167,6 @@ fn is_ltr(c: char) -> bool {
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
-}
-
-/// Arabic combining marks (harakat, tanween, shadda, sukun, superscript alef, ...).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
 /// Puts back in reading order the runs that poppler printed in visual order, then drops the
@@ -792,10 +785,6 @@ fn join_detached_marks(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
     out
 }
 
-fn is_alef(c: char) -> bool {
-    matches!(c, 'ا' | 'أ' | 'إ' | 'آ')
-}
-
 /// Puts reversed ligatures back in order where the reversed sequence cannot be Arabic:
 /// - two alefs in a row before a lam (`األ` → `الأ`, `إال` → `إلا`, `االلتزام` →
 ///   `الالتزام`): no word holds two alefs in a row, so the second alef and the lam are a
@@ -983,5 +972,6 @@ pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
 }
 
 mod lam_alef;
+mod letters;
 #[cfg(test)]
 mod tests;

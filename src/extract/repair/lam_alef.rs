@@ -12,7 +12,7 @@
 //! A hamza alef and lam at a word's start (`ألن`) is read `لأن` when the word after the lam
 //! is one of the document's.
 
-use super::Ch;
+use super::letters::{is_alef, is_mark, Ch};
 use std::collections::HashSet;
 
 /// Letters a word may begin with before the article (`و`, `ف`) or in its place (`ب`, `ك`,
@@ -67,12 +67,12 @@ pub(super) fn printed_lam_alef(line: &str) -> usize {
     let chars: Vec<char> = line.chars().collect();
     chars
         .windows(2)
-        .filter(|w| w[0] == 'ل' && super::is_alef(w[1]))
+        .filter(|w| w[0] == 'ل' && is_alef(w[1]))
         .count()
 }
 
 fn is_word_char(c: char) -> bool {
-    crate::script::is_arabic_letter(c) || super::is_mark(c)
+    crate::script::is_arabic_letter(c) || is_mark(c)
 }
 
 /// Puts back in order the alef, lam pairs of a line of a reversing document that are read
@@ -132,7 +132,7 @@ fn stem_start(text: &[char]) -> (usize, bool) {
 
 fn resolve_word(word: &mut [Ch], words: &Vocabulary) -> usize {
     // Marks make positions ambiguous; pdftotext prints the letters of such words apart.
-    if word.iter().any(|&(c, _)| super::is_mark(c)) {
+    if word.iter().any(|&(c, _)| is_mark(c)) {
         return 0;
     }
     let mut text = letters(word);
@@ -153,7 +153,7 @@ fn resolve_word(word: &mut [Ch], words: &Vocabulary) -> usize {
     let mut swapped = 0;
     let first = usize::from(n > 3 && CONJUNCTIONS.contains(&text[0]));
     if text[first] == 'ل'
-        && text.get(first + 1).copied().is_some_and(super::is_alef)
+        && text.get(first + 1).copied().is_some_and(is_alef)
         && text.get(first + 2) == Some(&'ل')
         && printed_side_by_side(word, first + 1)
     {
