@@ -142,6 +142,22 @@ fn group_heading(text: &str) -> Option<(String, ReferenceType)> {
     if covered * 2 < words {
         return None;
     }
+    // A Latin heading is group words only (`Primary Sources`, `Books and Articles`): a line
+    // like `Lexington Books` is the wrapped end of an entry.
+    let latin = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(crate::script::is_latin_letter);
+    if latin {
+        let linking = ["and", "&", "of", "the", "und", "et"];
+        let uncovered = t
+            .split_whitespace()
+            .filter(|w| !linking.contains(&w.to_lowercase().as_str()))
+            .count();
+        if covered < uncovered {
+            return None;
+        }
+    }
     let kind = found
         .iter()
         .filter_map(|f| table.iter().find(|(w, _)| *w == f.marker).map(|(_, k)| *k))
@@ -638,6 +654,19 @@ mod tests {
         );
         assert_eq!(groups[0].references[1].place.as_deref(), Some("Boston"));
         assert_eq!(groups[1].references[0].ref_type, ReferenceType::WebPage);
+    }
+
+    /// A wrapped publisher line (`Lexington Books`) is no group heading: a Latin group
+    /// heading is group words only.
+    #[test]
+    fn a_publisher_line_is_not_a_group_heading() {
+        assert!(group_heading("Primary Sources").is_some());
+        assert!(group_heading("Books and Articles").is_some());
+        assert!(group_heading("Lexington Books").is_none());
+        let src = "Hale, A. (2001). First book. Lanham, MD:\nLexington Books.\nIto, B. (2004). Second book. Quay Press.";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].references.len(), 2);
     }
 
     #[test]

@@ -701,6 +701,23 @@ mod tests {
         assert_eq!(body.reference_lines.len(), 1);
     }
 
+    /// A table of contents without page numbers, under its heading or without one, is no
+    /// part of the body: its `References` entry does not open the reference list.
+    #[test]
+    fn contents_without_page_numbers_do_not_open_the_reference_list() {
+        let body_text = "\n1. Introduction\nThe paper opens with a plain paragraph that is long enough to be running text.\n\n2. Ports\nMore running text follows in the second section of the paper here.\n\nReferences\nAdams, R. (2001). Old Ports. London: Sea Press.\n";
+        for toc in [
+            "Table of Contents\n1. Introduction\n2. Ports\n2.1 The quays of the south\nReferences\nAuthor\n",
+            "1. Introduction\n2. Ports\n2.1 The quays of the south\nReferences\nAuthor\n",
+        ] {
+            let src = format!("Harbours\n\n{toc}{body_text}");
+            let src: &'static str = Box::leak(src.into_boxed_str());
+            let (body, _) = read(src);
+            let refs: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+            assert_eq!(refs, vec!["Adams, R. (2001). Old Ports. London: Sea Press."], "{toc}");
+        }
+    }
+
     #[test]
     fn notes_called_only_by_the_names_are_not_footnotes() {
         // Names long enough to look like running text, their affiliations at the page
