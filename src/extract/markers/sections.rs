@@ -201,12 +201,18 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         ("Bibliography", SectionKind::References),
         ("Works cited", SectionKind::References),
         ("Sources", SectionKind::References),
+        ("Bibliographical references", SectionKind::References),
+        ("Bibliographic references", SectionKind::References),
+        ("References cited", SectionKind::References),
+        ("Literature cited", SectionKind::References),
+        ("Cited literature", SectionKind::References),
+        ("Literature", SectionKind::References),
         ("Acknowledgements", SectionKind::Acknowledgements),
         ("Acknowledgments", SectionKind::Acknowledgements),
         ("Appendices", SectionKind::Appendix),
         ("Appendix", SectionKind::Appendix),
     ],
-    alone: &["Sources", "Bibliography"],
+    alone: &["Sources", "Bibliography", "Literature"],
     // `Other` here: the unnumbered names of the usual sections of an English paper
     // (Literature review, Results, Discussion) are top-level too.
     top_kinds: &[
@@ -256,8 +262,85 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
     ],
 };
 
+/// French heading words.
+pub const FRENCH: SectionMarkers = SectionMarkers {
+    lang: "fr",
+    kinds: &[
+        ("Introduction", SectionKind::Introduction),
+        ("Méthodologie", SectionKind::Methods),
+        ("Conclusions", SectionKind::Conclusion),
+        ("Conclusion", SectionKind::Conclusion),
+        ("Références bibliographiques", SectionKind::References),
+        ("Références", SectionKind::References),
+        ("Bibliographie", SectionKind::References),
+        ("Ouvrages cités", SectionKind::References),
+        ("Remerciements", SectionKind::Acknowledgements),
+        ("Annexes", SectionKind::Appendix),
+        ("Annexe", SectionKind::Appendix),
+    ],
+    alone: &["Références", "Bibliographie"],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Methods,
+        SectionKind::Conclusion,
+        SectionKind::References,
+        SectionKind::Notes,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[],
+    divisions: &[("Partie", 0), ("Chapitre", 1)],
+    division_ordinals: &["un", "deux", "trois", "quatre", "cinq"],
+    ordinal_labels: &["Premièrement", "Deuxièmement", "Troisièmement"],
+    not_labels: &["Note", "Source", "Voir", "Tableau", "Figure"],
+    contents: &["Sommaire", "Table des matières"],
+    run_in_words: &["problématique", "objectif", "hypothèse", "méthode"],
+    list_leads: &["suivant", "suivants", "suivantes"],
+};
+
+/// German heading words.
+pub const GERMAN: SectionMarkers = SectionMarkers {
+    lang: "de",
+    kinds: &[
+        ("Einleitung", SectionKind::Introduction),
+        ("Einführung", SectionKind::Introduction),
+        ("Methode", SectionKind::Methods),
+        ("Methoden", SectionKind::Methods),
+        ("Fazit", SectionKind::Conclusion),
+        ("Schlussfolgerungen", SectionKind::Conclusion),
+        ("Schluss", SectionKind::Conclusion),
+        ("Literaturverzeichnis", SectionKind::References),
+        ("Literaturangaben", SectionKind::References),
+        ("Literatur", SectionKind::References),
+        ("Quellen- und Literaturverzeichnis", SectionKind::References),
+        ("Quellenverzeichnis", SectionKind::References),
+        ("Bibliographie", SectionKind::References),
+        ("Bibliografie", SectionKind::References),
+        ("Danksagung", SectionKind::Acknowledgements),
+        ("Anhang", SectionKind::Appendix),
+    ],
+    alone: &["Literatur", "Schluss", "Bibliographie"],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Methods,
+        SectionKind::Conclusion,
+        SectionKind::References,
+        SectionKind::Notes,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[],
+    divisions: &[("Teil", 0), ("Kapitel", 1)],
+    division_ordinals: &["eins", "zwei", "drei", "vier", "fünf"],
+    ordinal_labels: &["Erstens", "Zweitens", "Drittens"],
+    not_labels: &["Anmerkung", "Quelle", "Siehe", "Tabelle", "Abbildung"],
+    contents: &["Inhalt", "Inhaltsverzeichnis"],
+    run_in_words: &["Fragestellung", "Ziel", "Hypothese", "Methode"],
+    list_leads: &["folgende", "folgenden", "wie folgt"],
+};
+
 /// The tables to try, in order.
-pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH];
+pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH, FRENCH, GERMAN];
 
 /// One table with its entries folded once: matching folds the text and compares it with
 /// folded entries, and the tables never change.

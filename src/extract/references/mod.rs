@@ -169,7 +169,11 @@ fn group_heading(text: &str) -> Option<(String, ReferenceType)> {
 /// Whether a line is the heading of the whole list (when the caller left it in).
 fn is_list_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '-', ' ', '.']).trim();
-    text::equals_any(t, &all_of(|m| m.list_headings))
+    let undoubled = crate::extract::sections::undoubled(t);
+    text::equals_any(
+        undoubled.as_deref().unwrap_or(t),
+        &all_of(|m| m.list_headings),
+    )
 }
 
 /// Whether a line without a label continues the entry above whatever the layout.

@@ -34,10 +34,11 @@ fn bare_entry(text: &str) -> bool {
 
 /// The length of a table of contents printed without its heading and page numbers, at the
 /// start of `lines`: four or more headings in one unbroken block, numbered (`2.1 The demand
-/// for training`) or section names (`References`), at least one of each; 0 when there is none.
-/// Body text never stacks four headings with no text between them.
+/// for training`) or not, two or more of them section names (`1. Introduction`,
+/// `References`), few wrapped; 0 when there is none. Body text never stacks four headings
+/// with no text between them, and a numbered reference list names no sections.
 fn headings_run(lines: &[SLine]) -> usize {
-    let (mut numbered, mut named, mut n) = (0, 0, 0);
+    let (mut entries, mut named, mut wrapped, mut n) = (0, 0, 0, 0);
     for (k, l) in lines.iter().enumerate() {
         if k > 0 && l.block_start {
             break;
@@ -46,18 +47,22 @@ fn headings_run(lines: &[SLine]) -> usize {
         if !bare_entry(t) {
             break;
         }
-        if kind_of(t, 0).is_some() {
+        let label = item_label(t).filter(|x| x.ordered);
+        let title = label.as_ref().and_then(|x| t.get(x.rest..)).unwrap_or(t);
+        if kind_of(title, 0).is_some() {
             named += 1;
-        } else if item_label(t).is_some_and(|x| x.ordered) && t.chars().any(char::is_alphabetic) {
-            numbered += 1;
-        } else if k + 1 < lines.len() && !lines[k + 1].block_start && n > 0 {
+            entries += 1;
+        } else if label.is_some() && t.chars().any(char::is_alphabetic) {
+            entries += 1;
+        } else if n > 0 && lines.get(k + 1).is_some_and(|next| !next.block_start) {
             // A wrapped entry (`... and the Dialogical` / `Approach of ...`).
+            wrapped += 1;
         } else {
             break;
         }
         n = k + 1;
     }
-    if numbered >= 1 && named >= 1 && numbered + named >= 4 {
+    if named >= 2 && entries >= 4 && wrapped * 3 <= entries {
         n
     } else {
         0
