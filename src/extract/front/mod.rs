@@ -37,6 +37,11 @@ use lines::{
 use names::{find_label, is_body_heading, LabelKind};
 use reader::Reader;
 
+/// Whether `text` is a submission-history line (`Received: …`, `Accepted 3 May 2020`).
+pub(crate) fn is_submission_history(text: &str) -> bool {
+    facts::is_history_line(text)
+}
+
 /// What the front-matter reader found, and where the body begins.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {

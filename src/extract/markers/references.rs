@@ -81,6 +81,9 @@ pub struct ReferenceMarkers {
     /// Phrases that open the meeting a paper was presented at (`بحث مقدم إلى`,
     /// `Paper presented at`); what follows is the container.
     pub conference_leads: &'static [&'static str],
+    /// Forms printed in the year's place for a work not yet published (`in press`,
+    /// `forthcoming`): they end the authors like a year and give none.
+    pub pending_dates: &'static [&'static str],
     /// Words printed before a year inside a title (`لسنة ٢٠٠٨`, `of 2008`), read as the year
     /// when the entry has no other.
     pub year_leads: &'static [&'static str],
@@ -464,6 +467,7 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "بحث منشور في وقائع",
         "بحث منشور ضمن أعمال",
     ],
+    pending_dates: &["قيد النشر", "تحت الطبع"],
     year_leads: &["لسنة", "لعام", "سنة", "عام"],
     legal_heads: &[
         "قانون",
@@ -645,6 +649,11 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
     organization_words: &[
         "Center",
         "Centre",
+        "Centers",
+        "Centres",
+        "Institutes",
+        "Bureau",
+        "Survey",
         "Council",
         "Institute",
         "Group",
@@ -817,6 +826,7 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "In Proceedings of",
         "Proceedings of",
     ],
+    pending_dates: &["in press", "forthcoming", "in print"],
     year_leads: &["of"],
     legal_heads: &[
         "Law",
@@ -930,6 +940,7 @@ pub const FRENCH: ReferenceMarkers = ReferenceMarkers {
     abbreviations: &["éd.", "éds.", "dir.", "coord.", "trad.", "n°", "p.", "pp."],
     no_place: &["s.l.", "S.l.", "s. l.", "s.n."],
     conference_leads: &["Communication présentée à", "Communication au"],
+    pending_dates: &["sous presse", "à paraître"],
     year_leads: &[],
     legal_heads: &["Loi", "Décret", "Arrêté"],
     legal_number_labels: &["n°"],
@@ -1097,6 +1108,7 @@ pub const GERMAN: ReferenceMarkers = ReferenceMarkers {
     ],
     no_place: &["o.O.", "o. O."],
     conference_leads: &["Vortrag auf", "Vortrag gehalten auf", "Beitrag zur Tagung"],
+    pending_dates: &["im Druck", "in Vorbereitung"],
     year_leads: &["vom"],
     legal_heads: &["Gesetz", "Verordnung"],
     legal_number_labels: &["Nr."],

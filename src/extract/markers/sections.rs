@@ -40,6 +40,9 @@ pub struct SectionMarkers {
     /// Phrases that announce a list (`ما يأتي`, `the following`): a line ending in a colon
     /// that holds one is a sentence, not a heading.
     pub list_leads: &'static [&'static str],
+    /// Headings of what may follow the reference list and ends it: notes on the authors,
+    /// contact details (`About the author`, `Zum Autor`). Matched as the whole line.
+    pub after_references: &'static [&'static str],
 }
 
 /// Arabic heading words.
@@ -174,6 +177,7 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         "كالتالي",
         "منها",
     ],
+    after_references: &["نبذة عن الباحث", "نبذة عن المؤلف", "السيرة الذاتية"],
 };
 
 /// English heading words.
@@ -260,6 +264,25 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         "include",
         "includes",
     ],
+    after_references: &[
+        "Author",
+        "Authors",
+        "The author",
+        "The authors",
+        "About the author",
+        "About the authors",
+        "Author biography",
+        "Author biographies",
+        "Biographical note",
+        "Biographical notes",
+        "Notes on contributors",
+        "Author information",
+        "Author details",
+        "Contact",
+        "Correspondence",
+        "Contact of the corresponding author",
+        "Corresponding author",
+    ],
 };
 
 /// French heading words.
@@ -296,6 +319,12 @@ pub const FRENCH: SectionMarkers = SectionMarkers {
     contents: &["Sommaire", "Table des matières"],
     run_in_words: &["problématique", "objectif", "hypothèse", "méthode"],
     list_leads: &["suivant", "suivants", "suivantes"],
+    after_references: &[
+        "L'auteur",
+        "Les auteurs",
+        "À propos de l'auteur",
+        "Notice biographique",
+    ],
 };
 
 /// German heading words.
@@ -337,6 +366,16 @@ pub const GERMAN: SectionMarkers = SectionMarkers {
     contents: &["Inhalt", "Inhaltsverzeichnis"],
     run_in_words: &["Fragestellung", "Ziel", "Hypothese", "Methode"],
     list_leads: &["folgende", "folgenden", "wie folgt"],
+    after_references: &[
+        "Autor",
+        "Autorin",
+        "Autoren",
+        "Zum Autor",
+        "Zur Autorin",
+        "Die Autoren",
+        "Angaben zu den Autoren",
+        "Kontakt",
+    ],
 };
 
 /// The tables to try, in order.
@@ -365,6 +404,8 @@ pub struct FoldedSectionMarkers {
     pub run_in_words: Vec<String>,
     /// `list_leads`, folded and padded with a space on each side, for whole-word search.
     pub list_leads_padded: Vec<String>,
+    /// `after_references`, folded (also in `kinds` as `Other` and in `alone`).
+    pub after_references: Vec<String>,
 }
 
 /// [`ALL`] folded, in the same order. `kinds` and `alone` take in, after the table's own
@@ -379,6 +420,13 @@ pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
             let mut kinds: Vec<(String, SectionKind)> =
                 t.kinds.iter().map(|(w, k)| (fold(w), *k)).collect();
             let mut alone = list(t.alone);
+            // What follows the reference list is a section of its own, named alone.
+            kinds.extend(
+                t.after_references
+                    .iter()
+                    .map(|w| (fold(w), SectionKind::Other)),
+            );
+            alone.extend(list(t.after_references));
             for n in notes {
                 kinds.extend(
                     n.mixed_headings
@@ -409,6 +457,7 @@ pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
                 .iter()
                 .map(|w| format!(" {} ", fold(w)))
                 .collect(),
+            after_references: list(t.after_references),
         })
         .collect()
 });

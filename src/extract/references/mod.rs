@@ -17,6 +17,7 @@
 mod cases;
 pub(crate) mod parse;
 pub(crate) mod text;
+mod title;
 
 use super::markers::common;
 use super::markers::references::all_of;
@@ -351,15 +352,83 @@ struct Group<'a> {
 
 /// Parses the lines under the reference-list heading.
 pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnostic>) {
-    let kept = without_strays(lines);
-    let labelled_list = is_labelled_list(&kept);
-    let groups = group_entries(kept, labelled_list);
+    let runs = justified_words(lines);
+    let lines: Vec<Line> = lines
+        .iter()
+        .filter(|l| runs.blanks.binary_search(&l.number).is_err())
+        .copied()
+        .collect();
+    let kept = without_strays(&lines, &runs.words);
+    let labelled_list = is_labelled_list(&kept, &runs.words);
+    let groups = group_entries(kept, labelled_list, &runs.words);
     parse_groups(groups)
+}
+
+/// Words that a justified line scattered one per line (`Autoridade` / blank /
+/// `Portuária` / blank / `do` / ...), as pdftotext prints a line stretched across the
+/// column: they continue the line above them. Line numbers, sorted.
+#[derive(Debug, Default)]
+struct JustifiedRuns {
+    /// The lines of the scattered words.
+    words: Vec<usize>,
+    /// The blank lines between them.
+    blanks: Vec<usize>,
+}
+
+/// How many scattered words make a run: fewer could be a short entry's wrapped lines.
+const MIN_JUSTIFIED_WORDS: usize = 3;
+
+fn is_single_word(l: &Line) -> bool {
+    let t = l.text.trim();
+    !t.is_empty() && !t.contains(char::is_whitespace)
+}
+
+/// Finds the runs of scattered words: three or more one-word lines, each at most one blank
+/// line from the next, after a line of text.
+fn justified_words(lines: &[Line]) -> JustifiedRuns {
+    let mut runs = JustifiedRuns::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let starts = is_single_word(&lines[i])
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| !is_single_word(l));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut members = vec![i];
+        let mut blanks = Vec::new();
+        let mut j = i;
+        loop {
+            let next = match lines.get(j + 1) {
+                Some(l) if l.is_blank() => lines.get(j + 2).map(|n| (j + 2, Some(j + 1), n)),
+                Some(l) => Some((j + 1, None, l)),
+                None => None,
+            };
+            match next {
+                Some((k, blank, l)) if is_single_word(l) => {
+                    members.push(k);
+                    blanks.extend(blank);
+                    j = k;
+                }
+                _ => break,
+            }
+        }
+        if members.len() >= MIN_JUSTIFIED_WORDS && !blanks.is_empty() {
+            runs.words.extend(members.iter().map(|&k| lines[k].number));
+            runs.blanks.extend(blanks.iter().map(|&k| lines[k].number));
+        }
+        i = j + 1;
+    }
+    runs
 }
 
 /// The lines without stray page numbers and footnote zones, so that neither counts as an
 /// entry.
-fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
+fn without_strays<'l, 'a>(lines: &'l [Line<'a>], words: &[usize]) -> Vec<&'l Line<'a>> {
     // Stray page numbers and footnote zones go first, so neither counts as an entry.
     let mut kept: Vec<&Line> = Vec::new();
     let mut skip = Skip::No;
@@ -367,6 +436,13 @@ fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
         if l.is_blank() {
             skip = Skip::No;
             kept.push(l);
+            continue;
+        }
+        // A scattered word is no page number even when it is a number (`13` of `13 May`).
+        if words.binary_search(&l.number).is_ok() {
+            if skip == Skip::No {
+                kept.push(l);
+            }
             continue;
         }
         match stray(l.text) {
@@ -397,11 +473,14 @@ fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
 }
 
 /// Whether the list is labelled (`[1]`, `1.`): then unlabelled lines are continuations.
-fn is_labelled_list(kept: &[&Line]) -> bool {
+fn is_labelled_list(kept: &[&Line], words: &[usize]) -> bool {
     // First pass: is the list labelled? Then unlabelled lines are continuations.
     let mut labelled = 0usize;
     let mut starts = 0usize;
-    for l in kept.iter().filter(|l| !l.is_blank()) {
+    for l in kept
+        .iter()
+        .filter(|l| !l.is_blank() && words.binary_search(&l.number).is_err())
+    {
         let (label, rest) = split_label(l.text);
         if group_heading(rest).is_some() || (always_continues(rest) && !strong_head(rest)) {
             continue;
@@ -415,7 +494,7 @@ fn is_labelled_list(kept: &[&Line]) -> bool {
 }
 
 /// The groups of the list (under their headings) and their entries, each of its lines.
-fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool) -> Vec<Group<'a>> {
+fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool, words: &[usize]) -> Vec<Group<'a>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen_text = false;
     let mut blank_before = false;
@@ -425,6 +504,13 @@ fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool) -> Vec<Group<'a>
         if l.is_blank() {
             blank_before = true;
             continue;
+        }
+        if words.binary_search(&l.number).is_ok() {
+            if let Some(e) = groups.last_mut().and_then(|g| g.entries.last_mut()) {
+                e.lines.push((l.number, l.text.trim()));
+                blank_before = false;
+                continue;
+            }
         }
         let (mut label, rest) = split_label(l.text);
         if label.is_some() && rest.is_empty() {

@@ -24,7 +24,7 @@ pub(super) static TOC_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A contents entry printed without page numbers: a short line that ends no sentence
-/// (`2.1 The demand for training`, `References`). Under a contents heading such lines are
+/// (`2.1 The trade of the harbour`, `References`). Under a contents heading such lines are
 /// entries as long as no blank line parts them.
 fn bare_entry(text: &str) -> bool {
     let t = text.trim();
@@ -55,7 +55,7 @@ fn headings_run(lines: &[SLine]) -> usize {
         } else if label.is_some() && t.chars().any(char::is_alphabetic) {
             entries += 1;
         } else if n > 0 && lines.get(k + 1).is_some_and(|next| !next.block_start) {
-            // A wrapped entry (`... and the Dialogical` / `Approach of ...`).
+            // A wrapped entry (`... and the Tidal` / `Economy of ...`).
             wrapped += 1;
         } else {
             break;

@@ -275,6 +275,16 @@ pub fn undoubled(text: &str) -> Option<String> {
     (pairs >= 3 && out.chars().any(char::is_alphabetic)).then_some(out)
 }
 
+/// Whether a line is one of the headings that follow a reference list (`About the author`).
+pub(super) fn names_after_list(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', ' ']);
+    let folded = fold(t);
+    let folded = undoubled(&folded).unwrap_or(folded);
+    table::FOLDED
+        .iter()
+        .any(|tb| tb.after_references.contains(&folded))
+}
+
 /// Whether `word` folds to one of the entries of `list` (entries folded already).
 fn folded_in(word: &str, list: &[String]) -> bool {
     let w = fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']));
