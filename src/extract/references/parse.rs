@@ -1105,9 +1105,14 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     drop_editor_label(&mut text, origin);
     let publication = take_publication(&mut text);
     let year_mark = take_year_mark(&mut text, origin);
-    let split = year_mark.as_ref().and_then(|m| m.split);
+    let year_split = year_mark.as_ref().and_then(|m| m.split);
+    let colon = year_split
+        .is_none()
+        .then(|| colon_head(&text, origin))
+        .flatten();
+    let split = year_split.or(colon);
     let mut head = match split {
-        Some((start, end)) => split_head(&text, start, end),
+        Some((start, end)) => split_head(&text, start, end, colon.is_some()),
         None => field_head(&text, origin),
     };
 
@@ -1320,7 +1325,13 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
     .min_by_key(|mt| mt.start())
     .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
     let splitting = match paren {
-        Some((start, end, ptext)) if chicago_year(text, start, end) => {
+        Some((start, end, ptext))
+            if chicago_year(text, start, end)
+                || colon_head(text, origin).is_some_and(|(c, _)| {
+                    // The year right after the colon is the author-date mark.
+                    c < start && !trim_punct(text.get(c + 1..start).unwrap_or("")).is_empty()
+                }) =>
+        {
             // Chicago: the year is one more field.
             text.replace_range(start..end, FIELD_BREAK);
             return Some(YearMark {
@@ -1346,6 +1357,53 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
         dated: dated(&mark),
         split: Some((start, end)),
     })
+}
+
+/// An initial in a name (`G.`, `G.W.`, `J.-L.`), or an `et al.`.
+static NAME_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,])\p{Lu}\.(?:\s?-?\p{Lu}\.)*(?:$|[\s,])").expect("valid regex")
+});
+
+/// In a list entry without a year mark before the title, a colon that closes the authors
+/// (`Hale, A., Ito, B.: Title. Journal 3(1), 1–9 (2019)`, `Vale, Ann: Title. Ort 2001`): the
+/// names before it hold an initial, an `et al.` or are all `Family, Given` pairs. Its range.
+fn colon_head(text: &str, origin: Origin) -> Option<(usize, usize)> {
+    if origin != Origin::ListEntry {
+        return None;
+    }
+    let at = text.find(':')?;
+    let after = text.get(at + 1..)?;
+    if !after.starts_with(char::is_whitespace) || trim_punct(after).is_empty() {
+        return None;
+    }
+    let before = text.get(..at)?.trim();
+    if before.contains(['"', '“', '‘', '«', '(', '?']) || !detect_latin(before) {
+        return None;
+    }
+    // A full stop after a word (not an initial, not `et al.`) ends a title's sentence.
+    static WORD_STOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2,}\.\s").expect("valid regex"));
+    let mut bare = before.to_string();
+    for e in common::ET_AL.iter() {
+        bare = bare.replace(e, "");
+    }
+    if WORD_STOP.is_match(&format!("{bare} ")) {
+        return None;
+    }
+    if !author_like_apa(before, true) {
+        return None;
+    }
+    let mut names = bare.clone();
+    for j in all_of(|x| x.author_joiners) {
+        names = names.replace(&format!(" {j} "), ",");
+    }
+    let all_names = names
+        .split([',', ';', '&'])
+        .map(trim_punct)
+        .filter(|p| !p.is_empty())
+        .all(|p| name_like(p) && word_count(p) <= 3);
+    let marked = NAME_INITIAL.is_match(before) || contains_any(before, &common::ET_AL);
+    (all_names && (marked || before.contains(','))).then_some((at, at + 1))
 }
 
 /// An author lead without the editor label printed after the names (`Hale, Ann and
@@ -1385,7 +1443,7 @@ struct Head {
 
 /// APA-like: the year mark at `start..end` splits the authors (before it) from the title and
 /// the other fields (after it).
-fn split_head(text: &str, start: usize, end: usize) -> Head {
+fn split_head(text: &str, start: usize, end: usize, names_before: bool) -> Head {
     let mut authors_field: Option<String> = None;
     let mut title: Option<String> = None;
     let mut fields: Vec<String> = Vec::new();
@@ -1394,10 +1452,11 @@ fn split_head(text: &str, start: usize, end: usize) -> Head {
     let after_fields = split_fields(&after, false);
     let rest_has_content = !after_fields.is_empty();
     let pre = split_fields(&before, false);
-    let names_only = pre.len() > 1
-        && before.contains([';', '/'])
-        && detect_latin(&before)
-        && author_like_apa(&before, rest_has_content);
+    let names_only = names_before
+        || pre.len() > 1
+            && before.contains([';', '/'])
+            && detect_latin(&before)
+            && author_like_apa(&before, rest_has_content);
     match pre.len() {
         0 => {}
         // Authors parted by `;` (`Hale, Ann; Ito, Ben (2006)`): one field of names.
@@ -2270,6 +2329,33 @@ mod tests {
         let r = parse("Roy, C. D./Kerr, K. L. (1991): Tides in aging harbours. Journal of Tides, 53, pp. 856-870.");
         assert_eq!(families(&r), vec!["Roy", "Kerr"]);
         assert_eq!(r.container.as_deref(), Some("Journal of Tides"));
+    }
+
+    /// `Authors: Title. Container (Year)`: the colon closes the authors, the year comes last.
+    #[test]
+    fn a_colon_closes_the_authors() {
+        let r = parse(
+            "Hale, A.B., Ito, C.: Mapping tidal flats. Coastal Studies 30(11), 964–971 (1987)",
+        );
+        assert_eq!(families(&r), vec!["Hale", "Ito"]);
+        assert_eq!(r.title.as_deref(), Some("Mapping tidal flats"));
+        assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(1987));
+        let r = parse(
+            "Vale, P., et al.: Harbours as value-added services. Quays 89(1), 349–364 (2011)",
+        );
+        assert_eq!(family(&r.authors[0]), Some("Vale"));
+        assert_eq!(r.title.as_deref(), Some("Harbours as value-added services"));
+        let r = parse("Vale, Anna: Häfen im Wandel. Kiel: Wattverlag 2001.");
+        assert_eq!(family(&r.authors[0]), Some("Vale"));
+        assert_eq!(r.title.as_deref(), Some("Häfen im Wandel"));
+        // Initials then a title with a colon; a year right after the colon.
+        let r = parse("Lind I., Varga M. Closing words: ports and the north. Oslo, 2006.");
+        assert_eq!(family(&r.authors[0]), Some("Lind"));
+        let r = parse("Hale, Ann: (2006). Tides and trade. Sea Rev 3(1), 1-9.");
+        assert_eq!(r.title.as_deref(), Some("Tides and trade"));
+        // A title with a colon is no author lead.
+        let r = parse("Harbours of the north: a survey. Kiel: Wattverlag 2001.");
+        assert!(r.authors.is_empty() || r.title.as_deref() != Some("a survey"));
     }
 
     /// Year marks: a reprint with its first year, two years, a pending work, a year after
