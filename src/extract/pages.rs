@@ -243,7 +243,7 @@ fn furniture_key(text: &str) -> Option<String> {
 }
 
 /// How many lines at each edge of a page may be furniture.
-const EDGE: usize = 2;
+const EDGE: usize = 4;
 
 /// Keys of lines found at the same edge (top or bottom) of enough pages to be furniture.
 fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<(bool, String)> {

@@ -2,7 +2,7 @@
 //! and a keyword list (wrapped lines joined, split on separators).
 
 use super::lines::{is_history_line, is_journal_line, is_note_line};
-use super::names::{find_label, is_body_heading, Label};
+use super::names::{find_label, is_body_heading, is_numbered_heading, Label};
 use super::reader::Reader;
 use crate::extract::text::Line;
 use crate::model::{KeywordGroup, LocalizedText, Script, Span};
@@ -39,6 +39,23 @@ impl Reader {
                 || is_history_line(t)
             {
                 break;
+            }
+            // After a paragraph of the abstract (a blank line, or lines left out between):
+            // a numbered short line is the first heading (`1. How do markets see wars?`), a
+            // new page is no longer the abstract, a page number is no part of it.
+            let prev = stream.get(last).map_or(0, |l| l.number);
+            let gap = !cur.is_empty() && line.number > prev + 1;
+            let after_paragraph = (cur.is_empty() && !paras.is_empty()) || gap;
+            let new_page = self
+                .page_starts
+                .iter()
+                .any(|&p| prev < p && line.number >= p);
+            if after_paragraph && (is_numbered_heading(t) || new_page) {
+                break;
+            }
+            if after_paragraph && !t.chars().any(char::is_alphabetic) {
+                j += 1;
+                continue;
             }
             let s = detect_script(t);
             match script {

@@ -37,6 +37,11 @@ use lines::{
 use names::{find_label, is_body_heading, LabelKind};
 use reader::Reader;
 
+/// Whether `text` is a submission-history line (`Received: …`, `Accepted 3 May 2020`).
+pub(crate) fn is_submission_history(text: &str) -> bool {
+    facts::is_history_line(text)
+}
+
 /// What the front-matter reader found, and where the body begins.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
@@ -65,7 +70,10 @@ pub fn extract_front_matter(
 ) -> Result<FrontMatter, ExtractError> {
     let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
     let first = title_line(&stream, file_name)?;
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        page_starts: pages.iter().skip(1).map(|p| p.span.line).collect(),
+        ..Reader::default()
+    };
     let (header, stop_reason_line) = header_lines(&stream, first);
     reader.read_header(&header);
     let (body_start, saw_label) = read_labelled_blocks(
@@ -136,6 +144,23 @@ fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<usize, ExtractErro
         {
             Some((k, _)) => first = k,
             None => break,
+        }
+    }
+    // A cover label alone on the first line (`ABSTRACT` above the title): the title follows.
+    let lone_label = |l: &Line| {
+        find_label(l.text.trim())
+            .is_some_and(|x| x.kind == LabelKind::Abstract && x.rest.is_empty())
+    };
+    if stream.get(first).is_some_and(lone_label) {
+        let next = stream
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .find(|(_, l)| !l.is_blank());
+        if let Some((k, l)) = next {
+            if title_problem(l.text.trim()).is_none() {
+                first = k;
+            }
         }
     }
     let first_text = stream.get(first).map_or("", |l| l.text.trim());

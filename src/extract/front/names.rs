@@ -244,6 +244,16 @@ static HEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\(?[0-9٠-٩]{1,2}[.)\-]?|[IVX]{1,4}[.)\-])?\s*").expect("valid regex")
 });
 
+/// Whether `line` is a short numbered line starting with a capital (`1. Introduction`,
+/// `2 How do markets see wars?`): a section heading when it follows a blank line.
+pub(crate) fn is_numbered_heading(line: &str) -> bool {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[0-9]{1,2}|[IVX]{1,4})\.?\s+\p{Lu}").expect("valid regex")
+    });
+    let words = line.split_whitespace().count();
+    NUMBERED.is_match(line) && (2..=12).contains(&words) && !line.trim_end().ends_with([',', ';'])
+}
+
 /// Whether `line` is a heading that opens the body (`المقدمة`, `1. Introduction`), or a short
 /// line ending in a colon (a run-in heading).
 pub(crate) fn is_body_heading(line: &str) -> bool {

@@ -58,6 +58,9 @@ pub(super) struct Reader {
     /// The contributor whose name (or other-script name) was read last, for an ORCID line
     /// printed under a name.
     pub(super) last_person: Option<usize>,
+    /// The first line number of each page after the first: an abstract does not run on
+    /// past a page break once a paragraph of it has ended.
+    pub(super) page_starts: Vec<usize>,
 }
 
 impl Reader {

@@ -1219,3 +1219,30 @@ fn papers_without_facts_keep_an_empty_publication() {
     let fm = read(ENGLISH_PAPER).expect("front");
     assert_eq!(fm.front.publication, crate::model::Publication::default());
 }
+
+/// An abstract ends at the first numbered heading after one of its paragraphs, and does not
+/// run on past a page break (a page number between is no part of it).
+#[test]
+fn abstract_stops_at_a_numbered_heading_or_a_new_page() {
+    let fm = read("Ports and Wars in the North Sea\nAnn Vale\nAbstract: Markets priced the coming war early.\nThe paper reads bond prices.\n\n1. How are ports affected by wars?\nA long body paragraph follows here and goes on with the argument of the paper.\n").unwrap();
+    assert_eq!(fm.front.abstracts.len(), 1);
+    assert!(!fm.front.abstracts[0].text.contains("How are ports"));
+    assert_eq!(fm.body_start_line, 6);
+    let fm = read("Ports and Wars in the North Sea\nAnn Vale\n\nAbstract\nMarkets priced the coming war early.\nThe paper reads bond prices.\n\n3\n\u{0C}A first version of this paper was read at a meeting in Oslo.\nWe thank the readers.\n").unwrap();
+    assert_eq!(
+        fm.front.abstracts[0].text,
+        "Markets priced the coming war early.\nThe paper reads bond prices."
+    );
+    assert_eq!(fm.body_start_line, 9);
+}
+
+/// A cover label alone on the first line (`ABSTRACT` above the title) is no reason to refuse
+/// the paper: the title is the next line.
+#[test]
+fn a_lone_abstract_label_above_the_title_is_passed_over() {
+    let fm = read("ABSTRACT\nPorts and Wars in the North Sea\n\nAnn Vale\n").unwrap();
+    assert!(fm.front.titles[0]
+        .text
+        .starts_with("Ports and Wars in the North Sea"));
+    assert_eq!(fm.front.titles[0].source.map(|s| s.line), Some(2));
+}

@@ -147,8 +147,53 @@ pub const ENGLISH: CommonMarkers = CommonMarkers {
     ],
 };
 
+/// French markers.
+pub const FRENCH: CommonMarkers = CommonMarkers {
+    lang: "fr",
+    et_al: &["et al.", "et coll."],
+    no_date: &["s.d.", "s. d.", "sans date"],
+    page_labels: &["p.", "pp."],
+    months: &[
+        nb("janvier", 1),
+        nb("février", 2),
+        nb("mars", 3),
+        nb("avril", 4),
+        nb("mai", 5),
+        nb("juin", 6),
+        nb("juillet", 7),
+        nb("août", 8),
+        nb("septembre", 9),
+        nb("octobre", 10),
+        nb("novembre", 11),
+        nb("décembre", 12),
+    ],
+};
+
+/// German markers.
+pub const GERMAN: CommonMarkers = CommonMarkers {
+    lang: "de",
+    et_al: &["u.a.", "u. a.", "et al."],
+    no_date: &["o.J.", "o. J.", "ohne Jahr"],
+    page_labels: &["S.", "Seite", "Seiten"],
+    months: &[
+        nb("Januar", 1),
+        nb("Jänner", 1),
+        nb("Februar", 2),
+        nb("März", 3),
+        nb("April", 4),
+        nb("Mai", 5),
+        nb("Juni", 6),
+        nb("Juli", 7),
+        nb("August", 8),
+        nb("September", 9),
+        nb("Oktober", 10),
+        nb("November", 11),
+        nb("Dezember", 12),
+    ],
+};
+
 /// The tables to try, in order.
-pub const ALL: &[&CommonMarkers] = &[&ARABIC, &ENGLISH];
+pub const ALL: &[&CommonMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN];
 
 /// Every entry of one field of every table, longest first (a stable sort keeps the tables'
 /// order among entries of one length), without repeats.
@@ -190,11 +235,14 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].chars().count() >= w[1].chars().count()));
         }
-        assert_eq!(
-            MONTH_NAMES.len(),
-            ARABIC.months.len() + ENGLISH.months.len()
-        );
-        assert_eq!(PAGE_LABELS.first(), Some(&"pages"));
+        let mut distinct: Vec<&str> = ALL
+            .iter()
+            .flat_map(|t| t.months.iter().map(|m| m.written))
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(MONTH_NAMES.len(), distinct.len());
+        assert!(PAGE_LABELS.contains(&"pages") && PAGE_LABELS.contains(&"S."));
         assert!(ALL
             .iter()
             .flat_map(|t| t.months.iter())

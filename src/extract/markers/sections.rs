@@ -40,6 +40,9 @@ pub struct SectionMarkers {
     /// Phrases that announce a list (`ما يأتي`, `the following`): a line ending in a colon
     /// that holds one is a sentence, not a heading.
     pub list_leads: &'static [&'static str],
+    /// Headings of what may follow the reference list and ends it: notes on the authors,
+    /// contact details (`About the author`, `Zum Autor`). Matched as the whole line.
+    pub after_references: &'static [&'static str],
 }
 
 /// Arabic heading words.
@@ -174,6 +177,7 @@ pub const ARABIC: SectionMarkers = SectionMarkers {
         "كالتالي",
         "منها",
     ],
+    after_references: &["نبذة عن الباحث", "نبذة عن المؤلف", "السيرة الذاتية"],
 };
 
 /// English heading words.
@@ -201,12 +205,18 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         ("Bibliography", SectionKind::References),
         ("Works cited", SectionKind::References),
         ("Sources", SectionKind::References),
+        ("Bibliographical references", SectionKind::References),
+        ("Bibliographic references", SectionKind::References),
+        ("References cited", SectionKind::References),
+        ("Literature cited", SectionKind::References),
+        ("Cited literature", SectionKind::References),
+        ("Literature", SectionKind::References),
         ("Acknowledgements", SectionKind::Acknowledgements),
         ("Acknowledgments", SectionKind::Acknowledgements),
         ("Appendices", SectionKind::Appendix),
         ("Appendix", SectionKind::Appendix),
     ],
-    alone: &["Sources", "Bibliography"],
+    alone: &["Sources", "Bibliography", "Literature"],
     // `Other` here: the unnumbered names of the usual sections of an English paper
     // (Literature review, Results, Discussion) are top-level too.
     top_kinds: &[
@@ -254,10 +264,122 @@ pub const ENGLISH: SectionMarkers = SectionMarkers {
         "include",
         "includes",
     ],
+    after_references: &[
+        "Author",
+        "Authors",
+        "The author",
+        "The authors",
+        "About the author",
+        "About the authors",
+        "Author biography",
+        "Author biographies",
+        "Biographical note",
+        "Biographical notes",
+        "Notes on contributors",
+        "Author information",
+        "Author details",
+        "Contact",
+        "Correspondence",
+        "Contact of the corresponding author",
+        "Corresponding author",
+    ],
+};
+
+/// French heading words.
+pub const FRENCH: SectionMarkers = SectionMarkers {
+    lang: "fr",
+    kinds: &[
+        ("Introduction", SectionKind::Introduction),
+        ("Méthodologie", SectionKind::Methods),
+        ("Conclusions", SectionKind::Conclusion),
+        ("Conclusion", SectionKind::Conclusion),
+        ("Références bibliographiques", SectionKind::References),
+        ("Références", SectionKind::References),
+        ("Bibliographie", SectionKind::References),
+        ("Ouvrages cités", SectionKind::References),
+        ("Remerciements", SectionKind::Acknowledgements),
+        ("Annexes", SectionKind::Appendix),
+        ("Annexe", SectionKind::Appendix),
+    ],
+    alone: &["Références", "Bibliographie"],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Methods,
+        SectionKind::Conclusion,
+        SectionKind::References,
+        SectionKind::Notes,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[],
+    divisions: &[("Partie", 0), ("Chapitre", 1)],
+    division_ordinals: &["un", "deux", "trois", "quatre", "cinq"],
+    ordinal_labels: &["Premièrement", "Deuxièmement", "Troisièmement"],
+    not_labels: &["Note", "Source", "Voir", "Tableau", "Figure"],
+    contents: &["Sommaire", "Table des matières"],
+    run_in_words: &["problématique", "objectif", "hypothèse", "méthode"],
+    list_leads: &["suivant", "suivants", "suivantes"],
+    after_references: &[
+        "L'auteur",
+        "Les auteurs",
+        "À propos de l'auteur",
+        "Notice biographique",
+    ],
+};
+
+/// German heading words.
+pub const GERMAN: SectionMarkers = SectionMarkers {
+    lang: "de",
+    kinds: &[
+        ("Einleitung", SectionKind::Introduction),
+        ("Einführung", SectionKind::Introduction),
+        ("Methode", SectionKind::Methods),
+        ("Methoden", SectionKind::Methods),
+        ("Fazit", SectionKind::Conclusion),
+        ("Schlussfolgerungen", SectionKind::Conclusion),
+        ("Schluss", SectionKind::Conclusion),
+        ("Literaturverzeichnis", SectionKind::References),
+        ("Literaturangaben", SectionKind::References),
+        ("Literatur", SectionKind::References),
+        ("Quellen- und Literaturverzeichnis", SectionKind::References),
+        ("Quellenverzeichnis", SectionKind::References),
+        ("Bibliographie", SectionKind::References),
+        ("Bibliografie", SectionKind::References),
+        ("Danksagung", SectionKind::Acknowledgements),
+        ("Anhang", SectionKind::Appendix),
+    ],
+    alone: &["Literatur", "Schluss", "Bibliographie"],
+    top_kinds: &[
+        SectionKind::Introduction,
+        SectionKind::Methods,
+        SectionKind::Conclusion,
+        SectionKind::References,
+        SectionKind::Notes,
+        SectionKind::Acknowledgements,
+        SectionKind::Appendix,
+    ],
+    conclusion_parts: &[],
+    divisions: &[("Teil", 0), ("Kapitel", 1)],
+    division_ordinals: &["eins", "zwei", "drei", "vier", "fünf"],
+    ordinal_labels: &["Erstens", "Zweitens", "Drittens"],
+    not_labels: &["Anmerkung", "Quelle", "Siehe", "Tabelle", "Abbildung"],
+    contents: &["Inhalt", "Inhaltsverzeichnis"],
+    run_in_words: &["Fragestellung", "Ziel", "Hypothese", "Methode"],
+    list_leads: &["folgende", "folgenden", "wie folgt"],
+    after_references: &[
+        "Autor",
+        "Autorin",
+        "Autoren",
+        "Zum Autor",
+        "Zur Autorin",
+        "Die Autoren",
+        "Angaben zu den Autoren",
+        "Kontakt",
+    ],
 };
 
 /// The tables to try, in order.
-pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH];
+pub const ALL: &[SectionMarkers] = &[ARABIC, ENGLISH, FRENCH, GERMAN];
 
 /// One table with its entries folded once: matching folds the text and compares it with
 /// folded entries, and the tables never change.
@@ -282,6 +404,8 @@ pub struct FoldedSectionMarkers {
     pub run_in_words: Vec<String>,
     /// `list_leads`, folded and padded with a space on each side, for whole-word search.
     pub list_leads_padded: Vec<String>,
+    /// `after_references`, folded (also in `kinds` as `Other` and in `alone`).
+    pub after_references: Vec<String>,
 }
 
 /// [`ALL`] folded, in the same order. `kinds` and `alone` take in, after the table's own
@@ -296,6 +420,13 @@ pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
             let mut kinds: Vec<(String, SectionKind)> =
                 t.kinds.iter().map(|(w, k)| (fold(w), *k)).collect();
             let mut alone = list(t.alone);
+            // What follows the reference list is a section of its own, named alone.
+            kinds.extend(
+                t.after_references
+                    .iter()
+                    .map(|w| (fold(w), SectionKind::Other)),
+            );
+            alone.extend(list(t.after_references));
             for n in notes {
                 kinds.extend(
                     n.mixed_headings
@@ -326,6 +457,7 @@ pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
                 .iter()
                 .map(|w| format!(" {} ", fold(w)))
                 .collect(),
+            after_references: list(t.after_references),
         })
         .collect()
 });

@@ -17,6 +17,7 @@
 mod cases;
 pub(crate) mod parse;
 pub(crate) mod text;
+mod title;
 
 use super::markers::common;
 use super::markers::references::all_of;
@@ -142,6 +143,22 @@ fn group_heading(text: &str) -> Option<(String, ReferenceType)> {
     if covered * 2 < words {
         return None;
     }
+    // A Latin heading is group words only (`Primary Sources`, `Books and Articles`): a line
+    // like `Lexington Books` is the wrapped end of an entry.
+    let latin = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(crate::script::is_latin_letter);
+    if latin {
+        let linking = ["and", "&", "of", "the", "und", "et"];
+        let uncovered = t
+            .split_whitespace()
+            .filter(|w| !linking.contains(&w.to_lowercase().as_str()))
+            .count();
+        if covered < uncovered {
+            return None;
+        }
+    }
     let kind = found
         .iter()
         .filter_map(|f| table.iter().find(|(w, _)| *w == f.marker).map(|(_, k)| *k))
@@ -153,7 +170,11 @@ fn group_heading(text: &str) -> Option<(String, ReferenceType)> {
 /// Whether a line is the heading of the whole list (when the caller left it in).
 fn is_list_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '-', ' ', '.']).trim();
-    text::equals_any(t, &all_of(|m| m.list_headings))
+    let undoubled = crate::extract::sections::undoubled(t);
+    text::equals_any(
+        undoubled.as_deref().unwrap_or(t),
+        &all_of(|m| m.list_headings),
+    )
 }
 
 /// Whether a line without a label continues the entry above whatever the layout.
@@ -180,7 +201,7 @@ fn always_continues(rest: &str) -> bool {
 /// a person (so `Boston, MA.` or `دار الثقافة، عمان.` is not a name head).
 fn not_a_person(s: &str) -> bool {
     let s = text::trim_punct(s);
-    parse::is_place(s)
+    text::is_place(s)
         || text::contains_any(s, &all_of(|m| m.publisher_words))
         || text::contains_any(s, &all_of(|m| m.journal_words))
         || text::contains_any(s, &all_of(|m| m.university_words))
@@ -247,7 +268,7 @@ fn continuation_like(rest: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim();
-    if parse::is_place(lead)
+    if text::is_place(lead)
         || text::contains_any(lead, &all_of(|m| m.publisher_words))
         || text::contains_any(lead, &all_of(|m| m.university_words))
         || text::starts_with_any(lead, &all_of(|m| m.journal_words)).is_some()
@@ -331,15 +352,83 @@ struct Group<'a> {
 
 /// Parses the lines under the reference-list heading.
 pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnostic>) {
-    let kept = without_strays(lines);
-    let labelled_list = is_labelled_list(&kept);
-    let groups = group_entries(kept, labelled_list);
+    let runs = justified_words(lines);
+    let lines: Vec<Line> = lines
+        .iter()
+        .filter(|l| runs.blanks.binary_search(&l.number).is_err())
+        .copied()
+        .collect();
+    let kept = without_strays(&lines, &runs.words);
+    let labelled_list = is_labelled_list(&kept, &runs.words);
+    let groups = group_entries(kept, labelled_list, &runs.words);
     parse_groups(groups)
+}
+
+/// Words that a justified line scattered one per line (`Autoridade` / blank /
+/// `Portuária` / blank / `do` / ...), as pdftotext prints a line stretched across the
+/// column: they continue the line above them. Line numbers, sorted.
+#[derive(Debug, Default)]
+struct JustifiedRuns {
+    /// The lines of the scattered words.
+    words: Vec<usize>,
+    /// The blank lines between them.
+    blanks: Vec<usize>,
+}
+
+/// How many scattered words make a run: fewer could be a short entry's wrapped lines.
+const MIN_JUSTIFIED_WORDS: usize = 3;
+
+fn is_single_word(l: &Line) -> bool {
+    let t = l.text.trim();
+    !t.is_empty() && !t.contains(char::is_whitespace)
+}
+
+/// Finds the runs of scattered words: three or more one-word lines, each at most one blank
+/// line from the next, after a line of text.
+fn justified_words(lines: &[Line]) -> JustifiedRuns {
+    let mut runs = JustifiedRuns::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let starts = is_single_word(&lines[i])
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| !is_single_word(l));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut members = vec![i];
+        let mut blanks = Vec::new();
+        let mut j = i;
+        loop {
+            let next = match lines.get(j + 1) {
+                Some(l) if l.is_blank() => lines.get(j + 2).map(|n| (j + 2, Some(j + 1), n)),
+                Some(l) => Some((j + 1, None, l)),
+                None => None,
+            };
+            match next {
+                Some((k, blank, l)) if is_single_word(l) => {
+                    members.push(k);
+                    blanks.extend(blank);
+                    j = k;
+                }
+                _ => break,
+            }
+        }
+        if members.len() >= MIN_JUSTIFIED_WORDS && !blanks.is_empty() {
+            runs.words.extend(members.iter().map(|&k| lines[k].number));
+            runs.blanks.extend(blanks.iter().map(|&k| lines[k].number));
+        }
+        i = j + 1;
+    }
+    runs
 }
 
 /// The lines without stray page numbers and footnote zones, so that neither counts as an
 /// entry.
-fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
+fn without_strays<'l, 'a>(lines: &'l [Line<'a>], words: &[usize]) -> Vec<&'l Line<'a>> {
     // Stray page numbers and footnote zones go first, so neither counts as an entry.
     let mut kept: Vec<&Line> = Vec::new();
     let mut skip = Skip::No;
@@ -347,6 +436,13 @@ fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
         if l.is_blank() {
             skip = Skip::No;
             kept.push(l);
+            continue;
+        }
+        // A scattered word is no page number even when it is a number (`13` of `13 May`).
+        if words.binary_search(&l.number).is_ok() {
+            if skip == Skip::No {
+                kept.push(l);
+            }
             continue;
         }
         match stray(l.text) {
@@ -377,11 +473,14 @@ fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
 }
 
 /// Whether the list is labelled (`[1]`, `1.`): then unlabelled lines are continuations.
-fn is_labelled_list(kept: &[&Line]) -> bool {
+fn is_labelled_list(kept: &[&Line], words: &[usize]) -> bool {
     // First pass: is the list labelled? Then unlabelled lines are continuations.
     let mut labelled = 0usize;
     let mut starts = 0usize;
-    for l in kept.iter().filter(|l| !l.is_blank()) {
+    for l in kept
+        .iter()
+        .filter(|l| !l.is_blank() && words.binary_search(&l.number).is_err())
+    {
         let (label, rest) = split_label(l.text);
         if group_heading(rest).is_some() || (always_continues(rest) && !strong_head(rest)) {
             continue;
@@ -395,7 +494,7 @@ fn is_labelled_list(kept: &[&Line]) -> bool {
 }
 
 /// The groups of the list (under their headings) and their entries, each of its lines.
-fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool) -> Vec<Group<'a>> {
+fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool, words: &[usize]) -> Vec<Group<'a>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen_text = false;
     let mut blank_before = false;
@@ -405,6 +504,13 @@ fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool) -> Vec<Group<'a>
         if l.is_blank() {
             blank_before = true;
             continue;
+        }
+        if words.binary_search(&l.number).is_ok() {
+            if let Some(e) = groups.last_mut().and_then(|g| g.entries.last_mut()) {
+                e.lines.push((l.number, l.text.trim()));
+                blank_before = false;
+                continue;
+            }
         }
         let (mut label, rest) = split_label(l.text);
         if label.is_some() && rest.is_empty() {
@@ -638,6 +744,19 @@ mod tests {
         );
         assert_eq!(groups[0].references[1].place.as_deref(), Some("Boston"));
         assert_eq!(groups[1].references[0].ref_type, ReferenceType::WebPage);
+    }
+
+    /// A wrapped publisher line (`Lexington Books`) is no group heading: a Latin group
+    /// heading is group words only.
+    #[test]
+    fn a_publisher_line_is_not_a_group_heading() {
+        assert!(group_heading("Primary Sources").is_some());
+        assert!(group_heading("Books and Articles").is_some());
+        assert!(group_heading("Lexington Books").is_none());
+        let src = "Hale, A. (2001). First book. Lanham, MD:\nLexington Books.\nIto, B. (2004). Second book. Quay Press.";
+        let (groups, _) = extract_references(&lines(src));
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].references.len(), 2);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::text::{
     clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
-    page_range, starts_with_any, trim_punct,
+    is_place, page_range, quoted_ranges, starts_with_any, trim_punct,
 };
 use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
@@ -59,8 +59,22 @@ static DATE_FULL: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})").expect("valid year regex"));
 
+/// A parenthesized year as reference lists print it: `(2019)`, `(2019a)`, `(1890/1950)`,
+/// `(1988 [1961])` (a reprint with its first year), `(2001 January-June)`, `(2019, May 3)`.
 static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*(\d{4})[a-z]?\s*(?:[,،][^()]{0,30})?\)").expect("valid year regex")
+    Regex::new(
+        r"\(\s*(\d{4})[a-z]?(?:\s*/\s*\d{2,4}[a-z]?)?(?:\s*\[\s*\d{4}[a-z]?\s*\])?\s*(?:[,،][^()]{0,30}|\s[\p{L}\-–. ]{1,30})?\)",
+    )
+    .expect("valid year regex")
+});
+
+/// A work not yet published, in the year's place: `(in press)`, `(forthcoming)`.
+static PENDING_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\(\s*(?:{})\s*\)",
+        alternation(&all_of(|t| t.pending_dates))
+    ))
+    .expect("valid pending regex")
 });
 
 static NO_DATE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
@@ -274,27 +288,6 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Byte ranges of the quoted spans of `text` (“…”, "…", «…»), quote marks included.
-fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»')] {
-        let mut from = 0;
-        while let Some(s) = text.get(from..).and_then(|t| t.find(open)) {
-            let s = from + s;
-            let after = s + open.len_utf8();
-            match text.get(after..).and_then(|t| t.find(close)) {
-                Some(e) => {
-                    let e = after + e + close.len_utf8();
-                    spans.push((s, e));
-                    from = e;
-                }
-                None => break,
-            }
-        }
-    }
-    spans
-}
-
 fn protected(spans: &[(usize, usize)], i: usize) -> bool {
     spans.iter().any(|&(s, e)| i >= s && i < e)
 }
@@ -399,7 +392,12 @@ fn sep_or_none(c: Option<char>) -> bool {
 /// A field without surrounding spaces, separators and quote marks.
 fn trim_field(s: &str) -> &str {
     let t = trim_punct(s);
-    let t = t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’'));
+    let t = t.trim_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '„' | '―' | '‖'
+        )
+    });
     let t = trim_punct(t);
     // An unmatched bracket left by a split.
     let t = if t.ends_with('(') || t.ends_with('[') {
@@ -454,22 +452,6 @@ fn take_labelled(s: &mut String, re: &Regex, slot: &mut Option<String>) {
             s.replace_range(a..b, " ");
         }
     }
-}
-
-pub(crate) fn is_place(s: &str) -> bool {
-    let places = all_of(|t| t.places);
-    let parts: Vec<&str> = s
-        .split(['-', '–', ',', '،', '/'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    !parts.is_empty()
-        && parts.iter().any(|p| equals_any(p, &places))
-        && parts.iter().all(|p| {
-            equals_any(p, &places)
-                || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
-                || p.replace('.', "").chars().all(|c| c.is_ascii_uppercase())
-        })
 }
 
 fn word_count(s: &str) -> usize {
@@ -715,10 +697,87 @@ fn trim_name(s: &str) -> &str {
     }
 }
 
-/// One person from a name as printed: `Family, Given` when a comma is there, else
-/// `Given Family` (the family name kept whole with its particles).
+/// Initials printed after a family name: `TM`, `EH` (Vancouver), `I.`, `J.-L.`, `R.E.L.`.
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}{1,4}|(?:\p{Lu}\.\s?-?)+)$").expect("valid regex"));
+
+/// Name suffixes printed after the initials (`Varga EH Jr`).
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// A name printed family first without a comma: `Okafor CN`, `Varga EH Jr` (Vancouver),
+/// `Lind I.`, `Van Berg J. K.` (initials after the name), or `HALE Ann` (the family name in
+/// capitals). Returns the family name and the given name or initials.
+fn family_first(s: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut end = words.len();
+    while end > 2 && NAME_SUFFIXES.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    let words = &words[..end];
+    if words.len() < 2 || words.len() > 5 {
+        return None;
+    }
+    let capitalized = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars()
+                .all(|x| x.is_alphabetic() || matches!(x, '-' | '\'' | '’'))
+    };
+    let particle = |w: &str| LATIN_PARTICLES.contains(&w.to_lowercase().as_str());
+    // Initials after the name.
+    let first_initial = words.iter().position(|w| INITIALS.is_match(w))?;
+    let tail_initials = words[first_initial..].iter().all(|w| INITIALS.is_match(w));
+    let head_names = first_initial > 0
+        && words[..first_initial]
+            .iter()
+            .all(|w| capitalized(w) || particle(w))
+        && words.first().is_some_and(|w| capitalized(w));
+    if tail_initials && head_names {
+        return Some((
+            words[..first_initial].join(" "),
+            words[first_initial..].join(" "),
+        ));
+    }
+    None
+}
+
+/// A name whose family name is printed in capitals before the given names (`HALE Ann`,
+/// `VAN BERG Jan`): (family, given).
+fn capitals_first(s: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+    };
+    let k = words.iter().take_while(|w| caps(w)).count();
+    let given = words.get(k..).unwrap_or_default();
+    let given_ok = !given.is_empty()
+        && given.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && (w.chars().any(char::is_lowercase) || INITIALS.is_match(w))
+        });
+    (k >= 1 && given_ok).then(|| (words[..k].join(" "), given.join(" ")))
+}
+
+/// One person from a name as printed: `Family, Given` when a comma is there; `Family TM`,
+/// `Family I.` or `FAMILY Given` when the name is printed family first; else `Given Family`
+/// (the family name kept whole with its particles).
 pub(crate) fn person(s: &str) -> Agent {
     let as_written = trim_name(s).to_string();
+    if !as_written.contains([',', '،']) {
+        if let Some((family, given)) =
+            family_first(&as_written).or_else(|| capitals_first(&as_written))
+        {
+            return Agent::Person {
+                as_written,
+                family: Some(family),
+                given: Some(given),
+            };
+        }
+    }
     if let Some((fam, given)) = as_written.split_once([',', '،']) {
         let (fam, given) = (trim_punct(fam), trim_name(given));
         return Agent::Person {
@@ -781,7 +840,7 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
     for j in all_of(|t| t.author_joiners)
         .into_iter()
         .map(|j| format!(" {j} "))
-        .chain([";".to_string(), "؛".to_string()])
+        .chain([";".to_string(), "؛".to_string(), "/".to_string()])
     {
         pieces = pieces
             .iter()
@@ -800,11 +859,16 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
             .map(trim_name)
             .filter(|x| !x.is_empty())
             .collect();
+        // `Okafor CN, Lind B`, `Lind I., Varga M.`: one person per part.
+        if parts.len() >= 2 && parts.iter().all(|x| family_first(x).is_some()) {
+            out.extend(parts.iter().map(|x| person(x)));
+            continue;
+        }
         match parts.len() {
             0 => {}
             1 => {
                 let one = parts[0];
-                if inverted_slot && pieces.len() == 1 && !et_al && !name_like_latin_pair(one) {
+                if inverted_slot && pieces.len() == 1 && !et_al && !person_in_inverted_slot(one) {
                     out.push(Agent::Organization {
                         name: one.to_string(),
                     });
@@ -832,6 +896,24 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
 fn name_like_latin_pair(s: &str) -> bool {
     let (ar, la) = crate::script::letter_counts(s);
     la > ar && word_count(s) >= 2 && name_like(s)
+}
+
+/// Whether a name without a comma where lists print `Family, Given` is still a person: printed
+/// family first (`Okafor CN`, `HALE Ann`), or two or three name words with an initial or a
+/// particle (`Ann J. Vale`). Three or more capitalized words and nothing else
+/// (`Northern Harbour Survey`, `Coastal Tide Statistics Bureau`) name an organization.
+fn person_in_inverted_slot(s: &str) -> bool {
+    if family_first(s).is_some() || capitals_first(s).is_some() {
+        return true;
+    }
+    if !name_like_latin_pair(s) {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let plain = words
+        .iter()
+        .all(|w| !INITIALS.is_match(w) && !LATIN_PARTICLES.contains(&w.to_lowercase().as_str()));
+    !(words.len() >= 3 && plain)
 }
 
 /// Whether an APA-like field before the year names authors (persons or an organization).
@@ -936,9 +1018,14 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     drop_editor_label(&mut text, origin);
     let publication = take_publication(&mut text);
     let year_mark = take_year_mark(&mut text, origin);
-    let split = year_mark.as_ref().and_then(|m| m.split);
+    let year_split = year_mark.as_ref().and_then(|m| m.split);
+    let colon = year_split
+        .is_none()
+        .then(|| colon_head(&text, origin))
+        .flatten();
+    let split = year_split.or(colon);
     let mut head = match split {
-        Some((start, end)) => split_head(&text, start, end),
+        Some((start, end)) => split_head(&text, start, end, colon.is_some()),
         None => field_head(&text, origin),
     };
 
@@ -1112,6 +1199,9 @@ fn dated(mark: &str) -> Option<Dated> {
     if NO_DATE_PAREN.is_match(mark) {
         return Some(Dated::NoDate);
     }
+    if PENDING_PAREN.is_match(mark) {
+        return Some(Dated::Year(None));
+    }
     let y = YEAR_IN.captures(mark).and_then(|c| c.get(1))?;
     Some(Dated::Year(
         plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v)),
@@ -1141,13 +1231,20 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
                 .is_some()
         }),
         NO_DATE_PAREN.find(text),
+        PENDING_PAREN.find(text),
     ]
     .into_iter()
     .flatten()
     .min_by_key(|mt| mt.start())
     .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
     let splitting = match paren {
-        Some((start, end, ptext)) if chicago_year(text, start, end) => {
+        Some((start, end, ptext))
+            if chicago_year(text, start, end)
+                || colon_head(text, origin).is_some_and(|(c, _)| {
+                    // The year right after the colon is the author-date mark.
+                    c < start && !trim_punct(text.get(c + 1..start).unwrap_or("")).is_empty()
+                }) =>
+        {
             // Chicago: the year is one more field.
             text.replace_range(start..end, FIELD_BREAK);
             return Some(YearMark {
@@ -1156,7 +1253,7 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
             });
         }
         None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(text).and_then(|c| {
-            let lead = c.name("lead")?.as_str();
+            let lead = without_editor_label(c.name("lead")?.as_str());
             let y = c.name("year")?;
             let ok = split_fields(lead, false).len() == 1
                 && author_like_apa(lead, true)
@@ -1175,6 +1272,80 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
     })
 }
 
+/// An initial in a name (`G.`, `G.W.`, `J.-L.`), or an `et al.`.
+static NAME_INITIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,])\p{Lu}\.(?:\s?-?\p{Lu}\.)*(?:$|[\s,])").expect("valid regex")
+});
+
+/// In a list entry without a year mark before the title, a colon that closes the authors
+/// (`Hale, A., Ito, B.: Title. Journal 3(1), 1–9 (2019)`, `Vale, Ann: Title. Ort 2001`): the
+/// names before it hold an initial, an `et al.` or are all `Family, Given` pairs. Its range.
+fn colon_head(text: &str, origin: Origin) -> Option<(usize, usize)> {
+    if origin != Origin::ListEntry {
+        return None;
+    }
+    let at = text.find(':')?;
+    let after = text.get(at + 1..)?;
+    if !after.starts_with(char::is_whitespace) || trim_punct(after).is_empty() {
+        return None;
+    }
+    let before = text.get(..at)?.trim();
+    if before.contains(['"', '“', '‘', '«', '(', '?']) || !detect_latin(before) {
+        return None;
+    }
+    // A full stop after a word (not an initial, not `et al.`) ends a title's sentence.
+    static WORD_STOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Ll}{2,}\.\s").expect("valid regex"));
+    let mut bare = before.to_string();
+    for e in common::ET_AL.iter() {
+        bare = bare.replace(e, "");
+    }
+    if WORD_STOP.is_match(&format!("{bare} ")) {
+        return None;
+    }
+    if !author_like_apa(before, true) {
+        return None;
+    }
+    let mut names = bare.clone();
+    for j in all_of(|x| x.author_joiners) {
+        names = names.replace(&format!(" {j} "), ",");
+    }
+    let all_names = names
+        .split([',', ';', '&'])
+        .map(trim_punct)
+        .filter(|p| !p.is_empty())
+        .all(|p| name_like(p) && word_count(p) <= 3);
+    let marked = NAME_INITIAL.is_match(before) || contains_any(before, &common::ET_AL);
+    (all_names && (marked || before.contains(','))).then_some((at, at + 1))
+}
+
+/// An author lead without the editor label printed after the names (`Hale, Ann and
+/// Ben Ito, eds.`, `Vale, B. (Hrsg.)`).
+fn without_editor_label(lead: &str) -> &str {
+    let t = lead.trim_end();
+    let bare: Vec<&str> = all_of(|x| x.editor_words)
+        .into_iter()
+        .map(|w| w.trim_matches(['(', ')']))
+        .collect();
+    for w in bare.iter().filter(|w| w.split_whitespace().count() == 1) {
+        let base = w.trim_end_matches('.');
+        for form in [
+            format!("({base}.)"),
+            format!("({base})"),
+            format!("{base}."),
+            base.to_string(),
+        ] {
+            if let Some(head) = t.strip_suffix(form.as_str()) {
+                let head = head.trim_end();
+                if head.ends_with(',') || form.starts_with('(') {
+                    return head.trim_end_matches(',').trim_end();
+                }
+            }
+        }
+    }
+    t
+}
+
 /// The lead of a work: its authors' field, its title, and the fields after them in order.
 #[derive(Debug, Default)]
 struct Head {
@@ -1185,17 +1356,24 @@ struct Head {
 
 /// APA-like: the year mark at `start..end` splits the authors (before it) from the title and
 /// the other fields (after it).
-fn split_head(text: &str, start: usize, end: usize) -> Head {
+fn split_head(text: &str, start: usize, end: usize, names_before: bool) -> Head {
     let mut authors_field: Option<String> = None;
     let mut title: Option<String> = None;
     let mut fields: Vec<String> = Vec::new();
-    let before = text.get(..start).unwrap_or("").to_string();
+    let before = without_editor_label(text.get(..start).unwrap_or("")).to_string();
     let after = text.get(end..).unwrap_or("").to_string();
     let after_fields = split_fields(&after, false);
     let rest_has_content = !after_fields.is_empty();
     let pre = split_fields(&before, false);
+    let names_only = names_before
+        || pre.len() > 1
+            && before.contains([';', '/'])
+            && detect_latin(&before)
+            && author_like_apa(&before, rest_has_content);
     match pre.len() {
         0 => {}
+        // Authors parted by `;` (`Hale, Ann; Ito, Ben (2006)`): one field of names.
+        _ if names_only => authors_field = Some(trim_name(&before).to_string()),
         1 => {
             if author_like_apa(&pre[0], rest_has_content) {
                 // The whole lead, so a final initial keeps its full stop.
@@ -1217,6 +1395,29 @@ fn split_head(text: &str, start: usize, end: usize) -> Head {
         }
     }
     let mut after_iter = after_fields.into_iter().peekable();
+    // A Latin title runs to the container (its subtitles and commas kept).
+    let lead =
+        after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
+    let opens_quote = lead.starts_with(['"', '“', '‘', '«', '―', '„', '\'']);
+    if title.is_none() && opens_quote {
+        // The quoted title, whatever punctuation it holds (`‘Title’, Journal 16: 129`).
+        if let Some(&(_, e)) = quoted_ranges(lead).iter().find(|&&(s, _)| s == 0) {
+            let t = trim_field(&lead[..e]).to_string();
+            if !t.is_empty() {
+                title = Some(t);
+                after_iter = split_fields(&lead[e..], false).into_iter().peekable();
+            }
+        }
+    }
+    if title.is_none() && !opens_quote && detect_latin(lead) {
+        if let Some(e) = super::title::title_end(lead) {
+            let t = trim_field(&lead[..e]).to_string();
+            if !t.is_empty() {
+                title = Some(t);
+                after_iter = split_fields(&lead[e..], false).into_iter().peekable();
+            }
+        }
+    }
     if title.is_none() {
         title = after_iter.next();
         if let Some(t) = title.take() {
@@ -1715,6 +1916,10 @@ fn chicago_year(text: &str, start: usize, end: usize) -> bool {
     if !quoted_spans(before).is_empty() {
         return true;
     }
+    // Only names before it: an author-date head (`Marsh, T. and Ito, K. (1995), ...`).
+    if author_like_apa(before, true) {
+        return false;
+    }
     let fields_before = split_fields(before, true).len();
     let closes = after.is_empty()
         || after.starts_with([',', '،', ':', ';', '؛'])
@@ -2003,6 +2208,138 @@ mod tests {
         let r = parse("Reyes, T. (2013). Harbours of the south. Northgate Press.");
         assert_eq!(family(&r.authors[0]), Some("Reyes"));
         assert_eq!(r.title.as_deref(), Some("Harbours of the south"));
+    }
+
+    fn families(r: &Reference) -> Vec<&str> {
+        r.authors.iter().filter_map(family).collect()
+    }
+
+    /// Names printed family first without a comma: Vancouver initials, dotted initials
+    /// after the name, the family name in capitals.
+    #[test]
+    fn family_first_names_without_a_comma() {
+        let r = parse("Okafor CN, Lind B, Varga EH Jr (2020) Ferry networks. Isl Stud 9:45–67");
+        assert_eq!(families(&r), vec!["Okafor", "Lind", "Varga"]);
+        assert!(
+            matches!(&r.authors[0], Agent::Person { given, .. } if given.as_deref() == Some("CN"))
+        );
+        let r = parse("Berg E, Nakamura O (1998) Tide tables. Mar Rev 28:217–227");
+        assert_eq!(families(&r), vec!["Berg", "Nakamura"]);
+        let r = parse("Lind I., Varga M. Northern ports // The Sea and the City. Oslo, 2006.");
+        assert_eq!(family(&r.authors[0]), Some("Lind"));
+        let r = parse("VARGA Erik (2011). Managing river basins. London: Tideway Press.");
+        assert_eq!(family(&r.authors[0]), Some("VARGA"));
+    }
+
+    /// Authors parted by `;` or `/`, and the German `(Year):` mark.
+    #[test]
+    fn authors_parted_by_semicolons_and_slashes() {
+        let r =
+            parse("Hale, Ann; Ito, Ben (2007): Ports between nation and region. Wiesbaden: Quay.");
+        assert_eq!(families(&r), vec!["Hale", "Ito"]);
+        assert_eq!(r.title.as_deref(), Some("Ports between nation and region"));
+        assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(2007));
+        let r = parse("Roy, C. D./Kerr, K. L. (1991): Tides in aging harbours. Journal of Tides, 53, pp. 856-870.");
+        assert_eq!(families(&r), vec!["Roy", "Kerr"]);
+        assert_eq!(r.container.as_deref(), Some("Journal of Tides"));
+    }
+
+    /// `Authors: Title. Container (Year)`: the colon closes the authors, the year comes last.
+    #[test]
+    fn a_colon_closes_the_authors() {
+        let r = parse(
+            "Hale, A.B., Ito, C.: Mapping tidal flats. Coastal Studies 30(11), 964–971 (1987)",
+        );
+        assert_eq!(families(&r), vec!["Hale", "Ito"]);
+        assert_eq!(r.title.as_deref(), Some("Mapping tidal flats"));
+        assert_eq!(r.year.as_ref().and_then(|y| y.value), Some(1987));
+        let r = parse(
+            "Vale, P., et al.: Harbours as value-added services. Quays 89(1), 349–364 (2011)",
+        );
+        assert_eq!(family(&r.authors[0]), Some("Vale"));
+        assert_eq!(r.title.as_deref(), Some("Harbours as value-added services"));
+        let r = parse("Vale, Anna: Häfen im Wandel. Kiel: Wattverlag 2001.");
+        assert_eq!(family(&r.authors[0]), Some("Vale"));
+        assert_eq!(r.title.as_deref(), Some("Häfen im Wandel"));
+        // Initials then a title with a colon; a year right after the colon.
+        let r = parse("Lind I., Varga M. Closing words: ports and the north. Oslo, 2006.");
+        assert_eq!(family(&r.authors[0]), Some("Lind"));
+        let r = parse("Hale, Ann: (2006). Tides and trade. Sea Rev 3(1), 1-9.");
+        assert_eq!(r.title.as_deref(), Some("Tides and trade"));
+        // A title with a colon is no author lead.
+        let r = parse("Harbours of the north: a survey. Kiel: Wattverlag 2001.");
+        assert!(r.authors.is_empty() || r.title.as_deref() != Some("a survey"));
+    }
+
+    /// Year marks: a reprint with its first year, two years, a pending work, a year after
+    /// names and an editor label, a comma after the year.
+    #[test]
+    fn year_marks_of_reference_lists() {
+        for (src, year) in [
+            (
+                "Hale, A. (1988 [1961]) Words of the sea. Oxford: Quay Press.",
+                Some(1988),
+            ),
+            (
+                "Hale, A. (1890/1950) Rules of the tides. New York: Quay Press.",
+                Some(1890),
+            ),
+            (
+                "Hale, A. (2001 January-June). Tides of the south. Sea Rev, 3(5), 20-57.",
+                Some(2001),
+            ),
+            ("Hale, A. (in press): Tides of the south. Sea Rev.", None),
+            (
+                "Hale, Ann and Ben Ito, eds. 1991. Harbour customs. Cambridge: Quay Press.",
+                Some(1991),
+            ),
+            (
+                "Marsh, T. and Ito, K. (1995), Modelling ports, Journal of Quays, 7, 371-391.",
+                Some(1995),
+            ),
+        ] {
+            let r = parse(src);
+            assert!(
+                matches!(r.authors.first().and_then(family), Some("Hale" | "Marsh")),
+                "{src}: {:?}",
+                r.authors
+            );
+            assert_eq!(r.year.as_ref().and_then(|y| y.value), year, "{src}");
+            assert!(
+                r.title
+                    .as_deref()
+                    .is_some_and(|t| !t.contains("Hale") && !t.contains("Marsh")),
+                "{src}: {:?}",
+                r.title
+            );
+        }
+    }
+
+    /// Titles quoted in single marks, apostrophes inside kept; titles that run over their
+    /// own full stops and commas up to the container.
+    #[test]
+    fn title_extent_and_single_quotes() {
+        let r =
+            parse("Hale, A. (2003) ‘Keeping the Sailors’ Watch’, The Harbour Review 16: 129 - 31.");
+        assert_eq!(r.title.as_deref(), Some("Keeping the Sailors’ Watch"));
+        let r = parse(
+            "Hale, A. (1993) The geography of tides. A whole coast survey. J Tide Res 34:1327–1350",
+        );
+        assert_eq!(
+            r.title.as_deref(),
+            Some("The geography of tides. A whole coast survey")
+        );
+        let r = parse("Hale, Ann (2001), Docks, quays and piers of the south, in: Harbour Studies, 10, 177-194.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("Docks, quays and piers of the south")
+        );
+        let r = parse("Hale, A. (1996). Local tide modelling. Quayside, London.");
+        assert_eq!(r.title.as_deref(), Some("Local tide modelling"));
+        let r = parse(
+            "Nordic Harbour Survey. (2015). Harbour survey round 6. Bergen: Quay Data Services.",
+        );
+        assert!(matches!(r.authors[0], Agent::Organization { .. }));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! level, label and title) and their blocks; the reference list is left to the references
 //! reader and endnotes sections to the notes.
 
-use super::headings::{classify, Heading, Style};
+use super::headings::{classify, core_end, names_after_list, Heading, Style};
 use super::levels::Levels;
 use super::lines::SLine;
 use crate::extract::footnotes::LinkedMarker;
@@ -72,11 +72,7 @@ impl<'a, 'm> Builder<'a, 'm> {
                         .map_or(sl.line.number, |l| l.line.number);
                     let notes_at = &self.notes_sections;
                     let end = (after..lines.len()).find(|&k| {
-                        notes_at.iter().any(|(at, _)| *at == k)
-                            || lines.get(k).is_some_and(|l| l.block_start)
-                                && classify(lines, k).is_some_and(|h| {
-                                    h.kind == SectionKind::Appendix && h.run_in.is_none()
-                                })
+                        notes_at.iter().any(|(at, _)| *at == k) || closes_reference_list(lines, k)
                     });
                     refs = Some((last, end.and_then(|k| lines.get(k)).map(|l| l.line.number)));
                     match end {
@@ -141,4 +137,29 @@ impl<'a, 'm> Builder<'a, 'm> {
             source: Span::lines(start, end),
         }
     }
+}
+
+/// Whether stream line `k` ends the reference list: an appendix, acknowledgements or a note
+/// on the authors under their heading (a section name alone on its line, `Appendix`, `About
+/// the author`), or a submission-history line (`Received on: 01/08/2014`) printed after it.
+fn closes_reference_list(lines: &[SLine], k: usize) -> bool {
+    let Some(line) = lines.get(k) else {
+        return false;
+    };
+    if crate::extract::front::is_submission_history(line.line.text) {
+        return true;
+    }
+    let after_entry = line.block_start
+        || k.checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .is_some_and(|p| core_end(p.line.text).ends_with(['.', ')']));
+    after_entry
+        && classify(lines, k).is_some_and(|h| {
+            h.run_in.is_none()
+                && match h.kind {
+                    SectionKind::Appendix | SectionKind::Acknowledgements => true,
+                    SectionKind::Other => names_after_list(line.line.text),
+                    _ => false,
+                }
+        })
 }

@@ -240,6 +240,7 @@ fn skip_separators(text: &str, from: usize) -> usize {
 /// or the name followed by at most `extra` words.
 pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static SectionMarkers)> {
     let folded = fold(head.trim_end_matches([':', '-', '.', ' ']));
+    let folded = undoubled(&folded).unwrap_or(folded);
     for ft in table::FOLDED.iter() {
         for (w, kind) in &ft.kinds {
             if folded == *w {
@@ -254,6 +255,36 @@ pub(super) fn kind_of(head: &str, extra: usize) -> Option<(SectionKind, &'static
         }
     }
     None
+}
+
+/// A heading set in simulated bold, each letter printed twice (`RREEFFEERREENNCCEESS`),
+/// with its letters once; `None` when the text is not doubled throughout. Real words do not
+/// double every letter, so at least three pairs of letters are needed.
+pub fn undoubled(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() / 2);
+    let mut pairs = 0;
+    for word in text.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() % 2 != 0 || chars.chunks(2).any(|p| p[0] != p[1]) {
+            return None;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(chars.iter().step_by(2));
+        pairs += chars.len() / 2;
+    }
+    (pairs >= 3 && out.chars().any(char::is_alphabetic)).then_some(out)
+}
+
+/// Whether a line is one of the headings that follow a reference list (`About the author`).
+pub(super) fn names_after_list(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', ' ']);
+    let folded = fold(t);
+    let folded = undoubled(&folded).unwrap_or(folded);
+    table::FOLDED
+        .iter()
+        .any(|tb| tb.after_references.contains(&folded))
 }
 
 /// Whether `word` folds to one of the entries of `list` (entries folded already).

@@ -25,6 +25,7 @@ mod lines;
 mod stream;
 mod tree;
 
+pub use headings::undoubled;
 pub use tree::{attach_reference_groups, MAX_SECTION_DEPTH};
 
 use super::footnotes::{collect_footnotes, drop_front_notes, link_markers};
@@ -699,6 +700,67 @@ mod tests {
             ]
         );
         assert_eq!(body.reference_lines.len(), 1);
+    }
+
+    /// The reference-list headings of English, French, German and Arabic papers, and one set
+    /// in simulated bold (every letter doubled), open the reference list; `Literature review`
+    /// does not.
+    #[test]
+    fn reference_list_headings_of_every_language() {
+        for heading in [
+            "References",
+            "Literature",
+            "LITERATURE",
+            "Bibliography",
+            "Bibliographical references",
+            "Works cited",
+            "Literatur",
+            "Literaturverzeichnis",
+            "Bibliographie",
+            "Références",
+            "Références bibliographiques",
+            "قائمة المصادر والمراجع",
+            "RREEFFEERREENNCCEESS",
+            "BBIIBBLLIIOOGGRRAAPPHHYY",
+        ] {
+            let src = format!("Introduction\n\nThe paper opens with a plain paragraph that is long enough to be running text.\n\n{heading}\n\nAdams, R. (2001). Old Ports. London: Sea Press.\n");
+            let src: &'static str = Box::leak(src.into_boxed_str());
+            let (body, _) = read(src);
+            assert_eq!(body.reference_lines.len(), 1, "{heading}");
+        }
+        let (body, _) = read("Introduction\n\nThe paper opens with a plain paragraph that is long enough to be running text.\n\nLiterature review\n\nAdams (2001) found that old ports decline when the river silts up.\n");
+        assert!(body.reference_lines.is_empty());
+        assert_eq!(
+            undoubled("RREEFFEERREENNCCEESS").as_deref(),
+            Some("REFERENCES")
+        );
+        assert_eq!(
+            undoubled("WWOORRKKSS CCIITTEEDD").as_deref(),
+            Some("WORKS CITED")
+        );
+        assert_eq!(undoubled("Bookkeeping"), None);
+        assert_eq!(undoubled("EE"), None);
+    }
+
+    /// A table of contents without page numbers, under its heading or without one, is no
+    /// part of the body: its `References` entry does not open the reference list.
+    #[test]
+    fn contents_without_page_numbers_do_not_open_the_reference_list() {
+        let body_text = "\n1. Introduction\nThe paper opens with a plain paragraph that is long enough to be running text.\n\n2. Ports\nMore running text follows in the second section of the paper here.\n\nReferences\nAdams, R. (2001). Old Ports. London: Sea Press.\n";
+        for toc in [
+            "Table of Contents\n1. Introduction\n2. Ports\n2.1 The quays of the south\nReferences\nAuthor\n",
+            "1. Introduction\n2. Ports\n2.1 The quays of the south\nReferences\nAuthor\n",
+        ] {
+            let src = format!("Harbours\n\n{toc}{body_text}");
+            let src: &'static str = Box::leak(src.into_boxed_str());
+            let (body, _) = read(src);
+            let refs: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+            assert_eq!(refs, vec!["Adams, R. (2001). Old Ports. London: Sea Press."], "{toc}");
+        }
+        // A numbered reference list in one block is no table of contents.
+        let src = "Harbours\n\n1. Introduction\nThe paper opens with a plain paragraph that is long enough to be running text.\n\nReferences\n1. Adams R (2001) Old Ports of the\nnorth. Sea Rev 3:1-9\n2. Baker T (2010) New Ports\n3. Cole M (2012) Quays\n4. Dunn K (2014) Docks\n";
+        let (body, _) = read(src);
+        assert_eq!(body.reference_lines.len(), 5);
     }
 
     #[test]
