@@ -279,6 +279,10 @@ struct PageWork<'f> {
     notes: Vec<&'f Footnote>,
     numbers: Vec<u32>,
     pairs: Vec<Option<usize>>,
+    /// Candidates paired with the next page's first note (the note went over the page).
+    across: Vec<Option<&'f Footnote>>,
+    /// Whether the page's first note is called from the page before.
+    called_before: bool,
 }
 
 /// Pass 1 of [`link_markers`]: each page's candidates (from `start_line` on, outside `skip`)
@@ -316,13 +320,45 @@ fn pair_page_notes<'f>(
         let numbers: Vec<u32> = notes.iter().map(|f| f.number).collect();
         let pairs = align_markers(&keys, &numbers);
         work.push(PageWork {
+            across: vec![None; cands.len()],
             cands,
             notes,
             numbers,
             pairs,
+            called_before: false,
         });
     }
+    pair_across_pages(&mut work);
     work
+}
+
+/// A note printed at the top of the page after its marker: when a page's first note has no
+/// marker on its page, the last unpaired candidate of the page before with its number, after
+/// every paired one, calls it.
+fn pair_across_pages(work: &mut [PageWork]) {
+    for p in 1..work.len() {
+        let (before, after) = work.split_at_mut(p);
+        let (Some(prev), Some(next)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let Some(&first) = next.notes.first() else {
+            continue;
+        };
+        if next.pairs.contains(&Some(0)) {
+            continue;
+        }
+        let last_paired = prev.pairs.iter().rposition(Option::is_some);
+        let from = last_paired.map_or(0, |k| k + 1);
+        let found = (from..prev.cands.len()).rev().find(|&k| {
+            prev.cands.get(k).is_some_and(|(_, c)| {
+                c.number == first.number && (c.weight >= 2 || c.form.is_raised())
+            })
+        });
+        if let Some(slot) = found.and_then(|k| prev.across.get_mut(k)) {
+            *slot = Some(first);
+            next.called_before = true;
+        }
+    }
 }
 
 /// Pass 2 of [`link_markers`]: the candidates no footnote took, over the whole paper and
@@ -417,32 +453,41 @@ pub fn link_markers(
     for (p, (page, w)) in pages.iter().zip(&work).enumerate() {
         let mut count = 0;
         let mut linked_notes = vec![false; w.notes.len()];
+        if w.called_before {
+            if let Some(flag) = linked_notes.first_mut() {
+                *flag = true;
+            }
+        }
         for (i, (line, cand)) in w.cands.iter().enumerate() {
             let pair = w.pairs.get(i).copied().flatten();
+            let across = w.across.get(i).copied().flatten();
             let end = end_of.get(&(p, i)).copied();
-            let taken = match (pair, end) {
-                (Some(j), _) => {
-                    if let Some(flag) = linked_notes.get_mut(j) {
-                        *flag = true;
+            let taken = across.is_some()
+                || match (pair, end) {
+                    (Some(j), _) => {
+                        if let Some(flag) = linked_notes.get_mut(j) {
+                            *flag = true;
+                        }
+                        true
                     }
-                    true
-                }
-                (None, Some((j, true))) => {
-                    if let Some(flag) = linked_ends.get_mut(j) {
-                        *flag = true;
+                    (None, Some((j, true))) => {
+                        if let Some(flag) = linked_ends.get_mut(j) {
+                            *flag = true;
+                        }
+                        true
                     }
-                    true
-                }
-                (None, Some((_, false))) => true,
-                (None, None) => {
-                    cand.form.is_raised() || fits_sequence(i, cand, &w.cands, &w.pairs, &w.numbers)
-                }
-            };
+                    (None, Some((_, false))) => true,
+                    (None, None) => {
+                        cand.form.is_raised()
+                            || fits_sequence(i, cand, &w.cands, &w.pairs, &w.numbers)
+                    }
+                };
             if !taken {
                 continue;
             }
             count += 1;
             let footnote_id = match (pair, end) {
+                _ if across.is_some() => across.map(|f| f.id.clone()),
                 (Some(j), _) => w.notes.get(j).map(|f| f.id.clone()),
                 (None, Some((j, true))) => endnotes.get(j).map(|f| f.id.clone()),
                 _ => None,

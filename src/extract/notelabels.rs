@@ -296,7 +296,7 @@ pub fn plain_label(text: &str) -> PlainLabel {
 static NUMBER_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
     notes_table::ALL
         .iter()
-        .flat_map(|t| t.number_leads.iter())
+        .flat_map(|t| t.number_words.iter())
         .map(|w| w.to_lowercase())
         .collect()
 });
@@ -338,16 +338,25 @@ pub fn scan_plain_markers(text: &str) -> Vec<MarkerCandidate> {
             continue;
         }
         let is_digit = |c: Option<char>| c.is_some_and(|c| digit_value(c).is_some());
+        // A marker glued to the next word by a lost space (`Oslo 15permit`): a spaced
+        // number before a lower-case word of three letters or more (`2nd`, `10am` stay).
+        let glued_word = before.is_some_and(char::is_whitespace)
+            && after.is_some_and(char::is_lowercase)
+            && chars
+                .get(j..)
+                .is_some_and(|r| r.iter().take_while(|(_, c)| c.is_alphabetic()).count() >= 3);
         // Part of a figure: `4.2`, `1,5`, `3:16`, `2016/17`, `1-2`, `K-12`, `$15`, `§5`.
         if before.is_some_and(|b| "-–—/+−$€£§#№%&=<>@_^".contains(b))
             || (before.is_some_and(|b| ".,:".contains(b)) && is_digit(before2))
             || (after.is_some_and(|a| ".,:/-–".contains(a)) && is_digit(after2))
-            || after.is_some_and(|a| "%°/-–".contains(a) || a.is_alphanumeric())
+            || after.is_some_and(|a| "%°/-–".contains(a) || (a.is_alphanumeric() && !glued_word))
             || before.is_some_and(|b| b == '(' || b == '[')
         {
             continue;
         }
-        if after.is_some_and(|a| !a.is_whitespace() && !MARKER_AFTER_PUNCT.contains(a)) {
+        if !glued_word
+            && after.is_some_and(|a| !a.is_whitespace() && !MARKER_AFTER_PUNCT.contains(a))
+        {
             continue;
         }
         let Some(number) = parse_number(text.get(start..end).unwrap_or("")) else {
@@ -358,6 +367,14 @@ pub fn scan_plain_markers(text: &str) -> Vec<MarkerCandidate> {
         }
         let ends_line = text.get(end..).is_some_and(|r| r.trim().is_empty());
         let weight = match before {
+            _ if glued_word => {
+                let head = text.get(..start).unwrap_or("").trim_end();
+                let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+                if NUMBER_LEADS.iter().any(|l| *l == word.to_lowercase()) {
+                    continue;
+                }
+                1
+            }
             Some(b) if b.is_alphabetic() || MARKER_AFTER_PUNCT.contains(b) => 3,
             Some(b) if b.is_whitespace() => {
                 let head = text.get(..start).unwrap_or("").trim_end();
@@ -547,6 +564,7 @@ mod tests {
         );
         assert_eq!(found("see note 12 and p. 4, § 5, Art. 3 and S. 7"), vec![]);
         assert_eq!(found("cities 14 grew"), vec![(14, 1)]);
+        assert_eq!(found("Oslo 15permit the 3rd and 10am"), vec![(15, 1)]);
         assert_eq!(found("73"), vec![(73, 2)]);
         assert_eq!(found("1. First item"), vec![]);
         let text = "a claim.” 12 Next";

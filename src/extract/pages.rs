@@ -202,7 +202,7 @@ fn carry_cut_notes(zoned: &mut [Zoned]) {
                 prev.content
                     .get(z..)
                     .and_then(|r| r.iter().rev().find(|l| !l.is_blank()))
-                    .is_some_and(|l| !ends_sentence(l.text))
+                    .is_some_and(|l| !ends_note_line(l.text))
             })
         });
         let Some(z) = zoned.get_mut(i) else { continue };
@@ -246,7 +246,7 @@ fn carry_cut_notes(zoned: &mut [Zoned]) {
 }
 
 /// Whether a line ends a sentence (or a note): final punctuation, or a URL.
-fn ends_sentence(text: &str) -> bool {
+fn ends_note_line(text: &str) -> bool {
     super::plainnotes::ends_note(text)
 }
 

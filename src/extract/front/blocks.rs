@@ -1,6 +1,7 @@
 //! Labelled blocks: an abstract (paragraphs up to the next label, heading or script change)
 //! and a keyword list (wrapped lines joined, split on separators).
 
+use super::language::block_language;
 use super::lines::{is_history_line, is_journal_line, is_note_line};
 use super::names::{find_label, is_body_heading, Label};
 use super::reader::Reader;
@@ -66,10 +67,10 @@ impl Reader {
                 Some(line_no(at)),
             );
         } else {
-            let lang = script
-                .and_then(default_lang)
-                .unwrap_or(label.lang)
-                .to_string();
+            let lang = match script {
+                Some(Script::Latin) | None => block_language(&text, Some(label.lang)),
+                Some(s) => default_lang(s).unwrap_or(label.lang).to_string(),
+            };
             if self.front.abstracts.iter().any(|a| a.lang == lang) {
                 self.warn(
                     "abstract-repeated",
@@ -159,9 +160,7 @@ impl Reader {
             );
             return last + 1;
         }
-        let lang = default_lang(detect_script(&text))
-            .unwrap_or(label.lang)
-            .to_string();
+        let lang = block_language(&text, Some(label.lang));
         let span = Span::lines(line_no(at), line_no(last));
         match self.front.keywords.iter_mut().find(|g| g.lang == lang) {
             Some(group) => {

@@ -103,6 +103,12 @@ pub struct FrontMarkers {
     pub ordinal_and: &'static [&'static str],
     /// Article categories printed alone on a line above the title (`Research Article`).
     pub article_types: &'static [&'static str],
+    /// Degrees printed after a name, between commas (`Jane Roe, LL.M.`): not a name.
+    pub post_nominals: &'static [&'static str],
+    /// Words that introduce a translator's name under the author (`Translated by`).
+    pub translator_leads: &'static [&'static str],
+    /// Headings of a table of contents printed in the front matter (`Table of contents:`).
+    pub contents_labels: &'static [&'static str],
 }
 
 /// Arabic front-matter markers.
@@ -435,6 +441,9 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         "مقال بحثي",
         "بحث مستل",
     ],
+    post_nominals: &[],
+    translator_leads: &["ترجمة", "تعريب"],
+    contents_labels: &["المحتويات", "فهرس المحتويات"],
 };
 
 /// English front-matter markers.
@@ -719,7 +728,206 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Review Paper",
         "Article",
     ],
+    post_nominals: &[
+        "Ph.D.", "PhD", "LL.M.", "LLM", "LL.B.", "LL.D.", "J.D.", "JD", "J.S.D.", "S.J.D.", "M.A.",
+        "M.Sc.", "MSc", "B.A.", "B.Sc.", "M.Phil.", "MPhil", "D.Phil.", "DPhil", "MBA", "Esq.",
+        "Jr.", "Sr.",
+    ],
+    translator_leads: &["Translated by", "Translation by", "Translated from"],
+    contents_labels: &["Table of contents", "Contents"],
+};
+
+/// German front-matter markers.
+pub const GERMAN: FrontMarkers = FrontMarkers {
+    lang: "de",
+    abstract_labels: &["Zusammenfassung", "Kurzfassung"],
+    keyword_labels: &[
+        "Schlüsselwörter",
+        "Schlagwörter",
+        "Schlagworte",
+        "Stichwörter",
+    ],
+    body_headings: &["Einleitung", "Einführung"],
+    prefixes: &[
+        Prefix {
+            written: "Prof. Dr. Dr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Univ.-Prof. Dr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. iur.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. jur.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. phil.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Priv.-Doz. Dr.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "PD Dr.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. iur.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. jur.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. phil.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. rer. pol.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. rer. nat.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. med.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Ass. iur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Ass. jur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Dipl.-Jur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Dipl.-Ing.",
+            rank: None,
+        },
+        Prefix {
+            written: "Mag.",
+            rank: None,
+        },
+        Prefix {
+            written: "RA",
+            rank: None,
+        },
+    ],
+    institution_words: &[
+        "Universität",
+        "Hochschule",
+        "Institut",
+        "Akademie",
+        "Ministerium",
+    ],
+    faculty_words: &["Fakultät", "Fachbereich"],
+    department_words: &["Lehrstuhl", "Abteilung", "Professur"],
+    cities: &[],
+    countries: &["Deutschland", "Österreich", "Schweiz"],
+    joins_next: &["von", "vom", "zu", "zur", "van", "de"],
+    joins_previous: &[],
+    author_separators: &["und"],
+    non_name_words: &[
+        "der", "die", "das", "des", "dem", "den", "und", "über", "für", "zur", "zum", "im", "mit",
+        "ein", "eine", "als", "auf", "aus", "bei", "nach", "oder", "wie", "ist",
+    ],
+    corresponding_labels: &["Korrespondenzautor", "Korrespondierender Autor"],
+    email_labels: &["E-Mail"],
+    orcid_labels: &[],
+    journal_words: &["Zeitschrift"],
+    issue_words: &["Heft", "Jahrgang", "Jg.", "Bd.", "Band"],
+    history_labels: &[
+        hl("Eingereicht", HistoryKind::Received),
+        hl("Eingegangen", HistoryKind::Received),
+        hl("Überarbeitet", HistoryKind::Revised),
+        hl("Angenommen", HistoryKind::Accepted),
+        hl("Veröffentlicht", HistoryKind::Published),
+    ],
+    history_headings: &[],
+    date_stop_words: &[],
+    doi_labels: &[],
+    volume_words: &["Jahrgang", "Jg.", "Band", "Bd."],
+    issue_number_words: &["Heft", "Nr."],
+    ordinal_units: &[],
+    ordinal_tens: &[],
+    ordinal_teen: &[],
+    ordinal_and: &[],
+    article_types: &["Aufsatz", "Beitrag", "Abhandlung", "Rezension", "Editorial"],
+    post_nominals: &["LL.M.", "M.A.", "M.Sc.", "MBA", "Maître en droit"],
+    translator_leads: &["Übersetzt von", "Übersetzung von", "Aus dem Englischen von"],
+    contents_labels: &[
+        "Inhaltsverzeichnis",
+        "Inhalt",
+        "Inhaltsübersicht",
+        "Gliederung",
+    ],
+};
+
+/// French front-matter markers.
+pub const FRENCH: FrontMarkers = FrontMarkers {
+    lang: "fr",
+    abstract_labels: &["Résumé", "Resume"],
+    keyword_labels: &["Mots-clés", "Mots clés", "Mots-clefs", "Mots clefs"],
+    body_headings: &["Introduction"],
+    prefixes: &[
+        Prefix {
+            written: "Pr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Me",
+            rank: None,
+        },
+    ],
+    institution_words: &["Université", "Institut", "Centre", "École", "Ecole"],
+    faculty_words: &["Faculté"],
+    department_words: &["Département", "Laboratoire"],
+    cities: &[],
+    countries: &["Algérie", "Maroc", "Tunisie", "Liban", "Belgique", "Suisse"],
+    joins_next: &["de", "du", "des", "d'", "le", "la"],
+    joins_previous: &[],
+    author_separators: &["et"],
+    non_name_words: &[
+        "le", "les", "des", "et", "en", "dans", "pour", "sur", "une", "un", "au", "aux", "par",
+        "entre", "vers",
+    ],
+    corresponding_labels: &["Auteur correspondant"],
+    email_labels: &["Courriel", "Mél."],
+    orcid_labels: &[],
+    journal_words: &["Revue", "Cahiers"],
+    issue_words: &["n°", "N°", "Numéro", "Tome"],
+    history_labels: &[
+        hl("Reçu le", HistoryKind::Received),
+        hl("Accepté le", HistoryKind::Accepted),
+        hl("Publié le", HistoryKind::Published),
+    ],
+    history_headings: &[],
+    date_stop_words: &[],
+    doi_labels: &[],
+    volume_words: &["Tome", "Volume"],
+    issue_number_words: &["n°", "N°", "Numéro"],
+    ordinal_units: &[],
+    ordinal_tens: &[],
+    ordinal_teen: &[],
+    ordinal_and: &[],
+    article_types: &["Article de recherche", "Note de recherche"],
+    post_nominals: &[],
+    translator_leads: &["Traduit par", "Traduction de"],
+    contents_labels: &["Table des matières", "Sommaire"],
 };
 
 /// All front-matter tables, in the order they are tried.
-pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH];
+pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH, &GERMAN, &FRENCH];

@@ -29,7 +29,7 @@ pub struct NoteMarkers {
     pub mixed_headings: &'static [&'static str],
     /// Words after which a plain number is a page, a section, an article or another note
     /// (`note 12`, `p. 3`, `§ 5`, `Art. 3`), never a note marker glued to the text.
-    pub number_leads: &'static [&'static str],
+    pub number_words: &'static [&'static str],
     /// Words a note's text typically opens with (`See`, `Id.`, `Cf.`, `Vgl.`): where a note
     /// whose label pdftotext moved away starts among the lines of the zone.
     pub note_openers: &'static [&'static str],
@@ -57,7 +57,7 @@ pub const ARABIC: NoteMarkers = NoteMarkers {
         "المصادر والهوامش",
         "المراجع والهوامش",
     ],
-    number_leads: &[
+    number_words: &[
         "رقم",
         "ص",
         "ص.",
@@ -84,7 +84,7 @@ pub const ENGLISH: NoteMarkers = NoteMarkers {
         "References and notes",
         "Notes and bibliography",
     ],
-    number_leads: &[
+    number_words: &[
         "note", "notes", "n.", "nn.", "fn.", "p.", "pp.", "page", "pages", "No.", "no.", "Nos.",
         "vol.", "Vol.", "volume", "art.", "Art.", "article", "articles", "section", "sections",
         "sec.", "§", "§§", "ch.", "chapter", "chapters", "para.", "paras.", "fig.", "figure",
@@ -105,7 +105,7 @@ pub const GERMAN: NoteMarkers = NoteMarkers {
     endnote_headings: &["Anmerkungen", "Endnoten", "Fußnoten"],
     endnote_alone: &["Anmerkungen", "Endnoten", "Fußnoten"],
     mixed_headings: &["Anmerkungen und Literatur"],
-    number_leads: &[
+    number_words: &[
         "Fn.", "Fußnote", "Anm.", "S.", "Seite", "Nr.", "Art.", "Artikel", "Abs.", "Bd.", "Band",
         "Rn.", "Rdnr.", "Kap.", "Kapitel", "Ziff.", "lit.", "Tz.", "Heft", "Jg.", "§", "§§",
     ],
@@ -123,7 +123,7 @@ pub const FRENCH: NoteMarkers = NoteMarkers {
     endnote_headings: &["Notes de fin", "Notes"],
     endnote_alone: &["Notes de fin", "Notes"],
     mixed_headings: &["Notes et références", "Notes et bibliographie"],
-    number_leads: &[
+    number_words: &[
         "note", "n.", "n°", "p.", "pp.", "page", "art.", "article", "al.", "t.", "vol.", "chap.",
         "chapitre", "§", "fasc.",
     ],
