@@ -72,7 +72,7 @@ fn bench_batch(c: &mut Criterion) {
         )
         .expect("write");
     }
-    let papers: Vec<Paper> = batch::collect_inputs(&[input.clone()]).expect("inputs");
+    let papers: Vec<Paper> = batch::collect_inputs(std::slice::from_ref(&input)).expect("inputs");
     assert_eq!(papers.len(), 1000);
     let options = BatchOptions {
         out_dir: dir.path().join("out"),

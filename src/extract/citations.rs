@@ -458,6 +458,71 @@ fn form_of(text: &str) -> Form {
     Form::Plain(s.to_string())
 }
 
+/// How a footnote dates a work in parentheses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DatedBy {
+    /// A parenthetical closing on a year after an author and title (`Roe, Rivers 12 (1999)`,
+    /// `(2d ed. 2004)`, `(Lake Press 1950) (1801)`) or a year with a period after it
+    /// (`Lake Society. (1975). Title.`).
+    Work,
+    /// An author's initial before the year (`Roe, J. (2006).`): an author–date citation
+    /// even inside a comment.
+    Initial,
+}
+
+/// A year (1500–2099) in parentheses as citation styles print a work's date: closing a
+/// parenthetical after a comma in the same sentence (Bluebook), or opening one followed by a
+/// period (APA, where the month may follow: `(2018, June 28).`). Year ranges (`(1881-1914)`)
+/// are periods of time, not dates of works.
+fn dated_parenthetical(text: &str) -> Option<DatedBy> {
+    static PAREN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
+    let year = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        digits.chars().count() == 4
+            && parse_number(digits).is_some_and(|y| (1500..2100).contains(&y))
+    };
+    let mut found = None;
+    for c in PAREN.captures_iter(text) {
+        let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let inner = inner.as_str().trim();
+        let head = text.get(..whole.start()).unwrap_or("").trim_end();
+        let period_after = text.get(whole.end()..).is_some_and(|r| r.starts_with('.'));
+        let mut words = inner.split([' ', ',']).filter(|w| !w.is_empty());
+        let opens_with_year = words.next().is_some_and(year)
+            && !words.next().is_some_and(|w| w.starts_with(['-', '–', '—']));
+        let last = inner.rsplit([' ', ',']).next().unwrap_or("");
+        let closes_with_year = year(last)
+            && !inner
+                .get(..inner.len() - last.len())
+                .unwrap_or("")
+                .trim_end()
+                .ends_with(['-', '–', '—']);
+        let sentence_has_comma = head
+            .rsplit(['.', ';'])
+            .next()
+            .is_some_and(|x| x.contains(','));
+        let dated = (closes_with_year && (sentence_has_comma || period_after))
+            || (opens_with_year && period_after);
+        if !dated {
+            continue;
+        }
+        let mut rev = head.chars().rev();
+        let initial = rev.next() == Some('.')
+            && rev.next().is_some_and(char::is_uppercase)
+            && rev
+                .next()
+                .is_none_or(|ch| ch == ' ' || ch == '.' || ch == '-');
+        if initial {
+            return Some(DatedBy::Initial);
+        }
+        found = Some(DatedBy::Work);
+    }
+    found
+}
+
 /// Whether an unmatched footnote still reads as a citation of a work (not a comment).
 fn citation_like(text: &str, has_locator: bool) -> bool {
     let words = text.split_whitespace().count();
@@ -470,10 +535,12 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
         .split([',', '،', '.'])
         .next()
         .map_or(0, |x| x.split_whitespace().count());
-    if lead_words > 14 && t::find_urls(text).is_empty() {
+    let dated = dated_parenthetical(text);
+    if lead_words > 14 && t::find_urls(text).is_empty() && dated != Some(DatedBy::Initial) {
         return false;
     }
-    !t::find_urls(text).is_empty()
+    dated.is_some()
+        || !t::find_urls(text).is_empty()
         || t::find_doi(text).is_some()
         || (has_locator && words <= 60)
         || (!years_in(text).is_empty() && fields >= 2 && words <= 60)
@@ -1444,5 +1511,33 @@ mod sample_tests {
         assert_eq!(all_refs.get(3).and_then(|r| r.issue.as_deref()), Some("43"));
         assert_eq!(ty(16), Some(ReferenceType::NewsArticle));
         assert_eq!(ty(36), Some(ReferenceType::WebPage));
+    }
+
+    /// Works dated in parentheses, as Bluebook and APA notes print them, read as citations;
+    /// periods of time and years in a sentence without an author do not.
+    #[test]
+    fn parenthesised_years_date_cited_works() {
+        let cites = |t: &str| citation_like(t, false);
+        assert!(cites("JANE ROE, A HISTORY OF RIVERS 65 (1989)."));
+        assert!(cites(
+            "See 2 OMAR HADDAD, LAKES AND SEAS 80 (Lake Press 1950) (1801)."
+        ));
+        assert!(cites(
+            "Rivers Society of Oslo. (1975). Rivers: a course. Lake Press."
+        ));
+        assert!(cites("Roe, J. (2018, June 28). The lakes. Lake Press."));
+        assert!(cites(
+            "The exercise lets pupils think about a question and connect ideas before a \
+             discussion with the class (see Roe, J. & Doe, K. (2013). Lakes. Lake Press)."
+        ));
+        assert!(!cites(
+            "The rivers rose during the long war (1881-1914), as expected."
+        ));
+        assert!(!cites("The Lake Act (1998) changed little."));
+        assert_eq!(dated_parenthetical("Rivers (1881 – 1914)."), None);
+        assert_eq!(
+            dated_parenthetical("In the river basin, Roe, J. (2001)."),
+            Some(DatedBy::Initial)
+        );
     }
 }

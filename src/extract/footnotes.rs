@@ -8,14 +8,20 @@
 //! text. Only the body's markers count: in the front matter the same shapes tie authors to
 //! affiliations (see [`drop_front_notes`]).
 //!
+//! A zone labelled with plain digits (pdftotext's raised labels, see [`super::plainnotes`])
+//! is read as a whole, and its markers are plain numbers too (`law.12`): the numbers of the
+//! running text are taken for markers only where they pair, in order, with the page's notes.
+//!
 //! Endnotes (an endnotes section found by `super::sections`) are read by
 //! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
 //! whole paper; a paper may hold both kinds.
 
 use super::notelabels::{
-    lone_number, note_label, scan_markers, MarkForm, MarkerCandidate, NoteLabel,
+    align_markers, has_plain_labels, lone_number, note_label, scan_line_markers, MarkForm,
+    MarkerCandidate, NoteLabel,
 };
 use super::pages::PageLines;
+use super::plainnotes::{parse_plain_zone, PlainZone};
 use super::text::Line;
 use crate::model::{Diagnostic, Footnote, NotePlacement, Span};
 use std::collections::HashMap;
@@ -42,80 +48,48 @@ fn append(text: &mut String, piece: &str) {
     text.push_str(piece);
 }
 
+/// Appends a wrapped line to a note's text: with a space, or with none after a word broken
+/// by a hyphen (kept) or a soft hyphen (dropped, it only marked the break).
+fn join_line(text: &mut String, piece: &str) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let next_lower = piece.chars().next().is_some_and(char::is_lowercase);
+    if text.ends_with('\u{AD}') {
+        text.pop();
+    } else {
+        let mut rev = text.chars().rev();
+        let hyphenated =
+            rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic) && next_lower;
+        if !text.is_empty() && !hyphenated {
+            text.push(' ');
+        }
+    }
+    text.push_str(piece);
+}
+
 /// Reads the numbered footnotes of every page's zone, in document order, with identifiers
 /// `fn1..fnN`. Lines of a zone that carry no label continue the note above them (a wrapped
 /// line, a URL); when a zone opens with such lines they finish the previous page's last note.
 /// `*` author notes and their continuations are skipped.
 pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
     let mut notes: Vec<RawNote> = Vec::new();
+    let mut prev_tail: Option<&str> = None;
     for page in pages {
-        let mut family: Option<u8> = None;
-        let mut last_number: Option<u32> = None;
-        // Where continuation lines go: a note of this page, a star note, or (at the top of
-        // the zone) the previous page's last note.
-        #[derive(Clone, Copy)]
-        enum Target {
-            Carry,
-            Star,
-            Note(usize),
-        }
-        let mut target = Target::Carry;
-        let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
-        for (i, line) in lines.iter().enumerate() {
-            let label = note_label(line.text).or_else(|| {
-                // A number alone on its line labels the note on the next line.
-                let next = lines.get(i + 1)?;
-                let number = lone_number(line.text)?;
-                (note_label(next.text).is_none() && lone_number(next.text).is_none()).then(|| {
-                    NoteLabel {
-                        form: MarkForm::Plain,
-                        label: line.text.trim().to_string(),
-                        number: Some(number),
-                        rest: line.text.len(),
-                    }
-                })
-            });
-            let starts_note = match &label {
-                Some(l) if l.form == MarkForm::Star => {
-                    target = Target::Star;
-                    continue;
-                }
-                Some(l) => {
-                    family.is_none_or(|f| f == l.form.family())
-                        && l.number.is_some()
-                        && (l.form != MarkForm::Bare
-                            || last_number.is_none_or(|n| l.number == Some(n + 1)))
-                }
-                None => false,
-            };
-            match (starts_note, label) {
-                (true, Some(l)) => {
-                    family = Some(l.form.family());
-                    last_number = l.number;
-                    let mut text = String::new();
-                    append(&mut text, line.text.get(l.rest..).unwrap_or(""));
-                    notes.push(RawNote {
-                        page: page.number,
-                        label: l.label,
-                        number: l.number.unwrap_or(0),
-                        text,
-                        first: line.number,
-                        last: line.number,
-                    });
-                    target = Target::Note(notes.len() - 1);
-                }
-                _ => {
-                    let index = match target {
-                        Target::Star => None,
-                        Target::Note(i) => Some(i),
-                        Target::Carry => notes.len().checked_sub(1),
-                    };
-                    if let Some(note) = index.and_then(|i| notes.get_mut(i)) {
-                        append(&mut note.text, line.text);
-                        note.last = line.number;
-                    }
-                }
-            }
+        let texts: Vec<&str> = page
+            .notes
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text)
+            .collect();
+        let plain = has_plain_labels(&texts)
+            .then(|| parse_plain_zone(&texts, prev_tail))
+            .flatten();
+        prev_tail = texts.last().copied();
+        match plain {
+            Some(zone) => collect_plain_zone(page, &zone, &mut notes),
+            None => collect_labelled_zone(page, &mut notes),
         }
     }
     notes
@@ -134,30 +108,148 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
         .collect()
 }
 
+/// Reads a zone whose lines open with bracketed, raised or bare labels, line by line.
+fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
+    let mut family: Option<u8> = None;
+    let mut last_number: Option<u32> = None;
+    // Where continuation lines go: a note of this page, a star note, or (at the top of
+    // the zone) the previous page's last note.
+    #[derive(Clone, Copy)]
+    enum Target {
+        Carry,
+        Star,
+        Note(usize),
+    }
+    let mut target = Target::Carry;
+    let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        let label = note_label(line.text).or_else(|| {
+            // A number alone on its line labels the note on the next line.
+            let next = lines.get(i + 1)?;
+            let number = lone_number(line.text)?;
+            (note_label(next.text).is_none() && lone_number(next.text).is_none()).then(|| {
+                NoteLabel {
+                    form: MarkForm::Plain,
+                    label: line.text.trim().to_string(),
+                    number: Some(number),
+                    rest: line.text.len(),
+                }
+            })
+        });
+        let starts_note = match &label {
+            Some(l) if l.form == MarkForm::Star => {
+                target = Target::Star;
+                continue;
+            }
+            Some(l) => {
+                family.is_none_or(|f| f == l.form.family())
+                    && l.number.is_some()
+                    && (l.form != MarkForm::Bare
+                        || last_number.is_none_or(|n| l.number == Some(n + 1)))
+            }
+            None => false,
+        };
+        match (starts_note, label) {
+            (true, Some(l)) => {
+                family = Some(l.form.family());
+                last_number = l.number;
+                let mut text = String::new();
+                append(&mut text, line.text.get(l.rest..).unwrap_or(""));
+                notes.push(RawNote {
+                    page: page.number,
+                    label: l.label,
+                    number: l.number.unwrap_or(0),
+                    text,
+                    first: line.number,
+                    last: line.number,
+                });
+                target = Target::Note(notes.len() - 1);
+            }
+            _ => {
+                let index = match target {
+                    Target::Star => None,
+                    Target::Note(i) => Some(i),
+                    Target::Carry => notes.len().checked_sub(1),
+                };
+                if let Some(note) = index.and_then(|i| notes.get_mut(i)) {
+                    append(&mut note.text, line.text);
+                    note.last = line.number;
+                }
+            }
+        }
+    }
+}
+
+/// Reads a plain-digit zone parsed by [`parse_plain_zone`]: its carried lines finish the
+/// previous page's last note, its author notes are left out.
+fn collect_plain_zone(page: &PageLines, zone: &PlainZone, notes: &mut Vec<RawNote>) {
+    let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
+    if let Some(note) = notes.last_mut() {
+        for line in zone.carry.iter().filter_map(|&i| lines.get(i)) {
+            join_line(&mut note.text, line.text);
+            note.last = line.number;
+        }
+    }
+    for n in &zone.notes {
+        let mut text = String::new();
+        let mut span: Option<(usize, usize)> = None;
+        for &(i, offset) in &n.pieces {
+            let Some(line) = lines.get(i) else { continue };
+            join_line(&mut text, line.text.get(offset..).unwrap_or(""));
+            span = Some(span.map_or((line.number, line.number), |(a, _)| (a, line.number)));
+        }
+        let Some((first, last)) = span else { continue };
+        notes.push(RawNote {
+            page: page.number,
+            label: n.label.clone(),
+            number: n.number,
+            text,
+            first,
+            last,
+        });
+    }
+}
+
+/// Whether a page's footnote zone is labelled with plain digits, so that its markers are
+/// plain numbers too.
+fn page_is_plain(page: &PageLines) -> bool {
+    let texts: Vec<&str> = page.notes.iter().map(|l| l.text).collect();
+    !texts.is_empty() && has_plain_labels(&texts)
+}
+
 /// Leaves out the notes that only the front matter calls: on a page holding lines before
 /// `start_line`, a note whose number is marked there (an author's name) and nowhere in the
-/// running text below is an affiliation note, not a footnote. The others keep their order
-/// and are numbered `fn1..fnN` again.
+/// running text below is an affiliation note, not a footnote, unless the numbering runs on
+/// from it into the text (the next number is a note of the page called below: the first
+/// footnote holds the author's affiliation). The others keep their order and are numbered
+/// `fn1..fnN` again.
 pub fn drop_front_notes(
     pages: &[PageLines],
     footnotes: Vec<Footnote>,
     start_line: usize,
 ) -> Vec<Footnote> {
     let numbers = |page: &PageLines, front: bool| -> Vec<u32> {
+        let plain = page_is_plain(page);
         page.body
             .iter()
             .filter(|l| (l.number < start_line) == front)
-            .flat_map(|l| scan_markers(l.text))
+            .flat_map(|l| scan_line_markers(l.text, plain))
             .map(|c| c.number)
             .collect()
     };
     let mut front_only: Vec<(usize, u32)> = Vec::new();
     for page in pages.iter().filter(|p| p.span.line < start_line) {
         let below = numbers(page, false);
+        let runs_on = |n: u32| {
+            below.contains(&(n + 1))
+                && footnotes
+                    .iter()
+                    .any(|f| f.page == page.number && f.number == n + 1)
+        };
         front_only.extend(
             numbers(page, true)
                 .into_iter()
-                .filter(|n| !below.contains(n))
+                .filter(|&n| !below.contains(&n) && !runs_on(n))
                 .map(|n| (page.number, n)),
         );
     }
@@ -195,50 +287,16 @@ pub struct MarkerLinks {
     pub per_page: Vec<usize>,
 }
 
-/// Pairs candidates with footnotes in order, maximizing the total weight of the pairs
-/// (a weighted longest common subsequence on the numbers). Returns, for each candidate,
-/// the index of its footnote.
-fn align(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
-    let (n, m) = (cands.len(), notes.len());
-    let width = m + 1;
-    let mut dp = vec![0u32; (n + 1) * width];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let skip_c = dp[(i + 1) * width + j];
-            let skip_n = dp[i * width + j + 1];
-            let mut best = skip_c.max(skip_n);
-            if let (Some(c), Some(&note)) = (cands.get(i), notes.get(j)) {
-                if c.1 == note {
-                    best = best.max(c.2 + dp[(i + 1) * width + j + 1]);
-                }
-            }
-            dp[i * width + j] = best;
-        }
-    }
-    let mut out = vec![None; n];
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        let here = dp[i * width + j];
-        let (c, note) = (cands[i], notes[j]);
-        if c.1 == note && here == c.2 + dp[(i + 1) * width + j + 1] {
-            out[i] = Some(j);
-            i += 1;
-            j += 1;
-        } else if here == dp[(i + 1) * width + j] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
-}
-
 /// One page's marker candidates paired with the page's own footnotes.
 struct PageWork<'f> {
     cands: Vec<(usize, MarkerCandidate)>,
     notes: Vec<&'f Footnote>,
     numbers: Vec<u32>,
     pairs: Vec<Option<usize>>,
+    /// Candidates paired with the next page's first note (the note went over the page).
+    across: Vec<Option<&'f Footnote>>,
+    /// Whether the page's first note is called from the page before.
+    called_before: bool,
 }
 
 /// Pass 1 of [`link_markers`]: each page's candidates (from `start_line` on, outside `skip`)
@@ -248,15 +306,21 @@ fn pair_page_notes<'f>(
     footnotes: &'f [Footnote],
     start_line: usize,
     skip: &[(usize, usize)],
+    plain_endnotes: bool,
 ) -> Vec<PageWork<'f>> {
     let skipped = |n: usize| skip.iter().any(|&(a, b)| (a..=b).contains(&n));
     let mut work = Vec::with_capacity(pages.len());
     for page in pages {
+        let plain = plain_endnotes || page_is_plain(page);
         let cands: Vec<(usize, MarkerCandidate)> = page
             .body
             .iter()
             .filter(|l| l.number >= start_line && !skipped(l.number))
-            .flat_map(|l| scan_markers(l.text).into_iter().map(move |c| (l.number, c)))
+            .flat_map(|l| {
+                scan_line_markers(l.text, plain)
+                    .into_iter()
+                    .map(move |c| (l.number, c))
+            })
             .collect();
         let notes: Vec<&Footnote> = footnotes
             .iter()
@@ -268,15 +332,47 @@ fn pair_page_notes<'f>(
             .map(|(i, (_, c))| (i, c.number, c.weight))
             .collect();
         let numbers: Vec<u32> = notes.iter().map(|f| f.number).collect();
-        let pairs = align(&keys, &numbers);
+        let pairs = align_markers(&keys, &numbers);
         work.push(PageWork {
+            across: vec![None; cands.len()],
             cands,
             notes,
             numbers,
             pairs,
+            called_before: false,
         });
     }
+    pair_across_pages(&mut work);
     work
+}
+
+/// A note printed at the top of the page after its marker: when a page's first note has no
+/// marker on its page, the last unpaired candidate of the page before with its number, after
+/// every paired one, calls it.
+fn pair_across_pages(work: &mut [PageWork]) {
+    for p in 1..work.len() {
+        let (before, after) = work.split_at_mut(p);
+        let (Some(prev), Some(next)) = (before.last_mut(), after.first_mut()) else {
+            continue;
+        };
+        let Some(&first) = next.notes.first() else {
+            continue;
+        };
+        if next.pairs.contains(&Some(0)) {
+            continue;
+        }
+        let last_paired = prev.pairs.iter().rposition(Option::is_some);
+        let from = last_paired.map_or(0, |k| k + 1);
+        let found = (from..prev.cands.len()).rev().find(|&k| {
+            prev.cands.get(k).is_some_and(|(_, c)| {
+                c.number == first.number && (c.weight >= 2 || c.form.is_raised())
+            })
+        });
+        if let Some(slot) = found.and_then(|k| prev.across.get_mut(k)) {
+            *slot = Some(first);
+            next.called_before = true;
+        }
+    }
 }
 
 /// Pass 2 of [`link_markers`]: the candidates no footnote took, over the whole paper and
@@ -307,7 +403,7 @@ fn pair_endnotes(
         .enumerate()
         .map(|(i, (_, c))| (i, c.number, c.weight))
         .collect();
-    let end_pairs = align(&end_keys, &end_numbers);
+    let end_pairs = align_markers(&end_keys, &end_numbers);
     let mut end_of: HashMap<(usize, usize), (usize, bool)> = HashMap::new();
     for (k, &(p, i)) in left.iter().enumerate() {
         let pair = end_pairs.get(k).copied().flatten();
@@ -350,39 +446,62 @@ pub fn link_markers(
         .iter()
         .filter(|f| !f.placement.is_foot())
         .collect();
-    let work = pair_page_notes(pages, footnotes, start_line, skip);
+    // Endnotes labelled with bare numbers are called by plain numbers.
+    let line_text = |n: usize| {
+        pages
+            .iter()
+            .flat_map(|p| p.body.iter())
+            .find(|l| l.number == n)
+            .map(|l| l.text)
+    };
+    let plain_endnotes = !endnotes.is_empty()
+        && endnotes.iter().all(|f| {
+            line_text(f.source.line)
+                .and_then(note_label)
+                .is_some_and(|l| l.form == MarkForm::Bare)
+        });
+    let work = pair_page_notes(pages, footnotes, start_line, skip, plain_endnotes);
     let end_of = pair_endnotes(&work, &endnotes, first_notes_line);
     let mut linked_ends = vec![false; endnotes.len()];
     // Pass 3: keep the markers, page by page.
     for (p, (page, w)) in pages.iter().zip(&work).enumerate() {
         let mut count = 0;
         let mut linked_notes = vec![false; w.notes.len()];
+        if w.called_before {
+            if let Some(flag) = linked_notes.first_mut() {
+                *flag = true;
+            }
+        }
         for (i, (line, cand)) in w.cands.iter().enumerate() {
             let pair = w.pairs.get(i).copied().flatten();
+            let across = w.across.get(i).copied().flatten();
             let end = end_of.get(&(p, i)).copied();
-            let taken = match (pair, end) {
-                (Some(j), _) => {
-                    if let Some(flag) = linked_notes.get_mut(j) {
-                        *flag = true;
+            let taken = across.is_some()
+                || match (pair, end) {
+                    (Some(j), _) => {
+                        if let Some(flag) = linked_notes.get_mut(j) {
+                            *flag = true;
+                        }
+                        true
                     }
-                    true
-                }
-                (None, Some((j, true))) => {
-                    if let Some(flag) = linked_ends.get_mut(j) {
-                        *flag = true;
+                    (None, Some((j, true))) => {
+                        if let Some(flag) = linked_ends.get_mut(j) {
+                            *flag = true;
+                        }
+                        true
                     }
-                    true
-                }
-                (None, Some((_, false))) => true,
-                (None, None) => {
-                    cand.form.is_raised() || fits_sequence(i, cand, &w.cands, &w.pairs, &w.numbers)
-                }
-            };
+                    (None, Some((_, false))) => true,
+                    (None, None) => {
+                        cand.form.is_raised()
+                            || fits_sequence(i, cand, &w.cands, &w.pairs, &w.numbers)
+                    }
+                };
             if !taken {
                 continue;
             }
             count += 1;
             let footnote_id = match (pair, end) {
+                _ if across.is_some() => across.map(|f| f.id.clone()),
                 (Some(j), _) => w.notes.get(j).map(|f| f.id.clone()),
                 (None, Some((j, true))) => endnotes.get(j).map(|f| f.id.clone()),
                 _ => None,

@@ -19,6 +19,7 @@ pub mod intext;
 pub mod markers;
 pub mod notelabels;
 pub mod pages;
+pub mod plainnotes;
 pub mod references;
 pub mod repair;
 pub mod sections;

@@ -2,7 +2,14 @@
 //! `*`) takes at the start of a note line, and the marker shapes found in running text.
 //! Page zoning ([`super::pages`]), footnotes ([`super::footnotes`]), headings and reference
 //! lists read labels through it.
+//!
+//! pdftotext prints raised labels and markers as plain digits: a label alone on its line
+//! (`12`), glued to the note (`12See`) or spaced (`12 See`) — see [`plain_label`] — and a
+//! marker glued to a word or to punctuation (`law.12`, `law, 12`) — see
+//! [`scan_plain_markers`], which leaves out numbers that a word before them makes a
+//! quantity or a reference (`note 12`, `S. 12`, per-language in `markers::notes`).
 
+use super::markers::notes as notes_table;
 use crate::script::{digit_value, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -359,6 +366,259 @@ fn bracketed_markers(text: &str) -> Vec<MarkerCandidate> {
     out
 }
 
+/// How a zone line opens when labels are plain digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlainLabel {
+    /// Only a number: a label whose note is on another line (`12`).
+    Alone(u32),
+    /// A number before the note text, spaced or glued to a capital or a caseless letter
+    /// (`12 See`, `12See`, `١٢المصدر`);
+    /// `rest` is the byte offset of the text.
+    Led {
+        /// The number.
+        number: u32,
+        /// Byte offset of the note text.
+        rest: usize,
+    },
+    /// Only an author-note mark (`*`, `†`, `‡`).
+    StarAlone,
+    /// An author-note mark before its text (`† Professor ...`).
+    StarLed {
+        /// Byte offset of the note text.
+        rest: usize,
+    },
+    /// No label: text.
+    Text,
+}
+
+/// The author-note marks.
+pub const STAR_MARKS: &[char] = &['*', '†', '‡'];
+
+static PLAIN_LED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"^\s*(?P<n>{DIGIT}{{1,3}})(?:\.?\s+|(?P<glued>[\p{{Lu}}\p{{Lo}}“"‘'(\[§]))"#
+    ))
+    .expect("plain label pattern")
+});
+
+/// Reads how a zone line opens when labels are printed as plain digits.
+pub fn plain_label(text: &str) -> PlainLabel {
+    let t = text.trim();
+    if t.is_empty() {
+        return PlainLabel::Text;
+    }
+    if t.chars().count() <= 3 && t.chars().all(|c| digit_value(c).is_some()) {
+        return parse_number(t).map_or(PlainLabel::Text, PlainLabel::Alone);
+    }
+    if t.chars().all(|c| STAR_MARKS.contains(&c)) && t.chars().count() <= 3 {
+        return PlainLabel::StarAlone;
+    }
+    let lead = text.len() - text.trim_start().len();
+    if t.starts_with(STAR_MARKS) {
+        let marks = t.len() - t.trim_start_matches(STAR_MARKS).len();
+        let after = t.get(marks..).unwrap_or("");
+        // `* * *` is a divider, not a note.
+        if after.trim_start().starts_with(STAR_MARKS) || after.trim().is_empty() {
+            return PlainLabel::Text;
+        }
+        let rest = lead + marks + (after.len() - after.trim_start().len());
+        return PlainLabel::StarLed { rest };
+    }
+    let Some(caps) = PLAIN_LED_RE.captures(text) else {
+        return PlainLabel::Text;
+    };
+    let (Some(n), Some(all)) = (caps.name("n"), caps.get(0)) else {
+        return PlainLabel::Text;
+    };
+    let rest = match caps.name("glued") {
+        Some(g) => g.start(),
+        None => all.end(),
+    };
+    match parse_number(n.as_str()) {
+        Some(number) if text.get(rest..).is_some_and(|r| !r.trim().is_empty()) => {
+            PlainLabel::Led { number, rest }
+        }
+        _ => PlainLabel::Text,
+    }
+}
+
+/// Words after which a number is a quantity or a reference, from every notes table.
+static NUMBER_LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    notes_table::ALL
+        .iter()
+        .flat_map(|t| t.number_words.iter())
+        .map(|w| w.to_lowercase())
+        .collect()
+});
+
+/// Punctuation a marker may be glued to (`law.12`, `law,12`, `“law”12`).
+const MARKER_AFTER_PUNCT: &str = ".,;:)]”’\"'!?»";
+
+/// Finds the numbers of running text that may be note markers printed as plain digits:
+/// one to three digits glued to a word or to punctuation (weight 3), after a space that
+/// follows punctuation (2), or after a space that follows a word (1; 2 when the number ends
+/// the line). Numbers inside larger figures (`4.2`, `3:16`, `1-2`, `K-12`, `$15`), before a
+/// letter (`2nd`), or after a word that makes them a quantity or a reference (`note 12`,
+/// `p. 4`, `§ 5`) are left out. Whether a candidate is a marker is decided by the notes of
+/// its page (see `super::footnotes::link_markers`).
+pub fn scan_plain_markers(text: &str) -> Vec<MarkerCandidate> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(start, c)) = chars.get(i) else {
+            break;
+        };
+        if digit_value(c).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(|&(_, d)| digit_value(d).is_some()) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let run = j - i;
+        let before = i.checked_sub(1).and_then(|k| chars.get(k)).map(|&(_, b)| b);
+        let before2 = i.checked_sub(2).and_then(|k| chars.get(k)).map(|&(_, b)| b);
+        let after = chars.get(j).map(|&(_, a)| a);
+        let after2 = chars.get(j + 1).map(|&(_, a)| a);
+        i = j;
+        if run > 3 {
+            continue;
+        }
+        let is_digit = |c: Option<char>| c.is_some_and(|c| digit_value(c).is_some());
+        // A marker glued to the next word by a lost space (`Oslo 15permit`): a spaced
+        // number before a lower-case word of three letters or more (`2nd`, `10am` stay).
+        let glued_word = before.is_some_and(char::is_whitespace)
+            && after.is_some_and(char::is_lowercase)
+            && chars
+                .get(j..)
+                .is_some_and(|r| r.iter().take_while(|(_, c)| c.is_alphabetic()).count() >= 3);
+        // Part of a figure: `4.2`, `1,5`, `3:16`, `2016/17`, `1-2`, `K-12`, `$15`, `§5`.
+        if before.is_some_and(|b| "-–—/+−$€£§#№%&=<>@_^".contains(b))
+            || (before.is_some_and(|b| ".,:".contains(b)) && is_digit(before2))
+            || (after.is_some_and(|a| ".,:/-–".contains(a)) && is_digit(after2))
+            || after.is_some_and(|a| "%°/-–".contains(a) || (a.is_alphanumeric() && !glued_word))
+            || before.is_some_and(|b| b == '(' || b == '[')
+        {
+            continue;
+        }
+        if !glued_word
+            && after.is_some_and(|a| !a.is_whitespace() && !MARKER_AFTER_PUNCT.contains(a))
+        {
+            continue;
+        }
+        let Some(number) = parse_number(text.get(start..end).unwrap_or("")) else {
+            continue;
+        };
+        if number == 0 {
+            continue;
+        }
+        let ends_line = text.get(end..).is_some_and(|r| r.trim().is_empty());
+        let weight = match before {
+            _ if glued_word => {
+                let head = text.get(..start).unwrap_or("").trim_end();
+                let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+                if NUMBER_LEADS.iter().any(|l| *l == word.to_lowercase()) {
+                    continue;
+                }
+                1
+            }
+            Some(b) if b.is_alphabetic() || MARKER_AFTER_PUNCT.contains(b) => 3,
+            Some(b) if b.is_whitespace() => {
+                let head = text.get(..start).unwrap_or("").trim_end();
+                let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+                if NUMBER_LEADS.iter().any(|l| *l == word.to_lowercase()) {
+                    continue;
+                }
+                match head.chars().next_back() {
+                    Some(p) if MARKER_AFTER_PUNCT.contains(p) => 2,
+                    Some(p) if digit_value(p).is_some() => 1,
+                    Some(_) if ends_line => 2,
+                    Some(_) => 1,
+                    // The number alone on its line, or opening it.
+                    None if ends_line => 2,
+                    None => continue,
+                }
+            }
+            Some(_) => continue,
+            None if ends_line => 2,
+            None => continue,
+        };
+        out.push(MarkerCandidate {
+            start,
+            end,
+            form: MarkForm::Bare,
+            number,
+            weight,
+        });
+    }
+    out
+}
+
+/// The markers of one line of running text in order: raised and bracketed forms, and, when
+/// the notes are labelled with plain digits (`plain`), plain numbers too (where no other
+/// form holds them).
+pub fn scan_line_markers(text: &str, plain: bool) -> Vec<MarkerCandidate> {
+    let mut cands = scan_markers(text);
+    if plain {
+        for c in scan_plain_markers(text) {
+            if !cands.iter().any(|r| r.start < c.end && c.start < r.end) {
+                cands.push(c);
+            }
+        }
+        cands.sort_by_key(|c| c.start);
+    }
+    cands
+}
+
+/// Whether a zone's labels are plain digits: no line opens with a bracketed or raised
+/// label.
+pub fn has_plain_labels(notes: &[&str]) -> bool {
+    notes
+        .iter()
+        .all(|l| note_label(l).is_none_or(|n| matches!(n.form, MarkForm::Bare | MarkForm::Star)))
+}
+
+/// Pairs candidates with footnotes in order, maximizing the total weight of the pairs
+/// (a weighted longest common subsequence on the numbers). Returns, for each candidate,
+/// the index of its footnote.
+pub fn align_markers(cands: &[(usize, u32, u32)], notes: &[u32]) -> Vec<Option<usize>> {
+    let (n, m) = (cands.len(), notes.len());
+    let width = m + 1;
+    let mut dp = vec![0u32; (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip_c = dp[(i + 1) * width + j];
+            let skip_n = dp[i * width + j + 1];
+            let mut best = skip_c.max(skip_n);
+            if let (Some(c), Some(&note)) = (cands.get(i), notes.get(j)) {
+                if c.1 == note {
+                    best = best.max(c.2 + dp[(i + 1) * width + j + 1]);
+                }
+            }
+            dp[i * width + j] = best;
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let here = dp[i * width + j];
+        let (c, note) = (cands[i], notes[j]);
+        if c.1 == note && here == c.2 + dp[(i + 1) * width + j + 1] {
+            out[i] = Some(j);
+            i += 1;
+            j += 1;
+        } else if here == dp[(i + 1) * width + j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,5 +698,59 @@ mod tests {
         );
         let marker = &scan_markers("word¹ more")[0];
         assert_eq!(&"word¹ more"[marker.start..marker.end], "¹");
+    }
+
+    #[test]
+    fn reads_plain_labels_as_pdftotext_prints_them() {
+        assert_eq!(plain_label("12"), PlainLabel::Alone(12));
+        assert_eq!(plain_label(" 7 "), PlainLabel::Alone(7));
+        assert_eq!(plain_label("2019"), PlainLabel::Text);
+        assert_eq!(
+            plain_label("4 See the report."),
+            PlainLabel::Led { number: 4, rest: 2 }
+        );
+        assert_eq!(
+            plain_label("31Jones, Rivers"),
+            PlainLabel::Led {
+                number: 31,
+                rest: 2
+            }
+        );
+        assert_eq!(plain_label("2012, pp. 4-6."), PlainLabel::Text);
+        assert_eq!(plain_label("3rd edition"), PlainLabel::Text);
+        assert_eq!(plain_label("†"), PlainLabel::StarAlone);
+        assert_eq!(
+            plain_label("* Professor of Law"),
+            PlainLabel::StarLed { rest: 2 }
+        );
+        assert_eq!(plain_label("* * *"), PlainLabel::Text);
+        assert_eq!(plain_label("Id. at 4."), PlainLabel::Text);
+    }
+
+    #[test]
+    fn scans_plain_markers_glued_or_spaced() {
+        let found = |t: &str| -> Vec<(u32, u32)> {
+            scan_plain_markers(t)
+                .iter()
+                .map(|c| (c.number, c.weight))
+                .collect()
+        };
+        assert_eq!(
+            found("the markets.1 Then rivers2 and lakes, 3 or seas 4"),
+            vec![(1, 3), (2, 3), (3, 2), (4, 2)]
+        );
+        // Figures, ordinals, references and quantities are not markers.
+        assert_eq!(
+            found("In 1975 the K-12 plan, 4.2 km, 3:16, $15, the 2nd ed."),
+            vec![]
+        );
+        assert_eq!(found("see note 12 and p. 4, § 5, Art. 3 and S. 7"), vec![]);
+        assert_eq!(found("cities 14 grew"), vec![(14, 1)]);
+        assert_eq!(found("Oslo 15permit the 3rd and 10am"), vec![(15, 1)]);
+        assert_eq!(found("73"), vec![(73, 2)]);
+        assert_eq!(found("1. First item"), vec![]);
+        let text = "a claim.” 12 Next";
+        let c = &scan_plain_markers(text)[0];
+        assert_eq!(&text[c.start..c.end], "12");
     }
 }

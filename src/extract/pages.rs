@@ -1,19 +1,30 @@
 //! Pages and their zones: running text and the footnote zone at the bottom.
 //!
 //! A page break is a form feed, or, in text without form feeds, a run of blank lines longer
-//! than the runs that separate paragraphs. Running headers and footers (lines repeated at the
-//! top or bottom of several pages, digits aside) and page numbers are dropped. The footnote
-//! zone is the last stretch of a page made of labelled notes (see
-//! [`super::notelabels::note_label`]) and their continuation lines, or everything below a
-//! separator rule. The zone may follow the last text line with no blank line between; it
+//! than the runs that separate paragraphs. Running headers and footers (lines found at the
+//! edge of several pages, digits and case aside) and page numbers are dropped; a bare number
+//! at a page's edge is its page number only when it runs with the pages (the same offset
+//! from the page's place as on other pages), so a note label pdftotext put at the bottom of
+//! the page stays. The footnote zone is the last stretch of a page made of labelled notes
+//! (see [`super::notelabels::note_label`]) and their continuation lines, or everything below
+//! a separator rule. The zone may follow the last text line with no blank line between; it
 //! never opens on a list that starts right under the reference-list or endnotes heading (the
 //! endnotes are read by `super::sections`), nor takes in a heading or a line of text that
-//! calls a note.
+//! calls a note. When no such zone is found, the labels may be plain digits as pdftotext
+//! prints raised ones (see [`super::plainnotes`]): the zone is then the bottom stretch that
+//! reads as plain-labelled notes called by plain-digit markers in the text above it, the
+//! start that the most markers call (the lowest one on a tie). A note cut by the page goes
+//! on at the top of the next page's zone: lines above its first note that are wider than
+//! the body's lines (notes are set smaller) or read as its continuation.
 
 use super::input::PagedInput;
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
-use super::notelabels::{lone_number, note_label, scan_markers, MarkForm, NoteLabel};
+use super::notelabels::{
+    align_markers, lone_number, note_label, plain_label, scan_line_markers, scan_markers, MarkForm,
+    MarkerCandidate, NoteLabel, PlainLabel, STAR_MARKS,
+};
+use super::plainnotes::{parse_plain_zone, PlainZone};
 use super::text::Line;
 use crate::model::{SectionKind, Span};
 use regex::Regex;
@@ -64,6 +75,19 @@ pub fn input_pages(input: &PagedInput) -> Vec<PageLines<'_>> {
     )
 }
 
+/// A page's lines after furniture, and where its zone starts.
+struct Zoned<'a> {
+    number: usize,
+    span: Span,
+    content: Vec<Line<'a>>,
+    /// (end of the body, start of the zone).
+    zone: Option<(usize, usize)>,
+    /// Whether the zone's labels are plain digits.
+    plain: bool,
+    /// Line numbers of running text printed inside the zone (they go back to the body).
+    displaced: Vec<usize>,
+}
+
 /// Drops page furniture from numbered pages of lines and finds each page's footnote zone.
 /// Blank lines at a page's edges are left out; a page with no text gives no page.
 fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
@@ -73,42 +97,188 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
         .filter(|(_, c)| !c.is_empty())
         .collect();
     let repeated = repeated_furniture(&chunks);
-    let mut pages = Vec::with_capacity(chunks.len());
+    let offset = page_number_offset(&chunks);
+    let mut zoned: Vec<Zoned<'a>> = Vec::with_capacity(chunks.len());
+    let mut prev_tail: Option<&'a str> = None;
+    let mut prev_last: Option<u32> = None;
+    let mut references_seen = false;
     for (index, (number, chunk)) in chunks.into_iter().enumerate() {
         let span = match (chunk.first(), chunk.last()) {
             (Some(a), Some(b)) => Span::lines(a.number, b.number),
             _ => continue,
         };
-        let content = strip_furniture(chunk, &repeated);
-        let (body_end, zone_start) = match find_zone(&content, index) {
-            Some((end, start)) if end == start => {
-                let carried = pages.last().map_or(0, |prev: &PageLines| {
-                    carried_note_lines(&content, start, &prev.notes)
+        let content = strip_furniture(chunk, &repeated, offset.map(|o| (o, number)));
+        let mut plain = false;
+        let mut last_number = None;
+        let mut displaced = Vec::new();
+        let zone = find_zone(&content, index)
+            .map(|(end, start)| {
+                if end != start {
+                    return (end, start);
+                }
+                // A zone with no rule above it: the rest of the previous page's last note
+                // may open it, unlabelled.
+                let carried = zoned.last().map_or(0, |prev| {
+                    let previous_notes: Vec<Line> = prev
+                        .zone
+                        .and_then(|(_, z)| prev.content.get(z..))
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|l| !l.is_blank())
+                        .copied()
+                        .collect();
+                    carried_note_lines(&content, start, &previous_notes)
                 });
                 (start - carried, start - carried)
-            }
-            Some(found) => found,
-            None => (content.len(), content.len()),
-        };
-        let mut body: Vec<Line<'a>> = content.get(..body_end).unwrap_or_default().to_vec();
-        while body.last().is_some_and(|l| l.is_blank()) {
-            body.pop();
-        }
-        let notes = content
-            .get(zone_start..)
-            .unwrap_or_default()
-            .iter()
-            .filter(|l| !l.is_blank())
-            .copied()
-            .collect();
-        pages.push(PageLines {
+            })
+            .or_else(|| {
+                // Numbered lines after the reference list's heading are its entries.
+                if references_seen {
+                    return None;
+                }
+                let found = find_plain_zone(&content, index, prev_tail, prev_last)?;
+                plain = true;
+                last_number = Some(found.last);
+                displaced = found.displaced;
+                Some((found.start, found.start))
+            });
+        prev_last = last_number;
+        prev_tail = zone.and_then(|(_, z)| {
+            content
+                .get(z..)
+                .and_then(|r| r.iter().rev().find(|l| !l.is_blank()))
+                .map(|l| l.text)
+        });
+        zoned.push(Zoned {
             number,
             span,
-            body,
-            notes,
+            content,
+            zone,
+            plain,
+            displaced,
         });
+        references_seen = references_seen
+            || zoned.last().is_some_and(|z| {
+                z.content
+                    .iter()
+                    .any(|l| section_line_kind(l.text) == Some(SectionKind::References))
+            });
     }
-    pages
+    carry_cut_notes(&mut zoned);
+    zoned
+        .into_iter()
+        .map(|z| {
+            let (body_end, zone_start) = z.zone.unwrap_or((z.content.len(), z.content.len()));
+            let mut body: Vec<Line<'a>> = z.content.get(..body_end).unwrap_or_default().to_vec();
+            while body.last().is_some_and(|l| l.is_blank()) {
+                body.pop();
+            }
+            let (notes, displaced): (Vec<Line<'a>>, Vec<Line<'a>>) = z
+                .content
+                .get(zone_start..)
+                .unwrap_or_default()
+                .iter()
+                .filter(|l| !l.is_blank())
+                .partition(|l| !z.displaced.contains(&l.number));
+            body.extend(displaced);
+            PageLines {
+                number: z.number,
+                span: z.span,
+                body,
+                notes,
+            }
+        })
+        .collect()
+}
+
+/// The line length below which `share` of `lengths` fall.
+fn percentile(mut lengths: Vec<usize>, share: f64) -> usize {
+    lengths.sort_unstable();
+    let k = ((lengths.len() as f64) * share) as usize;
+    lengths
+        .get(k.min(lengths.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// A note cut by the page goes on at the top of the next page's zone, above its first
+/// labelled note and with no label: when the previous page's last note line does not end a
+/// sentence and notes are set smaller than the body (their full lines hold more
+/// characters), the plain zone takes in the unlabelled lines right above it that are wider
+/// than the body's lines (the last of them may be short).
+fn carry_cut_notes(zoned: &mut [Zoned]) {
+    let chars = |l: &Line| l.text.trim().chars().count();
+    let mut body_lengths = Vec::new();
+    let mut note_lengths = Vec::new();
+    for z in zoned.iter() {
+        let (end, start) = z.zone.unwrap_or((z.content.len(), z.content.len()));
+        let nonblank = |r: &[Line]| {
+            r.iter()
+                .filter(|l| !l.is_blank())
+                .map(chars)
+                .collect::<Vec<_>>()
+        };
+        body_lengths.extend(nonblank(z.content.get(..end).unwrap_or_default()));
+        note_lengths.extend(nonblank(z.content.get(start..).unwrap_or_default()));
+    }
+    if body_lengths.len() < 20 || note_lengths.len() < 10 {
+        return;
+    }
+    let body_width = percentile(body_lengths, 0.95);
+    // Notes set smaller than the body hold more characters in a full line.
+    let wider = percentile(note_lengths, 0.9) * 20 >= body_width * 21;
+    for i in 1..zoned.len() {
+        let unfinished = zoned.get(i - 1).is_some_and(|prev| {
+            prev.zone.is_some_and(|(_, z)| {
+                prev.content
+                    .get(z..)
+                    .and_then(|r| r.iter().rev().find(|l| !l.is_blank()))
+                    .is_some_and(|l| !ends_note_line(l.text))
+            })
+        });
+        let Some(z) = zoned.get_mut(i) else { continue };
+        let Some((_, start)) = z.zone.filter(|_| z.plain && unfinished) else {
+            continue;
+        };
+        // Walk up over note-like lines; one line that does not read as a note is passed
+        // when the line above it does (a title wrapped inside the citation).
+        let note_like = |l: &Line| (wider && chars(l) > body_width) || reads_as_citation(l.text);
+        let mut k = start;
+        let mut taken = 0;
+        while k > 0 {
+            let Some(line) = z.content.get(k - 1) else {
+                break;
+            };
+            if line.is_blank() || plain_label(line.text) != PlainLabel::Text {
+                break;
+            }
+            if note_like(line) {
+                taken += 1;
+                k -= 1;
+                continue;
+            }
+            let above = k.checked_sub(2).and_then(|a| z.content.get(a));
+            if above.is_some_and(|a| {
+                !a.is_blank() && plain_label(a.text) == PlainLabel::Text && note_like(a)
+            }) {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if taken >= 2
+            && z.content
+                .get(..k)
+                .is_some_and(|b| b.iter().any(|l| !l.is_blank()))
+        {
+            z.zone = Some((k, k));
+        }
+    }
+}
+
+/// Whether a line ends a sentence (or a note): final punctuation, or a URL.
+fn ends_note_line(text: &str) -> bool {
+    super::plainnotes::ends_note(text)
 }
 
 /// Whether a line holds Arabic letters.
@@ -223,10 +393,25 @@ fn is_page_number(text: &str) -> bool {
     PAGE_NUMBER_RE.is_match(text)
 }
 
-/// A line's shape with its digits blanked, to spot a header repeated with changing numbers.
+/// A line's shape with its digits blanked and its case folded, to spot a header repeated
+/// with changing numbers (`[Vol.4:2 2019]` on later pages, `[VOL.4:2 2019]` on the first).
+/// Lines without letters are never repeated furniture: page numbers are told apart by their
+/// sequence, and a lone number may be a note label.
 fn furniture_key(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.is_empty() || t.split_whitespace().count() > 20 || note_label(t).is_some() {
+    // A note line is no furniture (`1 Id.` may open a zone on many pages); a number glued
+    // to more digits (`10.5771/...`, a DOI) is no label.
+    let labelled = note_label(t).is_some_and(|n| {
+        !t.get(n.rest..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+            || t.get(n.rest.saturating_sub(1)..n.rest) == Some(" ")
+    });
+    if t.is_empty()
+        || t.split_whitespace().count() > 20
+        || labelled
+        || !t.chars().any(char::is_alphabetic)
+    {
         return None;
     }
     let mut key = String::new();
@@ -234,10 +419,10 @@ fn furniture_key(text: &str) -> Option<String> {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(
-            word.chars()
-                .map(|c| if crate::script::is_digit(c) { '#' } else { c }),
-        );
+        key.extend(word.chars().flat_map(|c| {
+            let c = if crate::script::is_digit(c) { '#' } else { c };
+            c.to_lowercase()
+        }));
     }
     Some(key)
 }
@@ -245,16 +430,18 @@ fn furniture_key(text: &str) -> Option<String> {
 /// How many lines at each edge of a page may be furniture.
 const EDGE: usize = 4;
 
-/// Keys of lines found at the same edge (top or bottom) of enough pages to be furniture.
-fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<(bool, String)> {
-    let mut seen: HashMap<(bool, String), HashSet<usize>> = HashMap::new();
+/// Keys of lines found at an edge (top or bottom) of enough pages to be furniture. A line
+/// counts wherever it is printed at an edge: first pages carry at the bottom the header that
+/// later pages carry at the top.
+fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<String> {
+    let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
     for (index, (_, chunk)) in chunks.iter().enumerate() {
         let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
-        let top = texts.iter().take(EDGE).map(|l| (true, l));
-        let bottom = texts.iter().rev().take(EDGE).map(|l| (false, l));
-        for (at_top, line) in top.chain(bottom) {
+        let top = texts.iter().take(EDGE);
+        let bottom = texts.iter().rev().take(EDGE);
+        for line in top.chain(bottom) {
             if let Some(key) = furniture_key(line.text) {
-                seen.entry((at_top, key)).or_default().insert(index);
+                seen.entry(key).or_default().insert(index);
             }
         }
     }
@@ -266,26 +453,69 @@ fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<(bool, String)> 
         .collect()
 }
 
+/// The value of a line that is only a number (`12`, `١٢`).
+fn bare_number(text: &str) -> Option<i64> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 4 || !t.chars().all(crate::script::is_digit) {
+        return None;
+    }
+    crate::script::parse_number(t).map(i64::from)
+}
+
+/// How printed page numbers run with the pages: the offset between a bare number at a
+/// page's edge and the page's number, found on at least two pages and on more pages than
+/// any other offset. Without one, a bare number is a page number only as a page's outermost
+/// line.
+fn page_number_offset(chunks: &[(usize, Vec<Line>)]) -> Option<i64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for (number, chunk) in chunks {
+        let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
+        let edges = texts.iter().take(EDGE).chain(texts.iter().rev().take(EDGE));
+        let offsets: HashSet<i64> = edges
+            .filter_map(|l| bare_number(l.text))
+            .map(|v| v - *number as i64)
+            .collect();
+        for o in offsets {
+            *counts.entry(o).or_default() += 1;
+        }
+    }
+    let mut best: Vec<(usize, i64)> = counts.into_iter().map(|(o, c)| (c, o)).collect();
+    best.sort_unstable_by(|a, b| b.cmp(a));
+    match best.as_slice() {
+        [(c, o), rest @ ..] if *c >= 2 && rest.first().is_none_or(|(d, _)| d < c) => Some(*o),
+        _ => None,
+    }
+}
+
 /// Drops page numbers and repeated headers from the top and footers from the bottom.
+/// `numbering` is the page-number offset and the page's number, when numbers run with the
+/// pages.
 fn strip_furniture<'a>(
     mut chunk: Vec<Line<'a>>,
-    repeated: &HashSet<(bool, String)>,
+    repeated: &HashSet<String>,
+    numbering: Option<(i64, usize)>,
 ) -> Vec<Line<'a>> {
-    let is_furniture = |line: &Line, at_top: bool| {
-        is_page_number(line.text)
-            || furniture_key(line.text).is_some_and(|k| repeated.contains(&(at_top, k)))
+    let is_furniture = |line: &Line, outermost: bool| match bare_number(line.text) {
+        Some(v) => match numbering {
+            Some((offset, page)) => v - page as i64 == offset,
+            None => outermost,
+        },
+        None => {
+            is_page_number(line.text)
+                || furniture_key(line.text).is_some_and(|k| repeated.contains(&k))
+        }
     };
-    for _ in 0..=EDGE {
+    for round in 0..=EDGE {
         match chunk.iter().position(|l| !l.is_blank()) {
-            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, true)) => {
+            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, round == 0)) => {
                 chunk.drain(..=i);
             }
             _ => break,
         }
     }
-    for _ in 0..=EDGE {
+    for round in 0..=EDGE {
         match chunk.iter().rposition(|l| !l.is_blank()) {
-            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, false)) => {
+            Some(i) if chunk.get(i).is_some_and(|l| is_furniture(l, round == 0)) => {
                 chunk.truncate(i);
             }
             _ => break,
@@ -414,6 +644,166 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&k| has_text_before(k) && !under_heading(k) && zone_is_valid(lines, k, page_index))
         .map(|k| (k, k))
+}
+
+/// Finds a footnote zone whose labels are plain digits (see [`super::plainnotes`]): tries
+/// each line that may open it (a label, or a line after a blank line), bottom up, and keeps
+/// the start whose notes the most plain-digit markers of the text above call, the lowest one
+/// on a tie (lines above it are running text without markers). A start is taken only when
+/// its lines read as numbered notes with rising numbers, hold no heading, at least half of
+/// its notes are called from the text above, and lines above its first note, if any, read
+/// as the previous page's note going on. Between starts the markers call alike, the one
+/// whose first number follows the previous page's last (`prev_last`) wins. `prev_tail` is
+/// the last line of the previous page's zone.
+fn find_plain_zone(
+    lines: &[Line],
+    page_index: usize,
+    prev_tail: Option<&str>,
+    prev_last: Option<u32>,
+) -> Option<PlainStart> {
+    let has_text_before = |i: usize| {
+        lines
+            .get(..i)
+            .is_some_and(|b| b.iter().any(|l| !l.is_blank()))
+    };
+    let starts: Vec<usize> = (0..lines.len())
+        .rev()
+        .filter(|&i| {
+            lines.get(i).is_some_and(|l| {
+                !l.is_blank()
+                    && (plain_label(l.text) != PlainLabel::Text
+                        || i.checked_sub(1)
+                            .and_then(|p| lines.get(p))
+                            .is_some_and(|p| p.is_blank()))
+            }) && has_text_before(i)
+        })
+        .take(MAX_ZONE_STARTS)
+        .collect();
+    let mut best: Option<((usize, bool), PlainStart)> = None;
+    for k in starts {
+        if let Some((called, zone)) = plain_zone_score(lines, k, page_index, prev_tail) {
+            let numbers = zone.numbers();
+            let first = numbers.first().copied().unwrap_or(0);
+            let follows = prev_last.map_or(first == 1, |p| first == p + 1);
+            let score = (called, follows);
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                let zone_lines: Vec<usize> = lines
+                    .get(k..)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .map(|l| l.number)
+                    .collect();
+                let found = PlainStart {
+                    start: k,
+                    last: numbers.last().copied().unwrap_or(0),
+                    displaced: zone
+                        .displaced
+                        .iter()
+                        .filter_map(|&i| zone_lines.get(i).copied())
+                        .collect(),
+                };
+                best = Some((score, found));
+            }
+        }
+    }
+    best.map(|(_, found)| found)
+}
+
+/// A plain zone found on a page.
+struct PlainStart {
+    /// Index of its first line.
+    start: usize,
+    /// Its last note number.
+    last: u32,
+    /// Line numbers of running text printed inside it.
+    displaced: Vec<usize>,
+}
+
+/// The markers of running text lines, raised and plain, in reading order, with whether each
+/// sits in a long line.
+fn body_markers(lines: &[Line]) -> Vec<(MarkerCandidate, bool)> {
+    let mut out = Vec::new();
+    for line in lines {
+        let long = line.text.trim().chars().count() > 55;
+        out.extend(
+            scan_line_markers(line.text, true)
+                .into_iter()
+                .map(|c| (c, long)),
+        );
+    }
+    out
+}
+
+/// How many notes of the plain zone opening at `lines[start]` the text above calls (author
+/// notes count once when a mark is printed above), with the zone read, or `None` when the
+/// lines are no zone.
+fn plain_zone_score(
+    lines: &[Line],
+    start: usize,
+    page_index: usize,
+    prev_tail: Option<&str>,
+) -> Option<(usize, PlainZone)> {
+    let zone: Vec<&Line> = lines
+        .get(start..)?
+        .iter()
+        .filter(|l| !l.is_blank())
+        .collect();
+    let texts: Vec<&str> = zone.iter().map(|l| l.text).collect();
+    let parsed = parse_plain_zone(&texts, prev_tail)?;
+    if zone.iter().any(|l| is_section_line(l.text)) {
+        return None;
+    }
+    // Lines above the first note continue the previous page's note.
+    let carried_ok = parsed.carry.iter().all(|&i| {
+        texts
+            .get(i)
+            .is_some_and(|t| prev_tail.is_some() && (continues_note(t) || reads_as_citation(t)))
+    });
+    if !carried_ok {
+        return None;
+    }
+    let numbers = parsed.numbers();
+    let above = lines.get(..start).unwrap_or_default();
+    let markers = body_markers(above);
+    let keys: Vec<(usize, u32, u32)> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (i, c.number, c.weight))
+        .collect();
+    let pairs = align_markers(&keys, &numbers);
+    let matched: Vec<bool> = pairs
+        .iter()
+        .zip(&markers)
+        .filter(|(p, _)| p.is_some())
+        .map(|(_, (_, long))| *long)
+        .collect();
+    if matched.is_empty() || matched.len() * 2 < numbers.len() {
+        return None;
+    }
+    // On the first page, notes called only from short lines (the authors' names) are
+    // affiliations for the front matter, not footnotes.
+    if page_index == 0 && matched.iter().all(|long| !long) {
+        return None;
+    }
+    let star_marked = above
+        .iter()
+        .any(|l| l.text.trim_end().ends_with(STAR_MARKS) || l.text.contains(" † "));
+    let stars = usize::from(!parsed.stars.is_empty() && star_marked);
+    Some((matched.len() + stars, parsed))
+}
+
+/// Whether a line reads as part of a citation: a URL or DOI, page numbers (`pp. 3`), a year
+/// in parentheses or between commas (`(2001)`, `, 2001,`), a page range after a year, two
+/// initials (`A. B. Author`, `Author, A., Writer, B.`) or an `in:` of a collection.
+fn reads_as_citation(text: &str) -> bool {
+    static CITATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:https?://|www\.|\bdoi:|\bpp?\.\s*\d|\((?:1[5-9]|20)\d\d\)|,\s*(?:1[5-9]|20)\d\d[,.;]|\b\p{Lu}\.(?:[\s-]*\p{Lu}\.)?,?\s+\p{Lu}[\p{Ll}\p{Lu}]+,?\s+\p{Lu}\.|\bin:\s)",
+        )
+        .expect("citation pattern")
+    });
+    CITATION_RE.is_match(text)
 }
 
 /// Whether a line is a section name, numbered or not (`References`, `6. References`).

@@ -1,6 +1,7 @@
 //! Labelled blocks: an abstract (paragraphs up to the next label, heading or script change)
 //! and a keyword list (wrapped lines joined, split on separators).
 
+use super::language::block_language;
 use super::lines::{is_history_line, is_journal_line, is_note_line};
 use super::names::{find_label, is_body_heading, is_numbered_heading, Label};
 use super::reader::Reader;
@@ -83,7 +84,10 @@ impl Reader {
                 Some(line_no(at)),
             );
         } else {
-            let lang = block_lang(script, label.lang);
+            let lang = match script {
+                Some(Script::Latin) | None => block_language(&text, Some(label.lang)),
+                Some(_) => block_lang(script, label.lang),
+            };
             if self.front.abstracts.iter().any(|a| a.lang == lang) {
                 self.warn(
                     "abstract-repeated",
@@ -173,7 +177,10 @@ impl Reader {
             );
             return last + 1;
         }
-        let lang = block_lang(Some(detect_script(&text)), label.lang);
+        let lang = match detect_script(&text) {
+            Script::Latin => block_language(&text, Some(label.lang)),
+            s => block_lang(Some(s), label.lang),
+        };
         let span = Span::lines(line_no(at), line_no(last));
         match self.front.keywords.iter_mut().find(|g| g.lang == lang) {
             Some(group) => {

@@ -20,6 +20,8 @@ mod blocks;
 mod contacts;
 mod emails;
 mod facts;
+mod head;
+mod language;
 mod lines;
 mod names;
 mod notes;
@@ -69,13 +71,22 @@ pub fn extract_front_matter(
     file_name: &str,
 ) -> Result<FrontMatter, ExtractError> {
     let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
-    let first = title_line(&stream, file_name)?;
+    let (first, authors_above) = title_line(&stream, file_name)?;
     let mut reader = Reader {
         page_starts: pages.iter().skip(1).map(|p| p.span.line).collect(),
         ..Reader::default()
     };
     let (header, stop_reason_line) = header_lines(&stream, first);
     reader.read_header(&header);
+    if !authors_above.is_empty() {
+        // Author lines printed above the title.
+        let lines: Vec<Line<'_>> = authors_above
+            .iter()
+            .filter_map(|&i| stream.get(i).copied())
+            .collect();
+        let kinds: Vec<lines::Kind> = lines.iter().map(|l| lines::classify(l.text)).collect();
+        reader.read_people(&lines, &kinds, false);
+    }
     let (body_start, saw_label) = read_labelled_blocks(
         &mut reader,
         &stream,
@@ -119,9 +130,10 @@ pub fn extract_front_matter(
 }
 
 /// The index in `stream` of the title line: the first line with text, past a journal running
-/// head (name, volume, issue), history lines, an article category, or lines with no letter at
-/// all (a page number, a stray mark) printed above the title.
-fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<usize, ExtractError> {
+/// head (name, volume, issue), history lines, an article category, lines with no letter at
+/// all (a page number, a stray mark), a section label or a masthead printed above the
+/// title; with the indexes of author lines printed above the title.
+fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<(usize, Vec<usize>), ExtractError> {
     let no_title = |detail: &str| ExtractError::NoTitle {
         file: file_name.to_string(),
         detail: detail.to_string(),
@@ -130,21 +142,30 @@ fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<usize, ExtractErro
         .iter()
         .position(|l| !l.is_blank())
         .ok_or_else(|| no_title("the input has no text line"))?;
-    while stream.get(first).is_some_and(|l| {
-        is_journal_line(l.text)
-            || is_history_line(l.text)
-            || is_article_type(l.text)
-            || !l.text.chars().any(char::is_alphabetic)
-    }) {
-        match stream
-            .iter()
-            .enumerate()
-            .skip(first + 1)
-            .find(|(_, l)| !l.is_blank())
-        {
-            Some((k, _)) => first = k,
-            None => break,
+    let mut authors = Vec::new();
+    loop {
+        while stream.get(first).is_some_and(|l| {
+            is_journal_line(l.text)
+                || is_history_line(l.text)
+                || is_article_type(l.text)
+                || !l.text.chars().any(char::is_alphabetic)
+        }) {
+            match stream
+                .iter()
+                .enumerate()
+                .skip(first + 1)
+                .find(|(_, l)| !l.is_blank())
+            {
+                Some((k, _)) => first = k,
+                None => break,
+            }
         }
+        let above = head::above_title(stream, first);
+        if above.first == first {
+            break;
+        }
+        first = above.first;
+        authors.extend(above.authors);
     }
     // A cover label alone on the first line (`ABSTRACT` above the title): the title follows.
     let lone_label = |l: &Line| {
@@ -167,7 +188,7 @@ fn title_line(stream: &[Line<'_>], file_name: &str) -> Result<usize, ExtractErro
     if let Some(problem) = title_problem(first_text) {
         return Err(no_title(&problem));
     }
-    Ok(first)
+    Ok((first, authors))
 }
 
 /// The header: from the title at `stream[first]` to the first label, heading or running
@@ -187,6 +208,8 @@ fn header_lines<'a>(stream: &[Line<'a>], first: usize) -> (Vec<Line<'a>>, Option
         if !header.is_empty()
             && (find_label(t).is_some()
                 || is_body_heading(t)
+                || head::is_contents_line(t)
+                || head::starts_prose(stream, i)
                 || t.split_whitespace().count() > MAX_HEADER_WORDS
                 || header.len() >= MAX_HEADER_LINES)
         {
@@ -207,7 +230,8 @@ fn read_labelled_blocks(
     start: usize,
 ) -> (Option<usize>, bool) {
     let mut body_start: Option<usize> = None;
-    let mut j = start;
+    // A run-in table of contents between the header and the abstract is left out.
+    let mut j = start + head::contents_lines(stream, start);
     let mut saw_label = false;
     while let Some(line) = stream.get(j) {
         let Some(label) = find_label(line.text.trim()) else {

@@ -511,7 +511,7 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
         pos = m.end();
     }
     chunks.push((t.get(pos..).unwrap_or(""), Vec::new()));
-    let mut out = Vec::new();
+    let mut out: Vec<ParsedAuthor> = Vec::new();
     for (chunk, labels) in chunks {
         // `Family, Given`: one comma, a one-word family before it, Latin script, no labels.
         let parts: Vec<&str> = chunk.split(',').collect();
@@ -535,23 +535,80 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
             } else {
                 Vec::new()
             };
+            if is_post_nominal(piece) {
+                // `Jane Roe, LL.M., Omar Haddad`: a degree, not a name; its labels are the
+                // name's before it.
+                if let Some(prev) = out.last_mut() {
+                    prev.labels.extend(l);
+                }
+                continue;
+            }
             out.extend(parse_person(piece, l, family_first));
         }
     }
     out
 }
 
+/// Whether `piece` (one name's text between separators) is only a degree printed after a
+/// name (`LL.M.`, `Ph.D.`).
+pub(crate) fn is_post_nominal(piece: &str) -> bool {
+    let t = piece.trim();
+    !t.is_empty() && all_entries(|m| m.post_nominals).any(|e| fold(e) == fold(t))
+}
+
+/// `text` without the academic prefixes that open its names (`Dr. iur.`, `Prof. Dr.`) and
+/// the degrees printed after them (`, LL.M.,`): what is left are the names.
+fn without_titles(text: &str) -> String {
+    let mut out = String::new();
+    for piece in text.split_inclusive([',', ';', '،', '؛']) {
+        let (body, sep) = match piece.char_indices().next_back() {
+            Some((i, c)) if ",;،؛".contains(c) => (piece.get(..i).unwrap_or(""), &piece[i..]),
+            _ => (piece, ""),
+        };
+        if is_post_nominal(body) {
+            continue;
+        }
+        // Prefixes at any word start of the piece (`and Dr. Jane Roe`).
+        let mut rest = body;
+        let mut kept = String::new();
+        while !rest.is_empty() {
+            let lead = rest.len() - rest.trim_start().len();
+            let word_start = rest.get(lead..).unwrap_or("");
+            if let Some((_, len)) = match_prefix(word_start) {
+                if len > 0 {
+                    kept.push(' ');
+                    rest = word_start.get(len..).unwrap_or("");
+                    continue;
+                }
+            }
+            let end = word_start
+                .find(char::is_whitespace)
+                .unwrap_or(word_start.len());
+            kept.push_str(rest.get(..lead + end).unwrap_or(""));
+            rest = word_start.get(end..).unwrap_or("");
+        }
+        out.push_str(&kept);
+        out.push_str(sep);
+    }
+    out
+}
+
 /// Whether `line` could hold only person names: short, no digits except labels, no sentence
-/// punctuation, no title words; Latin words capitalized.
+/// punctuation, no title words; Latin words capitalized. Academic prefixes and degrees
+/// around the names are left out first.
 pub(crate) fn is_name_like(line: &str) -> bool {
     let t = line
         .trim()
         .trim_matches(|c: char| c.is_whitespace() || "*†‡".contains(c));
+    // Labels are small numbers; a year or a code is no label (`Journal, 2023`).
+    let long_number = t
+        .split(|c: char| !crate::script::is_digit(c))
+        .any(|run| run.chars().count() > 2);
+    if long_number || all_entries(|m| m.article_types).any(|e| fold(e) == fold(t)) {
+        return false;
+    }
     let t = NAME_LABELS.replace_all(t, " ");
-    let body = match match_prefix(&t) {
-        Some((_, len)) => t.get(len..).unwrap_or("").to_string(),
-        None => t.to_string(),
-    };
+    let body = without_titles(&t);
     let words: Vec<&str> = body
         .split(|c: char| c.is_whitespace() || ",،;؛".contains(c))
         .filter(|w| !w.is_empty())
@@ -571,7 +628,9 @@ pub(crate) fn is_name_like(line: &str) -> bool {
                 continue;
             }
         }
-        if is_entry(w, |m| m.non_name_words) {
+        // An initial (`A.`) is no article.
+        let initial = w.chars().count() == 2 && w.ends_with('.');
+        if !initial && is_entry(w, |m| m.non_name_words) {
             return false;
         }
         let first = w.chars().find(|c| is_word_char(*c));
@@ -608,7 +667,27 @@ pub(crate) fn is_strong_author_line(line: &str) -> bool {
             .and_then(|b| b.chars().last())
             .is_some_and(|c| is_word_char(c) && !c.is_numeric())
     });
-    glued && is_name_like(inner)
+    glued && is_name_like(inner) || ends_with_note_mark(t) && is_name_like(t)
+}
+
+/// Whether a line of two or more names ends with the mark of a note (`JANE ROE †`,
+/// `Jane Roe*`, `Jane Roe 1`): the author line calling its author note.
+fn ends_with_note_mark(line: &str) -> bool {
+    let t = line.trim();
+    let (names, mark) = match t.char_indices().next_back() {
+        Some((i, c)) if "*†‡".contains(c) => (t.get(..i).unwrap_or(""), true),
+        Some(_) => {
+            let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let head = t.get(..t.len() - digits).unwrap_or("");
+            (head, (1..=2).contains(&digits) && head.ends_with(' '))
+        }
+        None => ("", false),
+    };
+    let words = names
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    mark && words >= 2
 }
 
 #[cfg(test)]
@@ -726,6 +805,30 @@ mod tests {
             a[1].prefix.as_ref().unwrap().meaning,
             Some(AcademicRank::Doctor)
         );
+    }
+
+    #[test]
+    fn reads_names_between_titles_and_degrees() {
+        let line = "Ass. iur. Jana Roe, LL.M., Dr. iur. Omar Haddad and Dr. phil. Li Wei*";
+        assert!(is_name_like(line));
+        assert!(is_strong_author_line(line));
+        let names: Vec<String> = parse_author_line(line)
+            .into_iter()
+            .map(|a| a.name.as_written)
+            .collect();
+        assert_eq!(names, ["Jana Roe", "Omar Haddad", "Li Wei"]);
+    }
+
+    #[test]
+    fn an_author_line_ends_with_its_note_mark() {
+        assert!(is_strong_author_line("JANE A. ROE †"));
+        assert!(is_strong_author_line("Jane Roe 1"));
+        assert!(is_strong_author_line("Jane Roe*"));
+        assert!(!is_strong_author_line("Chapter 2"));
+        assert!(!is_strong_author_line("The Politics of Water 2"));
+        let a = parse_author_line("Jane Roe 1");
+        assert_eq!(a[0].name.as_written, "Jane Roe");
+        assert_eq!(a[0].labels, [1]);
     }
 
     #[test]

@@ -103,6 +103,12 @@ pub struct FrontMarkers {
     pub ordinal_and: &'static [&'static str],
     /// Article categories printed alone on a line above the title (`Research Article`).
     pub article_types: &'static [&'static str],
+    /// Degrees printed after a name, between commas (`Jane Roe, LL.M.`): not a name.
+    pub post_nominals: &'static [&'static str],
+    /// Words that introduce a translator's name under the author (`Translated by`).
+    pub translator_leads: &'static [&'static str],
+    /// Headings of a table of contents printed in the front matter (`Table of contents:`).
+    pub contents_labels: &'static [&'static str],
 }
 
 /// Arabic front-matter markers.
@@ -435,6 +441,9 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         "مقال بحثي",
         "بحث مستل",
     ],
+    post_nominals: &[],
+    translator_leads: &["ترجمة", "تعريب"],
+    contents_labels: &["المحتويات", "فهرس المحتويات"],
 };
 
 /// English front-matter markers.
@@ -719,10 +728,155 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Review Paper",
         "Article",
     ],
+    post_nominals: &[
+        "Ph.D.", "PhD", "LL.M.", "LLM", "LL.B.", "LL.D.", "J.D.", "JD", "J.S.D.", "S.J.D.", "M.A.",
+        "M.Sc.", "MSc", "B.A.", "B.Sc.", "M.Phil.", "MPhil", "D.Phil.", "DPhil", "MBA", "Esq.",
+        "Jr.", "Sr.",
+    ],
+    translator_leads: &["Translated by", "Translation by", "Translated from"],
+    contents_labels: &["Table of contents", "Contents"],
 };
 
-/// French front-matter markers (abstracts and keywords of Maghreb journals, `Résumé`,
-/// `Mots-clés`).
+/// German front-matter markers.
+pub const GERMAN: FrontMarkers = FrontMarkers {
+    lang: "de",
+    abstract_labels: &["Zusammenfassung", "Kurzfassung"],
+    keyword_labels: &[
+        "Schlüsselwörter",
+        "Schlagwörter",
+        "Schlagworte",
+        "Stichwörter",
+    ],
+    body_headings: &["Einleitung", "Einführung"],
+    prefixes: &[
+        Prefix {
+            written: "Prof. Dr. Dr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Univ.-Prof. Dr.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. iur.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. jur.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Prof. Dr. phil.",
+            rank: Some(AcademicRank::Professor),
+        },
+        Prefix {
+            written: "Priv.-Doz. Dr.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "PD Dr.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. iur.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. jur.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. phil.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. rer. pol.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. rer. nat.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Dr. med.",
+            rank: Some(AcademicRank::Doctor),
+        },
+        Prefix {
+            written: "Ass. iur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Ass. jur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Dipl.-Jur.",
+            rank: None,
+        },
+        Prefix {
+            written: "Dipl.-Ing.",
+            rank: None,
+        },
+        Prefix {
+            written: "Mag.",
+            rank: None,
+        },
+        Prefix {
+            written: "RA",
+            rank: None,
+        },
+    ],
+    institution_words: &[
+        "Universität",
+        "Hochschule",
+        "Institut",
+        "Akademie",
+        "Ministerium",
+    ],
+    faculty_words: &["Fakultät", "Fachbereich"],
+    department_words: &["Lehrstuhl", "Abteilung", "Professur"],
+    cities: &[],
+    countries: &["Deutschland", "Österreich", "Schweiz"],
+    joins_next: &["von", "vom", "zu", "zur", "van", "de"],
+    joins_previous: &[],
+    author_separators: &["und"],
+    non_name_words: &[
+        "der", "die", "das", "des", "dem", "den", "und", "über", "für", "zur", "zum", "im", "mit",
+        "ein", "eine", "als", "auf", "aus", "bei", "nach", "oder", "wie", "ist",
+    ],
+    corresponding_labels: &["Korrespondenzautor", "Korrespondierender Autor"],
+    email_labels: &["E-Mail"],
+    orcid_labels: &[],
+    journal_words: &["Zeitschrift"],
+    issue_words: &["Heft", "Jahrgang", "Jg.", "Bd.", "Band"],
+    history_labels: &[
+        hl("Eingereicht", HistoryKind::Received),
+        hl("Eingegangen", HistoryKind::Received),
+        hl("Überarbeitet", HistoryKind::Revised),
+        hl("Angenommen", HistoryKind::Accepted),
+        hl("Veröffentlicht", HistoryKind::Published),
+    ],
+    history_headings: &[],
+    date_stop_words: &[],
+    doi_labels: &[],
+    volume_words: &["Jahrgang", "Jg.", "Band", "Bd."],
+    issue_number_words: &["Heft", "Nr."],
+    ordinal_units: &[],
+    ordinal_tens: &[],
+    ordinal_teen: &[],
+    ordinal_and: &[],
+    article_types: &["Aufsatz", "Beitrag", "Abhandlung", "Rezension", "Editorial"],
+    post_nominals: &["LL.M.", "M.A.", "M.Sc.", "MBA", "Maître en droit"],
+    translator_leads: &["Übersetzt von", "Übersetzung von", "Aus dem Englischen von"],
+    contents_labels: &[
+        "Inhaltsverzeichnis",
+        "Inhalt",
+        "Inhaltsübersicht",
+        "Gliederung",
+    ],
+};
+
+/// French front-matter markers (Maghreb and European journals: `Résumé`, `Mots-clés`).
 pub const FRENCH: FrontMarkers = FrontMarkers {
     lang: "fr",
     abstract_labels: &["Résumé", "Resume"],
@@ -747,24 +901,29 @@ pub const FRENCH: FrontMarkers = FrontMarkers {
             written: "Docteur",
             rank: Some(AcademicRank::Doctor),
         },
+        Prefix {
+            written: "Me",
+            rank: None,
+        },
     ],
-    institution_words: &["Université", "Institut", "École", "Centre", "Laboratoire"],
+    institution_words: &["Université", "Institut", "École", "Ecole", "Centre"],
     faculty_words: &["Faculté"],
-    department_words: &["Département"],
+    department_words: &["Département", "Laboratoire"],
     cities: &["Alger", "Oran", "Constantine", "Tunis", "Rabat", "Beyrouth"],
     countries: &["Algérie", "Tunisie", "Maroc", "Liban", "Belgique", "Suisse"],
-    joins_next: &["de", "du", "des", "le", "la", "ben"],
+    joins_next: &["de", "du", "des", "d'", "le", "la", "ben"],
     joins_previous: &[],
     author_separators: &["et"],
     non_name_words: &[
-        "le", "la", "les", "des", "du", "dans", "pour", "sur", "entre", "et", "une", "un", "étude",
-        "analyse",
+        // Not `la`, `du`: they are also surnames (`Du`, `La Porta`).
+        "le", "les", "des", "en", "au", "aux", "par", "vers", "dans", "pour", "sur", "entre", "et",
+        "une", "un", "étude", "analyse",
     ],
     corresponding_labels: &["Auteur correspondant"],
-    email_labels: &["Courriel", "Adresse électronique"],
+    email_labels: &["Courriel", "Mél.", "Adresse électronique"],
     orcid_labels: &["ORCID"],
     journal_words: &["Revue", "Cahiers", "Annales"],
-    issue_words: &["N°", "Numéro", "Tome"],
+    issue_words: &["n°", "N°", "Numéro", "Tome"],
     history_labels: &[
         hl("Reçu le", HistoryKind::Received),
         hl("Date de réception", HistoryKind::Received),
@@ -776,14 +935,21 @@ pub const FRENCH: FrontMarkers = FrontMarkers {
     history_headings: &[],
     date_stop_words: &[],
     doi_labels: &[],
-    volume_words: &["Tome"],
-    issue_number_words: &["N°", "Numéro"],
+    volume_words: &["Tome", "Volume"],
+    issue_number_words: &["n°", "N°", "Numéro"],
     ordinal_units: &[],
     ordinal_tens: &[],
     ordinal_teen: &[],
     ordinal_and: &[],
-    article_types: &["Article de recherche", "Article original"],
+    article_types: &[
+        "Article de recherche",
+        "Article original",
+        "Note de recherche",
+    ],
+    post_nominals: &[],
+    translator_leads: &["Traduit par", "Traduction de"],
+    contents_labels: &["Table des matières", "Sommaire"],
 };
 
 /// All front-matter tables, in the order they are tried.
-pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH, &FRENCH];
+pub const ALL: &[&FrontMarkers] = &[&ARABIC, &ENGLISH, &GERMAN, &FRENCH];

@@ -1,8 +1,10 @@
 //! Marker table: notes and page furniture.
 //!
 //! Words printed around page numbers in running headers and footers (`Page 3 of 12`,
-//! `صفحة ٣`), and the headings of an endnotes section (`الهوامش`, `Notes`). The note labels
-//! themselves are digits and brackets, read by `extract::footnotes`, so they need no
+//! `صفحة ٣`), the headings of an endnotes section (`الهوامش`, `Notes`), the words after which
+//! a plain number is a quantity or a reference and not a note marker (`note 12`, `S. 12`), and
+//! the words a note's text typically opens with (`See`, `Id.`, `Vgl.`). The note labels
+//! themselves are digits and brackets, read by `extract::notelabels`, so they need no
 //! per-language words. The section reader (`markers::sections::FOLDED`) takes the endnotes
 //! headings in with the other section names.
 
@@ -25,9 +27,12 @@ pub struct NoteMarkers {
     /// references`): an endnotes section when numbered notes called from the text follow,
     /// otherwise the reference list. Longest first where one starts another.
     pub mixed_headings: &'static [&'static str],
-    /// Words a number follows as a count or a part's number (`العدد ٣،`, `المادة ٥.`): after
-    /// them a loose digit in the running text is no note marker.
+    /// Words after which a plain number is a page, a section, an article or another note
+    /// (`note 12`, `p. 3`, `§ 5`, `Art. 3`), never a note marker glued to the text.
     pub number_words: &'static [&'static str],
+    /// Words a note's text typically opens with (`See`, `Id.`, `Cf.`, `Vgl.`): where a note
+    /// whose label pdftotext moved away starts among the lines of the zone.
+    pub note_openers: &'static [&'static str],
 }
 
 /// Arabic page words.
@@ -62,6 +67,7 @@ pub const ARABIC: NoteMarkers = NoteMarkers {
         "رقم",
         "الرقم",
         "ص",
+        "ص.",
         "ط",
         "المادة",
         "مادة",
@@ -84,6 +90,7 @@ pub const ARABIC: NoteMarkers = NoteMarkers {
         "الفرضية",
         "الملحق",
     ],
+    note_openers: &["ينظر", "انظر", "راجع", "المصدر نفسه", "المصدر السابق"],
 };
 
 /// English page words.
@@ -99,10 +106,53 @@ pub const ENGLISH: NoteMarkers = NoteMarkers {
         "Notes and bibliography",
     ],
     number_words: &[
-        "No.", "Vol.", "p.", "pp.", "Table", "Figure", "Fig.", "Art.", "Article", "Section",
-        "Chapter",
+        "Table", "Figure", "Fig.", "Chapter", "Section", "Article", "note", "notes", "n.", "nn.",
+        "fn.", "p.", "pp.", "page", "pages", "No.", "no.", "Nos.", "vol.", "Vol.", "volume",
+        "art.", "Art.", "article", "articles", "section", "sections", "sec.", "§", "§§", "ch.",
+        "chapter", "chapters", "para.", "paras.", "fig.", "figure", "table", "tab.", "part",
+        "grade", "grades", "level", "step", "phase", "rule", "rules", "version", "v.", "at",
+        "tit.", "cl.", "Pub.", "L.", "Stat.", "U.S.C.", "Id.", "id.",
+    ],
+    note_openers: &[
+        "See", "Id.", "Ibid.", "Cf.", "But see", "Compare", "Accord", "E.g.,", "Contra", "Quoted",
+        "Cited", "On", "For",
+    ],
+};
+
+/// German page words and note markers.
+pub const GERMAN: NoteMarkers = NoteMarkers {
+    lang: "de",
+    page_words: &["Seite", "S."],
+    page_of: &["von"],
+    endnote_headings: &["Anmerkungen", "Endnoten", "Fußnoten"],
+    endnote_alone: &["Anmerkungen", "Endnoten", "Fußnoten"],
+    mixed_headings: &["Anmerkungen und Literatur"],
+    number_words: &[
+        "Fn.", "Fußnote", "Anm.", "S.", "Seite", "Nr.", "Art.", "Artikel", "Abs.", "Bd.", "Band",
+        "Rn.", "Rdnr.", "Kap.", "Kapitel", "Ziff.", "lit.", "Tz.", "Heft", "Jg.", "§", "§§",
+    ],
+    note_openers: &[
+        "Vgl.", "vgl.", "Siehe", "S. auch", "Ebd.", "Ebenda", "Ders.", "Dies.", "So", "Zit.",
+        "Näher", "Dazu", "Hierzu", "Statt",
+    ],
+};
+
+/// French page words and note markers.
+pub const FRENCH: NoteMarkers = NoteMarkers {
+    lang: "fr",
+    page_words: &["page"],
+    page_of: &["sur", "de"],
+    endnote_headings: &["Notes de fin", "Notes"],
+    endnote_alone: &["Notes de fin", "Notes"],
+    mixed_headings: &["Notes et références", "Notes et bibliographie"],
+    number_words: &[
+        "note", "n.", "n°", "p.", "pp.", "page", "art.", "article", "al.", "t.", "vol.", "chap.",
+        "chapitre", "§", "fasc.",
+    ],
+    note_openers: &[
+        "Voir", "V.", "Cf.", "Ibid.", "Id.", "Op. cit.", "Idem", "Ibidem", "Sur", "Pour",
     ],
 };
 
 /// The tables to try, in order.
-pub const ALL: &[NoteMarkers] = &[ARABIC, ENGLISH];
+pub const ALL: &[NoteMarkers] = &[ARABIC, ENGLISH, GERMAN, FRENCH];

@@ -442,6 +442,94 @@ fn strip_article(w: &str) -> &str {
     w
 }
 
+/// Byte ranges of the quoted spans of `text` (“…”, "…", «…», „…“, ―…‖, and ‘…’ when the
+/// closing mark ends a word before punctuation, not an apostrophe), quote marks included.
+pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = single_quoted(text);
+    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('―', '‖')]
+    {
+        let mut from = 0;
+        while let Some(s) = text.get(from..).and_then(|t| t.find(open)) {
+            let s = from + s;
+            let after = s + open.len_utf8();
+            match text.get(after..).and_then(|t| t.find(close)) {
+                Some(e) => {
+                    let e = after + e + close.len_utf8();
+                    spans.push((s, e));
+                    from = e;
+                }
+                None => break,
+            }
+        }
+    }
+    spans
+}
+
+/// Spans quoted in single marks (`‘Keeping the Light Burning’, The Harbour Review`): the
+/// opening mark starts a word, the closing one is followed by punctuation, a space and
+/// `in`, or the end; a `’` inside a word (`Peoples’ Understanding`) is an apostrophe.
+fn single_quoted(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(s) = text.get(from..).and_then(|t| t.find('‘')) {
+        let s = from + s;
+        let opens_word = text
+            .get(..s)
+            .and_then(|b| b.chars().last())
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ','));
+        let after = s + '‘'.len_utf8();
+        if !opens_word {
+            from = after;
+            continue;
+        }
+        let mut end = None;
+        let mut at = after;
+        while let Some(e) = text.get(at..).and_then(|t| t.find('’')) {
+            let e = at + e;
+            let close = e + '’'.len_utf8();
+            let rest = text.get(close..).unwrap_or("");
+            let closes = rest.is_empty()
+                || rest.starts_with([',', '.', ';', ':', ')', '?', '!'])
+                || rest.trim_start().starts_with("in ")
+                || rest.trim_start().starts_with("In ")
+                || (rest.starts_with(char::is_whitespace)
+                    && text
+                        .get(e - 1..e)
+                        .is_some_and(|p| matches!(p, "?" | "!" | ".")));
+            if closes {
+                end = Some(close);
+                break;
+            }
+            at = close;
+        }
+        match end {
+            Some(e) => {
+                spans.push((s, e));
+                from = e;
+            }
+            None => break,
+        }
+    }
+    spans
+}
+
+/// Whether `s` names places only (`London`, `Paris - Beirut`, `New York, NY`).
+pub(crate) fn is_place(s: &str) -> bool {
+    let places = all_of(|t| t.places);
+    let parts: Vec<&str> = s
+        .split(['-', '–', ',', '،', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts.iter().any(|p| equals_any(p, &places))
+        && parts.iter().all(|p| {
+            equals_any(p, &places)
+                || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
+                || p.replace('.', "").chars().all(|c| c.is_ascii_uppercase())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,92 +618,4 @@ mod tests {
             vec!["بحوث", "علوم", "press"]
         );
     }
-}
-
-/// Byte ranges of the quoted spans of `text` (“…”, "…", «…», „…“, ―…‖, and ‘…’ when the
-/// closing mark ends a word before punctuation, not an apostrophe), quote marks included.
-pub(crate) fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = single_quoted(text);
-    for (open, close) in [('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('―', '‖')]
-    {
-        let mut from = 0;
-        while let Some(s) = text.get(from..).and_then(|t| t.find(open)) {
-            let s = from + s;
-            let after = s + open.len_utf8();
-            match text.get(after..).and_then(|t| t.find(close)) {
-                Some(e) => {
-                    let e = after + e + close.len_utf8();
-                    spans.push((s, e));
-                    from = e;
-                }
-                None => break,
-            }
-        }
-    }
-    spans
-}
-
-/// Spans quoted in single marks (`‘Keeping the Light Burning’, The Harbour Review`): the
-/// opening mark starts a word, the closing one is followed by punctuation, a space and
-/// `in`, or the end; a `’` inside a word (`Peoples’ Understanding`) is an apostrophe.
-fn single_quoted(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut from = 0;
-    while let Some(s) = text.get(from..).and_then(|t| t.find('‘')) {
-        let s = from + s;
-        let opens_word = text
-            .get(..s)
-            .and_then(|b| b.chars().last())
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ','));
-        let after = s + '‘'.len_utf8();
-        if !opens_word {
-            from = after;
-            continue;
-        }
-        let mut end = None;
-        let mut at = after;
-        while let Some(e) = text.get(at..).and_then(|t| t.find('’')) {
-            let e = at + e;
-            let close = e + '’'.len_utf8();
-            let rest = text.get(close..).unwrap_or("");
-            let closes = rest.is_empty()
-                || rest.starts_with([',', '.', ';', ':', ')', '?', '!'])
-                || rest.trim_start().starts_with("in ")
-                || rest.trim_start().starts_with("In ")
-                || (rest.starts_with(char::is_whitespace)
-                    && text
-                        .get(e - 1..e)
-                        .is_some_and(|p| matches!(p, "?" | "!" | ".")));
-            if closes {
-                end = Some(close);
-                break;
-            }
-            at = close;
-        }
-        match end {
-            Some(e) => {
-                spans.push((s, e));
-                from = e;
-            }
-            None => break,
-        }
-    }
-    spans
-}
-
-/// Whether `s` names places only (`London`, `Paris - Beirut`, `New York, NY`).
-pub(crate) fn is_place(s: &str) -> bool {
-    let places = all_of(|t| t.places);
-    let parts: Vec<&str> = s
-        .split(['-', '–', ',', '،', '/'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    !parts.is_empty()
-        && parts.iter().any(|p| equals_any(p, &places))
-        && parts.iter().all(|p| {
-            equals_any(p, &places)
-                || (p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase()))
-                || p.replace('.', "").chars().all(|c| c.is_ascii_uppercase())
-        })
 }
