@@ -14,6 +14,7 @@ pub mod input;
 pub mod intext;
 pub mod markers;
 pub mod pages;
+pub mod pdf;
 pub mod references;
 pub mod sections;
 pub mod text;
@@ -59,6 +60,38 @@ pub enum ExtractError {
         /// Its column (1-based, in bytes).
         column: usize,
     },
+    /// The PDF is encrypted and needs a password to open.
+    #[error("{file}: the PDF is encrypted and needs a password; decrypt it first (e.g. `qpdf --decrypt --password=... in.pdf out.pdf`)")]
+    PdfEncrypted {
+        /// The input's name.
+        file: String,
+    },
+    /// The PDF has no text to read (a scan).
+    #[error(
+        "{file}: no text layer: run OCR first (the PDF's {pages} page(s) hold images, not text)"
+    )]
+    PdfNoText {
+        /// The input's name.
+        file: String,
+        /// How many pages it has.
+        pages: usize,
+    },
+    /// The PDF is truncated or damaged past reading.
+    #[error("{file}: the PDF is damaged: {detail}")]
+    PdfDamaged {
+        /// The input's name.
+        file: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A stream of the PDF inflates past the limit (a decompression bomb).
+    #[error("{file}: refused: a stream of the PDF inflates past {limit_mib} MiB (a decompression bomb?)")]
+    PdfBomb {
+        /// The input's name.
+        file: String,
+        /// The limit, in MiB.
+        limit_mib: usize,
+    },
     /// No line could be taken for the paper's title.
     #[error("{file}: no title found: the first text line ({detail}) does not look like a title")]
     NoTitle {
@@ -69,9 +102,19 @@ pub enum ExtractError {
     },
 }
 
-/// Reads one paper's text from its bytes into the canonical model.
+/// Reads one paper from its bytes into the canonical model: a PDF (by its `%PDF-`
+/// signature) through [`pdf::read_pdf`], anything else as text through [`text::read_text`].
 pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
-    extract_pages(&text::read_text(bytes, file_name)?)
+    read_input(bytes, file_name).and_then(|input| extract_pages(&input))
+}
+
+/// Reads one paper's bytes into pages of lines, choosing the reader by content.
+pub fn read_input(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractError> {
+    if pdf::is_pdf(bytes) {
+        pdf::read_pdf(bytes, file_name)
+    } else {
+        text::read_text(bytes, file_name)
+    }
 }
 
 /// Reads a paper from the pages of lines a reader made into the canonical model.
