@@ -30,6 +30,9 @@ fn main() {
         }
     };
     let elapsed = start.elapsed();
+    if std::env::var_os("PDF_LINES_LOAD_TIME").is_some() {
+        eprintln!("lopdf load: {:.1} ms", load_time(&bytes));
+    }
     let mut out = String::new();
     for (i, page) in input.pages.iter().enumerate() {
         if i > 0 {
@@ -92,4 +95,11 @@ fn print_glyphs(path: &str, word: &str) {
             );
         }
     }
+}
+
+#[allow(dead_code)]
+fn load_time(bytes: &[u8]) -> f64 {
+    let t = std::time::Instant::now();
+    let _ = lopdf::Document::load_mem(bytes);
+    t.elapsed().as_secs_f64() * 1000.0
 }

@@ -3,8 +3,9 @@
 //! size and place, and the thin horizontal rules drawn on the page.
 
 use super::fonts::Font;
+use super::lexer::{Lexer, Operand};
 use super::objects::{
-    as_stream, decode_stream, dict_entry, entry, name_entry, number, numbers, resolve, StreamError,
+    as_stream, decode_stream, dict_entry, entry, name_entry, numbers, resolve, StreamError,
 };
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -24,8 +25,9 @@ pub struct DrawnGlyph {
     pub size: f32,
     /// Index into [`FontCache::fonts`].
     pub font: usize,
-    /// Whether the glyph is upright (not rotated or mirrored).
-    pub upright: bool,
+    /// How the glyph is turned, in quarter turns counterclockwise (0 upright, 1 reading
+    /// upwards, 2 upside down, 3 reading downwards); `None` when skewed or mirrored.
+    pub quarter_turns: Option<u8>,
 }
 
 /// A horizontal rule drawn on the page (a thin filled box or a stroked line).
@@ -76,6 +78,28 @@ fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
         a[4] * b[0] + a[5] * b[2] + b[4],
         a[4] * b[1] + a[5] * b[3] + b[5],
     ]
+}
+
+/// The turn of a glyph's rendering matrix, when it is a whole number of quarter turns
+/// without mirroring or skew.
+fn quarter_turns(m: &Matrix) -> Option<u8> {
+    let (a, b, c, d) = (m[0], m[1], m[2], m[3]);
+    let scale = a.abs().max(b.abs()).max(c.abs()).max(d.abs());
+    if scale <= 0.0 {
+        return None;
+    }
+    let small = |v: f32| v.abs() < 0.02 * scale;
+    if small(b) && small(c) && a > 0.0 && d > 0.0 {
+        Some(0)
+    } else if small(a) && small(d) && b > 0.0 && c < 0.0 {
+        Some(1)
+    } else if small(b) && small(c) && a < 0.0 && d < 0.0 {
+        Some(2)
+    } else if small(a) && small(d) && b < 0.0 && c > 0.0 {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
@@ -157,8 +181,8 @@ pub fn run_page<'a>(
     Ok(interp.out)
 }
 
-fn operand(ops: &[Object], i: usize) -> f32 {
-    ops.get(i).and_then(number).unwrap_or(0.0)
+fn operand(ops: &[Operand], i: usize) -> f32 {
+    ops.get(i).and_then(Operand::number).unwrap_or(0.0)
 }
 
 impl<'a> Interpreter<'a> {
@@ -173,26 +197,25 @@ impl<'a> Interpreter<'a> {
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
-        for op in lopdf::content::Content::decode_iter(content) {
-            // A damaged stream ends where the damage starts; what came before counts.
-            let Ok(op) = op else { break };
+        let mut lexer = Lexer::new(content);
+        while let Some((operator, ops)) = lexer.next_op() {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 break;
             }
-            let ops = &op.operands;
-            match op.operator.as_str() {
-                "q" => {
+            let ops = &ops[..];
+            match operator {
+                b"q" => {
                     if stack.len() < 256 {
                         stack.push(gs.clone());
                     }
                 }
-                "Q" => {
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" if ops.len() == 6 => {
+                b"cm" if ops.len() == 6 => {
                     let m = [
                         operand(ops, 0),
                         operand(ops, 1),
@@ -203,31 +226,31 @@ impl<'a> Interpreter<'a> {
                     ];
                     gs.ctm = multiply(&m, &gs.ctm);
                 }
-                "BT" => {
+                b"BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
                 }
-                "Tf" if ops.len() == 2 => {
+                b"Tf" if ops.len() == 2 => {
                     gs.font_size = operand(ops, 1);
                     gs.font = match &ops[0] {
-                        Object::Name(name) => self.font(resources, name)?,
+                        Operand::Name(name) => self.font(resources, name)?,
                         _ => None,
                     };
                 }
-                "Tc" => gs.char_spacing = operand(ops, 0),
-                "Tw" => gs.word_spacing = operand(ops, 0),
-                "Tz" => gs.horizontal_scale = operand(ops, 0) / 100.0,
-                "TL" => gs.leading = operand(ops, 0),
-                "Ts" => gs.rise = operand(ops, 0),
-                "Td" | "TD" => {
+                b"Tc" => gs.char_spacing = operand(ops, 0),
+                b"Tw" => gs.word_spacing = operand(ops, 0),
+                b"Tz" => gs.horizontal_scale = operand(ops, 0) / 100.0,
+                b"TL" => gs.leading = operand(ops, 0),
+                b"Ts" => gs.rise = operand(ops, 0),
+                b"Td" | b"TD" => {
                     let (tx, ty) = (operand(ops, 0), operand(ops, 1));
-                    if op.operator == "TD" {
+                    if operator == b"TD" {
                         gs.leading = -ty;
                     }
                     tlm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
                     tm = tlm;
                 }
-                "Tm" if ops.len() == 6 => {
+                b"Tm" if ops.len() == 6 => {
                     tlm = [
                         operand(ops, 0),
                         operand(ops, 1),
@@ -238,33 +261,33 @@ impl<'a> Interpreter<'a> {
                     ];
                     tm = tlm;
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(Object::String(bytes, _)) = ops.first() {
+                b"Tj" => {
+                    if let Some(Operand::Str(bytes)) = ops.first() {
                         self.show(bytes, &gs, &mut tm)?;
                     }
                 }
-                "'" | "\"" => {
-                    if op.operator == "\"" && ops.len() == 3 {
+                b"'" | b"\"" => {
+                    if operator == b"\"" && ops.len() == 3 {
                         gs.word_spacing = operand(ops, 0);
                         gs.char_spacing = operand(ops, 1);
                     }
                     tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
-                    if let Some(Object::String(bytes, _)) = ops.last() {
+                    if let Some(Operand::Str(bytes)) = ops.last() {
                         self.show(bytes, &gs, &mut tm)?;
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = ops.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = ops.first() {
                         for item in items {
                             match item {
-                                Object::String(bytes, _) => self.show(bytes, &gs, &mut tm)?,
+                                Operand::Str(bytes) => self.show(bytes, &gs, &mut tm)?,
                                 other => {
-                                    if let Some(n) = number(other) {
+                                    if let Some(n) = other.number() {
                                         let tx = -n / 1000.0 * gs.font_size * gs.horizontal_scale;
                                         tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
                                     }
@@ -273,13 +296,13 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Do" => {
-                    if let (Some(Object::Name(name)), true) = (ops.first(), depth < MAX_FORM_DEPTH)
+                b"Do" => {
+                    if let (Some(Operand::Name(name)), true) = (ops.first(), depth < MAX_FORM_DEPTH)
                     {
                         self.form(resources, name, &gs, depth)?;
                     }
                 }
-                "re" if ops.len() == 4 => {
+                b"re" if ops.len() == 4 => {
                     let (x, y, w, h) = (
                         operand(ops, 0),
                         operand(ops, 1),
@@ -290,18 +313,20 @@ impl<'a> Interpreter<'a> {
                     let (bx, by) = apply(&gs.ctm, x + w, y + h);
                     self.path.push((ax, ay, bx, by));
                 }
-                "m" if ops.len() == 2 => {
+                b"m" if ops.len() == 2 => {
                     self.path_start = Some(apply(&gs.ctm, operand(ops, 0), operand(ops, 1)));
                 }
-                "l" if ops.len() == 2 => {
+                b"l" if ops.len() == 2 => {
                     let end = apply(&gs.ctm, operand(ops, 0), operand(ops, 1));
                     if let Some(start) = self.path_start {
                         self.path.push((start.0, start.1, end.0, end.1));
                     }
                     self.path_start = Some(end);
                 }
-                "f" | "F" | "f*" | "S" | "s" | "B" | "B*" | "b" | "b*" => self.paint_rules(),
-                "n" => {
+                b"f" | b"F" | b"f*" | b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => {
+                    self.paint_rules()
+                }
+                b"n" => {
                     self.path.clear();
                     self.path_start = None;
                 }
@@ -374,10 +399,7 @@ impl<'a> Interpreter<'a> {
             );
             let (x, y) = (trm[4], trm[5]);
             let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            let upright = trm[0] > 0.0
-                && trm[3] > 0.0
-                && trm[1].abs() < 0.01 * trm[0].abs()
-                && trm[2].abs() < 0.01 * trm[3].abs();
+            let quarter_turns = quarter_turns(&trm);
             let spacing = gs.char_spacing
                 + if glyph.is_space_code {
                     gs.word_spacing
@@ -385,7 +407,7 @@ impl<'a> Interpreter<'a> {
                     0.0
                 };
             let advance = (glyph.width * fs + spacing) * th;
-            let width = glyph.width * trm[0].abs();
+            let width = glyph.width * (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             if self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
                 return Err(ContentError::TooManyGlyphs);
             }
@@ -397,7 +419,7 @@ impl<'a> Interpreter<'a> {
                     width,
                     size,
                     font: font_index,
-                    upright,
+                    quarter_turns,
                 });
             }
             *tm = multiply(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);

@@ -212,6 +212,45 @@ impl Font {
     }
 }
 
+/// The encoding built into an embedded Type 1 font program (`dup 12 /fi put` entries of its
+/// clear-text part), as code → text.
+fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<Option<String>>> {
+    let stream = descriptor
+        .get(b"FontFile")
+        .ok()
+        .and_then(|o| as_stream(doc, o))?;
+    let data = decode_stream(stream).ok()?;
+    let clear_len = number_entry(doc, &stream.dict, b"Length1")
+        .map_or(data.len(), |n| (n.max(0.0) as usize).min(data.len()));
+    let clear = &data[..clear_len];
+    let start = clear.windows(9).position(|w| w == b"/Encoding")?;
+    let text = String::from_utf8_lossy(&clear[start..]);
+    if text[9..].trim_start().starts_with("StandardEncoding") {
+        return None;
+    }
+    let mut table: Vec<Option<String>> = vec![None; 256];
+    let mut tokens = text.split_ascii_whitespace();
+    let mut found = false;
+    while let Some(tok) = tokens.next() {
+        if tok == "readonly" || tok == "eexec" || tok == "currentfile" {
+            break;
+        }
+        if tok != "dup" {
+            continue;
+        }
+        let (Some(code), Some(name)) = (tokens.next(), tokens.next()) else {
+            break;
+        };
+        if let (Ok(code), Some(name)) = (code.parse::<usize>(), name.strip_prefix('/')) {
+            if code < 256 {
+                table[code] = glyph_text(name);
+                found = true;
+            }
+        }
+    }
+    found.then_some(table)
+}
+
 /// A CMap stream entry; a damaged stream is no map, a bomb is refused.
 fn cmap_entry(doc: &Document, dict: &Dictionary, key: &[u8]) -> Result<Option<CMap>, StreamError> {
     let Some(stream) = dict.get(key).ok().and_then(|o| as_stream(doc, o)) else {
@@ -280,12 +319,18 @@ fn simple_encoding(
     };
     let lower = name.to_ascii_lowercase();
     let is_symbol = lower.contains("symbol") || lower.contains("dingbat");
+    let builtin = descriptor.and_then(|d| builtin_encoding(doc, d));
     let mut base = default_base;
     let mut differences: Option<&Vec<Object>> = None;
+    let mut named_base = false;
     match entry(doc, dict, b"Encoding") {
-        Some(Object::Name(n)) => base = BaseEncoding::from_name(n).or(base),
+        Some(Object::Name(n)) => {
+            named_base = BaseEncoding::from_name(n).is_some();
+            base = BaseEncoding::from_name(n).or(base);
+        }
         Some(Object::Dictionary(d)) => {
             if let Some(n) = name_entry(doc, d, b"BaseEncoding") {
+                named_base = BaseEncoding::from_name(n).is_some();
                 base = BaseEncoding::from_name(n).or(base);
             }
             if let Some(Object::Array(a)) = entry(doc, d, b"Differences") {
@@ -296,6 +341,12 @@ fn simple_encoding(
     }
     let mut table: Vec<Option<String>> = (0..=255u8)
         .map(|code| {
+            // An embedded Type 1 font's own encoding is the base unless a named one is given.
+            if let (Some(b), false) = (&builtin, named_base) {
+                if let Some(text) = &b[code as usize] {
+                    return Some(text.clone());
+                }
+            }
             if is_symbol {
                 return None;
             }

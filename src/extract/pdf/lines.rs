@@ -59,18 +59,36 @@ fn is_mark(text: &str) -> bool {
         })
 }
 
-/// Glyphs → cells: upright glyphs on the page, text cleaned, combining marks joined to the
-/// glyph they sit on, overprinted copies (simulated bold) dropped.
-fn cells(glyphs: &[DrawnGlyph], page: (f32, f32), text: &mut PageText) -> Vec<Cell> {
+/// A glyph's place in the frame where glyphs of its turn stand upright: `(x, y)` and the
+/// frame's width and height.
+fn turned(g: &DrawnGlyph, turns: u8, page: (f32, f32)) -> (f32, f32, (f32, f32)) {
+    let (w, h) = page;
+    match turns {
+        1 => (h - g.y, g.x, (h, w)),
+        2 => (w - g.x, h - g.y, (w, h)),
+        3 => (g.y, w - g.x, (h, w)),
+        _ => (g.x, g.y, (w, h)),
+    }
+}
+
+/// Glyphs → cells: the glyphs of one turn on the page, in the frame where they stand upright,
+/// text cleaned, combining marks joined to the glyph they sit on, overprinted copies
+/// (simulated bold) dropped.
+fn cells(
+    glyphs: &[DrawnGlyph],
+    turns: u8,
+    page: (f32, f32),
+    text: &mut PageText,
+) -> (Vec<Cell>, (f32, f32)) {
     let mut out: Vec<Cell> = Vec::with_capacity(glyphs.len());
+    let mut frame = page;
     for g in glyphs {
-        if !g.upright
-            || g.size < 1.0
-            || g.x < -g.size
-            || g.x > page.0 + g.size
-            || g.y < 0.0
-            || g.y > page.1 + g.size
-        {
+        if g.quarter_turns != Some(turns) {
+            continue;
+        }
+        let (x, y, f) = turned(g, turns, page);
+        frame = f;
+        if g.size < 1.0 || x < -g.size || x > frame.0 + g.size || y < 0.0 || y > frame.1 + g.size {
             continue;
         }
         let mut t = clean_glyph_text(&g.text);
@@ -88,16 +106,16 @@ fn cells(glyphs: &[DrawnGlyph], page: (f32, f32), text: &mut PageText) -> Vec<Ce
             t.clear();
         }
         if is_mark(&t) {
-            if let Some(base) = out.last_mut().filter(|b| (b.y - g.y).abs() < b.size) {
+            if let Some(base) = out.last_mut().filter(|b| (b.y - y).abs() < b.size) {
                 base.text.push_str(&t);
                 continue;
             }
         }
         let cell = Cell {
             text: t,
-            x0: g.x,
-            x1: g.x + g.width.max(0.0),
-            y: g.y,
+            x0: x,
+            x1: x + g.width.max(0.0),
+            y,
             size: g.size,
             font: g.font,
             raised: false,
@@ -115,7 +133,7 @@ fn cells(glyphs: &[DrawnGlyph], page: (f32, f32), text: &mut PageText) -> Vec<Ce
             out.push(cell);
         }
     }
-    out
+    (out, frame)
 }
 
 /// A row of cells sharing a baseline.
@@ -268,13 +286,33 @@ fn gutter(rows: &[Row], width: f32) -> Option<f32> {
     })
 }
 
-/// Lays out one page.
+/// Lays out one page: the upright text first, then text turned by quarter turns (a
+/// landscape table, a margin note), each in its own frame. Skewed glyphs are left out.
 pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> PageText {
     let mut text = PageText::default();
-    let cells = cells(glyphs, page, &mut text);
-    let rows = rows(cells);
-    let ordered = reading_order(rows, page.0);
-    text.lines = with_breaks(ordered.iter().map(|r| make_line(r, fonts)).collect());
+    let mut turns: Vec<(u8, usize)> = (0..4u8)
+        .map(|t| {
+            (
+                t,
+                glyphs.iter().filter(|g| g.quarter_turns == Some(t)).count(),
+            )
+        })
+        .filter(|&(t, n)| n > 0 && (t == 0 || n >= 8))
+        .collect();
+    turns.sort_by_key(|&(t, n)| (t != 0, std::cmp::Reverse(n)));
+    for (t, _) in turns {
+        let (cells, frame) = cells(glyphs, t, page, &mut text);
+        let rows = rows(cells);
+        let ordered = reading_order(rows, frame.0);
+        let lines = with_breaks(ordered.iter().map(|r| make_line(r, fonts)).collect());
+        if !text.lines.is_empty() && !lines.is_empty() {
+            text.lines.push(LaidLine {
+                text: String::new(),
+                layout: None,
+            });
+        }
+        text.lines.extend(lines);
+    }
     text
 }
 

@@ -13,6 +13,7 @@ pub mod cmap;
 pub mod content;
 pub mod encodings;
 pub mod fonts;
+pub mod lexer;
 pub mod lines;
 pub mod objects;
 pub mod unicode;
