@@ -249,19 +249,20 @@ fn gutter(rows: &[Row], width: f32) -> Option<f32> {
     let mut best: Option<(f32, usize)> = None;
     let mut x = lo;
     while x <= hi {
-        let (mut both, mut crossing) = (0usize, 0usize);
-        for s in &row_spans {
-            if s.iter().any(|&(a, b)| a < x && b > x) {
-                crossing += 1;
-            } else if s.iter().any(|&(_, b)| b <= x) && s.iter().any(|&(a, _)| a >= x) {
-                both += 1;
+        // Rows with a column's worth of prose left of x, and right of x, that do not cross
+        // it; the columns' baselines need not line up.
+        let (mut left_rows, mut right_rows) = (0usize, 0usize);
+        for spans in &row_spans {
+            if spans.iter().any(|&(a, b)| a < x && b > x) {
+                continue;
             }
+            let left: f32 = spans.iter().filter(|s| s.1 <= x).map(|s| s.1 - s.0).sum();
+            let right: f32 = spans.iter().filter(|s| s.0 >= x).map(|s| s.1 - s.0).sum();
+            left_rows += usize::from(left >= 0.2 * width);
+            right_rows += usize::from(right >= 0.2 * width);
         }
-        if both >= 6
-            && both * 10 >= rows.len() * 3
-            && crossing * 5 <= both
-            && best.is_none_or(|(_, b)| both > b)
-        {
+        let both = left_rows.min(right_rows);
+        if both >= 5 && both * 100 >= rows.len() * 10 && best.is_none_or(|(_, b)| both > b) {
             best = Some((x, both));
         }
         x += 2.0;
