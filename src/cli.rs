@@ -2,14 +2,14 @@
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use papermeta::convert::{self, ConvertOptions, Job, Outcome};
+use papermeta::convert::{self, ConvertOptions, Job, Outcome, Phase, WritePolicy};
 use papermeta::format::{Format, ValidateOptions};
 use papermeta::meta::parse_metadata;
 use papermeta::summary::{
     format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
 };
 use papermeta::validate::{self, profiles::Profile};
-use std::io::Read;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Exit status: everything valid.
@@ -93,6 +93,39 @@ struct ExtractArgs {
     /// Print only warnings and errors.
     #[arg(short, long)]
     quiet: bool,
+    /// When some outputs fail, still write the valid ones (and name the earlier outputs of the
+    /// failed formats that are now stale). By default a failed output means nothing is written.
+    #[arg(long)]
+    partial: bool,
+    /// Refuse inputs larger than this (bytes; K, M or G suffixes).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_input: u64,
+}
+
+/// A size with an optional K, M or G (binary) suffix.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 64M)"))?;
+    let factor: u64 = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("`{s}` has an unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(factor)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -137,21 +170,13 @@ pub fn run() -> Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Validate(args) => validate_files(args),
         Command::Schema => {
-            print!("{}", validate::model::document_schema_text());
+            let _ = write!(
+                std::io::stdout(),
+                "{}",
+                validate::model::document_schema_text()
+            );
             Ok(EXIT_OK)
         }
-    }
-}
-
-fn read_input(input: &str) -> Result<Vec<u8>> {
-    if input == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| fail(EXIT_USAGE, format!("cannot read standard input: {e}")))?;
-        Ok(bytes)
-    } else {
-        std::fs::read(input).map_err(|e| fail(EXIT_USAGE, format!("cannot read {input}: {e}")))
     }
 }
 
@@ -165,7 +190,8 @@ fn load_dtd(path: &Path, catalog: Option<&Path>) -> Result<validate::dtd::Dtd> {
 }
 
 fn extract(args: ExtractArgs) -> Result<u8> {
-    let bytes = read_input(&args.input)?;
+    let bytes = convert::read_input(&args.input, args.max_input)
+        .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
     let meta = match &args.meta {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -183,64 +209,120 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             .as_deref()
             .map(|p| load_dtd(p, args.catalog.as_deref()))
             .transpose()?,
+        policy: if args.partial {
+            WritePolicy::Partial
+        } else {
+            WritePolicy::AllOrNothing
+        },
         ..ConvertOptions::default()
     };
+    let layers: Vec<&papermeta::meta::Metadata> = meta.iter().collect();
     let stem = convert::output_stem(&args.input);
+    let show_progress =
+        !args.quiet && bytes.len() >= PROGRESS_MIN_INPUT && std::io::stderr().is_terminal();
+    let progress = |phase: Phase| {
+        let what = match phase {
+            Phase::Reading => "reading the paper".to_string(),
+            Phase::Rendering(f) => format!("rendering and validating {f}"),
+            Phase::Writing => "writing".to_string(),
+        };
+        let _ = write!(
+            std::io::stderr(),
+            "\r\x1b[Kpapermeta: {}: {what}…",
+            args.input
+        );
+    };
     let job = Job {
         input_name: &args.input,
         bytes: &bytes,
-        meta: meta.as_ref(),
+        meta: &layers,
         formats: &args.to,
         out_dir: &args.output,
         stem: &stem,
+        progress: show_progress.then_some(&progress as &(dyn Fn(Phase) + Sync)),
     };
-    let outcome =
-        convert::convert(&job, &options).map_err(|e| fail(e.status().code(), e.to_string()))?;
-    print_outcome(&args, &stem, &outcome);
+    let result = convert::convert(&job, &options);
+    if show_progress {
+        let _ = write!(std::io::stderr(), "\r\x1b[K");
+    }
+    let outcome = result.map_err(|e| fail(e.status().code(), e.to_string()))?;
+    // The outputs are written: a closed pipe from here on ends the program quietly.
+    let _ = print_outcome(&args, &stem, &outcome);
     Ok(outcome.status().code())
 }
 
+/// Inputs at least this large get a progress line at a terminal.
+const PROGRESS_MIN_INPUT: usize = 2 * 1024 * 1024;
+
 /// Prints what a conversion found and did: the summary, the views asked for, every warning
-/// and failure, and the files written.
-fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) {
+/// and failure, and the files written. Stops at the first write that fails (a closed pipe).
+fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
     let doc = &outcome.document;
     if !args.quiet {
-        eprint!("{}", summary(doc));
+        write!(err, "{}", summary(doc))?;
     }
     if args.outline {
-        print!("{}", outline(doc));
+        write!(out, "{}", outline(doc))?;
     }
     if args.citations {
-        print!("{}", papermeta::extract::citations::citation_report(doc));
+        write!(out, "{}", papermeta::summary::citation_report(doc))?;
     }
+    out.flush()?;
     for w in &doc.warnings {
-        eprintln!("{}", format_diagnostic(&args.input, w));
+        writeln!(err, "{}", format_diagnostic(&args.input, w))?;
     }
     for (format, e) in &outcome.failed {
-        eprintln!("error: {format} not written: {e}");
+        writeln!(err, "error: {format} not written: {e}")?;
     }
     for artifact in &outcome.artifacts {
         let name = convert::output_path(Path::new(""), stem, artifact.format)
             .display()
             .to_string();
         for w in &artifact.warnings {
-            eprintln!("{}", format_export_warning(&args.input, &name, w));
+            writeln!(err, "{}", format_export_warning(&args.input, &name, w))?;
         }
         for d in &artifact.report.diagnostics {
-            eprint!(
+            write!(
+                err,
                 "{}",
                 render_diagnostic(&name, std::str::from_utf8(&artifact.bytes).ok(), d)
-            );
+            )?;
         }
         if !artifact.report.is_valid() {
-            eprintln!("error: {name} failed validation and was not written");
+            writeln!(err, "error: {name} failed validation and was not written")?;
         }
+    }
+    let refused =
+        !outcome.failed.is_empty() || outcome.artifacts.iter().any(|a| !a.report.is_valid());
+    if refused && outcome.written.is_empty() && !args.partial {
+        writeln!(
+            err,
+            "error: no output was written because an output failed; earlier outputs in {} are left as they were (--partial writes the valid ones)",
+            args.output.display()
+        )?;
+    }
+    for path in &outcome.stale {
+        writeln!(
+            err,
+            "warning: {} is from an earlier run: its format failed this time",
+            path.display()
+        )?;
+    }
+    for path in &outcome.removed_temporaries {
+        writeln!(
+            err,
+            "removed {}, a temporary left by an interrupted run",
+            path.display()
+        )?;
     }
     if !args.quiet {
         for path in &outcome.written {
-            eprintln!("wrote {}", path.display());
+            writeln!(err, "wrote {}", path.display())?;
         }
     }
+    Ok(())
 }
 
 fn validate_files(args: ValidateArgs) -> Result<u8> {
@@ -300,11 +382,12 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
         } else {
             let text = std::str::from_utf8(&bytes).ok();
             for d in &report.diagnostics {
-                eprint!("{}", render_diagnostic(&name, text, d));
+                let _ = write!(std::io::stderr(), "{}", render_diagnostic(&name, text, d));
             }
             let errors = report.errors().count();
             let warnings = report.diagnostics.len() - errors;
-            println!(
+            let _ = writeln!(
+                std::io::stdout(),
                 "{name}: {format}: {} ({errors} errors, {warnings} warnings)",
                 if report.is_valid() {
                     "valid"
@@ -315,7 +398,11 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
         }
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&json_reports)?);
+        let _ = writeln!(
+            std::io::stdout(),
+            "{}",
+            serde_json::to_string_pretty(&json_reports)?
+        );
     }
     Ok(status)
 }

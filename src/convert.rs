@@ -7,7 +7,7 @@ use crate::extract::{extract_document, ExtractError};
 use crate::format::{ExportOptions, Format, ValidateOptions};
 use crate::meta::{apply_metadata, Metadata};
 use crate::model::{Diagnostic, Document};
-use crate::output::{write_atomic, OutputError};
+use crate::output::{remove_stale_temporaries, OutputError, OutputSet};
 use crate::validate::dtd::Dtd;
 use crate::validate::Report;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,21 @@ pub struct ConvertOptions {
     pub export: ExportOptions,
     /// A DTD to validate JATS against instead of the built-in project DTD.
     pub jats_dtd: Option<Dtd>,
+    /// What to write when some outputs fail.
+    pub policy: WritePolicy,
+}
+
+/// What a conversion writes when some requested outputs fail (their writer refused the
+/// document, or they failed validation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WritePolicy {
+    /// Write nothing: the outputs of an earlier run stay as they were, so a folder never
+    /// mixes two runs.
+    #[default]
+    AllOrNothing,
+    /// Write the valid outputs; the earlier outputs of the failed formats are left in place
+    /// and named in [`Outcome::stale`].
+    Partial,
 }
 
 impl ConvertOptions {
@@ -85,20 +100,34 @@ impl ConvertError {
 }
 
 /// One paper to convert.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Job<'a> {
     /// The input's name as given (`-` for standard input), used in messages.
     pub input_name: &'a str,
     /// The input's bytes.
     pub bytes: &'a [u8],
-    /// Publication facts that override what the text gives.
-    pub meta: Option<&'a Metadata>,
+    /// Publication facts that override what the text gives, in layers: each later one
+    /// overrides the earlier ones (a journal's file, then an article's).
+    pub meta: &'a [&'a Metadata],
     /// The outputs to render, in any order and possibly repeated.
     pub formats: &'a [Format],
     /// The directory the outputs go to (created when something is written).
     pub out_dir: &'a Path,
     /// The stem of the output names: `<stem><extension>`.
     pub stem: &'a str,
+    /// Told each phase as it starts (for a progress line on long inputs).
+    pub progress: Option<&'a (dyn Fn(Phase) + Sync)>,
+}
+
+/// A phase of a conversion, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the input into the model.
+    Reading,
+    /// Rendering and validating one output.
+    Rendering(Format),
+    /// Writing the outputs.
+    Writing,
 }
 
 /// How long each phase took.
@@ -123,6 +152,11 @@ pub struct Outcome {
     pub artifacts: Vec<Artifact>,
     /// The files written.
     pub written: Vec<PathBuf>,
+    /// Outputs of an earlier run that this run did not replace because their format failed
+    /// (with [`WritePolicy::Partial`]; with the default policy nothing is replaced at all).
+    pub stale: Vec<PathBuf>,
+    /// Temporaries a killed papermeta had left in the output directory, removed by this run.
+    pub removed_temporaries: Vec<PathBuf>,
     /// How long each phase took.
     pub timing: Timing,
 }
@@ -147,8 +181,14 @@ impl Outcome {
 /// Converts one paper: reads it, renders and validates every requested format, and writes
 /// the valid outputs atomically into the job's directory.
 pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertError> {
+    let tell = |phase| {
+        if let Some(progress) = job.progress {
+            progress(phase);
+        }
+    };
     let started = Instant::now();
-    let document = read_document(job.bytes, job.input_name, job.meta)?;
+    tell(Phase::Reading);
+    let document = read_document_layers(job.bytes, job.input_name, job.meta)?;
     let read = started.elapsed();
     let started = Instant::now();
     let mut formats = job.formats.to_vec();
@@ -157,6 +197,7 @@ pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertEr
     let mut failed = Vec::new();
     let mut artifacts = Vec::new();
     for format in formats {
+        tell(Phase::Rendering(format));
         match render(&document, format, options) {
             Ok(artifact) => artifacts.push(artifact),
             Err(e) => failed.push((format, e)),
@@ -164,18 +205,40 @@ pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertEr
     }
     let render = started.elapsed();
     let started = Instant::now();
-    if artifacts.iter().any(|a| a.report.is_valid()) {
+    let any_failed = !failed.is_empty() || artifacts.iter().any(|a| !a.report.is_valid());
+    let write = options.policy == WritePolicy::Partial || !any_failed;
+    let mut written = Vec::new();
+    let mut removed_temporaries = Vec::new();
+    if write && artifacts.iter().any(|a| a.report.is_valid()) {
+        tell(Phase::Writing);
         std::fs::create_dir_all(job.out_dir).map_err(|source| OutputError {
             path: job.out_dir.to_path_buf(),
             source,
         })?;
+        removed_temporaries = remove_stale_temporaries(job.out_dir);
+        written = write_valid(job.out_dir, job.stem, &artifacts)?;
     }
-    let written = write_valid(job.out_dir, job.stem, &artifacts)?;
+    let stale = if write {
+        let unwritten = failed.iter().map(|(f, _)| *f).chain(
+            artifacts
+                .iter()
+                .filter(|a| !a.report.is_valid())
+                .map(|a| a.format),
+        );
+        unwritten
+            .map(|f| output_path(job.out_dir, job.stem, f))
+            .filter(|p| p.is_file())
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Outcome {
         document,
         failed,
         artifacts,
         written,
+        stale,
+        removed_temporaries,
         timing: Timing {
             read,
             render,
@@ -190,8 +253,17 @@ pub fn read_document(
     file_name: &str,
     meta: Option<&Metadata>,
 ) -> Result<Document, ExtractError> {
+    read_document_layers(bytes, file_name, meta.as_slice())
+}
+
+/// Reads a paper and applies metadata layers in order (later ones override earlier ones).
+pub fn read_document_layers(
+    bytes: &[u8],
+    file_name: &str,
+    layers: &[&Metadata],
+) -> Result<Document, ExtractError> {
     let mut doc = extract_document(bytes, file_name)?;
-    if let Some(meta) = meta {
+    for meta in layers {
         let warnings = apply_metadata(&mut doc, meta);
         doc.warnings.extend(warnings);
     }
@@ -219,20 +291,94 @@ pub fn output_path(dir: &Path, stem: &str, format: Format) -> PathBuf {
     dir.join(format!("{stem}{}", format.extension()))
 }
 
-/// Writes the artifacts that passed validation, atomically; returns the paths written.
-/// An invalid artifact is never written.
+/// Writes the artifacts that passed validation as one set (all staged, then renamed);
+/// returns the paths written. An invalid artifact is never written.
 pub fn write_valid(
     dir: &Path,
     stem: &str,
     artifacts: &[Artifact],
 ) -> Result<Vec<PathBuf>, OutputError> {
-    let mut written = Vec::new();
+    let mut set = OutputSet::new();
     for artifact in artifacts.iter().filter(|a| a.report.is_valid()) {
-        let path = output_path(dir, stem, artifact.format);
-        write_atomic(&path, &artifact.bytes)?;
-        written.push(path);
+        set.stage(&output_path(dir, stem, artifact.format), &artifact.bytes)?;
     }
-    Ok(written)
+    set.commit()
+}
+
+/// The default for [`read_input`]'s size limit: 64 MiB, far above any paper's text.
+pub const DEFAULT_MAX_INPUT: u64 = 64 * 1024 * 1024;
+
+/// Why an input file could not be read.
+#[derive(Debug, Error)]
+pub enum InputError {
+    /// The file (or standard input) could not be read.
+    #[error("cannot read {name}: {source}")]
+    Io {
+        /// The input's name.
+        name: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The input is larger than the limit.
+    #[error("{name}: the input is {size} bytes, over the limit of {limit} bytes (raise it with --max-input)")]
+    TooLarge {
+        /// The input's name.
+        name: String,
+        /// Its size (or, for a stream, how much was read before stopping).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The start of the input shows it is not text.
+    #[error(transparent)]
+    Binary(ExtractError),
+}
+
+/// Reads an input file (`-` for standard input) whole, refusing it at once when it is larger
+/// than `limit` bytes or when its first bytes show it is binary (a PDF is let through for
+/// its reader).
+pub fn read_input(name: &str, limit: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let io = |source| InputError::Io {
+        name: name.to_string(),
+        source,
+    };
+    let mut reader: Box<dyn Read> = if name == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(name).map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        if size > limit {
+            return Err(InputError::TooLarge {
+                name: name.to_string(),
+                size,
+                limit,
+            });
+        }
+        Box::new(file)
+    };
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(crate::extract::text::BINARY_PROBE as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if !bytes.starts_with(b"%PDF-") {
+        if let Some(err) = crate::extract::text::looks_binary(&bytes, name) {
+            return Err(InputError::Binary(err));
+        }
+    }
+    reader
+        .take(limit.saturating_sub(bytes.len() as u64) + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            name: name.to_string(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// The stem of an input's outputs: its file name without the last extension (`paper` for

@@ -5,9 +5,11 @@
 //! `received`/`accepted` date replaces the printed history date of that kind. Unknown keys are errors that name the closest valid
 //! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
 
+use crate::model::identifiers::primary_language;
 use crate::model::{
-    Contributor, Diagnostic, Document, HistoryDate, HistoryKind, Journal, License, LocalizedText,
-    PageRange, PartialDate, PersonName, Script,
+    Contributor, Diagnostic, Document, Doi, HistoryDate, HistoryKind, IsoDate, Issn, Journal,
+    LanguageTag, License, LocalizedText, Numbering, Orcid, PageRange, PartialDate, PersonName,
+    Printed, Script,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -262,8 +264,8 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
             ("journal.issn_electronic", &j.issn_electronic),
         ] {
             if let Some(v) = value {
-                if let Err(m) = check_issn(v) {
-                    return fail(key, m);
+                if let Err(e) = Issn::parse(v) {
+                    return fail(key, e.to_string());
                 }
             }
         }
@@ -280,8 +282,8 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
             ("article.accepted", &a.accepted),
         ] {
             if let Some(d) = value {
-                if let Err(m) = parse_iso_date(d) {
-                    return fail(key, m);
+                if let Err(e) = IsoDate::parse(d) {
+                    return fail(key, e.to_string());
                 }
             }
         }
@@ -294,11 +296,8 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
             }
         }
         if let Some(doi) = &a.doi {
-            if normalize_doi(doi).is_none() {
-                return fail(
-                    "article.doi",
-                    format!("`{doi}` is not a DOI (it must start with `10.` and hold a `/`)"),
-                );
+            if let Err(e) = Doi::parse_any(doi) {
+                return fail("article.doi", e.to_string());
             }
         }
         if let Some(u) = &a.url {
@@ -314,11 +313,8 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
     }
     for author in &meta.authors {
         if let Some(o) = &author.orcid {
-            if normalize_orcid(o).is_none() {
-                return fail(
-                    "authors.orcid",
-                    format!("`{o}` is not a valid ORCID iD (16 digits, check digit verified)"),
-                );
+            if let Err(e) = Orcid::parse_any(o) {
+                return fail("authors.orcid", e.to_string());
             }
         }
     }
@@ -327,93 +323,14 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
 
 fn check_lang_table(table: &toml::Table) -> Result<(), String> {
     for (lang, value) in table {
-        if !is_language_tag(lang) {
-            return Err(format!(
-                "`{lang}` is not a BCP 47 language tag (e.g. `ar`, `en`)"
-            ));
+        if let Err(e) = LanguageTag::parse(lang) {
+            return Err(e.to_string());
         }
         if !value.is_str() {
             return Err(format!("the `{lang}` value must be a string"));
         }
     }
     Ok(())
-}
-
-/// A light BCP 47 check: a 2–3 letter primary subtag and alphanumeric subtags of 1–8.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Checks an ISSN's form and check digit.
-pub fn check_issn(issn: &str) -> Result<(), String> {
-    let chars: Vec<char> = issn.chars().collect();
-    if chars.len() != 9 || chars[4] != '-' {
-        return Err(format!("`{issn}` is not an ISSN of the form NNNN-NNNC"));
-    }
-    let digits: Vec<char> = chars.iter().filter(|c| **c != '-').copied().collect();
-    let mut sum = 0u32;
-    for (i, c) in digits[..7].iter().enumerate() {
-        let d = c
-            .to_digit(10)
-            .ok_or_else(|| format!("`{issn}` has a non-digit"))?;
-        sum += d * (8 - i as u32);
-    }
-    let check = (11 - sum % 11) % 11;
-    let expected = if check == 10 {
-        'X'
-    } else {
-        char::from_digit(check, 10).unwrap_or('?')
-    };
-    if digits[7].to_ascii_uppercase() != expected {
-        return Err(format!(
-            "`{issn}` has a wrong check digit (expected {expected})"
-        ));
-    }
-    Ok(())
-}
-
-/// Reads an ISO 8601 date: `2025`, `2025-03` or `2025-03-31`.
-pub fn parse_iso_date(text: &str) -> Result<PartialDate, String> {
-    let bad = || format!("`{text}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.is_empty()
-        || parts.len() > 3
-        || parts[0].len() != 4
-        || parts.iter().skip(1).any(|p| p.len() != 2)
-    {
-        return Err(bad());
-    }
-    let year: i32 = parts[0].parse().map_err(|_| bad())?;
-    let month: Option<u8> = parts
-        .get(1)
-        .map(|m| m.parse())
-        .transpose()
-        .map_err(|_| bad())?;
-    let day: Option<u8> = parts
-        .get(2)
-        .map(|d| d.parse())
-        .transpose()
-        .map_err(|_| bad())?;
-    if month.is_some_and(|m| !(1..=12).contains(&m)) {
-        return Err(bad());
-    }
-    if let (Some(m), Some(d)) = (month, day) {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let max = match m {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if d == 0 || d > max {
-            return Err(bad());
-        }
-    }
-    Ok(PartialDate { year, month, day })
 }
 
 /// Reads `101-125`, `101–125` or `7` into a page range.
@@ -427,45 +344,6 @@ pub fn parse_pages(text: &str) -> PageRange {
         first,
         last,
     }
-}
-
-/// A DOI without resolver prefix, or `None` when `text` is not one.
-pub fn normalize_doi(text: &str) -> Option<String> {
-    let t = text.trim();
-    let t = [
-        "https://doi.org/",
-        "http://doi.org/",
-        "https://dx.doi.org/",
-        "doi:",
-    ]
-    .iter()
-    .find_map(|p| t.strip_prefix(p))
-    .unwrap_or(t);
-    (t.starts_with("10.") && t.contains('/') && !t.contains(char::is_whitespace))
-        .then(|| t.to_string())
-}
-
-/// A 16-character ORCID iD (`0000-0002-1825-0097`) with its checksum verified.
-pub fn normalize_orcid(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_start_matches("https://orcid.org/")
-        .trim_start_matches("http://orcid.org/");
-    let chars: Vec<char> = t.chars().filter(|c| *c != '-').collect();
-    if chars.len() != 16 || t.len() != 19 {
-        return None;
-    }
-    let mut total = 0u32;
-    for c in &chars[..15] {
-        total = (total + c.to_digit(10)?) * 2;
-    }
-    let check = (12 - total % 11) % 11;
-    let expected = if check == 10 {
-        'X'
-    } else {
-        char::from_digit(check, 10)?
-    };
-    (chars[15].to_ascii_uppercase() == expected).then(|| t.to_uppercase())
 }
 
 fn is_http_url(text: &str) -> bool {
@@ -503,10 +381,10 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
             journal.titles = lang_texts(t);
         }
         if let Some(v) = &j.issn_print {
-            journal.issn_print = Some(v.to_uppercase());
+            journal.issn_print = Some(Printed::new(v.to_uppercase()));
         }
         if let Some(v) = &j.issn_electronic {
-            journal.issn_electronic = Some(v.to_uppercase());
+            journal.issn_electronic = Some(Printed::new(v.to_uppercase()));
         }
         if let Some(p) = &j.publisher {
             if p.name.is_some() {
@@ -519,23 +397,23 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
     }
     if let Some(a) = &meta.article {
         let publication = &mut doc.front.publication;
-        if a.volume.is_some() {
-            publication.volume = a.volume.clone();
+        if let Some(v) = &a.volume {
+            publication.volume = Some(Numbering::new(v.as_str()));
         }
-        if a.issue.is_some() {
-            publication.issue = a.issue.clone();
+        if let Some(i) = &a.issue {
+            publication.issue = Some(Numbering::new(i.as_str()));
         }
-        if let Some(d) = a.published.as_deref().and_then(|d| parse_iso_date(d).ok()) {
-            publication.published = Some(d);
+        if let Some(d) = a.published.as_deref().and_then(|d| IsoDate::parse(d).ok()) {
+            publication.published = Some(PartialDate::from(d));
         }
         for (kind, value) in [
             (HistoryKind::Received, &a.received),
             (HistoryKind::Accepted, &a.accepted),
         ] {
-            if let Some(d) = value.as_deref().and_then(|d| parse_iso_date(d).ok()) {
+            if let Some(d) = value.as_deref().and_then(|d| IsoDate::parse(d).ok()) {
                 let entry = HistoryDate {
                     kind,
-                    date: Some(d),
+                    date: Some(PartialDate::from(d)),
                     raw: value.clone().unwrap_or_default(),
                     source: None,
                 };
@@ -563,8 +441,8 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
         if a.elocation.is_some() {
             publication.elocation = a.elocation.clone();
         }
-        if let Some(doi) = a.doi.as_deref().and_then(normalize_doi) {
-            publication.doi = Some(doi);
+        if let Some(doi) = a.doi.as_deref().and_then(|d| Doi::parse_any(d).ok()) {
+            publication.doi = Some(Printed::from_value(doi));
         }
         if a.url.is_some() {
             publication.url = a.url.clone();
@@ -635,8 +513,12 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
                 family,
             });
         }
-        if let Some(o) = author.orcid.as_deref().and_then(normalize_orcid) {
-            contributor.orcid = Some(o);
+        if let Some(o) = author
+            .orcid
+            .as_deref()
+            .and_then(|o| Orcid::parse_any(o).ok())
+        {
+            contributor.orcid = Some(Printed::from_value(o));
         }
         if author.email.is_some() {
             contributor.email = author.email.clone();
@@ -676,10 +558,11 @@ fn split_name(name: &str, fallback_lang: &str) -> PersonName {
     }
 }
 
-fn primary_subtag(tag: &str) -> &str {
-    let p = tag.split('-').next().unwrap_or("");
+/// The primary language subtag of `tag`, `und` when it has none.
+fn primary_subtag(tag: &str) -> String {
+    let p = primary_language(tag);
     if p.is_empty() {
-        "und"
+        "und".to_string()
     } else {
         p
     }
@@ -770,26 +653,35 @@ mod tests {
 
     #[test]
     fn checks_issn_check_digit() {
-        assert!(check_issn("2070-9250").is_ok());
-        assert!(check_issn("0378-5955").is_ok());
-        assert!(check_issn("2070-9251").is_err());
+        assert!(parse_metadata("[journal]\nissn_print = \"2070-9250\"\n", "m.toml").is_ok());
         let err = parse_metadata("[journal]\nissn_print = \"2070-9251\"\n", "m.toml").unwrap_err();
         assert!(err.message.contains("check digit"), "{}", err.message);
         assert_eq!(err.line, 2);
     }
 
+    /// `1234--567` has nine characters and a hyphen fifth but only seven digits: the check
+    /// once indexed an eighth digit and panicked.
+    #[test]
+    fn issn_1234_double_hyphen_567_is_refused_not_a_panic() {
+        let err =
+            parse_metadata("[journal]\nissn_electronic = \"1234--567\"\n", "m.toml").unwrap_err();
+        assert_eq!(
+            err.message,
+            "`journal.issn_electronic`: `1234--567` is not an ISSN of the form NNNN-NNNC"
+        );
+        assert_eq!((err.line, err.column), (2, 1));
+    }
+
     #[test]
     fn reads_dates_pages_doi_orcid() {
+        let meta = |text: &str| parse_metadata(text, "m.toml");
+        let err = meta("[article]\npublished = \"2025-02-30\"\n").unwrap_err();
         assert_eq!(
-            parse_iso_date("2025-03").unwrap(),
-            PartialDate {
-                year: 2025,
-                month: Some(3),
-                day: None
-            }
+            err.message,
+            "`article.published`: `2025-02-30` does not exist: February 2025 has 28 days"
         );
-        assert!(parse_iso_date("2025-02-30").is_err());
-        assert!(parse_iso_date("25-03").is_err());
+        let err = meta("[article]\npublished = \"25-03\"\n").unwrap_err();
+        assert!(err.message.contains("is not an ISO date"), "{err}");
         assert_eq!(
             parse_pages("101-125"),
             PageRange {
@@ -798,16 +690,33 @@ mod tests {
                 last: Some(125)
             }
         );
-        assert_eq!(
-            normalize_doi("https://doi.org/10.5555/x"),
-            Some("10.5555/x".into())
+        assert!(meta("[article]\ndoi = \"5555/x\"\n").is_err());
+        let err = meta("[[authors]]\norcid = \"0000-0002-1825-0098\"\n").unwrap_err();
+        assert!(
+            err.message.contains("wrong check digit (expected 7)"),
+            "{err}"
         );
-        assert_eq!(normalize_doi("5555/x"), None);
+        let good = meta(
+            "[article]\npublished = \"2025-03\"\ndoi = \"https://doi.org/10.5555/x\"\n[[authors]]\norcid = \"https://orcid.org/0000-0002-1694-233x\"\n",
+        )
+        .unwrap();
+        let mut doc = Document::default();
+        doc.front.contributors.push(Contributor::default());
+        apply_metadata(&mut doc, &good);
+        let p = &doc.front.publication;
         assert_eq!(
-            normalize_orcid("0000-0002-1825-0097"),
-            Some("0000-0002-1825-0097".into())
+            p.published,
+            Some(PartialDate {
+                year: 2025,
+                month: Some(3),
+                day: None
+            })
         );
-        assert_eq!(normalize_orcid("0000-0002-1825-0098"), None);
+        assert_eq!(p.doi.as_deref(), Some("10.5555/x"));
+        assert_eq!(
+            doc.front.contributors[0].orcid.as_deref(),
+            Some("0000-0002-1694-233X")
+        );
     }
 
     #[test]

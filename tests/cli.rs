@@ -108,16 +108,20 @@ fn unknown_metadata_key_is_refused_with_closest_key() {
 }
 
 #[test]
-fn jats_without_journal_facts_names_the_key_and_other_outputs_are_written() {
+fn jats_without_journal_facts_names_the_key_and_nothing_is_written() {
     let sample = std::fs::read(common::root().join("samples/political-issues-000.txt")).unwrap();
-    let (out, mut files) = extract_bytes(&sample, &["--quiet"]);
-    files.sort();
+    let (out, files) = extract_bytes(&sample, &["--quiet"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("set `journal.id` in the metadata file"),
         "{}",
         stderr(&out)
     );
+    assert!(files.is_empty(), "{files:?}");
+    // --partial writes the others.
+    let (out, mut files) = extract_bytes(&sample, &["--quiet", "--partial"]);
+    files.sort();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(files, ["paper.bib", "paper.jsonld", "paper.model.json"]);
 }
 

@@ -62,10 +62,11 @@ fn a_toy_format_is_one_module_and_one_table_entry() {
     let job = Job {
         input_name: "paper.txt",
         bytes: PAPER.as_bytes(),
-        meta: None,
+        meta: &[],
         formats: &[toy, Format::BIBTEX],
         out_dir: dir.path(),
         stem: "paper",
+        progress: None,
     };
     let outcome = convert::convert(&job, &ConvertOptions::default()).unwrap();
     assert_eq!(outcome.status(), Status::Ok, "{:?}", outcome.failed);

@@ -53,8 +53,8 @@ fn journal() -> Journal {
             loc("ar", "مجلة الدراسات الإقليمية"),
             loc("en", "Journal of Regional Studies"),
         ],
-        issn_print: Some("1234-5679".to_string()),
-        issn_electronic: Some("2345-678X".to_string()),
+        issn_print: Some("1234-5679".into()),
+        issn_electronic: Some("2345-678X".into()),
         publisher_name: Some("دار النشر الجامعية".to_string()),
         publisher_place: Some("الكوفة".to_string()),
     }
@@ -92,7 +92,7 @@ fn complete_document() -> Document {
                     meaning: Some(AcademicRank::AssistantProfessor),
                 }),
                 email: Some("suad@example.edu".to_string()),
-                orcid: Some("0000-0002-1825-0097".to_string()),
+                orcid: Some("0000-0002-1825-0097".into()),
                 affiliation_ids: vec!["aff1".to_string()],
                 corresponding: true,
                 ..Default::default()
@@ -165,8 +165,8 @@ fn complete_document() -> Document {
         ],
         publication: Publication {
             journal: Some(journal()),
-            volume: Some("١٢".to_string()),
-            issue: Some("3".to_string()),
+            volume: Some("١٢".into()),
+            issue: Some("3".into()),
             published: Some(PartialDate {
                 year: 2024,
                 month: Some(3),
@@ -178,7 +178,7 @@ fn complete_document() -> Document {
                 last: Some(178),
             }),
             elocation: None,
-            doi: Some("10.5555/jrs.2024.12.3.151".to_string()),
+            doi: Some("10.5555/jrs.2024.12.3.151".into()),
             url: Some("https://example.org/jrs/article/151?lang=ar&v=1".to_string()),
             license: Some(License {
                 url: Some("https://creativecommons.org/licenses/by/4.0/".to_string()),
@@ -417,14 +417,14 @@ fn complete_document() -> Document {
                         year: Some(MaybeTyped::typed("2019", 2019)),
                         title: Some("Water use".to_string()),
                         container: Some("Journal of Water".to_string()),
-                        volume: Some("4".to_string()),
-                        issue: Some("2".to_string()),
+                        volume: Some("4".into()),
+                        issue: Some("2".into()),
                         pages: Some(PageRange {
                             raw: "33-47".to_string(),
                             first: Some(33),
                             last: Some(47),
                         }),
-                        doi: Some("10.1000/xyz".to_string()),
+                        doi: Some("10.1000/xyz".into()),
                         source: Span::line(51),
                         ..Default::default()
                     },
@@ -467,7 +467,7 @@ fn sparse_english_document() -> Document {
     doc.front.publication.journal = Some(Journal {
         id: Some("sj".to_string()),
         titles: vec![loc("en", "Sparse Journal")],
-        issn_electronic: Some("2049-3630".to_string()),
+        issn_electronic: Some("2049-3630".into()),
         ..Default::default()
     });
     doc.front.contributors = vec![Contributor {
@@ -680,7 +680,7 @@ fn missing_journal_id_or_issn_fails_naming_the_key() {
     let mut doc = complete_document();
     if let Some(j) = doc.front.publication.journal.as_mut() {
         j.issn_print = None;
-        j.issn_electronic = Some("  ".to_string());
+        j.issn_electronic = Some("  ".into());
     }
     match write_jats(&doc, &JatsOptions::default()) {
         Err(ExportError::MissingFact { format, key, .. }) => {

@@ -23,8 +23,9 @@
 //!   word, made unique with `a`, `b`, … (compared case-insensitively).
 
 use super::{Export, ExportError};
+use crate::model::identifiers::primary_language;
 use crate::model::{
-    Agent, Contributor, Diagnostic, Document, PageRange, Reference, ReferenceType, Script,
+    Agent, Contributor, Diagnostic, Document, IsoDate, PageRange, Reference, ReferenceType, Script,
 };
 use crate::script::romanize::romanize;
 use crate::script::{detect_script, parse_number, western_digits};
@@ -297,12 +298,8 @@ fn own_entry(
         )),
     }
     let mut notes = Vec::new();
-    if let Some(volume) = publication
-        .volume
-        .as_deref()
-        .filter(|v| !v.trim().is_empty())
-    {
-        match parse_number(volume) {
+    if let Some(volume) = publication.volume.as_ref().filter(|v| !v.trim().is_empty()) {
+        match volume.number() {
             Some(n) => fields.push(("volume", braced(&n.to_string()))),
             None => notes.push(format!("vol. {}", escape(volume))),
         }
@@ -320,12 +317,13 @@ fn own_entry(
         notes.push(escape(eloc));
     }
     if let Some(journal) = &publication.journal {
+        // biber checks the form and the check digit: only a valid ISSN is written.
         let issn = [&journal.issn_print, &journal.issn_electronic]
             .into_iter()
             .flatten()
-            .find(|i| issn_valid(i));
+            .find_map(|i| i.value());
         if let Some(issn) = issn {
-            fields.push(("issn", braced(issn)));
+            fields.push(("issn", braced(&issn.to_string())));
         }
     }
     if let Some(doi) = publication.doi.as_deref().filter(|d| !d.is_empty()) {
@@ -501,15 +499,12 @@ fn reference_entry(r: &Reference, keys: &mut KeySet, warnings: &mut Vec<Diagnost
     if let Some(edition) = r.edition.as_deref().filter(|e| !e.trim().is_empty()) {
         facts.push(("edition", braced(&escape(edition))));
     }
-    if let Some(volume) = r.volume.as_deref().filter(|v| !v.trim().is_empty()) {
+    if let Some(volume) = r.volume.as_ref().filter(|v| !v.trim().is_empty()) {
         // biber wants an integer volume; anything else is kept in note.
-        let value = parse_number(volume).map_or_else(|| escape(volume), |n| n.to_string());
-        let field = if parse_number(volume).is_some() {
-            "volume"
-        } else {
-            "note:volume"
-        };
-        facts.push((field, braced(&value)));
+        match volume.number() {
+            Some(n) => facts.push(("volume", braced(&n.to_string()))),
+            None => facts.push(("note:volume", braced(&escape(volume)))),
+        }
     }
     if let Some(issue) = r.issue.as_deref().filter(|i| !i.trim().is_empty()) {
         facts.push(("number", braced(&escape(issue))));
@@ -535,7 +530,7 @@ fn reference_entry(r: &Reference, keys: &mut KeySet, warnings: &mut Vec<Diagnost
     }
     if let Some(accessed) = r.accessed.as_deref().filter(|a| !a.trim().is_empty()) {
         let iso = western_digits(accessed.trim());
-        if is_iso_date(&iso) {
+        if IsoDate::parse(&iso).is_ok_and(|d| d.day().is_some()) {
             facts.push(("urldate", braced(&iso)));
         } else {
             facts.push(("note:urldate", braced(&escape(accessed))));
@@ -694,49 +689,9 @@ fn pages_value(pages: &PageRange) -> String {
     }
 }
 
-/// Whether `text` is `YYYY-MM-DD`.
-fn is_iso_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
-
-/// Whether the ISSN has the `NNNN-NNNC` form and a right check digit (biber checks both).
-fn issn_valid(issn: &str) -> bool {
-    let b = issn.as_bytes();
-    let form = b.len() == 9
-        && b.iter().take(4).all(u8::is_ascii_digit)
-        && b.get(4) == Some(&b'-')
-        && b.iter().skip(5).take(3).all(u8::is_ascii_digit)
-        && b.get(8).is_some_and(|c| c.is_ascii_digit() || *c == b'X');
-    if !form {
-        return false;
-    }
-    let total: u32 = issn
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .take(7)
-        .zip((2..=8).rev())
-        .map(|(d, w)| d * w)
-        .sum();
-    let check = (11 - total % 11) % 11;
-    let last = b.get(8).copied().unwrap_or(b'?');
-    if check == 10 {
-        last == b'X'
-    } else {
-        u32::from(last.wrapping_sub(b'0')) == check
-    }
-}
-
 /// The babel language name of a BCP 47 tag, when papermeta knows it.
 fn langid(lang: &str) -> Option<&'static str> {
-    let primary = lang.split('-').next()?.to_ascii_lowercase();
+    let primary = primary_language(lang);
     LANGIDS
         .iter()
         .find(|(code, _)| *code == primary)
@@ -1056,11 +1011,34 @@ mod tests {
     }
 
     #[test]
-    fn issn_check_digit_and_iso_dates() {
-        assert!(issn_valid("2070-9250"));
-        assert!(!issn_valid("1234-5678"));
-        assert!(issn_valid("0000-0019"));
-        assert!(is_iso_date("2020-01-05"));
-        assert!(!is_iso_date("12/3/2020"));
+    fn only_a_valid_issn_and_a_real_access_date_are_written() {
+        let mut doc = rich();
+        let (text, _) = render(&doc, true);
+        assert!(text.contains("  issn = {2070-9250},\n"), "{text}");
+        assert!(text.contains("urldate = {2020-01-05}"), "{text}");
+        let set_issn = |doc: &mut Document, issn: &str| {
+            if let Some(j) = doc.front.publication.journal.as_mut() {
+                j.issn_print = Some(issn.into());
+            }
+        };
+        set_issn(&mut doc, "2070-9251");
+        let (text, _) = render(&doc, false);
+        assert!(!text.contains("issn ="), "{text}");
+        set_issn(&mut doc, "1050-124x");
+        let (text, _) = render(&doc, false);
+        assert!(text.contains("  issn = {1050-124X},\n"), "{text}");
+        for r in doc
+            .back
+            .reference_groups
+            .iter_mut()
+            .flat_map(|g| g.references.iter_mut())
+        {
+            if r.accessed.is_some() {
+                r.accessed = Some("2020-02-30".into());
+            }
+        }
+        let (text, _) = render(&doc, true);
+        assert!(!text.contains("urldate ="), "{text}");
+        assert!(text.contains("accessed 2020-02-30"), "{text}");
     }
 }

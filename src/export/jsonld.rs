@@ -12,6 +12,7 @@
 //! their subsections) and the front matter are not counted.
 
 use super::{Export, ExportError};
+use crate::model::identifiers::{IssnError, DOI_RESOLVER, ORCID_RESOLVER};
 use crate::model::{
     Affiliation, Agent, Block, Contributor, ContributorRole, Diagnostic, Document, Front,
     HistoryKind, LocalizedText, PageRange, Reference, ReferenceType, Section, SectionKind,
@@ -59,12 +60,10 @@ const PAGINATED_TYPES: &[&str] = &["ScholarlyArticle", "NewsArticle", "Report", 
 /// Container types whose volume and issue are written as PublicationVolume/PublicationIssue.
 const PERIODICAL_TYPES: &[&str] = &["Periodical", "Newspaper"];
 
-/// `PropertyValue.propertyID` of a DOI and its resolver.
+/// `PropertyValue.propertyID` of a DOI.
 const DOI_PROPERTY: &str = "DOI";
-const DOI_RESOLVER: &str = "https://doi.org/";
-/// `PropertyValue.propertyID` of an ORCID iD and its resolver.
+/// `PropertyValue.propertyID` of an ORCID iD.
 const ORCID_PROPERTY: &str = "ORCID";
-const ORCID_RESOLVER: &str = "https://orcid.org/";
 
 /// Serializes the document as a schema.org `ScholarlyArticle`.
 ///
@@ -438,34 +437,6 @@ fn organization(a: &Affiliation) -> Value {
     Value::Object(node)
 }
 
-/// Whether `issn` has the `NNNN-NNNC` form.
-fn issn_form_ok(issn: &str) -> bool {
-    let b = issn.as_bytes();
-    b.len() == 9
-        && b.iter().take(4).all(u8::is_ascii_digit)
-        && b.get(4) == Some(&b'-')
-        && b.iter().skip(5).take(3).all(u8::is_ascii_digit)
-        && b.get(8).is_some_and(|c| c.is_ascii_digit() || *c == b'X')
-}
-
-/// Whether the ISSN's check digit is right (the form must already be valid).
-fn issn_check_ok(issn: &str) -> bool {
-    let digits: Vec<u32> = issn.chars().filter_map(|c| c.to_digit(10)).collect();
-    let total: u32 = digits
-        .iter()
-        .take(7)
-        .zip((2..=8).rev())
-        .map(|(d, w)| d * w)
-        .sum();
-    let check = (11 - total % 11) % 11;
-    let expected = if check == 10 {
-        'X'
-    } else {
-        char::from_digit(check, 10).unwrap_or('?')
-    };
-    issn.ends_with(expected)
-}
-
 /// The `isPartOf` chain: PublicationIssue → PublicationVolume → Periodical, as far as known.
 fn is_part_of(front: &Front, warnings: &mut Vec<Diagnostic>) -> Option<Value> {
     let publication = &front.publication;
@@ -487,27 +458,30 @@ fn is_part_of(front: &Front, warnings: &mut Vec<Diagnostic>) -> Option<Value> {
                     None,
                 )),
             }
-            let mut issns = Vec::new();
+            let mut issns: Vec<String> = Vec::new();
             for issn in [&journal.issn_print, &journal.issn_electronic]
                 .into_iter()
                 .flatten()
             {
-                if !issn_form_ok(issn) {
-                    warnings.push(Diagnostic::warning(
-                        "invalid-issn",
-                        format!("the ISSN `{issn}` is not of the form NNNN-NNNC; left out"),
-                        None,
-                    ));
-                    continue;
+                match issn.reading() {
+                    Ok(valid) => issns.push(valid.to_string()),
+                    Err(IssnError::Form(_)) => {
+                        warnings.push(Diagnostic::warning(
+                            "invalid-issn",
+                            format!("the ISSN `{issn}` is not of the form NNNN-NNNC; left out"),
+                            None,
+                        ));
+                    }
+                    // Kept: the form is right, only the printed check digit is not.
+                    Err(IssnError::CheckDigit { .. }) => {
+                        warnings.push(Diagnostic::warning(
+                            "issn-check-digit",
+                            format!("the ISSN `{issn}` has a wrong check digit"),
+                            None,
+                        ));
+                        issns.push(issn.to_string());
+                    }
                 }
-                if !issn_check_ok(issn) {
-                    warnings.push(Diagnostic::warning(
-                        "issn-check-digit",
-                        format!("the ISSN `{issn}` has a wrong check digit"),
-                        None,
-                    ));
-                }
-                issns.push(issn.as_str());
             }
             match issns.as_slice() {
                 [] => warnings.push(Diagnostic::warning(

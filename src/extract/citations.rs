@@ -7,16 +7,18 @@
 //! OCR slips still meet. A footnote that cites a work missing from the list adds that work
 //! (`from_footnote`); a footnote that only comments gets no citation.
 
+use super::markers::common;
 use super::markers::references::all_of;
 use super::references::lang_of;
 use super::references::parse::{parse_work, Origin};
 use super::references::text::{self as t, find_first, fold, tokens};
 use crate::model::{
-    Agent, Block, Body, Citation, CitationKind, Diagnostic, Document, Footnote, Inline, Locator,
-    Reference, ReferenceGroup, ReferenceType, Section, Span,
+    Agent, Citation, CitationKind, Diagnostic, Footnote, Locator, Reference, ReferenceGroup,
+    ReferenceType, Span,
 };
 use crate::script::parse_number;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -25,9 +27,9 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut v: Vec<String> = Vec::new();
     for list in [
         all_of(|m| m.stopwords),
-        all_of(|m| m.months),
+        common::MONTH_NAMES.to_vec(),
         all_of(|m| m.url_leads),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.accessed_leads),
         all_of(|m| m.see_prefixes),
     ] {
@@ -44,7 +46,7 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The last page locator of a footnote: label as printed and the range.
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    let mut labels = all_of(|m| m.page_labels);
+    let mut labels = common::PAGE_LABELS.to_vec();
     labels.dedup();
     let alt = labels
         .iter()
@@ -84,13 +86,17 @@ fn toks(words: Vec<String>) -> Vec<Tok> {
 }
 
 /// Every distinct folded token of the reference profiles, numbered: a footnote's words are
-/// compared with each distinct word once, not once per reference that holds it.
+/// compared with each distinct word once, not once per reference that holds it, and each
+/// distinct footnote word with the vocabulary once ([`Vocab::matches`] remembers it), so
+/// the cost grows with the paper, not with footnotes × references.
 #[derive(Default)]
 struct Vocab {
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
     toks: Vec<Tok>,
     /// Token ids by length in characters, for the fuzzy comparison.
     by_len: Vec<Vec<usize>>,
+    /// For a query word: the vocabulary size when its matches were found, and the matches.
+    memo: std::cell::RefCell<FxHashMap<String, (usize, Vec<usize>)>>,
 }
 
 impl Vocab {
@@ -118,61 +124,105 @@ impl Vocab {
             .collect()
     }
 
-    /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
-    fn hits(&self, query: &[Tok]) -> Hits {
-        let words = query.len().div_ceil(64).max(1);
-        let mut bits = vec![0u64; self.toks.len() * words];
-        for (j, q) in query.iter().enumerate() {
-            let mut set = |id: usize| {
-                if let Some(w) = bits.get_mut(id * words + j / 64) {
-                    *w |= 1 << (j % 64);
+    /// Whether vocabulary token `t` may match a query token of `l` characters: lengths too
+    /// far apart never match (the distance is at least the difference); `same_token` decides.
+    fn near_length(l: usize, len: usize) -> bool {
+        len >= 4 && l.abs_diff(len) <= l.max(len) / 4 + 1
+    }
+
+    /// The vocabulary tokens a query token matches ([`same_token`]), in id order.
+    fn matches(&self, q: &Tok) -> Vec<usize> {
+        let l = q.chars.len();
+        let fuzzy = |t: &Tok| {
+            t.text == q.text || (l >= 4 && Self::near_length(l, t.chars.len()) && same_token(q, t))
+        };
+        let mut memo = self.memo.borrow_mut();
+        if let Some((known, found)) = memo.get_mut(&q.text) {
+            // Tokens interned since (works added from footnotes) are checked now.
+            for id in *known..self.toks.len() {
+                if self.toks.get(id).is_some_and(fuzzy) {
+                    found.push(id);
                 }
-            };
-            if let Some(&id) = self.ids.get(&q.text) {
-                set(id);
             }
-            let l = q.chars.len();
-            if l < 4 {
-                continue;
-            }
-            // Lengths too far apart never match (the distance is at least the difference);
-            // this bound is loose, `same_token` decides.
+            *known = self.toks.len();
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        if let Some(&id) = self.ids.get(&q.text) {
+            found.push(id);
+        }
+        if l >= 4 {
             for (len, bucket) in self.by_len.iter().enumerate().skip(4) {
-                if l.abs_diff(len) > l.max(len) / 4 + 1 {
+                if !Self::near_length(l, len) {
                     continue;
                 }
                 for &id in bucket {
-                    if self.toks.get(id).is_some_and(|t| same_token(q, t)) {
-                        set(id);
+                    if self
+                        .toks
+                        .get(id)
+                        .is_some_and(|t| t.text != q.text && same_token(q, t))
+                    {
+                        found.push(id);
                     }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        memo.insert(q.text.clone(), (self.toks.len(), found.clone()));
+        found
+    }
+
+    /// Which of `query`'s tokens each vocabulary token matches ([`same_token`]).
+    fn hits(&self, query: &[Tok]) -> Hits {
+        let words = query.len().div_ceil(64).max(1);
+        let mut slots: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut bits: Vec<u64> = Vec::new();
+        for (j, q) in query.iter().enumerate() {
+            for id in self.matches(q) {
+                let slot = *slots.entry(id).or_insert_with(|| {
+                    bits.resize(bits.len() + words, 0);
+                    bits.len() / words - 1
+                });
+                if let Some(w) = bits.get_mut(slot * words + j / 64) {
+                    *w |= 1 << (j % 64);
                 }
             }
         }
         Hits {
             words,
             len: query.len(),
+            slots,
             bits,
         }
     }
 }
 
-/// For each vocabulary token, the set of query tokens it matches (bits, `words` u64 each).
+/// For each vocabulary token found in a query, the set of query tokens it matches (bits,
+/// `words` u64 each); tokens not found have no slot.
 struct Hits {
     words: usize,
     len: usize,
+    slots: FxHashMap<usize, usize>,
     bits: Vec<u64>,
 }
 
 impl Hits {
     fn of(&self, id: usize) -> &[u64] {
-        self.bits
-            .get(id * self.words..(id + 1) * self.words)
+        self.slots
+            .get(&id)
+            .and_then(|&slot| self.bits.get(slot * self.words..(slot + 1) * self.words))
             .unwrap_or(&[])
     }
 
     /// Whether vocabulary token `id` matches some query token.
     fn found(&self, id: usize) -> bool {
         self.of(id).iter().any(|&w| w != 0)
+    }
+
+    /// The vocabulary tokens found, in no order.
+    fn found_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots.keys().copied()
     }
 
     /// Share of `part` (vocabulary ids) found among the query tokens.
@@ -199,6 +249,7 @@ impl Hits {
 }
 
 /// Matching data of one reference: vocabulary ids of its tokens.
+#[derive(PartialEq, Eq, Hash)]
 struct Profile {
     title: Vec<usize>,
     authors: Vec<usize>,
@@ -431,11 +482,109 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
 
 struct Linker<'a> {
     groups: &'a mut Vec<ReferenceGroup>,
-    profiles: Vec<(String, Profile)>,
+    /// The reference ids, in list order (works added from footnotes last).
+    ids: Vec<String>,
+    /// References with the same profile score alike: each class is scored once.
+    classes: Vec<Class>,
+    class_of: FxHashMap<std::rc::Rc<Profile>, usize>,
+    /// For each vocabulary id, the classes holding the token (ascending, no repeats): only
+    /// they can score above zero for a footnote that holds it.
+    postings: Vec<Vec<usize>>,
     vocab: Vocab,
 }
 
-impl Linker<'_> {
+/// References whose profiles are equal.
+struct Class {
+    profile: std::rc::Rc<Profile>,
+    /// Indexes into [`Linker::ids`], ascending.
+    members: Vec<usize>,
+}
+
+impl Class {
+    fn last(&self) -> usize {
+        self.members.last().copied().unwrap_or(0)
+    }
+}
+
+impl<'a> Linker<'a> {
+    fn new(groups: &'a mut Vec<ReferenceGroup>) -> Self {
+        let mut linker = Linker {
+            groups,
+            ids: Vec::new(),
+            classes: Vec::new(),
+            class_of: FxHashMap::default(),
+            postings: Vec::new(),
+            vocab: Vocab::default(),
+        };
+        let refs: Vec<Reference> = linker
+            .groups
+            .iter()
+            .flat_map(|g| g.references.iter())
+            .cloned()
+            .collect();
+        for r in &refs {
+            linker.push_profile(r);
+        }
+        linker
+    }
+
+    /// Adds a reference's profile to its class and indexes a new class's tokens.
+    fn push_profile(&mut self, r: &Reference) {
+        let p = std::rc::Rc::new(profile(r, &mut self.vocab));
+        let member = self.ids.len();
+        self.ids.push(r.id.clone());
+        if let Some(&c) = self.class_of.get(&p) {
+            if let Some(class) = self.classes.get_mut(c) {
+                class.members.push(member);
+            }
+            return;
+        }
+        let index = self.classes.len();
+        let mut ids: Vec<usize> = p
+            .title
+            .iter()
+            .chain(&p.authors)
+            .chain(&p.all)
+            .chain(&p.family)
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            if self.postings.len() <= id {
+                self.postings.resize_with(id + 1, Vec::new);
+            }
+            if let Some(list) = self.postings.get_mut(id) {
+                list.push(index);
+            }
+        }
+        self.class_of.insert(p.clone(), index);
+        self.classes.push(Class {
+            profile: p,
+            members: vec![member],
+        });
+    }
+
+    /// The classes that hold some token the query matched, ordered by their last member.
+    fn candidates(&self, hits: &Hits) -> Vec<&Class> {
+        let mut out: Vec<usize> = hits
+            .found_ids()
+            .filter_map(|id| self.postings.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        let mut classes: Vec<&Class> = out.iter().filter_map(|&c| self.classes.get(c)).collect();
+        classes.sort_by_key(|c| c.last());
+        classes
+    }
+
+    /// The reference id of a member.
+    fn id(&self, member: usize) -> String {
+        self.ids.get(member).cloned().unwrap_or_default()
+    }
+
     fn best_match(&self, text: &str) -> Option<(String, f64)> {
         let toks = toks(dedup(tokens(&without_urls(text), &STOP)));
         if toks.is_empty() {
@@ -443,36 +592,31 @@ impl Linker<'_> {
         }
         let hits = self.vocab.hits(&toks);
         let years = years_in(text);
-        let best = self
-            .profiles
+        let candidates = self.candidates(&hits);
+        // Of equal scores the last reference wins.
+        let best = candidates
             .iter()
-            .map(|(id, p)| (id, score(&hits, &years, p)))
+            .map(|c| (c, score(&hits, &years, &c.profile)))
             .filter(|(_, s)| *s >= 0.45)
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((id, s)) = best {
-            return Some((id.clone(), s));
+        if let Some((c, s)) = best {
+            return Some((self.id(c.last()), s));
         }
         // Family name + year + some title words, when exactly one reference fits.
-        let fits: Vec<(String, f64)> = self
-            .profiles
+        let fits: Vec<(&Class, f64)> = candidates
             .iter()
-            .filter_map(|(id, p)| family_year_title(&hits, &years, p).map(|c| (id.clone(), c)))
+            .filter_map(|c| family_year_title(&hits, &years, &c.profile).map(|f| (*c, f)))
             .collect();
         match fits.as_slice() {
-            [one] => Some(one.clone()),
+            [(one, f)] if one.members.len() == 1 => Some((self.id(one.last()), *f)),
             _ => None,
         }
-    }
-
-    fn profile(&self, id: &str) -> Option<&Profile> {
-        self.profiles.iter().find(|(i, _)| i == id).map(|(_, p)| p)
     }
 
     /// Adds a work known only from a footnote to the group of its language.
     fn add_from_footnote(&mut self, text: &str, source: Span) -> String {
         let lang = lang_of(text);
-        let total: usize = self.groups.iter().map(|g| g.references.len()).sum();
-        let id = format!("ref{}", total + 1);
+        let id = format!("ref{}", self.ids.len() + 1);
         let mut r = parse_work(text, Origin::Footnote, ReferenceType::Other);
         r.id = id.clone();
         r.raw = text.to_string();
@@ -487,8 +631,7 @@ impl Linker<'_> {
                 n * 2 > g.references.len()
             })
             .or_else(|| self.groups.len().checked_sub(1));
-        let p = profile(&r, &mut self.vocab);
-        self.profiles.push((id.clone(), p));
+        self.push_profile(&r);
         match pos.and_then(|p| self.groups.get_mut(p)) {
             Some(g) => g.references.push(r),
             None => {
@@ -522,275 +665,243 @@ fn names_work(pre: &Hits, p: &Profile) -> bool {
     hit * 5 >= pre * 3 && hit >= 1
 }
 
+/// What a footnote cites: its kind, the reference, and the footnote it goes through.
+type Resolved = (Option<CitationKind>, Option<String>, Option<String>);
+
+/// The reference an earlier footnote cites, through that footnote.
+fn via(f: &Footnote) -> (Option<String>, Option<String>) {
+    (
+        f.citation.as_ref().and_then(|c| c.reference_id.clone()),
+        Some(f.id.clone()),
+    )
+}
+
+/// Resolves one footnote, after the `earlier` ones; `rest` is its text without the locator.
+/// What the footnotes before the current one cite, kept as the loop goes so each footnote
+/// looks back in constant time.
+#[derive(Default)]
+struct BackState {
+    /// The last footnote that cites a work.
+    last_citing: Option<usize>,
+    /// The last footnote citing each work, by reference id.
+    last_citing_work: HashMap<String, usize>,
+    /// The last footnote of each number.
+    last_of_number: HashMap<u32, usize>,
+}
+
+/// The footnotes before the current one, and what they cite.
+struct LookBack<'a> {
+    footnotes: &'a [Footnote],
+    state: &'a BackState,
+}
+
+impl LookBack<'_> {
+    fn previous_citing(&self) -> Option<&Footnote> {
+        self.state.last_citing.and_then(|k| self.footnotes.get(k))
+    }
+    fn last_numbered(&self, n: u32) -> Option<&Footnote> {
+        self.state
+            .last_of_number
+            .get(&n)
+            .and_then(|&k| self.footnotes.get(k))
+    }
+    /// The latest footnote citing one of these works.
+    fn latest_citing<'i>(&self, ids: impl Iterator<Item = &'i String>) -> Option<&Footnote> {
+        ids.filter_map(|id| self.state.last_citing_work.get(id).copied())
+            .max()
+            .and_then(|k| self.footnotes.get(k))
+    }
+}
+
+fn resolve(
+    linker: &mut Linker,
+    note: &Footnote,
+    earlier: &LookBack,
+    rest: &str,
+    has_locator: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let previous_citing = earlier.previous_citing();
+    match form_of(rest) {
+        Form::Ibid => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Ibid), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "ibid-without-antecedent",
+                    format!(
+                        "footnote {} says ibid but no earlier footnote cites a work",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Ibid), None, None)
+            }
+        },
+        Form::OpCit(pre) | Form::Supra(None, pre) => {
+            let kind = if matches!(form_of(rest), Form::Supra(..)) {
+                CitationKind::Supra
+            } else {
+                CitationKind::OpCit
+            };
+            resolve_earlier_work(linker, note, earlier, previous_citing, &pre, kind, diags)
+        }
+        Form::Supra(Some(n), _) => match earlier.last_numbered(n) {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Supra), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "supra-note-missing",
+                    format!(
+                        "footnote {} points to note {n}, which comes nowhere before it",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Supra), None, None)
+            }
+        },
+        Form::Plain(text) => match linker.best_match(&text) {
+            Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
+            None if citation_like(&text, has_locator) => {
+                let id = linker.add_from_footnote(&note.text, note.source);
+                diags.push(Diagnostic::warning(
+                    "reference-from-footnote",
+                    format!(
+                        "footnote {} cites a work missing from the reference list; added as {id}",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Direct), Some(id), None)
+            }
+            None => (None, None, None),
+        },
+    }
+}
+
+/// An op. cit. or a `supra` without a number: the earlier footnote whose work the words
+/// before the form (`pre`) name, else the previous citing footnote when there are no such
+/// words, else the reference those words match best.
+fn resolve_earlier_work(
+    linker: &Linker,
+    note: &Footnote,
+    earlier: &LookBack,
+    previous_citing: Option<&Footnote>,
+    pre: &str,
+    kind: CitationKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let pre_toks = toks(dedup(tokens(&without_urls(pre), &STOP)));
+    let pre_hits = linker.vocab.hits(&pre_toks);
+    // The latest earlier footnote whose work the words name: only works holding a word
+    // found can be named.
+    let named = earlier.latest_citing(
+        linker
+            .candidates(&pre_hits)
+            .into_iter()
+            .filter(|c| names_work(&pre_hits, &c.profile))
+            .flat_map(|c| c.members.iter())
+            .filter_map(|&m| linker.ids.get(m)),
+    );
+    match (named, pre_toks.is_empty()) {
+        (Some(f), _) => {
+            let (r, v) = via(f);
+            (Some(kind), r, v)
+        }
+        (None, true) => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(kind), r, v)
+            }
+            None => (Some(kind), None, None),
+        },
+        (None, false) => {
+            let found = linker.best_match(pre).map(|(id, _)| id);
+            if found.is_none() {
+                diags.push(Diagnostic::warning(
+                    "op-cit-unresolved",
+                    format!(
+                        "footnote {} refers to an earlier work that no earlier footnote or reference names",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+            }
+            (Some(kind), found, None)
+        }
+    }
+}
+
 /// Classifies each footnote, links it to a reference and resolves ibid / op. cit. chains.
 pub fn link_citations(
     footnotes: &mut [Footnote],
     groups: &mut Vec<ReferenceGroup>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut vocab = Vocab::default();
-    let profiles = groups
-        .iter()
-        .flat_map(|g| g.references.iter())
-        .map(|r| (r.id.clone(), profile(r, &mut vocab)))
-        .collect();
-    let mut linker = Linker {
-        groups,
-        profiles,
-        vocab,
-    };
+    let mut linker = Linker::new(groups);
 
+    let mut back = BackState::default();
     for i in 0..footnotes.len() {
         let Some(note) = footnotes.get(i) else {
             continue;
         };
         let (locator, rest) = take_locator(&note.text);
-        let line = note.source.line;
-        let earlier = footnotes.get(..i).unwrap_or(&[]);
-        let previous_citing = earlier.iter().rev().find(|f| {
-            f.citation
-                .as_ref()
-                .is_some_and(|c| c.reference_id.is_some())
-        });
-        let via = |f: &Footnote| {
-            (
-                f.citation.as_ref().and_then(|c| c.reference_id.clone()),
-                Some(f.id.clone()),
-            )
-        };
-        let (kind, reference_id, via_footnote_id) = match form_of(&rest) {
-            Form::Ibid => match previous_citing {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Ibid), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "ibid-without-antecedent",
-                        format!(
-                            "footnote {} says ibid but no earlier footnote cites a work",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Ibid), None, None)
-                }
+        let (kind, reference_id, via_footnote_id) = resolve(
+            &mut linker,
+            note,
+            &LookBack {
+                footnotes,
+                state: &back,
             },
-            Form::OpCit(pre) | Form::Supra(None, pre) => {
-                let kind = if matches!(form_of(&rest), Form::Supra(..)) {
-                    CitationKind::Supra
-                } else {
-                    CitationKind::OpCit
-                };
-                let pre_toks = toks(dedup(tokens(&without_urls(&pre), &STOP)));
-                let pre_hits = linker.vocab.hits(&pre_toks);
-                let named = earlier.iter().rev().find(|f| {
-                    f.citation
-                        .as_ref()
-                        .and_then(|c| c.reference_id.as_deref())
-                        .and_then(|id| linker.profile(id))
-                        .is_some_and(|p| names_work(&pre_hits, p))
+            &rest,
+            locator.is_some(),
+            &mut diags,
+        );
+        if let Some(id) = &reference_id {
+            back.last_citing = Some(i);
+            back.last_citing_work.insert(id.clone(), i);
+        }
+        if let Some(note) = footnotes.get_mut(i) {
+            back.last_of_number.insert(note.number, i);
+            if let Some(kind) = kind {
+                note.citation = Some(Citation {
+                    kind,
+                    reference_id,
+                    via_footnote_id,
+                    locator,
                 });
-                match (named, pre_toks.is_empty()) {
-                    (Some(f), _) => {
-                        let (r, v) = via(f);
-                        (Some(kind), r, v)
-                    }
-                    (None, true) => match previous_citing {
-                        Some(f) => {
-                            let (r, v) = via(f);
-                            (Some(kind), r, v)
-                        }
-                        None => (Some(kind), None, None),
-                    },
-                    (None, false) => {
-                        let found = linker.best_match(&pre).map(|(id, _)| id);
-                        if found.is_none() {
-                            diags.push(Diagnostic::warning(
-                                "op-cit-unresolved",
-                                format!(
-                                    "footnote {} refers to an earlier work that no earlier footnote or reference names",
-                                    note.label
-                                ),
-                                Some(line),
-                            ));
-                        }
-                        (Some(kind), found, None)
-                    }
-                }
             }
-            Form::Supra(Some(n), _) => match earlier.iter().rev().find(|f| f.number == n) {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Supra), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "supra-note-missing",
-                        format!(
-                            "footnote {} points to note {n}, which comes nowhere before it",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Supra), None, None)
-                }
-            },
-            Form::Plain(text) => match linker.best_match(&text) {
-                Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
-                None if citation_like(&text, locator.is_some()) => {
-                    let id = linker.add_from_footnote(&note.text, note.source);
-                    diags.push(Diagnostic::warning(
-                        "reference-from-footnote",
-                        format!(
-                            "footnote {} cites a work missing from the reference list; added as {id}",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Direct), Some(id), None)
-                }
-                None => (None, None, None),
-            },
-        };
-        if let (Some(kind), Some(note)) = (kind, footnotes.get_mut(i)) {
-            note.citation = Some(Citation {
-                kind,
-                reference_id,
-                via_footnote_id,
-                locator,
-            });
         }
     }
 
     // Every footnote that cites a reference, in footnote order.
+    let mut cited_by: HashMap<&str, Vec<String>> = HashMap::new();
     for note in footnotes.iter() {
-        let Some(id) = note
+        if let Some(id) = note
             .citation
             .as_ref()
             .and_then(|c| c.reference_id.as_deref())
-        else {
-            continue;
-        };
-        if let Some(r) = linker
-            .groups
-            .iter_mut()
-            .flat_map(|g| g.references.iter_mut())
-            .find(|r| r.id == id)
         {
-            r.cited_by.push(note.id.clone());
+            cited_by.entry(id).or_default().push(note.id.clone());
+        }
+    }
+    for r in linker
+        .groups
+        .iter_mut()
+        .flat_map(|g| g.references.iter_mut())
+    {
+        if let Some(notes) = cited_by.remove(r.id.as_str()) {
+            r.cited_by.extend(notes);
         }
     }
     diags
-}
-
-fn kind_name(kind: Option<CitationKind>) -> &'static str {
-    match kind {
-        Some(CitationKind::Direct) => "direct",
-        Some(CitationKind::Ibid) => "ibid",
-        Some(CitationKind::OpCit) => "op. cit.",
-        Some(CitationKind::Supra) => "supra",
-        None => "none",
-    }
-}
-
-/// One line per footnote: page, label, kind (direct / ibid / op. cit. / supra / none), the
-/// resolved reference with its first author and short title, and the locator.
-pub fn citation_report(doc: &Document) -> String {
-    let mut out = String::new();
-    for f in &doc.back.footnotes {
-        let c = f.citation.as_ref();
-        let kind = kind_name(c.map(|c| c.kind));
-        let reference = c
-            .and_then(|c| c.reference_id.as_deref())
-            .map(|id| {
-                let work = doc.back.reference(id).map(|r| {
-                    let author = r.authors.first().map_or("-", Agent::as_written);
-                    let title = r.title.as_deref().unwrap_or("-");
-                    let mut short: String = title
-                        .split_whitespace()
-                        .take(6)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if title.split_whitespace().count() > 6 {
-                        short.push('…');
-                    }
-                    format!("{author} — {short}")
-                });
-                format!("{id}\t{}", work.unwrap_or_else(|| "?".into()))
-            })
-            .unwrap_or_else(|| "-\t-".into());
-        let via = c
-            .and_then(|c| c.via_footnote_id.as_deref())
-            .map(|v| format!(" (via {v})"))
-            .unwrap_or_default();
-        let locator = c
-            .and_then(|c| c.locator.as_ref())
-            .map(|l| format!("{} {}", l.label, l.pages.raw))
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!(
-            "p{}\t{}\t{}{}\t{}\t{}\n",
-            f.page, f.label, kind, via, reference, locator
-        ));
-    }
-    // In-text citations after the footnotes, in document order, so a paper without any
-    // keeps its footnote-only report.
-    for (text, ids, locator) in intext_citations(&doc.body) {
-        let ids = if ids.is_empty() {
-            "-".to_string()
-        } else {
-            ids.join(",")
-        };
-        let locator = locator
-            .map(|l| format!("{} {}", l.label, l.pages.raw).trim().to_string())
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!("{text}\tin-text\t{ids}\t{locator}\n"));
-    }
-    out
-}
-
-/// The in-text citations of the running text (`Inline::Citation`), in document order:
-/// printed text, reference ids and locator. Block content comes before the subsections of
-/// the same section, as the text reads.
-fn intext_citations(body: &Body) -> Vec<(&str, &[String], Option<&Locator>)> {
-    fn inlines<'a>(
-        list: &'a [Inline],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for i in list {
-            if let Inline::Citation {
-                text,
-                reference_ids,
-                locator,
-            } = i
-            {
-                out.push((text.as_str(), reference_ids.as_slice(), locator.as_ref()));
-            }
-        }
-    }
-    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>) {
-        for b in list {
-            match b {
-                Block::Paragraph(p) => inlines(&p.content, out),
-                Block::List(l) => l.items.iter().for_each(|it| inlines(&it.content, out)),
-                Block::Quote(q) => inlines(&q.content, out),
-            }
-        }
-    }
-    fn sections<'a>(
-        list: &'a [Section],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for s in list {
-            inlines(&s.title, out);
-            blocks(&s.blocks, out);
-            sections(&s.sections, out);
-        }
-    }
-    let mut out = Vec::new();
-    blocks(&body.blocks, &mut out);
-    sections(&body.sections, &mut out);
-    out
 }
 
 #[cfg(test)]
@@ -798,6 +909,7 @@ mod tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::Line;
+    use crate::model::Document;
 
     /// The bounded comparison agrees with the normalized Levenshtein test it replaces, on
     /// Arabic and Latin words of near and far lengths.
@@ -1066,7 +1178,7 @@ mod tests {
             ),
         ];
         link_citations(&mut doc.back.footnotes, &mut doc.back.reference_groups);
-        let report = citation_report(&doc);
+        let report = crate::summary::citation_report(&doc);
         let lines: Vec<&str> = report.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(
@@ -1075,63 +1187,6 @@ mod tests {
             lines[0]
         );
         assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
-    }
-
-    #[test]
-    fn report_appends_in_text_citations_after_footnotes() {
-        use crate::model::{PageRange, Paragraph};
-        let cite = |text: &str, ids: &[&str], loc: Option<(&str, &str)>| Inline::Citation {
-            text: text.to_string(),
-            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
-            locator: loc.map(|(label, raw)| Locator {
-                label: label.to_string(),
-                pages: PageRange {
-                    raw: raw.to_string(),
-                    ..PageRange::default()
-                },
-            }),
-        };
-        let para = |content: Vec<Inline>| {
-            Block::Paragraph(Paragraph {
-                content,
-                source: Span::line(1),
-            })
-        };
-        let mut doc = Document::default();
-        doc.back.footnotes = vec![note(1, 2, 1, "A remark of ours, no source.")];
-        doc.body.blocks = vec![para(vec![
-            Inline::Text {
-                text: "As shown ".into(),
-            },
-            cite("(Hale, 2001, p. 7)", &["ref1"], Some(("p.", "7"))),
-        ])];
-        doc.body.sections = vec![Section {
-            id: "sec1".into(),
-            level: 1,
-            blocks: vec![para(vec![cite(
-                "(العبيدي، ٢٠١٧: ١٥)",
-                &[],
-                Some(("", "١٥")),
-            )])],
-            sections: vec![Section {
-                id: "sec1-1".into(),
-                level: 2,
-                blocks: vec![para(vec![cite(
-                    "Ito and Roy (2004)",
-                    &["ref2", "ref3"],
-                    None,
-                )])],
-                ..Section::default()
-            }],
-            ..Section::default()
-        }];
-        let report = citation_report(&doc);
-        let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 4, "{report}");
-        assert!(lines[0].starts_with("p2\t1\tnone\t"), "{}", lines[0]);
-        assert_eq!(lines[1], "(Hale, 2001, p. 7)\tin-text\tref1\tp. 7");
-        assert_eq!(lines[2], "(العبيدي، ٢٠١٧: ١٥)\tin-text\t-\t١٥");
-        assert_eq!(lines[3], "Ito and Roy (2004)\tin-text\tref2,ref3\t-");
     }
 
     #[test]
@@ -1200,6 +1255,7 @@ mod sample_tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::{lines, Line};
+    use crate::model::Document;
 
     /// The sample's footnotes built by hand from its text: a line opening with `(N)` is a
     /// footnote, a following URL line joins it with a space, and numbering restarting at 1
@@ -1346,7 +1402,7 @@ mod sample_tests {
             .filter(|f| f.citation.as_ref().is_some_and(|c| c.locator.is_some()))
             .count();
         assert_eq!(located, 18);
-        let report = citation_report(&Document {
+        let report = crate::summary::citation_report(&Document {
             back: crate::model::Back {
                 footnotes: notes.clone(),
                 reference_groups: groups.clone(),

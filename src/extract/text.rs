@@ -1,9 +1,9 @@
 //! The text reader: decodes a text file (as a PDF text extractor writes it), cuts it into
 //! pages of lines for the input seam, and defines the line view every extractor works on.
 
+use super::error::ExtractError;
 use super::input::{LineLayout, PagedInput, SourceLine, SourcePage};
-use super::ExtractError;
-use crate::model::SourceInfo;
+use crate::model::{Diagnostic, SourceInfo};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -16,6 +16,19 @@ pub struct SourceText {
     pub encoding: &'static str,
     /// Whether the input began with a byte order mark.
     pub had_bom: bool,
+    /// The stray control bytes dropped from the input, if any.
+    pub dropped_controls: Option<DroppedControls>,
+}
+
+/// Control bytes dropped from an input that is otherwise text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DroppedControls {
+    /// How many were dropped.
+    pub count: usize,
+    /// The line of the first (1-based).
+    pub line: usize,
+    /// Its column (1-based, in bytes).
+    pub column: usize,
 }
 
 /// One line of the input, without its line ending.
@@ -67,14 +80,86 @@ fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, offset - line_start + 1)
 }
 
-/// Decodes the input: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1256.
+/// Whether a byte is a control byte no text has (C0 controls other than tab, line feed,
+/// carriage return and form feed).
+fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+/// At most this share of an input's bytes may be stray control bytes (left by a broken font
+/// map) for it to be read as text: past it, the input is mostly not text.
+const MAX_CONTROL_SHARE: f64 = 0.01;
+
+/// How many bytes [`looks_binary`] reads.
+pub const BINARY_PROBE: usize = 64 * 1024;
+
+/// Why the start of an input shows it is not text, if it does: a NUL byte (outside UTF-16)
+/// or more stray control bytes than text has. Reading the first [`BINARY_PROBE`] bytes is
+/// enough to tell, so a huge binary file is refused before it is read whole.
+pub fn looks_binary(prefix: &[u8], file_name: &str) -> Option<ExtractError> {
+    if encoding_rs::Encoding::for_bom(prefix).is_some() || utf16_without_bom(prefix).is_some() {
+        return None;
+    }
+    let controls = prefix.iter().filter(|&&b| is_control(b)).count();
+    let offset = prefix.iter().position(|&b| b == 0).or_else(|| {
+        (controls as f64 > MAX_CONTROL_SHARE * prefix.len() as f64)
+            .then(|| prefix.iter().position(|&b| is_control(b)))
+            .flatten()
+    })?;
+    let (line, column) = position(prefix, offset);
+    Some(ExtractError::Binary {
+        file: file_name.to_string(),
+        byte: prefix[offset],
+        offset,
+        line,
+        column,
+    })
+}
+
+/// UTF-16 without a byte order mark, told by its NUL bytes: the high byte of every ASCII
+/// character (spaces, digits, line ends) is NUL, so NUL bytes stand on the odd offsets only
+/// for little-endian and on the even ones only for big-endian, and the bytes decode cleanly.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let probe = &bytes[..bytes.len().min(4096) & !1];
+    if probe.len() < 32 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        probe
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == 0 && i % 2 == parity)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // At least one character in 16 is ASCII, and nearly no NUL sits on the other side.
+    let enough = |n: usize| n >= 4 && n * 32 >= probe.len();
+    let encoding = if enough(odd) && even * 50 <= odd {
+        encoding_rs::UTF_16LE
+    } else if enough(even) && odd * 50 <= even {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(probe);
+    let controls = text
+        .chars()
+        .filter(|&c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+        .count();
+    (!had_errors && controls * 100 <= text.chars().count()).then_some(encoding)
+}
+
+/// Decodes the input: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when
+/// its NUL bytes show it), or Windows-1256.
 ///
-/// Binary input (NUL or other C0 control bytes besides tab, line feed, carriage return and
-/// form feed) is refused, and so is input that is not UTF-8 and does not read as Arabic
-/// Windows-1256 text.
+/// Binary input (see [`looks_binary`]) is refused, and so is input that is not UTF-8 and
+/// does not read as Arabic Windows-1256 text. A few stray control bytes (a PDF extractor's
+/// broken font map) are dropped and counted in [`SourceText::dropped_controls`].
 pub fn decode(bytes: &[u8], file_name: &str) -> Result<SourceText, ExtractError> {
     let file = file_name.to_string();
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    let bom =
+        encoding_rs::Encoding::for_bom(bytes).or_else(|| utf16_without_bom(bytes).map(|e| (e, 0)));
+    if let Some((encoding, bom_len)) = bom {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
             let (line, column) = position(bytes, bom_len);
@@ -86,21 +171,38 @@ pub fn decode(bytes: &[u8], file_name: &str) -> Result<SourceText, ExtractError>
                 column,
             });
         }
-        return finish(text.into_owned(), encoding.name(), true, file);
+        return finish(text.into_owned(), encoding.name(), bom_len > 0, file);
     }
-    if let Some(offset) = bytes
-        .iter()
-        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-    {
-        let (line, column) = position(bytes, offset);
-        return Err(ExtractError::Binary {
-            file,
-            byte: bytes[offset],
-            offset,
-            line,
-            column,
-        });
+    if let Some(err) = looks_binary(bytes, file_name) {
+        return Err(err);
     }
+    let cleaned;
+    let (bytes, dropped) = match bytes.iter().position(|&b| is_control(b)) {
+        None => (bytes, None),
+        Some(first) => {
+            let (line, column) = position(bytes, first);
+            cleaned = bytes
+                .iter()
+                .copied()
+                .filter(|&b| !is_control(b))
+                .collect::<Vec<u8>>();
+            (
+                cleaned.as_slice(),
+                Some(DroppedControls {
+                    count: bytes.len() - cleaned.len(),
+                    line,
+                    column,
+                }),
+            )
+        }
+    };
+    let mut decoded = decode_8bit(bytes, file)?;
+    decoded.dropped_controls = dropped;
+    Ok(decoded)
+}
+
+/// Decodes input without a byte order mark: UTF-8, else Windows-1256 Arabic.
+fn decode_8bit(bytes: &[u8], file: String) -> Result<SourceText, ExtractError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(text.to_string(), "UTF-8", false, file),
         Err(err) => {
@@ -153,6 +255,7 @@ fn finish(
         text,
         encoding,
         had_bom,
+        dropped_controls: None,
     })
 }
 
@@ -188,9 +291,27 @@ pub fn read_text(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErr
             had_bom: source.had_bom,
             sha256: sha256_hex(bytes),
             line_count: lines.len(),
+            repairs: Default::default(),
         },
         pages,
-        warnings: Vec::new(),
+        warnings: source
+            .dropped_controls
+            .map(|d| {
+                let mut w = Diagnostic::warning(
+                    "control-bytes-dropped",
+                    format!(
+                        "dropped {} control byte{} that no text has (the first at column {}), as a PDF text extractor leaves for glyphs of a broken font map",
+                        d.count,
+                        if d.count == 1 { "" } else { "s" },
+                        d.column
+                    ),
+                    Some(d.line),
+                );
+                w.column = Some(d.column);
+                w
+            })
+            .into_iter()
+            .collect(),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Back matter: footnotes, the reference list and the citations that link them.
 
-use super::common::{MaybeTyped, PageRange, Span};
+use super::common::{MaybeTyped, Numbering, PageRange, Printed, Span};
+use super::identifiers::Doi;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -229,10 +230,10 @@ pub struct Reference {
     pub container: Option<String>,
     /// Volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<String>,
+    pub volume: Option<Numbering>,
     /// Issue number (`العدد`, `no.`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue: Option<String>,
+    pub issue: Option<Numbering>,
     /// Pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<PageRange>,
@@ -250,7 +251,7 @@ pub struct Reference {
     pub url: Option<String>,
     /// DOI without a resolver prefix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doi: Option<String>,
+    pub doi: Option<Printed<Doi>>,
     /// Access date as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<String>,

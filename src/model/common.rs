@@ -1,7 +1,10 @@
 //! Small value types shared by the whole model.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
 
 /// Where a value was read from: a range of source lines (1-based, inclusive) and, where the
 /// reader knows them, the page it starts on and its box on that page.
@@ -138,6 +141,186 @@ impl<T> MaybeTyped<T> {
             raw: raw.into(),
             value: None,
         }
+    }
+}
+
+/// A machine value kept as printed (or as given in a metadata file), with its reading: an
+/// ISSN, a DOI, an ORCID iD, a volume or issue number. It serializes as the printed text
+/// alone, so the reading is made once, when the value is read, and again from the text
+/// whenever a document is deserialized.
+pub struct Printed<T: FromStr> {
+    text: String,
+    reading: Result<T, T::Err>,
+}
+
+impl<T: FromStr> Printed<T> {
+    /// The value printed as `text`, read with `T`'s parser.
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let reading = text.parse();
+        Printed { text, reading }
+    }
+    /// The printed text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// The reading, or why the text could not be read.
+    pub fn reading(&self) -> Result<&T, &T::Err> {
+        self.reading.as_ref()
+    }
+    /// The reading, when the text could be read.
+    pub fn value(&self) -> Option<&T> {
+        self.reading.as_ref().ok()
+    }
+}
+
+impl<T: FromStr + fmt::Display> Printed<T> {
+    /// A value printed in its canonical form.
+    pub fn from_value(value: T) -> Self {
+        Printed {
+            text: value.to_string(),
+            reading: Ok(value),
+        }
+    }
+}
+
+impl<T: FromStr> std::ops::Deref for Printed<T> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<T: FromStr> AsRef<str> for Printed<T> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<T: FromStr> From<String> for Printed<T> {
+    fn from(text: String) -> Self {
+        Printed::new(text)
+    }
+}
+
+impl<T: FromStr> From<&str> for Printed<T> {
+    fn from(text: &str) -> Self {
+        Printed::new(text)
+    }
+}
+
+impl<T: FromStr + Clone> Clone for Printed<T>
+where
+    T::Err: Clone,
+{
+    fn clone(&self) -> Self {
+        Printed {
+            text: self.text.clone(),
+            reading: self.reading.clone(),
+        }
+    }
+}
+
+/// Two printed values are equal when their texts are (the reading follows from the text).
+impl<T: FromStr> PartialEq for Printed<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl<T: FromStr> Eq for Printed<T> {}
+
+impl<T: FromStr> PartialEq<str> for Printed<T> {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl<T: FromStr> PartialEq<&str> for Printed<T> {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl<T: FromStr + fmt::Debug> fmt::Debug for Printed<T>
+where
+    T::Err: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Printed")
+            .field("text", &self.text)
+            .field("reading", &self.reading)
+            .finish()
+    }
+}
+
+impl<T: FromStr> fmt::Display for Printed<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl<T: FromStr> Serialize for Printed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de, T: FromStr> Deserialize<'de> for Printed<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Printed::new)
+    }
+}
+
+/// In the schema a printed value is the string it serializes as.
+impl<T: FromStr> JsonSchema for Printed<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        String::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        String::json_schema(generator)
+    }
+}
+
+/// A whole number written with Western, Arabic-Indic or Persian digits (`12`, `١٢`, `۱۲`),
+/// nothing else; displayed with Western digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Numeral(pub u32);
+
+/// Why a text is not a [`Numeral`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a number")]
+pub struct NotANumeral(pub String);
+
+impl FromStr for Numeral {
+    type Err = NotANumeral;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::script::digits::parse_number(s)
+            .map(Numeral)
+            .ok_or_else(|| NotANumeral(s.to_string()))
+    }
+}
+
+impl fmt::Display for Numeral {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A volume or issue as printed (`12`, `١٢`, `2 (special)`, `64-65`), read as a number when
+/// it is one.
+pub type Numbering = Printed<Numeral>;
+
+impl Printed<Numeral> {
+    /// The number, when the printed text is a plain number.
+    pub fn number(&self) -> Option<u32> {
+        self.value().map(|n| n.0)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Front matter: title, contributors, affiliations, abstracts, keywords, publication facts.
 
-use super::common::{LocalizedText, PageRange, PartialDate, Script, Span};
+use super::common::{LocalizedText, Numbering, PageRange, PartialDate, Printed, Script, Span};
+use super::identifiers::{Doi, Issn, Orcid};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -136,7 +137,7 @@ pub struct Contributor {
     pub email: Option<String>,
     /// ORCID iD in its 16-character form (`0000-0002-1825-0097`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub orcid: Option<String>,
+    pub orcid: Option<Printed<Orcid>>,
     /// Identifiers of this contributor's affiliations, in order.
     #[serde(default)]
     pub affiliation_ids: Vec<String>,
@@ -223,10 +224,10 @@ pub struct Journal {
     pub titles: Vec<LocalizedText>,
     /// ISSN of the print edition (`2070-9250`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issn_print: Option<String>,
+    pub issn_print: Option<Printed<Issn>>,
     /// ISSN of the electronic edition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issn_electronic: Option<String>,
+    pub issn_electronic: Option<Printed<Issn>>,
     /// Publisher name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher_name: Option<String>,
@@ -256,10 +257,10 @@ pub struct Publication {
     pub journal: Option<Journal>,
     /// Volume number as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub volume: Option<String>,
+    pub volume: Option<Numbering>,
     /// Issue number as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issue: Option<String>,
+    pub issue: Option<Numbering>,
     /// Publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
@@ -271,7 +272,7 @@ pub struct Publication {
     pub elocation: Option<String>,
     /// DOI without a resolver prefix (`10.5555/example`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doi: Option<String>,
+    pub doi: Option<Printed<Doi>>,
     /// Landing page URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

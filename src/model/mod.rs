@@ -7,11 +7,14 @@ mod back;
 mod body;
 mod common;
 mod front;
+pub mod identifiers;
+mod verify;
 
 pub use back::*;
 pub use body::*;
 pub use common::*;
 pub use front::*;
+pub use identifiers::{Doi, IsoDate, Issn, LanguageTag, Orcid};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,4 +51,59 @@ pub struct SourceInfo {
     pub sha256: String,
     /// Number of lines in the decoded text.
     pub line_count: usize,
+    /// What was repaired in the text before extraction (artefacts of PDF text extraction).
+    #[serde(default, skip_serializing_if = "TextRepairs::is_empty")]
+    pub repairs: TextRepairs,
+}
+
+/// Counts of the repairs made to the input text, by kind: only what PDF text extraction
+/// certainly broke is repaired.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextRepairs {
+    /// Bidi control characters removed (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F).
+    #[serde(default)]
+    pub bidi_controls: usize,
+    /// Runs printed in visual order (digits, punctuation, Latin text) put back in reading order.
+    #[serde(default)]
+    pub visual_runs: usize,
+    /// Reversed lam-alef and Allah ligatures put back in order.
+    #[serde(default)]
+    pub ligatures: usize,
+    /// Arabic presentation forms replaced by the letters they show.
+    #[serde(default)]
+    pub presentation_forms: usize,
+    /// Arabic marks split off their letter and joined back to it.
+    #[serde(default)]
+    pub detached_marks: usize,
+    /// Justification tatweels (kashida) removed.
+    #[serde(default)]
+    pub tatweels: usize,
+}
+
+impl TextRepairs {
+    /// Whether nothing was repaired.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// All repairs together.
+    pub fn total(&self) -> usize {
+        self.bidi_controls
+            + self.visual_runs
+            + self.ligatures
+            + self.presentation_forms
+            + self.detached_marks
+            + self.tatweels
+    }
+
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: &TextRepairs) {
+        self.bidi_controls += other.bidi_controls;
+        self.visual_runs += other.visual_runs;
+        self.ligatures += other.ligatures;
+        self.presentation_forms += other.presentation_forms;
+        self.detached_marks += other.detached_marks;
+        self.tatweels += other.tatweels;
+    }
 }

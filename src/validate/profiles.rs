@@ -7,13 +7,12 @@
 //! `xml-syntax` error and no profile finding.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use regex::Regex;
 
-use crate::model::Diagnostic;
+use crate::model::identifiers::{days_in_month, max_days_in_month, OrcidError, ORCID_RESOLVER};
+use crate::model::{Diagnostic, Doi, Issn, Orcid};
 use crate::script::parse_number;
 use crate::validate::Report;
 
@@ -199,17 +198,6 @@ const RULES: &[Rule] = &[
     },
 ];
 
-/// A DOI anywhere in text: `10.` registrant `/` suffix.
-static DOI_IN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b10\.\d{4,9}/\S+").expect("constant regex"));
-/// A bare DOI, the whole value.
-static DOI_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^10\.\d{4,9}/\S+$").expect("constant regex"));
-/// An ORCID iD in its canonical https form.
-static ORCID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]$").expect("constant regex")
-});
-
 fn article_type(t: &Tree, s: &mut Sink) {
     if t.attr(ROOT, "article-type")
         .is_none_or(|v| v.trim().is_empty())
@@ -256,7 +244,7 @@ fn issn(t: &Tree, s: &mut Sink) {
     let issns: Vec<usize> = t.children(jm, "issn").collect();
     for &i in &issns {
         let value = t.text(i);
-        if !issn_checksum_ok(value.trim()) {
+        if Issn::parse(value.trim()).is_err() {
             s.warn(
                 i,
                 format!(
@@ -275,32 +263,6 @@ fn issn(t: &Tree, s: &mut Sink) {
             );
         }
     }
-}
-
-/// Whether an ISSN is written `NNNN-NNNC` with a correct check character.
-pub fn issn_checksum_ok(issn: &str) -> bool {
-    let chars: Vec<char> = issn.chars().collect();
-    if chars.len() != 9 || chars.get(4) != Some(&'-') {
-        return false;
-    }
-    let mut sum = 0u32;
-    let mut weight = 8u32;
-    for (i, c) in chars.iter().enumerate() {
-        if i == 4 {
-            continue;
-        }
-        let value = if i == 8 && (*c == 'X' || *c == 'x') {
-            10
-        } else {
-            match c.to_digit(10) {
-                Some(v) => v,
-                None => return false,
-            }
-        };
-        sum += value * weight.max(1);
-        weight = weight.saturating_sub(1);
-    }
-    sum % 11 == 0
 }
 
 fn article_categories(t: &Tree, s: &mut Sink) {
@@ -414,14 +376,20 @@ fn contrib_id(t: &Tree, s: &mut Sink) {
             None => s.warn(c, "<contrib-id> has no contrib-id-type"),
             Some("orcid") => {
                 let v = t.text(c);
-                if !ORCID.is_match(v.trim()) {
-                    s.warn(
+                let v = v.trim();
+                let written = v.strip_prefix(ORCID_RESOLVER).map(Orcid::parse);
+                match written {
+                    Some(Ok(id)) if v.ends_with(&id.to_string()) => {}
+                    Some(Err(OrcidError::CheckDigit { expected, .. })) => s.warn(
+                        c,
+                        format!("ORCID \"{v}\" has a wrong check digit (expected {expected})"),
+                    ),
+                    _ => s.warn(
                         c,
                         format!(
-                            "ORCID \"{}\" is not written https://orcid.org/NNNN-NNNN-NNNN-NNNN",
-                            v.trim()
+                            "ORCID \"{v}\" is not written https://orcid.org/NNNN-NNNN-NNNN-NNNN"
                         ),
-                    );
+                    ),
                 }
             }
             Some(_) => {}
@@ -473,13 +441,14 @@ fn date_values(t: &Tree, s: &mut Sink) {
             }
         }
         if let Some((e, dd)) = day {
-            let max = match (month.and_then(|m| m.1), year.and_then(|y| y.1)) {
-                (Some(2), Some(y)) if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-                (Some(2), Some(_)) => 28,
-                (Some(2), None) => 29,
-                (Some(4 | 6 | 9 | 11), _) => 30,
-                _ => 31,
-            };
+            let month_number = month.and_then(|m| m.1).and_then(|m| u8::try_from(m).ok());
+            let year_number = year.and_then(|y| y.1).and_then(|y| i32::try_from(y).ok());
+            let max = month_number
+                .and_then(|m| match year_number {
+                    Some(y) => days_in_month(y, m),
+                    None => max_days_in_month(m),
+                })
+                .map_or(31, u32::from);
             if !dd.is_some_and(|dd| (1..=max).contains(&dd)) {
                 s.warn(
                     e,
@@ -621,12 +590,12 @@ fn doi_tagging(t: &Tree, s: &mut Sink) {
     for c in t.citations() {
         let mut text = String::new();
         t.text_outside(c, &["pub-id"], &mut text);
-        if let Some(m) = DOI_IN_TEXT.find(&text) {
+        if let Some(found) = Doi::find(&text) {
             s.warn(
                 c,
                 format!(
                     "DOI \"{}\" in a citation is not tagged <pub-id pub-id-type=\"doi\">",
-                    m.as_str()
+                    found.doi
                 ),
             );
         }
@@ -652,7 +621,7 @@ fn doi_format(t: &Tree, s: &mut Sink) {
     {
         if t.attr(e, "pub-id-type") == Some("doi") {
             let v = t.text(e);
-            if !DOI_BARE.is_match(v.trim()) {
+            if Doi::parse(v.trim()).is_err() {
                 s.warn(
                     e,
                     format!(
@@ -1055,12 +1024,14 @@ mod tests {
 
     #[test]
     fn issn_check_digits() {
-        assert!(issn_checksum_ok("0317-8471"));
-        assert!(issn_checksum_ok("1050-124X"));
-        assert!(!issn_checksum_ok("0317-8472"));
-        assert!(!issn_checksum_ok("03178471"));
-        let xml = GOOD.replace("0317-8471", "1234-5678");
-        assert!(codes(&xml, Profile::Pmc).contains(&"profile-issn".to_string()));
+        assert!(!codes(GOOD, Profile::Pmc).contains(&"profile-issn".to_string()));
+        for bad in ["1234-5678", "03178471", "1234--567"] {
+            let xml = GOOD.replace("0317-8471", bad);
+            assert!(
+                codes(&xml, Profile::Pmc).contains(&"profile-issn".to_string()),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -1077,6 +1048,29 @@ mod tests {
             r#"<contrib-id contrib-id-type="orcid">0000-0002-1825-0097</contrib-id><name><surname>أ</surname></name>"#,
         );
         assert!(codes(&xml, Profile::Jats4r).contains(&"profile-contrib-id".to_string()));
+        let orcid = |id: &str| {
+            GOOD.replace(
+                "<name><surname>أ</surname></name>",
+                &format!(r#"<contrib-id contrib-id-type="orcid">{id}</contrib-id><name><surname>أ</surname></name>"#),
+            )
+        };
+        let messages = |xml: &str| -> Vec<String> {
+            check_profile(xml.as_bytes(), Profile::Jats4r)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "profile-contrib-id")
+                .map(|d| d.message)
+                .collect()
+        };
+        assert!(messages(&orcid("https://orcid.org/0000-0002-1825-0097")).is_empty());
+        assert!(messages(&orcid("https://orcid.org/0000-0002-1694-233X")).is_empty());
+        let lower = messages(&orcid("https://orcid.org/0000-0002-1694-233x"));
+        assert!(lower[0].contains("is not written"), "{lower:?}");
+        let wrong = messages(&orcid("https://orcid.org/0000-0002-1825-0098"));
+        assert!(
+            wrong[0].contains("wrong check digit (expected 7)"),
+            "{wrong:?}"
+        );
         let xml = GOOD.replace(
             "<ali:license_ref>https://creativecommons.org/licenses/by/4.0/</ali:license_ref>",
             "<ali:license_ref>https://example.org/l</ali:license_ref>",

@@ -142,11 +142,11 @@ fn element_citation(r: &Reference, lang: Option<String>) -> Element {
         fields.push(y);
     }
     for (name, value) in [
-        ("volume", &r.volume),
-        ("issue", &r.issue),
-        ("edition", &r.edition),
+        ("volume", r.volume.as_deref()),
+        ("issue", r.issue.as_deref()),
+        ("edition", r.edition.as_deref()),
     ] {
-        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
             fields.push(Element::text_leaf(name, v));
         }
     }

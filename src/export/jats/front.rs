@@ -3,10 +3,12 @@
 use super::tables::{contrib_type, rank_prefix, same_lang};
 use super::xml::Element;
 use super::{Ctx, IdKind};
+use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
-    Affiliation, Contributor, HistoryKind, Journal, LocalizedText, PartialDate, PersonName, Script,
+    Affiliation, Contributor, HistoryKind, Journal, LocalizedText, Numbering, PartialDate,
+    PersonName, Script,
 };
-use crate::script::{detect_script, parse_number, western_digits};
+use crate::script::{detect_script, western_digits};
 
 /// One `aff` per affiliation, ids declared.
 pub(super) fn affiliations(ctx: &mut Ctx) -> Vec<Element> {
@@ -169,10 +171,10 @@ fn article_meta(ctx: &mut Ctx, affs: Vec<Element>, notes: Option<Element>) -> El
             );
         }
     }
-    if let Some(v) = publication.volume.as_deref().filter(|v| !v.is_empty()) {
+    if let Some(v) = publication.volume.as_ref().filter(|v| !v.is_empty()) {
         meta.push(Element::text_leaf("volume", number_field(v)));
     }
-    if let Some(i) = publication.issue.as_deref().filter(|v| !v.is_empty()) {
+    if let Some(i) = publication.issue.as_ref().filter(|v| !v.is_empty()) {
         meta.push(Element::text_leaf("issue", number_field(i)));
     }
     pages(ctx, &mut meta);
@@ -264,8 +266,8 @@ fn article_meta(ctx: &mut Ctx, affs: Vec<Element>, notes: Option<Element>) -> El
 }
 
 /// A volume or issue: a plain number is written with Western digits, anything else as printed.
-fn number_field(value: &str) -> String {
-    match parse_number(value) {
+fn number_field(value: &Numbering) -> String {
+    match value.number() {
         Some(n) => n.to_string(),
         None => value.to_string(),
     }
@@ -407,7 +409,7 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
     }
     if let Some(orcid) = c.orcid.as_deref().filter(|o| !o.is_empty()) {
         e.push(
-            Element::text_leaf("contrib-id", format!("https://orcid.org/{orcid}"))
+            Element::text_leaf("contrib-id", format!("{ORCID_RESOLVER}{orcid}"))
                 .attr("contrib-id-type", "orcid"),
         );
     }

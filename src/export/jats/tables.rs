@@ -133,19 +133,11 @@ pub(crate) const REFERENCES_TITLES: &[(&str, &str)] = &[
 
 /// The references heading for a language, English when the language is not in the table.
 pub(crate) fn references_title(lang: &str) -> &'static str {
-    let primary = primary_subtag(lang);
+    let primary = crate::model::identifiers::primary_language(lang);
     REFERENCES_TITLES
         .iter()
         .find(|(l, _)| *l == primary)
         .map_or("References", |(_, t)| *t)
-}
-
-/// The primary language subtag, lower-cased (`ar` for `ar-IQ`).
-pub(crate) fn primary_subtag(lang: &str) -> String {
-    lang.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// Whether two BCP 47 tags name the same language (case-insensitive).

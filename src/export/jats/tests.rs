@@ -24,7 +24,7 @@ pub(super) fn minimal(lang: &str, title: &str) -> Document {
     doc.front.titles = vec![loc(lang, title)];
     doc.front.publication.journal = Some(Journal {
         id: Some("j".to_string()),
-        issn_print: Some("0000-0019".to_string()),
+        issn_print: Some("0000-0019".into()),
         ..Default::default()
     });
     doc
@@ -114,7 +114,7 @@ fn electronic_issn_alone_is_enough() {
     let mut doc = minimal("en", "T");
     if let Some(j) = doc.front.publication.journal.as_mut() {
         j.issn_print = None;
-        j.issn_electronic = Some("2049-3630".to_string());
+        j.issn_electronic = Some("2049-3630".into());
     }
     let (xml, _) = compact(&doc);
     assert!(
@@ -167,8 +167,8 @@ fn partial_publication_date_and_numbers() {
         month: Some(7),
         day: None,
     });
-    doc.front.publication.volume = Some("٣٤".to_string());
-    doc.front.publication.issue = Some("2 (special)".to_string());
+    doc.front.publication.volume = Some("٣٤".into());
+    doc.front.publication.issue = Some("2 (special)".into());
     doc.front.publication.elocation = Some("e102".to_string());
     let (xml, warnings) = compact(&doc);
     assert!(xml.contains("<pub-date date-type=\"pub\" publication-format=\"electronic\" iso-8601-date=\"2023-07\"><month>07</month><year>2023</year></pub-date>"));

@@ -10,9 +10,12 @@
 //! cannot be read keeps its raw text and is reported.
 
 use super::names::{fold, longest_match, match_at_start};
-use crate::extract::markers::front::{Numbered, ALL};
+use crate::extract::markers::common::{self, Numbered};
+use crate::extract::markers::front::ALL;
 use crate::extract::text::Line;
-use crate::model::{Diagnostic, HistoryDate, HistoryKind, PartialDate, Span};
+use crate::model::{
+    Diagnostic, Doi, HistoryDate, HistoryKind, IsoDate, Numbering, PartialDate, Printed, Span,
+};
 use crate::script::{parse_number, western_digits};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -40,16 +43,6 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// A run of digits (Western).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+").expect("valid regex"));
 
-/// A DOI (`10.` registrant `/` suffix), optionally behind a resolver.
-static DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)?(10\.[0-9]{4,9}/[^\s"<>]+)"#)
-        .expect("valid regex")
-});
-
-/// A DOI resolver address at the start of a line.
-static RESOLVER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^https?://(?:dx\.)?doi\.org/").expect("valid regex"));
-
 /// A number right after a volume/issue word: `: 12`, `(١٢)`, `#3`, `64-65`.
 static NUMBER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -68,11 +61,11 @@ pub(super) struct Facts {
     /// History dates, in the order printed.
     pub history: Vec<HistoryDate>,
     /// The first DOI printed on a DOI or journal line, without a resolver.
-    pub doi: Option<String>,
+    pub doi: Option<Printed<Doi>>,
     /// Volume as printed (an ordinal word is given as a Western number).
-    pub volume: Option<String>,
+    pub volume: Option<Numbering>,
     /// Issue as printed (an ordinal word is given as a Western number).
-    pub issue: Option<String>,
+    pub issue: Option<Numbering>,
     /// What could not be read.
     pub warnings: Vec<Diagnostic>,
 }
@@ -94,15 +87,15 @@ pub(super) fn read_facts(lines: &[Line<'_>], is_journal: impl Fn(&Line<'_>) -> b
         }
         let journal = is_journal(line);
         if facts.doi.is_none() && (journal || is_doi_line(t)) {
-            facts.doi = doi_in(t);
+            facts.doi = doi_in(t).map(Printed::from_value);
         }
         if journal {
             let (v, i) = read_volume_issue(t);
             if facts.volume.is_none() {
-                facts.volume = v;
+                facts.volume = v.map(Numbering::new);
             }
             if facts.issue.is_none() {
-                facts.issue = i;
+                facts.issue = i.map(Numbering::new);
             }
         }
     }
@@ -221,48 +214,29 @@ pub(super) fn read_history(text: &str, line: usize) -> (Vec<HistoryDate>, Vec<Di
     (dates, warnings)
 }
 
-/// Days in `month` of `year` (Gregorian).
-fn days_in_month(year: i32, month: u8) -> u8 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// A full date when the numbers make one.
+/// A full date when the numbers make one that exists.
 fn full_date(year: u32, month: u32, day: u32) -> Option<PartialDate> {
     let year = i32::try_from(year).ok().filter(|y| YEARS.contains(y))?;
-    let month = u8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
-    let day = u8::try_from(day)
+    let month = u8::try_from(month).ok()?;
+    let day = u8::try_from(day).ok()?;
+    IsoDate::new(year, Some(month), Some(day))
         .ok()
-        .filter(|d| *d >= 1 && *d <= days_in_month(year, month))?;
-    Some(PartialDate {
-        year,
-        month: Some(month),
-        day: Some(day),
-    })
+        .map(PartialDate::from)
 }
 
 /// A year (and optional month) when they make one.
 fn partial_date(year: u32, month: Option<u32>) -> Option<PartialDate> {
     let year = i32::try_from(year).ok().filter(|y| YEARS.contains(y))?;
     let month = match month {
-        Some(m) => Some(u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?),
+        Some(m) => Some(u8::try_from(m).ok()?),
         None => None,
     };
-    Some(PartialDate {
-        year,
-        month,
-        day: None,
-    })
+    IsoDate::new(year, month, None).ok().map(PartialDate::from)
 }
 
 /// The month names found in `text`, by value.
 fn months_in(text: &str) -> Vec<u32> {
-    let months = || ALL.iter().flat_map(|m| m.months.iter());
+    let months = || common::ALL.iter().flat_map(|m| m.months.iter());
     let mut found: Vec<u32> = Vec::new();
     let mut after = 0;
     for start in word_starts(text) {
@@ -365,24 +339,19 @@ pub(super) fn parse_date(raw: &str) -> Option<PartialDate> {
 /// resolver address and holds a DOI.
 pub(super) fn is_doi_line(text: &str) -> bool {
     let t = strip_lead(text);
-    let labelled = RESOLVER.is_match(t)
+    let labelled = Doi::starts_with_resolver(t)
         || longest_match(
             t,
             ALL.iter().flat_map(|m| m.doi_labels.iter().copied()),
             false,
         )
         .is_some();
-    labelled && DOI.is_match(t)
+    labelled && Doi::find(t).is_some()
 }
 
 /// The first DOI in `text`, without resolver and trailing punctuation.
-pub(super) fn doi_in(text: &str) -> Option<String> {
-    let c = DOI.captures(text)?;
-    let doi = c
-        .get(1)?
-        .as_str()
-        .trim_end_matches(|ch: char| ".,;:)]}،؛".contains(ch));
-    (doi.contains('/') && doi.len() > doi.find('/').unwrap_or(0) + 1).then(|| doi.to_string())
+pub(super) fn doi_in(text: &str) -> Option<Doi> {
+    Doi::find(text).map(|found| found.doi)
 }
 
 /// Reads an ordinal word at the start of `text` (`الثالث`, `الحادي عشر`, `الحادي والعشرون`),
@@ -596,13 +565,14 @@ mod tests {
         assert!(is_doi_line("DOI: 10.1234/abc.2024.12"));
         assert!(is_doi_line("https://doi.org/10.1234/xyz"));
         assert!(!is_doi_line("See 10.1234/xyz for details"));
+        let doi = |t: &str| doi_in(t).map(|d| d.to_string());
         assert_eq!(
-            doi_in("DOI: 10.1234/abc.2024.12.").as_deref(),
+            doi("DOI: 10.1234/abc.2024.12.").as_deref(),
             Some("10.1234/abc.2024.12")
         );
-        assert_eq!(doi_in("https://dx.doi.org/10.55/x)").as_deref(), None);
+        assert_eq!(doi("https://dx.doi.org/10.55/x)"), None);
         assert_eq!(
-            doi_in("https://doi.org/10.5555/x-1").as_deref(),
+            doi("https://doi.org/10.5555/x-1").as_deref(),
             Some("10.5555/x-1")
         );
     }

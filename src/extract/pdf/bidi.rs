@@ -49,7 +49,26 @@ pub fn classify(text: &str) -> Class {
     }
 }
 
-/// Whether a line reads right to left: it has more right-to-left letters than left-to-right
+/// Whether a line reads right to left on a page whose text mostly does (`rtl_page`) or not:
+/// on a right-to-left page a line with a fair share of right-to-left letters does (a line of
+/// Arabic quoting a long Latin title), elsewhere only a line with more of them than Latin ones.
+pub fn is_rtl_line_on(classes: &[(Class, usize)], rtl_page: bool) -> bool {
+    let (mut right, mut left) = (0usize, 0usize);
+    for &(class, chars) in classes {
+        match class {
+            Class::Right => right += chars,
+            Class::Left => left += chars,
+            _ => {}
+        }
+    }
+    if rtl_page {
+        right > 0 && right * 3 >= left
+    } else {
+        right > left
+    }
+}
+
+/// Whether text reads right to left: it has more right-to-left letters than left-to-right
 /// ones.
 pub fn is_rtl_line(classes: &[(Class, usize)]) -> bool {
     let (mut right, mut left) = (0usize, 0usize);
@@ -197,7 +216,7 @@ mod tests {
         let glyphs: Vec<String> = visual.chars().map(String::from).collect();
         let classes: Vec<Class> = glyphs.iter().map(|g| classify(g)).collect();
         let counts: Vec<(Class, usize)> = classes.iter().map(|&c| (c, 1)).collect();
-        let rtl = is_rtl_line(&counts);
+        let rtl = is_rtl_line_on(&counts, true);
         logical_order(&classes, rtl)
             .into_iter()
             .map(|(i, in_rtl)| {

@@ -4,7 +4,7 @@
 //! spaced by the gaps between glyphs, each line read in logical order, and blank lines where
 //! the vertical gap is wider than the page's line spacing.
 
-use super::bidi::{classify, is_rtl_line, logical_order, mirror, Class};
+use super::bidi::{classify, is_rtl_line, is_rtl_line_on, logical_order, mirror, Class};
 use super::content::DrawnGlyph;
 use super::fonts::Font;
 use super::unicode::clean_glyph_text;
@@ -305,7 +305,13 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
         let (cells, frame) = cells(glyphs, t, page, &mut text);
         let rows = rows(cells);
         let ordered = reading_order(rows, frame.0);
-        let lines = with_breaks(ordered.iter().map(|r| make_line(r, fonts)).collect());
+        let rtl_page = is_rtl_text(&ordered);
+        let lines = with_breaks(
+            ordered
+                .iter()
+                .map(|r| make_line(r, fonts, rtl_page))
+                .collect(),
+        );
         if !text.lines.is_empty() && !lines.is_empty() {
             text.lines.push(LaidLine {
                 text: String::new(),
@@ -323,14 +329,7 @@ fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
     let Some(g) = gutter(&rows, width) else {
         return rows;
     };
-    let rtl = {
-        let counts: Vec<(Class, usize)> = rows
-            .iter()
-            .flat_map(|r| r.cells.iter())
-            .map(|c| (classify(&c.text), c.text.chars().count()))
-            .collect();
-        is_rtl_line(&counts)
-    };
+    let rtl = is_rtl_text(&rows);
     let mut out = Vec::with_capacity(rows.len() * 2);
     let (mut left, mut right): (Vec<Row>, Vec<Row>) = (Vec::new(), Vec::new());
     let flush = |out: &mut Vec<Row>, left: &mut Vec<Row>, right: &mut Vec<Row>| {
@@ -369,8 +368,18 @@ fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
     out
 }
 
+/// Whether the rows' text mostly reads right to left.
+fn is_rtl_text(rows: &[Row]) -> bool {
+    let counts: Vec<(Class, usize)> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .map(|c| (classify(&c.text), c.text.chars().count()))
+        .collect();
+    is_rtl_line(&counts)
+}
+
 /// One row → a line: spaces where glyphs stand apart, logical order, layout.
-fn make_line(row: &Row, fonts: &[Font]) -> (LaidLine, f32, f32) {
+fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) {
     // Visual units: glyph texts with spaces between words.
     let mut units: Vec<&Cell> = Vec::with_capacity(row.cells.len() + 8);
     let space = Cell {
@@ -417,7 +426,7 @@ fn make_line(row: &Row, fonts: &[Font]) -> (LaidLine, f32, f32) {
         .zip(&classes)
         .map(|(u, &c)| (c, u.text.chars().count()))
         .collect();
-    let rtl = is_rtl_line(&counts);
+    let rtl = is_rtl_line_on(&counts, rtl_page);
     let order = logical_order(&classes, rtl);
     let mut text = String::new();
     let mut superscripts: Vec<std::ops::Range<usize>> = Vec::new();

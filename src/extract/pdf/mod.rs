@@ -234,6 +234,7 @@ pub fn read_pdf(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErro
             had_bom: false,
             sha256: super::text::sha256_hex(bytes),
             line_count: line_number,
+            repairs: Default::default(),
         },
         pages,
         warnings,

@@ -9,10 +9,10 @@ use crate::model::{Agent, Reference, ReferenceType};
 
 /// The fields of a reference as short strings, for table comparison. `-` means absent.
 fn field(r: &Reference, name: &str) -> String {
-    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
+    let opt = |o: Option<&str>| o.unwrap_or("-").to_string();
     match name {
         "type" => format!("{:?}", r.ref_type),
-        "label" => opt(&r.label),
+        "label" => opt(r.label.as_deref()),
         "authors" => {
             let names: Vec<String> = r
                 .authors
@@ -38,10 +38,10 @@ fn field(r: &Reference, name: &str) -> String {
             .and_then(|y| y.value)
             .map_or("-".into(), |v| v.to_string()),
         "no_date" => r.no_date.to_string(),
-        "title" => opt(&r.title),
-        "container" => opt(&r.container),
-        "volume" => opt(&r.volume),
-        "issue" => opt(&r.issue),
+        "title" => opt(r.title.as_deref()),
+        "container" => opt(r.container.as_deref()),
+        "volume" => opt(r.volume.as_deref()),
+        "issue" => opt(r.issue.as_deref()),
         "pages" => r.pages.as_ref().map_or("-".into(), |p| {
             format!(
                 "{}-{}",
@@ -49,12 +49,12 @@ fn field(r: &Reference, name: &str) -> String {
                 p.last.map_or("?".into(), |v| v.to_string())
             )
         }),
-        "edition" => opt(&r.edition),
-        "publisher" => opt(&r.publisher),
-        "place" => opt(&r.place),
-        "url" => opt(&r.url),
-        "doi" => opt(&r.doi),
-        "accessed" => opt(&r.accessed),
+        "edition" => opt(r.edition.as_deref()),
+        "publisher" => opt(r.publisher.as_deref()),
+        "place" => opt(r.place.as_deref()),
+        "url" => opt(r.url.as_deref()),
+        "doi" => opt(r.doi.as_deref()),
+        "accessed" => opt(r.accessed.as_deref()),
         other => format!("unknown field {other}"),
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Folding is for comparison only; values stored in the model keep the text as printed.
 
-use crate::model::PageRange;
+use crate::model::{Doi, PageRange, Printed};
 use crate::script::{digit_value, parse_number};
 use regex::Regex;
 use std::cell::RefCell;
@@ -366,20 +366,10 @@ pub(crate) fn find_urls(text: &str) -> Vec<FoundUrl> {
         .collect()
 }
 
-static DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s<>]+)")
-        .expect("valid regex")
-});
-
-/// The first DOI in `text` (without resolver prefix) and the byte range it takes.
-pub(crate) fn find_doi(text: &str) -> Option<(String, usize, usize)> {
-    let c = DOI.captures(text)?;
-    let whole = c.get(0)?;
-    let doi = c
-        .get(1)?
-        .as_str()
-        .trim_end_matches(['.', ',', ';', ')', ']', '>', '*']);
-    Some((doi.to_string(), whole.start(), whole.end()))
+/// The first DOI in `text` (without resolver prefix) and the byte range it takes, its
+/// resolver or `doi:` label included.
+pub(crate) fn find_doi(text: &str) -> Option<(Printed<Doi>, usize, usize)> {
+    Doi::find(text).map(|f| (Printed::from_value(f.doi), f.start, f.end))
 }
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
