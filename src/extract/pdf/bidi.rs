@@ -214,9 +214,16 @@ mod tests {
     /// it back.
     fn read_back(visual: &str) -> String {
         let glyphs: Vec<String> = visual.chars().map(String::from).collect();
+        let counts: Vec<(Class, usize)> = glyphs.iter().map(|g| (classify(g), 1)).collect();
+        read_back_on(visual, is_rtl_line(&counts))
+    }
+
+    /// [`read_back`] on a page of the given direction.
+    fn read_back_on(visual: &str, rtl_page: bool) -> String {
+        let glyphs: Vec<String> = visual.chars().map(String::from).collect();
         let classes: Vec<Class> = glyphs.iter().map(|g| classify(g)).collect();
         let counts: Vec<(Class, usize)> = classes.iter().map(|&c| (c, 1)).collect();
-        let rtl = is_rtl_line_on(&counts, true);
+        let rtl = is_rtl_line_on(&counts, rtl_page);
         logical_order(&classes, rtl)
             .into_iter()
             .map(|(i, in_rtl)| {
@@ -231,9 +238,10 @@ mod tests {
 
     #[test]
     fn arabic_with_numbers_and_latin() {
-        // Logical "في عام 2015 (ثم) SERVQUAL 64." drawn left to right:
+        // Logical "في عام 2015 (ثم) SERVQUAL 64." drawn left to right, on an Arabic page
+        // (the line has more Latin letters than Arabic ones).
         assert_eq!(
-            read_back(".SERVQUAL 64 (مث) 2015 ماع يف"),
+            read_back_on(".SERVQUAL 64 (مث) 2015 ماع يف", true),
             "في عام 2015 (ثم) SERVQUAL 64."
         );
         assert_eq!(read_back("2020و 2015 يماع"), "عامي 2015 و2020");
