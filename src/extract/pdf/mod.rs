@@ -240,3 +240,5 @@ pub fn read_pdf(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErro
         warnings,
     })
 }
+#[cfg(test)]
+mod tests;
