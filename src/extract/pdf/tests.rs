@@ -89,7 +89,7 @@ fn reads_lines_with_layout_superscripts_and_numbers() {
     let page = text_content(&[
         ("F2", 18.0, 72.0, 720.0, "A Title in Bold"),
         ("F1", 10.0, 72.0, 680.0, "Body text that calls a note."),
-        ("F1", 6.0, 240.0, 684.0, "1"),
+        ("F1", 6.0, 215.0, 684.0, "1"),
         ("F1", 10.0, 72.0, 668.0, "The second line of the paragraph."),
         ("F1", 8.0, 72.0, 100.0, "1 The note itself."),
     ]);
