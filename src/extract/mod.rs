@@ -20,6 +20,7 @@ pub mod markers;
 pub mod notelabels;
 pub mod pages;
 pub mod pdf;
+pub mod place;
 pub mod references;
 pub mod repair;
 pub mod sections;
@@ -84,6 +85,7 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
         warnings,
     };
     doc.drop_blank_values();
+    place::place_spans(&mut doc, input);
     let found = doc.verify();
     doc.warnings.extend(found);
     doc.warnings.sort_by_key(|w| w.line.unwrap_or(0));
