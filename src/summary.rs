@@ -200,11 +200,20 @@ pub fn format_export_warning(input: &str, output: &str, d: &Diagnostic) -> Strin
 /// A diagnostic with the source line it points at and a caret under its column, as
 /// compilers print them. Long lines are shown as a window around the column.
 pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> String {
+    let line = source
+        .zip(d.line)
+        .and_then(|(text, line)| text.lines().nth(line.saturating_sub(1)));
+    render_diagnostic_line(file, line, d)
+}
+
+/// [`render_diagnostic`] given the text of the line the diagnostic points at (for callers
+/// that print many diagnostics of one long file and split its lines once).
+pub fn render_diagnostic_line(file: &str, source_line: Option<&str>, d: &Diagnostic) -> String {
     const WIDTH: usize = 120;
     let mut out = format_diagnostic(file, d);
     out.push('\n');
-    if let (Some(text), Some(line)) = (source, d.line) {
-        if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
+    if let (Some(src), Some(line)) = (source_line, d.line) {
+        {
             let chars: Vec<char> = src.chars().collect();
             let col = d.column.unwrap_or(1).max(1) - 1;
             let start = if col + 20 > WIDTH { col - WIDTH / 2 } else { 0 };

@@ -25,7 +25,7 @@ mod lines;
 mod stream;
 mod tree;
 
-pub use tree::attach_reference_groups;
+pub use tree::{attach_reference_groups, MAX_SECTION_DEPTH};
 
 use super::footnotes::{collect_footnotes, drop_front_notes, link_markers};
 use super::pages::PageLines;

@@ -42,7 +42,13 @@ pub(super) fn find_references(sections: &mut [Section]) -> Option<&mut Section> 
     None
 }
 
-/// Nests the flat list of sections by level; each section's level becomes its depth.
+/// Deepest section nesting kept: deeper headings become siblings at this depth, so that
+/// every writer's output stays within what its readers accept (JSON parsers stop at 128
+/// levels of nesting, each section taking two).
+pub const MAX_SECTION_DEPTH: usize = 32;
+
+/// Nests the flat list of sections by level; each section's level becomes its depth, at most
+/// [`MAX_SECTION_DEPTH`].
 pub(super) fn nest(flat: Vec<Section>) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     let mut stack: Vec<(u8, Section)> = Vec::new();
@@ -56,7 +62,7 @@ pub(super) fn nest(flat: Vec<Section>) -> Vec<Section> {
     }
     for mut section in flat {
         let level = section.level;
-        while stack.last().is_some_and(|(l, _)| *l >= level) {
+        while stack.last().is_some_and(|(l, _)| *l >= level) || stack.len() >= MAX_SECTION_DEPTH {
             close(&mut stack, &mut roots);
         }
         section.level = u8::try_from(stack.len() + 1).unwrap_or(u8::MAX);
