@@ -12,7 +12,8 @@
 //! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
 //! whole paper; a paper may hold both kinds.
 
-use super::notelabels::{note_label, scan_markers, MarkForm, MarkerCandidate};
+use super::layout::{line_label, line_markers};
+use super::notelabels::{note_label, MarkForm, MarkerCandidate};
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{Diagnostic, Footnote, NotePlacement, Span};
@@ -59,7 +60,7 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
         }
         let mut target = Target::Carry;
         for line in page.notes.iter().filter(|l| !l.is_blank()) {
-            let label = note_label(line.text);
+            let label = line_label(line);
             let starts_note = match &label {
                 Some(l) if l.form == MarkForm::Star => {
                     target = Target::Star;
@@ -132,7 +133,7 @@ pub fn drop_front_notes(
         page.body
             .iter()
             .filter(|l| (l.number < start_line) == front)
-            .flat_map(|l| scan_markers(l.text))
+            .flat_map(line_markers)
             .map(|c| c.number)
             .collect()
     };
@@ -241,7 +242,7 @@ fn pair_page_notes<'f>(
             .body
             .iter()
             .filter(|l| l.number >= start_line && !skipped(l.number))
-            .flat_map(|l| scan_markers(l.text).into_iter().map(move |c| (l.number, c)))
+            .flat_map(|l| line_markers(l).into_iter().map(move |c| (l.number, c)))
             .collect();
         let notes: Vec<&Footnote> = footnotes
             .iter()

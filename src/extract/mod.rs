@@ -16,6 +16,7 @@ pub mod footnotes;
 pub mod front;
 pub mod input;
 pub mod intext;
+pub mod layout;
 pub mod markers;
 pub mod notelabels;
 pub mod pages;

@@ -73,6 +73,8 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
         .filter(|(_, c)| !c.is_empty())
         .collect();
     let repeated = repeated_furniture(&chunks);
+    let body_size = super::layout::body_font_size(chunks.iter().map(|(_, c)| c.as_slice()));
+    let mut had_zone = false;
     let mut pages = Vec::with_capacity(chunks.len());
     for (index, (number, chunk)) in chunks.into_iter().enumerate() {
         let span = match (chunk.first(), chunk.last()) {
@@ -80,8 +82,30 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
             _ => continue,
         };
         let content = strip_furniture(chunk, &repeated);
-        let (body_end, zone_start) =
-            find_zone(&content, index).unwrap_or((content.len(), content.len()));
+        if let Some(mask) = super::layout::note_mask(&content, body_size, had_zone) {
+            let (notes, body): (Vec<_>, Vec<_>) =
+                content.iter().zip(&mask).partition(|(_, &is_note)| is_note);
+            let mut body: Vec<Line<'a>> = body.into_iter().map(|(l, _)| *l).collect();
+            while body.last().is_some_and(|l| l.is_blank()) {
+                body.pop();
+            }
+            let notes = notes
+                .into_iter()
+                .map(|(l, _)| *l)
+                .filter(|l| !l.is_blank())
+                .collect();
+            had_zone = true;
+            pages.push(PageLines {
+                number,
+                span,
+                body,
+                notes,
+            });
+            continue;
+        }
+        let zone = find_zone(&content, index);
+        had_zone = zone.is_some();
+        let (body_end, zone_start) = zone.unwrap_or((content.len(), content.len()));
         let mut body: Vec<Line<'a>> = content.get(..body_end).unwrap_or_default().to_vec();
         while body.last().is_some_and(|l| l.is_blank()) {
             body.pop();

@@ -27,6 +27,7 @@ mod reader;
 mod titles;
 
 use super::error::ExtractError;
+use super::layout;
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{Diagnostic, Front};
@@ -65,6 +66,16 @@ pub fn extract_front_matter(
 ) -> Result<FrontMatter, ExtractError> {
     let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
     let first = title_line(&stream, file_name)?;
+    let first = pages
+        .first()
+        .and_then(|p| {
+            layout::title_start(
+                &p.body,
+                layout::body_font_size(pages.iter().map(|p| p.body.as_slice())),
+            )
+        })
+        .filter(|&k| k > first)
+        .unwrap_or(first);
     let mut reader = Reader::default();
     let (header, stop_reason_line) = header_lines(&stream, first);
     reader.read_header(&header);

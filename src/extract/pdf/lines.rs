@@ -428,12 +428,13 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
         .collect();
     let rtl = is_rtl_line_on(&counts, rtl_page);
     let order = logical_order(&classes, rtl);
+    let flip = mirrors_brackets(&order, &units);
     let mut text = String::new();
     let mut superscripts: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, in_rtl) in order {
         let u = units[i];
         let start = text.len();
-        match (in_rtl, mirror(&u.text)) {
+        match (in_rtl && flip, mirror(&u.text)) {
             (true, Some(m)) => text.push_str(m),
             _ => text.push_str(&u.text),
         }
@@ -514,4 +515,34 @@ fn with_breaks(lines: Vec<(LaidLine, f32, f32)>) -> Vec<LaidLine> {
         out.push(line);
     }
     out
+}
+
+/// Whether the brackets of right-to-left text must be mirrored to read in logical order.
+/// Producers differ: most map a bracket glyph to the character it shows (drawn mirrored, so
+/// `)` shows an opening bracket), some (LibreOffice) to the character typed. The reading that
+/// opens more brackets before it closes them is the logical one.
+fn mirrors_brackets(order: &[(usize, bool)], units: &[&Cell]) -> bool {
+    let unbalanced = |flip: bool| {
+        let (mut depth, mut bad) = (0i32, 0usize);
+        for &(i, in_rtl) in order {
+            let Some(u) = units.get(i) else { continue };
+            let text = match (in_rtl && flip, mirror(&u.text)) {
+                (true, Some(m)) => m,
+                _ => u.text.as_str(),
+            };
+            match text {
+                "(" | "[" | "{" | "«" | "‹" => depth += 1,
+                ")" | "]" | "}" | "»" | "›" => {
+                    if depth == 0 {
+                        bad += 1;
+                    } else {
+                        depth -= 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        bad + depth.max(0) as usize
+    };
+    unbalanced(true) <= unbalanced(false)
 }
