@@ -87,7 +87,7 @@ fn print_glyphs(path: &str, word: &str) {
         for g in drawn
             .glyphs
             .iter()
-            .filter(|g| rows.iter().any(|y| (y - g.y).abs() < 0.5))
+            .filter(|g| rows.iter().any(|y| (y - g.y).abs() < 4.0))
         {
             println!(
                 "{:?} x={:.2} w={:.2} y={:.2} size={:.1} font={}",

@@ -115,6 +115,32 @@ fn top(line: &Line) -> Option<f32> {
     line.layout.map(|l| l.bbox.y0)
 }
 
+/// The label numbers of a run of note lines: those of the first label's family (raised
+/// labels, or bare numbers), a bare number only where the first label stands (a number that
+/// opens an indented continuation line is text: `170. Perhaps ...`).
+fn run_labels(run: &[Line]) -> Vec<u32> {
+    let labelled = |l: &Line| line_label(l).filter(|n| n.number.is_some() && n.form != MarkForm::Star);
+    let Some((first, first_label)) = run.iter().find_map(|l| labelled(l).map(|n| (*l, n))) else {
+        return Vec::new();
+    };
+    let left = first.layout.map(|x| x.bbox.x0);
+    run.iter()
+        .filter_map(|l| {
+            let n = labelled(l)?;
+            let aligned = match (left, l.layout.map(|x| x.bbox.x0)) {
+                (Some(a), Some(b)) => b <= a + LABEL_ALIGN,
+                _ => true,
+            };
+            (n.form.same_family(first_label.form) && (n.form != MarkForm::Bare || aligned))
+                .then_some(n.number)
+                .flatten()
+        })
+        .collect()
+}
+
+/// How far right of the first label (points) another label may stand.
+const LABEL_ALIGN: f32 = 2.0;
+
 /// The footnote zones of a page by typography: each a run of lines in smaller type at the
 /// foot of a column (the page ends after it, or the next line starts higher up: the next
 /// column), opened by a labelled line, its labels rising, one of them called by a marker of
@@ -163,10 +189,7 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
             .get(last + 1..)
             .and_then(|r| r.iter().find(|l| !l.is_blank()));
         let at_foot = next.is_none_or(|n| top(n).zip(top(first)).is_some_and(|(a, b)| a < b));
-        let labels: Vec<u32> = run
-            .iter()
-            .filter_map(|l| line_label(l).and_then(|n| n.number))
-            .collect();
+        let labels = run_labels(run);
         let rising = labels.windows(2).all(|w| w[1] > w[0]);
         let text_above = lines
             .get(..i)

@@ -81,6 +81,8 @@ fn cells(
     text: &mut PageText,
 ) -> (Vec<Cell>, (f32, f32)) {
     let mut out: Vec<Cell> = Vec::with_capacity(glyphs.len());
+    // Combining marks, with where they came in the drawing order: joined at the end.
+    let mut marks: Vec<(usize, f32, f32, String)> = Vec::new();
     let mut frame = page;
     for g in glyphs {
         if g.quarter_turns != Some(turns) {
@@ -105,11 +107,9 @@ fn cells(
         if filler {
             t.clear();
         }
-        if is_mark(&t) {
-            if let Some(base) = out.last_mut().filter(|b| (b.y - y).abs() < b.size) {
-                base.text.push_str(&t);
-                continue;
-            }
+        if is_mark(&t) && !out.is_empty() {
+            marks.push((out.len(), x, y, t));
+            continue;
         }
         let cell = Cell {
             text: t,
@@ -133,7 +133,47 @@ fn cells(
             out.push(cell);
         }
     }
+    join_marks(&mut out, marks);
     (out, frame)
+}
+
+/// How many glyphs drawn before or after a mark may be the one it sits over.
+const MARK_REACH: usize = 6;
+
+/// Joins each combining mark to the glyph it sits over: of the glyphs drawn near it, on its
+/// line, the one nearest its position (a right-to-left line may be drawn in visual order, so
+/// the glyph drawn just before a mark can be the next letter, a comma or a space).
+fn join_marks(out: &mut [Cell], marks: Vec<(usize, f32, f32, String)>) {
+    for (at, x, y, text) in marks {
+        let from = at.saturating_sub(MARK_REACH);
+        let to = (at + MARK_REACH).min(out.len());
+        // A mark sits over a letter, never over punctuation beside it.
+        let distance = |b: &Cell| {
+            let penalty = if b.text.chars().any(char::is_alphabetic) { 0.0 } else { 1000.0 };
+            penalty + if x < b.x0 {
+                b.x0 - x
+            } else if x > b.x1 {
+                x - b.x1
+            } else {
+                0.0
+            }
+        };
+        let best = (from..to)
+            .filter(|&k| {
+                out.get(k)
+                    .is_some_and(|b| !b.is_space() && !b.filler && (b.y - y).abs() < b.size)
+            })
+            .min_by(|&i, &j| {
+                // On a tie, the glyph drawn before the mark (marks follow their letter).
+                let rank = |k: usize| if k < at { at - k } else { MARK_REACH + k - at };
+                distance(&out[i])
+                    .total_cmp(&distance(&out[j]))
+                    .then(rank(i).cmp(&rank(j)))
+            });
+        if let Some(base) = best.and_then(|k| out.get_mut(k)) {
+            base.text.push_str(&text);
+        }
+    }
 }
 
 /// A row of cells sharing a baseline.
@@ -200,7 +240,15 @@ fn rows(mut cells: Vec<Cell>) -> Vec<Row> {
                     .iter()
                     .any(|b| c.x0 < b.x1 + base.size * 1.5 && c.x1 > b.x0 - base.size * 1.5)
             });
-            small.size < 0.9 * base.size
+            // A number set apart on a baseline of its own beside its line (a note label
+            // above text in small capitals) joins it too.
+            let number_beside = small
+                .cells
+                .iter()
+                .all(|c| c.is_space() || c.text.chars().all(|ch| ch.is_ascii_digit()))
+                && small.size < 1.05 * base.size
+                && rise.abs() < 0.35 * base.size;
+            (small.size < 0.9 * base.size || number_beside)
                 && rise > -0.35 * base.size
                 && rise < 0.75 * base.size
                 && overlaps
