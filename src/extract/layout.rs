@@ -119,7 +119,8 @@ fn top(line: &Line) -> Option<f32> {
 /// labels, or bare numbers), a bare number only where the first label stands (a number that
 /// opens an indented continuation line is text: `170. Perhaps ...`).
 fn run_labels(run: &[Line]) -> Vec<u32> {
-    let labelled = |l: &Line| line_label(l).filter(|n| n.number.is_some() && n.form != MarkForm::Star);
+    let labelled =
+        |l: &Line| line_label(l).filter(|n| n.number.is_some() && n.form != MarkForm::Star);
     let Some((first, first_label)) = run.iter().find_map(|l| labelled(l).map(|n| (*l, n))) else {
         return Vec::new();
     };

@@ -149,14 +149,19 @@ fn join_marks(out: &mut [Cell], marks: Vec<(usize, f32, f32, String)>) {
         let to = (at + MARK_REACH).min(out.len());
         // A mark sits over a letter, never over punctuation beside it.
         let distance = |b: &Cell| {
-            let penalty = if b.text.chars().any(char::is_alphabetic) { 0.0 } else { 1000.0 };
-            penalty + if x < b.x0 {
-                b.x0 - x
-            } else if x > b.x1 {
-                x - b.x1
-            } else {
+            let penalty = if b.text.chars().any(char::is_alphabetic) {
                 0.0
-            }
+            } else {
+                1000.0
+            };
+            penalty
+                + if x < b.x0 {
+                    b.x0 - x
+                } else if x > b.x1 {
+                    x - b.x1
+                } else {
+                    0.0
+                }
         };
         let best = (from..to)
             .filter(|&k| {
