@@ -33,13 +33,18 @@ impl Report {
 }
 
 pub mod bibtex;
+pub mod crossref;
+pub mod csljson;
 mod cursor;
 pub mod dtd;
 pub mod files;
 pub mod jats;
 pub mod jsonld;
 mod jsonld_shape;
+pub mod marcxml;
 pub mod model;
 pub mod official;
 pub mod profiles;
+pub mod ris;
 pub mod schemaorg;
+pub mod xsd;
