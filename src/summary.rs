@@ -121,9 +121,10 @@ pub fn outline(doc: &Document) -> String {
             };
             let _ = writeln!(
                 out,
-                "{indent}{} [{}] {label}{}",
+                "{indent}{} [{}{}] {label}{}",
                 s.level,
                 s.source.line,
+                place(&s.source),
                 inline_text(&s.title)
             );
             walk(out, &s.sections);
@@ -139,6 +140,20 @@ pub fn outline(doc: &Document) -> String {
             p.number, p.source.line, p.source.end_line, p.footnote_count, p.marker_count
         );
     }
+    // Where the input gave positions (a PDF), each footnote's place on its page.
+    if doc.back.footnotes.iter().any(|f| f.source.page.is_some()) {
+        out.push_str("footnotes (id, label, line, page and box):\n");
+        for f in &doc.back.footnotes {
+            let _ = writeln!(
+                out,
+                "  {} {} [{}{}]",
+                f.id,
+                f.label,
+                f.source.line,
+                place(&f.source)
+            );
+        }
+    }
     let footnotes: usize = doc.body.pages.iter().map(|p| p.footnote_count).sum();
     let markers: usize = doc.body.pages.iter().map(|p| p.marker_count).sum();
     let _ = writeln!(
@@ -147,6 +162,18 @@ pub fn outline(doc: &Document) -> String {
         doc.body.pages.len()
     );
     out
+}
+
+/// ` p. N (x0,y0)-(x1,y1)` for a span with a place on its page, empty otherwise.
+fn place(span: &crate::model::Span) -> String {
+    match (span.page, span.bbox) {
+        (Some(page), Some(b)) => format!(
+            " p. {page} ({:.0},{:.0})-({:.0},{:.0})",
+            b.x0, b.y0, b.x1, b.y1
+        ),
+        (Some(page), None) => format!(" p. {page}"),
+        _ => String::new(),
+    }
 }
 
 /// One diagnostic as `file:line:column: warning[code]: message`.

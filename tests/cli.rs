@@ -61,9 +61,11 @@ fn empty_file_is_refused() {
 #[test]
 fn binary_file_is_refused_with_position() {
     assert_refused(
-        b"%PDF-1.7\n\x00\x01\x02binary",
+        b"GIF89a\n\x00\x01\x02binary",
         "paper.txt:2:1: the input looks binary",
     );
+    // A PDF signature sends the bytes to the PDF reader, which names what is wrong.
+    assert_refused(b"%PDF-1.7\n\x00\x01\x02binary", "the PDF is damaged");
 }
 
 #[test]

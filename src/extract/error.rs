@@ -39,6 +39,38 @@ pub enum ExtractError {
         /// Its column (1-based, in bytes).
         column: usize,
     },
+    /// The PDF is encrypted and needs a password to open.
+    #[error("{file}: the PDF is encrypted and needs a password; decrypt it first (e.g. `qpdf --decrypt --password=... in.pdf out.pdf`)")]
+    PdfEncrypted {
+        /// The input's name.
+        file: String,
+    },
+    /// The PDF has no text to read (a scan).
+    #[error(
+        "{file}: no text layer: run OCR first (the PDF's {pages} page(s) hold images, not text)"
+    )]
+    PdfNoText {
+        /// The input's name.
+        file: String,
+        /// How many pages it has.
+        pages: usize,
+    },
+    /// The PDF is truncated or damaged past reading.
+    #[error("{file}: the PDF is damaged: {detail}")]
+    PdfDamaged {
+        /// The input's name.
+        file: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A stream of the PDF inflates past the limit (a decompression bomb).
+    #[error("{file}: refused: a stream of the PDF inflates past {limit_mib} MiB (a decompression bomb?)")]
+    PdfBomb {
+        /// The input's name.
+        file: String,
+        /// The limit, in MiB.
+        limit_mib: usize,
+    },
     /// No line could be taken for the paper's title.
     #[error("{file}: no title found: the first text line ({detail}) does not look like a title")]
     NoTitle {

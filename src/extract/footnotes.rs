@@ -16,9 +16,9 @@
 //! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
 //! whole paper; a paper may hold both kinds.
 
+use super::layout::{line_label, line_markers};
 use super::notelabels::{
-    align_markers, has_plain_labels, lone_number, note_label, scan_line_markers, MarkForm,
-    MarkerCandidate, NoteLabel,
+    align_markers, has_plain_labels, lone_number, note_label, MarkForm, MarkerCandidate, NoteLabel,
 };
 use super::pages::PageLines;
 use super::plainnotes::{parse_plain_zone, PlainZone};
@@ -123,7 +123,7 @@ fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
     let mut target = Target::Carry;
     let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
-        let label = note_label(line.text).or_else(|| {
+        let label = line_label(line).or_else(|| {
             // A number alone on its line labels the note on the next line.
             let next = lines.get(i + 1)?;
             let number = lone_number(line.text)?;
@@ -233,7 +233,7 @@ pub fn drop_front_notes(
         page.body
             .iter()
             .filter(|l| (l.number < start_line) == front)
-            .flat_map(|l| scan_line_markers(l.text, plain))
+            .flat_map(|l| line_markers(l, plain))
             .map(|c| c.number)
             .collect()
     };
@@ -317,7 +317,7 @@ fn pair_page_notes<'f>(
             .iter()
             .filter(|l| l.number >= start_line && !skipped(l.number))
             .flat_map(|l| {
-                scan_line_markers(l.text, plain)
+                line_markers(l, plain)
                     .into_iter()
                     .map(move |c| (l.number, c))
             })

@@ -2,7 +2,7 @@
 //! warnings instead of guessing silently.
 //!
 //! A reader fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
-//! [`text::read_text`] for text files. [`extract_pages`] does the rest, the same for every
+//! [`text::read_text`] for text files, [`pdf::read_pdf`] for PDFs (chosen by [`read_input`]). [`extract_pages`] does the rest, the same for every
 //! reader: [`repair::repair_input`] (PDF extraction artefacts) → [`pages::input_pages`]
 //! (furniture, footnote zones) → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
@@ -16,9 +16,12 @@ pub mod footnotes;
 pub mod front;
 pub mod input;
 pub mod intext;
+pub mod layout;
 pub mod markers;
 pub mod notelabels;
 pub mod pages;
+pub mod pdf;
+pub mod place;
 pub mod plainnotes;
 pub mod references;
 pub mod repair;
@@ -30,9 +33,19 @@ pub use error::ExtractError;
 use crate::model::Document;
 use input::PagedInput;
 
-/// Reads one paper's text from its bytes into the canonical model.
+/// Reads one paper from its bytes into the canonical model: a PDF (by its `%PDF-`
+/// signature) through [`pdf::read_pdf`], anything else as text through [`text::read_text`].
 pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
-    extract_pages(&text::read_text(bytes, file_name)?)
+    read_input(bytes, file_name).and_then(|input| extract_pages(&input))
+}
+
+/// Reads one paper's bytes into pages of lines, choosing the reader by content.
+pub fn read_input(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractError> {
+    if pdf::is_pdf(bytes) {
+        pdf::read_pdf(bytes, file_name)
+    } else {
+        text::read_text(bytes, file_name)
+    }
 }
 
 /// Reads a paper from the pages of lines a reader made into the canonical model.
@@ -74,6 +87,7 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
         warnings,
     };
     doc.drop_blank_values();
+    place::place_spans(&mut doc, input);
     let found = doc.verify();
     doc.warnings.extend(found);
     doc.warnings.sort_by_key(|w| w.line.unwrap_or(0));

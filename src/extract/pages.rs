@@ -86,6 +86,8 @@ struct Zoned<'a> {
     plain: bool,
     /// Line numbers of running text printed inside the zone (they go back to the body).
     displaced: Vec<usize>,
+    /// Which lines are notes, where the layout tells (small type at a column's foot).
+    mask: Option<Vec<bool>>,
 }
 
 /// Drops page furniture from numbered pages of lines and finds each page's footnote zone.
@@ -102,12 +104,36 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
     let mut prev_tail: Option<&'a str> = None;
     let mut prev_last: Option<u32> = None;
     let mut references_seen = false;
+    let body_size = super::layout::body_font_size(chunks.iter().map(|(_, c)| c.as_slice()));
+    let mut had_zone = false;
     for (index, (number, chunk)) in chunks.into_iter().enumerate() {
         let span = match (chunk.first(), chunk.last()) {
             (Some(a), Some(b)) => Span::lines(a.number, b.number),
             _ => continue,
         };
         let content = strip_furniture(chunk, &repeated, offset.map(|o| (o, number)));
+        // Typography, where the input has it: the notes are the small type at the foot of
+        // each column.
+        if let Some(mask) = super::layout::note_mask(&content, body_size, had_zone) {
+            had_zone = true;
+            prev_last = None;
+            prev_tail = content
+                .iter()
+                .zip(&mask)
+                .rev()
+                .find(|(l, &is_note)| is_note && !l.is_blank())
+                .map(|(l, _)| l.text);
+            zoned.push(Zoned {
+                number,
+                span,
+                content,
+                zone: None,
+                plain: false,
+                displaced: Vec::new(),
+                mask: Some(mask),
+            });
+            continue;
+        }
         let mut plain = false;
         let mut last_number = None;
         let mut displaced = Vec::new();
@@ -143,6 +169,7 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
                 Some((found.start, found.start))
             });
         prev_last = last_number;
+        had_zone = zone.is_some();
         prev_tail = zone.and_then(|(_, z)| {
             content
                 .get(z..)
@@ -156,6 +183,7 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
             zone,
             plain,
             displaced,
+            mask: None,
         });
         references_seen = references_seen
             || zoned.last().is_some_and(|z| {
@@ -168,6 +196,28 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
     zoned
         .into_iter()
         .map(|z| {
+            if let Some(mask) = &z.mask {
+                let (notes, body): (Vec<_>, Vec<_>) = z
+                    .content
+                    .iter()
+                    .zip(mask)
+                    .partition(|(_, &is_note)| is_note);
+                let mut body: Vec<Line<'a>> = body.into_iter().map(|(l, _)| *l).collect();
+                while body.last().is_some_and(|l| l.is_blank()) {
+                    body.pop();
+                }
+                let notes = notes
+                    .into_iter()
+                    .map(|(l, _)| *l)
+                    .filter(|l| !l.is_blank())
+                    .collect();
+                return PageLines {
+                    number: z.number,
+                    span: z.span,
+                    body,
+                    notes,
+                };
+            }
             let (body_end, zone_start) = z.zone.unwrap_or((z.content.len(), z.content.len()));
             let mut body: Vec<Line<'a>> = z.content.get(..body_end).unwrap_or_default().to_vec();
             while body.last().is_some_and(|l| l.is_blank()) {

@@ -42,7 +42,8 @@ pub struct Document {
 pub struct SourceInfo {
     /// The file name as given (`-` for standard input).
     pub file_name: String,
-    /// The character encoding the input was decoded from (`UTF-8`, `UTF-16LE`, `windows-1256`, ...).
+    /// The character encoding the input was decoded from (`UTF-8`, `UTF-16LE`, `windows-1256`, ...),
+    /// or `PDF` when the text came from a PDF's text layer.
     pub encoding: String,
     /// Whether the input started with a byte order mark.
     #[serde(default)]

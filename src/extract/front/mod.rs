@@ -29,6 +29,7 @@ mod reader;
 mod titles;
 
 use super::error::ExtractError;
+use super::layout;
 use super::pages::PageLines;
 use super::text::Line;
 use crate::model::{Diagnostic, Front};
@@ -72,6 +73,17 @@ pub fn extract_front_matter(
 ) -> Result<FrontMatter, ExtractError> {
     let stream: Vec<Line<'_>> = pages.iter().flat_map(|p| p.body.iter().copied()).collect();
     let (first, authors_above) = title_line(&stream, file_name)?;
+    // Typography, where the input has it: the title is set largest on the first page.
+    let first = pages
+        .first()
+        .and_then(|p| {
+            layout::title_start(
+                &p.body,
+                layout::body_font_size(pages.iter().map(|p| p.body.as_slice())),
+            )
+        })
+        .filter(|&k| k > first)
+        .unwrap_or(first);
     let mut reader = Reader {
         page_starts: pages.iter().skip(1).map(|p| p.span.line).collect(),
         ..Reader::default()

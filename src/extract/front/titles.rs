@@ -15,7 +15,8 @@ impl Reader {
             .enumerate()
             .map(|(i, l)| if i == 0 { Kind::Text } else { classify(l.text) })
             .collect();
-        let end = title_end(header, &kinds);
+        let end =
+            crate::extract::layout::title_end(header).unwrap_or_else(|| title_end(header, &kinds));
         let title_lines = header.get(..end).unwrap_or(&[]);
         let main_script = title_lines
             .first()

@@ -1,0 +1,259 @@
+//! Visual order → logical order for one line of glyphs: a PDF places glyphs left to right on
+//! the page, and right-to-left text (Arabic) must be read back in the order it was written,
+//! each glyph's own characters kept in their order (so a lam-alef glyph stays `لا`), numbers
+//! and Latin runs inside Arabic kept left to right, and brackets drawn mirrored read as the
+//! brackets they stand for.
+
+/// The bidirectional class of one glyph, as far as reordering needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A left-to-right letter (Latin, Greek, Cyrillic, …).
+    Left,
+    /// A right-to-left letter (Arabic, Hebrew, Syriac, Thaana).
+    Right,
+    /// A digit (European or Arabic-Indic).
+    Number,
+    /// A separator that stays inside a number (`.`, `,`, `:`, `/`, `-`, `+`).
+    Separator,
+    /// A sign that ends a number (`%`, `٪`, `‰`, `°`): drawn to its right, it reads with it.
+    Terminator,
+    /// Anything else (spaces, most punctuation, marks).
+    Neutral,
+}
+
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x05FF | 0x0600..=0x065F | 0x066E..=0x06EF | 0x06FA..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9)
+}
+
+/// The class of a glyph's text: its first letter or digit decides.
+pub fn classify(text: &str) -> Class {
+    for c in text.chars() {
+        if is_digit(c) {
+            return Class::Number;
+        }
+        if is_rtl_letter(c) {
+            return Class::Right;
+        }
+        if c.is_alphabetic() {
+            return Class::Left;
+        }
+    }
+    match text {
+        "." | "," | ":" | "/" | "-" | "+" | "\u{066B}" | "\u{066C}" => Class::Separator,
+        "%" | "\u{066A}" | "‰" | "°" => Class::Terminator,
+        _ => Class::Neutral,
+    }
+}
+
+/// Whether a line reads right to left on a page whose text mostly does (`rtl_page`) or not:
+/// on a right-to-left page a line with a fair share of right-to-left letters does (a line of
+/// Arabic quoting a long Latin title), elsewhere only a line with more of them than Latin ones.
+pub fn is_rtl_line_on(classes: &[(Class, usize)], rtl_page: bool) -> bool {
+    let (mut right, mut left) = (0usize, 0usize);
+    for &(class, chars) in classes {
+        match class {
+            Class::Right => right += chars,
+            Class::Left => left += chars,
+            _ => {}
+        }
+    }
+    if rtl_page {
+        right > 0 && right * 3 >= left
+    } else {
+        right > left
+    }
+}
+
+/// Whether text reads right to left: it has more right-to-left letters than left-to-right
+/// ones.
+pub fn is_rtl_line(classes: &[(Class, usize)]) -> bool {
+    let (mut right, mut left) = (0usize, 0usize);
+    for &(class, chars) in classes {
+        match class {
+            Class::Right => right += chars,
+            Class::Left => left += chars,
+            _ => {}
+        }
+    }
+    right > left
+}
+
+/// The mirror image of a bracket.
+pub fn mirror(text: &str) -> Option<&'static str> {
+    Some(match text {
+        "(" => ")",
+        ")" => "(",
+        "[" => "]",
+        "]" => "[",
+        "{" => "}",
+        "}" => "{",
+        "<" => ">",
+        ">" => "<",
+        "«" => "»",
+        "»" => "«",
+        "‹" => "›",
+        "›" => "‹",
+        _ => return None,
+    })
+}
+
+/// The logical order of glyphs given in visual (left-to-right) order, and for each position
+/// of that order whether the glyph sits in right-to-left text (and so was drawn mirrored).
+pub fn logical_order(classes: &[Class], rtl: bool) -> Vec<(usize, bool)> {
+    let n = classes.len();
+    if !rtl {
+        let mut order: Vec<(usize, bool)> = (0..n).map(|i| (i, false)).collect();
+        let mut i = 0;
+        while i < n {
+            if classes[i] != Class::Right {
+                i += 1;
+                continue;
+            }
+            // A right-to-left run: from this letter to the last right-to-left letter before
+            // the next left-to-right one.
+            let mut end = i;
+            let mut j = i;
+            while j < n && classes[j] != Class::Left {
+                if classes[j] == Class::Right {
+                    end = j;
+                }
+                j += 1;
+            }
+            let mut run: Vec<usize> = (i..=end).rev().collect();
+            restore_numbers(&mut run, classes);
+            for (k, idx) in run.into_iter().enumerate() {
+                order[i + k] = (idx, classes[idx] != Class::Number);
+            }
+            i = end + 1;
+        }
+        return order;
+    }
+    // Right-to-left line: cut the visual sequence into chunks that read left to right
+    // (a Latin run with the numbers it carries, a number) and single glyphs, then read the
+    // chunks from right to left.
+    let mut chunks: Vec<(usize, usize, bool)> = Vec::new();
+    let all: Vec<usize> = (0..n).collect();
+    let mut i = 0;
+    while i < n {
+        match classes[i] {
+            Class::Left => {
+                let mut end = i;
+                let mut j = i;
+                while j < n && classes[j] != Class::Right {
+                    if matches!(classes[j], Class::Left | Class::Number) {
+                        end = j;
+                    }
+                    j += 1;
+                }
+                chunks.push((i, end, false));
+                i = end + 1;
+            }
+            Class::Number => {
+                let end = number_end(&all, i, classes);
+                chunks.push((i, end, false));
+                i = end + 1;
+            }
+            _ => {
+                chunks.push((i, i, true));
+                i += 1;
+            }
+        }
+    }
+    chunks
+        .into_iter()
+        .rev()
+        .flat_map(|(a, b, in_rtl)| (a..=b).map(move |idx| (idx, in_rtl)))
+        .collect()
+}
+
+/// The last index of the number starting at `start` in `seq`: digits with single separators
+/// between them.
+fn number_end(seq: &[usize], start: usize, classes: &[Class]) -> usize {
+    let mut end = start;
+    let mut j = start + 1;
+    while j < seq.len() {
+        match classes[seq[j]] {
+            Class::Number => {
+                end = j;
+                j += 1;
+            }
+            Class::Separator if j + 1 < seq.len() && classes[seq[j + 1]] == Class::Number => j += 1,
+            Class::Terminator => {
+                end = j;
+                break;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Numbers inside a reversed right-to-left run read left to right again.
+fn restore_numbers(run: &mut [usize], classes: &[Class]) {
+    let mut i = 0;
+    while i < run.len() {
+        if classes[run[i]] == Class::Number {
+            let end = number_end(run, i, classes);
+            run[i..=end].reverse();
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lays out one logical string visually (glyph = char), the way a PDF draws it, then reads
+    /// it back.
+    fn read_back(visual: &str) -> String {
+        let glyphs: Vec<String> = visual.chars().map(String::from).collect();
+        let counts: Vec<(Class, usize)> = glyphs.iter().map(|g| (classify(g), 1)).collect();
+        read_back_on(visual, is_rtl_line(&counts))
+    }
+
+    /// [`read_back`] on a page of the given direction.
+    fn read_back_on(visual: &str, rtl_page: bool) -> String {
+        let glyphs: Vec<String> = visual.chars().map(String::from).collect();
+        let classes: Vec<Class> = glyphs.iter().map(|g| classify(g)).collect();
+        let counts: Vec<(Class, usize)> = classes.iter().map(|&c| (c, 1)).collect();
+        let rtl = is_rtl_line_on(&counts, rtl_page);
+        logical_order(&classes, rtl)
+            .into_iter()
+            .map(|(i, in_rtl)| {
+                let g = glyphs[i].as_str();
+                match (in_rtl, mirror(g)) {
+                    (true, Some(m)) => m.to_string(),
+                    _ => g.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_with_numbers_and_latin() {
+        // Logical "في عام 2015 (ثم) SERVQUAL 64." drawn left to right, on an Arabic page
+        // (the line has more Latin letters than Arabic ones).
+        assert_eq!(
+            read_back_on(".SERVQUAL 64 (مث) 2015 ماع يف", true),
+            "في عام 2015 (ثم) SERVQUAL 64."
+        );
+        assert_eq!(read_back("2020و 2015 يماع"), "عامي 2015 و2020");
+        assert_eq!(read_back("12-40 ص"), "ص 12-40");
+        // A percent sign drawn on either side of its number.
+        assert_eq!(read_back("ةبسنب 35% دعب"), "بعد 35% بنسبة");
+        assert_eq!(read_back("ةبسنب %35 دعب"), "بعد 35% بنسبة");
+    }
+
+    #[test]
+    fn latin_with_arabic_words() {
+        assert_eq!(read_back("Smith and ملعلا wrote"), "Smith and العلم wrote");
+        assert_eq!(read_back("plain text, 2015."), "plain text, 2015.");
+    }
+}

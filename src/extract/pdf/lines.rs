@@ -1,0 +1,601 @@
+//! Glyphs → lines of one page: glyphs grouped by baseline (raised, smaller glyphs joined to
+//! the line they mark, as superscripts), columns found by the gutter no line crosses, lines put
+//! in reading order (column by column, right column first on right-to-left pages), words
+//! spaced by the gaps between glyphs, each line read in logical order, and blank lines where
+//! the vertical gap is wider than the page's line spacing.
+
+use super::bidi::{classify, is_rtl_line, is_rtl_line_on, logical_order, mirror, Class};
+use super::content::DrawnGlyph;
+use super::fonts::Font;
+use super::unicode::clean_glyph_text;
+use crate::extract::input::LineLayout;
+use crate::model::BoundingBox;
+
+/// One glyph ready for layout.
+#[derive(Debug, Clone)]
+struct Cell {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    font: usize,
+    raised: bool,
+    /// A glyph with no text of its own (an unmapped glyph, a kashida): it takes room on the
+    /// line, so no word space is seen across it, but adds no text.
+    filler: bool,
+}
+
+impl Cell {
+    fn is_space(&self) -> bool {
+        !self.filler && self.text.chars().all(char::is_whitespace)
+    }
+}
+
+/// A line laid out on its page: its text in logical order and how it is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidLine {
+    /// The text; empty for a blank line (a paragraph or block break).
+    pub text: String,
+    /// How it is set (absent for a blank line).
+    pub layout: Option<LineLayout>,
+}
+
+/// What a page's glyphs give.
+#[derive(Debug, Default)]
+pub struct PageText {
+    /// The lines in reading order, blank lines between blocks.
+    pub lines: Vec<LaidLine>,
+    /// Glyphs drawn with no text the font could name.
+    pub unmapped: usize,
+    /// Glyphs with text.
+    pub mapped: usize,
+}
+
+fn is_mark(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(c as u32, 0x0300..=0x036F | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x08D3..=0x08FF)
+        })
+}
+
+/// A glyph's place in the frame where glyphs of its turn stand upright: `(x, y)` and the
+/// frame's width and height.
+fn turned(g: &DrawnGlyph, turns: u8, page: (f32, f32)) -> (f32, f32, (f32, f32)) {
+    let (w, h) = page;
+    match turns {
+        1 => (h - g.y, g.x, (h, w)),
+        2 => (w - g.x, h - g.y, (w, h)),
+        3 => (g.y, w - g.x, (h, w)),
+        _ => (g.x, g.y, (w, h)),
+    }
+}
+
+/// Glyphs → cells: the glyphs of one turn on the page, in the frame where they stand upright,
+/// text cleaned, combining marks joined to the glyph they sit on, overprinted copies
+/// (simulated bold) dropped.
+fn cells(
+    glyphs: &[DrawnGlyph],
+    turns: u8,
+    page: (f32, f32),
+    text: &mut PageText,
+) -> (Vec<Cell>, (f32, f32)) {
+    let mut out: Vec<Cell> = Vec::with_capacity(glyphs.len());
+    // Combining marks, with where they came in the drawing order: joined at the end.
+    let mut marks: Vec<(usize, f32, f32, String)> = Vec::new();
+    let mut frame = page;
+    for g in glyphs {
+        if g.quarter_turns != Some(turns) {
+            continue;
+        }
+        let (x, y, f) = turned(g, turns, page);
+        frame = f;
+        if g.size < 1.0 || x < -g.size || x > frame.0 + g.size || y < 0.0 || y > frame.1 + g.size {
+            continue;
+        }
+        let mut t = clean_glyph_text(&g.text);
+        let filler = t.is_empty() || t == "\u{640}";
+        if t.is_empty() && g.text.chars().all(char::is_whitespace) && !g.text.is_empty() {
+            t = " ".to_string();
+        }
+        if t.is_empty() {
+            text.unmapped += 1;
+        } else {
+            text.mapped += 1;
+        }
+        let filler = filler && t != " ";
+        if filler {
+            t.clear();
+        }
+        if is_mark(&t) && !out.is_empty() {
+            marks.push((out.len(), x, y, t));
+            continue;
+        }
+        let cell = Cell {
+            text: t,
+            x0: x,
+            x1: x + g.width.max(0.0),
+            y,
+            size: g.size,
+            font: g.font,
+            raised: false,
+            filler,
+        };
+        // Simulated bold draws a glyph again a hair's breadth away.
+        let tol = 0.12 * cell.size;
+        let duplicate = out.iter().rev().take(3).any(|p| {
+            p.text == cell.text
+                && (p.x0 - cell.x0).abs() < tol
+                && (p.y - cell.y).abs() < tol
+                && (p.x0 != cell.x0 || p.y != cell.y || !cell.is_space())
+        });
+        if !duplicate {
+            out.push(cell);
+        }
+    }
+    join_marks(&mut out, marks);
+    (out, frame)
+}
+
+/// How many glyphs drawn before or after a mark may be the one it sits over.
+const MARK_REACH: usize = 6;
+
+/// Joins each combining mark to the glyph it sits over: of the glyphs drawn near it, on its
+/// line, the one nearest its position (a right-to-left line may be drawn in visual order, so
+/// the glyph drawn just before a mark can be the next letter, a comma or a space).
+fn join_marks(out: &mut [Cell], marks: Vec<(usize, f32, f32, String)>) {
+    for (at, x, y, text) in marks {
+        let from = at.saturating_sub(MARK_REACH);
+        let to = (at + MARK_REACH).min(out.len());
+        // A mark sits over a letter, never over punctuation beside it.
+        let distance = |b: &Cell| {
+            let penalty = if b.text.chars().any(char::is_alphabetic) {
+                0.0
+            } else {
+                1000.0
+            };
+            penalty
+                + if x < b.x0 {
+                    b.x0 - x
+                } else if x > b.x1 {
+                    x - b.x1
+                } else {
+                    0.0
+                }
+        };
+        let best = (from..to)
+            .filter(|&k| {
+                out.get(k)
+                    .is_some_and(|b| !b.is_space() && !b.filler && (b.y - y).abs() < b.size)
+            })
+            .min_by(|&i, &j| {
+                // On a tie, the glyph drawn before the mark (marks follow their letter).
+                let rank = |k: usize| if k < at { at - k } else { MARK_REACH + k - at };
+                distance(&out[i])
+                    .total_cmp(&distance(&out[j]))
+                    .then(rank(i).cmp(&rank(j)))
+            });
+        if let Some(base) = best.and_then(|k| out.get_mut(k)) {
+            base.text.push_str(&text);
+        }
+    }
+}
+
+/// A row of cells sharing a baseline.
+#[derive(Debug, Clone)]
+struct Row {
+    cells: Vec<Cell>,
+    y: f32,
+    size: f32,
+}
+
+fn median(values: &mut [f32]) -> f32 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f32::total_cmp);
+    values[values.len() / 2]
+}
+
+fn row_of(cells: Vec<Cell>) -> Row {
+    let mut ys: Vec<f32> = cells.iter().filter(|c| !c.raised).map(|c| c.y).collect();
+    let mut sizes: Vec<f32> = cells
+        .iter()
+        .filter(|c| !c.is_space())
+        .map(|c| c.size)
+        .collect();
+    if ys.is_empty() {
+        ys = cells.iter().map(|c| c.y).collect();
+    }
+    if sizes.is_empty() {
+        sizes = cells.iter().map(|c| c.size).collect();
+    }
+    Row {
+        y: median(&mut ys),
+        size: median(&mut sizes),
+        cells,
+    }
+}
+
+/// Cells → rows by baseline; rows of smaller, raised glyphs (note markers) join the line they
+/// are raised above.
+fn rows(mut cells: Vec<Cell>) -> Vec<Row> {
+    cells.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut groups: Vec<Vec<Cell>> = Vec::new();
+    for cell in cells {
+        match groups.last_mut() {
+            Some(g) if (cell.y - g[0].y).abs() <= 0.2 * cell.size.min(g[0].size).max(1.0) => {
+                g.push(cell)
+            }
+            _ => groups.push(vec![cell]),
+        }
+    }
+    let mut rows: Vec<Row> = groups.into_iter().map(row_of).collect();
+    // Join small raised rows to the row below (superscripts) or, failing that, above.
+    let mut i = 0;
+    while i < rows.len() {
+        let small = &rows[i];
+        let target = [i + 1, i.wrapping_sub(1)].into_iter().find(|&j| {
+            let Some(base) = rows.get(j) else {
+                return false;
+            };
+            let rise = base.y - small.y;
+            let overlaps = small.cells.iter().all(|c| {
+                base.cells
+                    .iter()
+                    .any(|b| c.x0 < b.x1 + base.size * 1.5 && c.x1 > b.x0 - base.size * 1.5)
+            });
+            // A number set apart on a baseline of its own beside its line (a note label
+            // above text in small capitals) joins it too.
+            let number_beside = small
+                .cells
+                .iter()
+                .all(|c| c.is_space() || c.text.chars().all(|ch| ch.is_ascii_digit()))
+                && small.size < 1.05 * base.size
+                && rise.abs() < 0.35 * base.size;
+            (small.size < 0.9 * base.size || number_beside)
+                && rise > -0.35 * base.size
+                && rise < 0.75 * base.size
+                && overlaps
+        });
+        if let Some(j) = target {
+            let small = rows.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            let base = &mut rows[j];
+            for mut c in small.cells {
+                c.raised = base.y - c.y > 0.15 * base.size;
+                base.cells.push(c);
+            }
+            let (y, size) = (base.y, base.size);
+            let cells = std::mem::take(&mut base.cells);
+            *base = Row { cells, y, size };
+            if j < i {
+                continue;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    for row in &mut rows {
+        row.cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    rows
+}
+
+/// The spans of a row's text, joined over gaps narrower than a word space or so.
+fn spans(row: &Row) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for c in row.cells.iter().filter(|c| !c.is_space() && !c.filler) {
+        match out.last_mut() {
+            Some(last) if c.x0 - last.1 < 1.2 * row.size => last.1 = last.1.max(c.x1),
+            _ => out.push((c.x0, c.x1)),
+        }
+    }
+    out
+}
+
+/// The x of the gutter between two columns, when the page has one: a vertical band in the
+/// middle of the page that many rows have text on both sides of and few cross.
+fn gutter(rows: &[Row], width: f32) -> Option<f32> {
+    let row_spans: Vec<Vec<(f32, f32)>> = rows.iter().map(spans).collect();
+    let (lo, hi) = (width * 0.25, width * 0.75);
+    let mut best: Option<(f32, usize)> = None;
+    let mut x = lo;
+    while x <= hi {
+        // Rows with a column's worth of prose left of x, and right of x, that do not cross
+        // it; the columns' baselines need not line up.
+        let (mut left_rows, mut right_rows) = (0usize, 0usize);
+        for spans in &row_spans {
+            if spans.iter().any(|&(a, b)| a < x && b > x) {
+                continue;
+            }
+            let left: f32 = spans.iter().filter(|s| s.1 <= x).map(|s| s.1 - s.0).sum();
+            let right: f32 = spans.iter().filter(|s| s.0 >= x).map(|s| s.1 - s.0).sum();
+            left_rows += usize::from(left >= 0.2 * width);
+            right_rows += usize::from(right >= 0.2 * width);
+        }
+        let both = left_rows.min(right_rows);
+        if both >= 5 && both * 100 >= rows.len() * 10 && best.is_none_or(|(_, b)| both > b) {
+            best = Some((x, both));
+        }
+        x += 2.0;
+    }
+    best.map(|(x, _)| {
+        // The middle of the empty band around the best place.
+        let clear = |x: f32| {
+            row_spans
+                .iter()
+                .filter(|s| s.iter().any(|&(a, b)| a < x && b > x))
+                .count()
+        };
+        let base = clear(x);
+        let (mut left, mut right) = (x, x);
+        while left - 1.0 > lo && clear(left - 1.0) <= base {
+            left -= 1.0;
+        }
+        while right + 1.0 < hi && clear(right + 1.0) <= base {
+            right += 1.0;
+        }
+        (left + right) / 2.0
+    })
+}
+
+/// Lays out one page: the upright text first, then text turned by quarter turns (a
+/// landscape table, a margin note), each in its own frame. Skewed glyphs are left out.
+pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> PageText {
+    let mut text = PageText::default();
+    let mut turns: Vec<(u8, usize)> = (0..4u8)
+        .map(|t| {
+            (
+                t,
+                glyphs.iter().filter(|g| g.quarter_turns == Some(t)).count(),
+            )
+        })
+        .filter(|&(t, n)| n > 0 && (t == 0 || n >= 8))
+        .collect();
+    turns.sort_by_key(|&(t, n)| (t != 0, std::cmp::Reverse(n)));
+    for (t, _) in turns {
+        let (cells, frame) = cells(glyphs, t, page, &mut text);
+        let rows = rows(cells);
+        let ordered = reading_order(rows, frame.0);
+        let rtl_page = is_rtl_text(&ordered);
+        let lines = with_breaks(
+            ordered
+                .iter()
+                .map(|r| make_line(r, fonts, rtl_page))
+                .collect(),
+        );
+        if !text.lines.is_empty() && !lines.is_empty() {
+            text.lines.push(LaidLine {
+                text: String::new(),
+                layout: None,
+            });
+        }
+        text.lines.extend(lines);
+    }
+    text
+}
+
+/// Rows in reading order: on a page with two columns, the rows above, between and below
+/// full-width rows in blocks, each block column by column.
+fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
+    let Some(g) = gutter(&rows, width) else {
+        return rows;
+    };
+    let rtl = is_rtl_text(&rows);
+    let mut out = Vec::with_capacity(rows.len() * 2);
+    let (mut left, mut right): (Vec<Row>, Vec<Row>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<Row>, left: &mut Vec<Row>, right: &mut Vec<Row>| {
+        if rtl {
+            out.append(right);
+            out.append(left);
+        } else {
+            out.append(left);
+            out.append(right);
+        }
+    };
+    for row in rows {
+        if spans(&row).iter().any(|&(a, b)| a < g && b > g) {
+            flush(&mut out, &mut left, &mut right);
+            out.push(row);
+            continue;
+        }
+        let (l, r): (Vec<Cell>, Vec<Cell>) =
+            row.cells.into_iter().partition(|c| (c.x0 + c.x1) / 2.0 < g);
+        if l.iter().any(|c| !c.is_space()) {
+            left.push(Row {
+                cells: l,
+                y: row.y,
+                size: row.size,
+            });
+        }
+        if r.iter().any(|c| !c.is_space()) {
+            right.push(Row {
+                cells: r,
+                y: row.y,
+                size: row.size,
+            });
+        }
+    }
+    flush(&mut out, &mut left, &mut right);
+    out
+}
+
+/// Whether the rows' text mostly reads right to left.
+fn is_rtl_text(rows: &[Row]) -> bool {
+    let counts: Vec<(Class, usize)> = rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .map(|c| (classify(&c.text), c.text.chars().count()))
+        .collect();
+    is_rtl_line(&counts)
+}
+
+/// One row → a line: spaces where glyphs stand apart, logical order, layout.
+fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) {
+    // Visual units: glyph texts with spaces between words.
+    let mut units: Vec<&Cell> = Vec::with_capacity(row.cells.len() + 8);
+    let space = Cell {
+        text: " ".to_string(),
+        x0: 0.0,
+        x1: 0.0,
+        y: row.y,
+        size: row.size,
+        font: 0,
+        raised: false,
+        filler: false,
+    };
+    let mut prev_end: Option<f32> = None;
+    let mut last_space = true;
+    for c in &row.cells {
+        if c.filler {
+            prev_end = Some(prev_end.map_or(c.x1, |e: f32| e.max(c.x1)));
+            continue;
+        }
+        if c.is_space() {
+            if !last_space {
+                units.push(&space);
+                last_space = true;
+            }
+            prev_end = Some(prev_end.map_or(c.x1, |e: f32| e.max(c.x1)));
+            continue;
+        }
+        if let Some(end) = prev_end {
+            let size = c.size.max(row.size * 0.6);
+            if c.x0 - end > 0.15 * size && !last_space {
+                units.push(&space);
+            }
+        }
+        units.push(c);
+        last_space = false;
+        prev_end = Some(prev_end.map_or(c.x1, |e: f32| e.max(c.x1)));
+    }
+    while units.last().is_some_and(|u| u.is_space()) {
+        units.pop();
+    }
+    let classes: Vec<Class> = units.iter().map(|u| classify(&u.text)).collect();
+    let counts: Vec<(Class, usize)> = units
+        .iter()
+        .zip(&classes)
+        .map(|(u, &c)| (c, u.text.chars().count()))
+        .collect();
+    let rtl = is_rtl_line_on(&counts, rtl_page);
+    let order = logical_order(&classes, rtl);
+    let flip = mirrors_brackets(&order, &units);
+    let mut text = String::new();
+    let mut superscripts: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, in_rtl) in order {
+        let u = units[i];
+        let start = text.len();
+        match (in_rtl && flip, mirror(&u.text)) {
+            (true, Some(m)) => text.push_str(m),
+            _ => text.push_str(&u.text),
+        }
+        if u.raised {
+            match superscripts.last_mut() {
+                Some(r) if r.end == start => r.end = text.len(),
+                _ => superscripts.push(start..text.len()),
+            }
+        }
+    }
+    let visible: Vec<&Cell> = row
+        .cells
+        .iter()
+        .filter(|c| !c.is_space() && !c.filler)
+        .collect();
+    let bbox = visible.iter().fold(None::<BoundingBox>, |acc, c| {
+        let b = BoundingBox {
+            x0: c.x0,
+            y0: c.y - 0.8 * c.size,
+            x1: c.x1,
+            y1: c.y + 0.2 * c.size,
+        };
+        Some(acc.map_or(b, |a| a.union(b)))
+    });
+    // The main font: the one most characters are set in, raised ones aside.
+    let mut tally: Vec<(usize, usize)> = Vec::new();
+    for c in visible.iter().filter(|c| !c.raised) {
+        let n = c.text.chars().count();
+        match tally.iter_mut().find(|(f, _)| *f == c.font) {
+            Some(t) => t.1 += n,
+            None => tally.push((c.font, n)),
+        }
+    }
+    let main = tally.iter().max_by_key(|t| t.1).map(|t| t.0);
+    let font = main.and_then(|f| fonts.get(f));
+    let layout = bbox.map(|bbox| LineLayout {
+        bbox,
+        font_size: (row.size * 10.0).round() / 10.0,
+        font_name: font.map(|f| f.name.clone()),
+        bold: font.is_some_and(|f| f.bold),
+        italic: font.is_some_and(|f| f.italic),
+        superscripts,
+    });
+    (LaidLine { text, layout }, row.y, row.size)
+}
+
+/// Blank lines between blocks: where the baseline distance exceeds the page's usual line
+/// spacing for that size, where the size changes, or where reading jumps back up (a new
+/// column).
+fn with_breaks(lines: Vec<(LaidLine, f32, f32)>) -> Vec<LaidLine> {
+    let mut distances: Vec<f32> = lines
+        .windows(2)
+        .filter_map(|w| {
+            let ((_, y0, s0), (_, y1, s1)) = (&w[0], &w[1]);
+            let d = y1 - y0;
+            ((s0 - s1).abs() < 0.1 * s0 && d > 0.8 * s0 && d < 3.0 * s0).then_some(d / s0)
+        })
+        .collect();
+    let usual = if distances.len() >= 3 {
+        median(&mut distances)
+    } else {
+        1.25
+    };
+    let mut out = Vec::with_capacity(lines.len() + lines.len() / 4);
+    let mut prev: Option<(f32, f32)> = None;
+    for (line, y, size) in lines {
+        if let Some((py, ps)) = prev {
+            let d = (y - py) / ps.max(size);
+            let size_change = (size - ps).abs() > 0.18 * ps.max(size);
+            if d > usual * 1.3 + 0.1 || d < -0.5 || size_change {
+                out.push(LaidLine {
+                    text: String::new(),
+                    layout: None,
+                });
+            }
+        }
+        prev = Some((y, size));
+        out.push(line);
+    }
+    out
+}
+
+/// Whether the brackets of right-to-left text must be mirrored to read in logical order.
+/// Producers differ: most map a bracket glyph to the character it shows (drawn mirrored, so
+/// `)` shows an opening bracket), some (LibreOffice) to the character typed. The reading that
+/// opens more brackets before it closes them is the logical one.
+fn mirrors_brackets(order: &[(usize, bool)], units: &[&Cell]) -> bool {
+    let unbalanced = |flip: bool| {
+        let (mut depth, mut bad) = (0i32, 0usize);
+        for &(i, in_rtl) in order {
+            let Some(u) = units.get(i) else { continue };
+            let text = match (in_rtl && flip, mirror(&u.text)) {
+                (true, Some(m)) => m,
+                _ => u.text.as_str(),
+            };
+            match text {
+                "(" | "[" | "{" | "«" | "‹" => depth += 1,
+                ")" | "]" | "}" | "»" | "›" => {
+                    if depth == 0 {
+                        bad += 1;
+                    } else {
+                        depth -= 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        bad + depth.max(0) as usize
+    };
+    unbalanced(true) <= unbalanced(false)
+}
