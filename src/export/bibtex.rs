@@ -342,12 +342,12 @@ fn own_entry(
     if !keywords.is_empty() {
         fields.push(("keywords", braced(&keywords.join(", "))));
     }
-    let main_abstract = front
-        .abstracts
+    let abstracts = super::abstracts_by_language(doc);
+    let main_abstract = abstracts
         .iter()
         .find(|a| a.lang == front.language)
-        .or(front.abstracts.first());
-    if let Some(abs) = main_abstract.filter(|a| !a.text.trim().is_empty()) {
+        .or(abstracts.first());
+    if let Some(abs) = main_abstract {
         fields.push(("abstract", braced(&escape(&abs.text))));
     }
     if let Some(langid) = langid(&front.language) {
@@ -357,8 +357,7 @@ fn own_entry(
         fields.push(("note", braced(&notes.join("; "))));
     }
     let unrendered = front.titles.len().saturating_sub(1)
-        + front
-            .abstracts
+        + abstracts
             .len()
             .saturating_sub(usize::from(main_abstract.is_some()));
     if unrendered > 0 {

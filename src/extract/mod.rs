@@ -1,7 +1,11 @@
 //! Input → model. Each file owns one concern; all of them keep source lines and return
 //! warnings instead of guessing silently.
 //!
-//! A reader fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
+//! [`extract_document`] tells the kind of input from its first bytes ([`input_kind`]): a
+//! JATS (or NLM) article is read straight into the model by [`jats::read_jats`], since its
+//! markup already says what each part is; everything else is a paper's text.
+//!
+//! A reader of a paper's text fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
 //! [`text::read_text`] for text files. [`extract_pages`] does the rest, the same for every
 //! reader: [`repair::repair_input`] (PDF extraction artefacts) → [`pages::input_pages`]
 //! (furniture, footnote zones) → [`front::extract_front_matter`]
@@ -15,6 +19,7 @@ pub mod footnotes;
 pub mod front;
 pub mod input;
 pub mod intext;
+pub mod jats;
 pub mod markers;
 pub mod pages;
 pub mod references;
@@ -63,6 +68,28 @@ pub enum ExtractError {
         /// Its column (1-based, in bytes).
         column: usize,
     },
+    /// The input is XML that is not well-formed, or cannot be decoded as its declaration says.
+    #[error("{file}:{line}:{column}: {message}")]
+    Xml {
+        /// The input's name.
+        file: String,
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based, in bytes).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The input is XML but holds no JATS `article`.
+    #[error("{file}:{line}: the root element is `{root}`, not a JATS `article`; papermeta reads JATS 1.0–1.3 and NLM 3.0 articles")]
+    NotJats {
+        /// The input's name.
+        file: String,
+        /// The root element's name.
+        root: String,
+        /// Its line.
+        line: usize,
+    },
     /// No line could be taken for the paper's title.
     #[error("{file}: no title found: the first text line ({detail}) does not look like a title")]
     NoTitle {
@@ -73,9 +100,35 @@ pub enum ExtractError {
     },
 }
 
-/// Reads one paper's text from its bytes into the canonical model.
+/// What kind of input a file is, told from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A paper's text (as a PDF text extractor writes it).
+    Text,
+    /// A PDF file (`%PDF-`).
+    Pdf,
+    /// An XML file, read as a JATS article (see [`jats::looks_like_xml`]).
+    Jats,
+}
+
+/// The kind of an input, from its first bytes.
+pub fn input_kind(bytes: &[u8]) -> InputKind {
+    if bytes.starts_with(b"%PDF-") {
+        InputKind::Pdf
+    } else if jats::looks_like_xml(bytes) {
+        InputKind::Jats
+    } else {
+        InputKind::Text
+    }
+}
+
+/// Reads one paper from its bytes into the canonical model, by the kind of input it is.
 pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
-    extract_pages(&text::read_text(bytes, file_name)?)
+    match input_kind(bytes) {
+        InputKind::Jats => jats::read_jats(bytes, file_name),
+        // No PDF reader yet: the text reader refuses a PDF's bytes as binary.
+        InputKind::Text | InputKind::Pdf => extract_pages(&text::read_text(bytes, file_name)?),
+    }
 }
 
 /// Reads a paper from the pages of lines a reader made into the canonical model.
@@ -115,6 +168,7 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
             reference_groups,
         },
         warnings,
+        ..Document::default()
     };
     doc.drop_blank_values();
     let found = doc.verify();

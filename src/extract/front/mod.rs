@@ -9,7 +9,7 @@
 
 mod affil;
 mod facts;
-mod names;
+pub(crate) mod names;
 
 use super::pages::PageLines;
 use super::text::Line;
