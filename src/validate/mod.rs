@@ -36,6 +36,7 @@ pub mod bibtex;
 mod cursor;
 pub mod dtd;
 pub mod jats;
+pub mod json_pointer;
 pub mod jsonld;
 pub mod model;
 pub mod profiles;
