@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use papermeta::convert::{self, ConvertOptions, Job, Outcome, Phase, WritePolicy};
-use papermeta::format::{Format, ValidateOptions};
+use papermeta::format::Format;
 use papermeta::meta::{explain, format_explain, parse_metadata, FactFlags, Metadata};
 use papermeta::summary::{
     format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
@@ -61,11 +61,18 @@ enum Command {
         after_help = "Example:\n  papermeta export out/paper.model.json --to jats,bibtex -o out\n\nThe model is checked first (its format version, then schemas/document.schema.json); every problem is printed with its JSON pointer, line and column, and nothing is written."
     )]
     Export(ExportArgs),
-    /// Check JATS, JSON-LD, BibTeX or model files against their schemas.
+    /// Check JATS, JSON-LD, BibTeX or model files (or every such file under a directory) as
+    /// their real consumers judge them.
     #[command(
-        after_help = "Example:\n  papermeta validate out/paper.jats.xml --profile pmc\n  papermeta validate out/paper.jats.xml --dtd ../shared/vendor/jats-1.3/publishing/JATS-journalpublishing1-3.dtd --catalog ../shared/vendor/jats-1.3/catalog.xml"
+        after_help = "JATS is validated against the DTD its DOCTYPE declares (bundled: JATS Journal Publishing 1.0, 1.1, 1.3, NLM Journal Publishing 3.0), BibTeX as bibtex and biber read it, JSON-LD against the schema.org vocabulary.\n\nExamples:\n  papermeta validate article.xml --profile pmc\n  papermeta validate submissions/ --json\n  papermeta validate article.xml --dtd archiving/JATS-archivearticle1.dtd --catalog archiving/catalog.xml\n  papermeta validate out/paper.jats.xml --profile papermeta"
     )]
     Validate(ValidateArgs),
+    /// Convert many papers: files, directories (recursively) and `@manifest` lists of paths,
+    /// on all cores; or JSON lines on standard input with `--jsonl`.
+    #[command(
+        after_help = "Each paper's sibling <stem>.meta.toml overrides the shared --meta. One paper's failure is reported and the others go on; the summary counts papers, outputs, warnings and failures by kind.\n\nExamples:\n  papermeta batch issue-12/ -o out --meta journal.toml --report out/report.jsonl\n  papermeta batch @papers.txt -o out -j 4 --resume\n  papermeta batch --jsonl --meta journal.toml < requests.jsonl > answers.jsonl\n\n--jsonl reads lines {\"id\": ..., \"text\": \"...\" | \"path\": \"...\", \"meta\": {...}} and writes one line per paper {\"id\", \"status\", \"outputs\": {format: text}, \"warnings\", \"failures\"}, in order."
+    )]
+    Batch(BatchArgs),
     /// Print the JSON Schema of papermeta's document model (schemas/document.schema.json).
     Schema,
 }
@@ -217,33 +224,74 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("`{s}` is too large"))
 }
 
+#[derive(Args)]
+struct BatchArgs {
+    /// Papers: files, directories (walked for *.txt and *.pdf) and @FILE manifests (one path per line).
+    #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
+    inputs: Vec<PathBuf>,
+    /// Directory for the outputs (each paper's beside its folder's name).
+    #[arg(short, long, default_value = ".")]
+    output: PathBuf,
+    /// Metadata shared by every paper (a journal's facts); a paper's <stem>.meta.toml overrides it.
+    #[arg(long, value_name = "FILE")]
+    meta: Option<PathBuf>,
+    /// The outputs to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "jats,jsonld,bibtex,model", value_parser = parse_format)]
+    to: Vec<Format>,
+    /// Threads (default: one per core).
+    #[arg(short = 'j', long, default_value_t = 0)]
+    jobs: usize,
+    /// Skip papers whose outputs are newer than their inputs.
+    #[arg(long)]
+    resume: bool,
+    /// Write one JSON line per paper (status, warnings, outputs, timing) to this file.
+    #[arg(long, value_name = "FILE.jsonl")]
+    report: Option<PathBuf>,
+    /// Write a paper's valid outputs even when another of its outputs fails.
+    #[arg(long)]
+    partial: bool,
+    /// Read JSON request lines on standard input and answer each on standard output.
+    #[arg(long)]
+    jsonl: bool,
+    /// Refuse inputs larger than this (bytes; K, M or G suffixes).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_input: u64,
+    /// Print only failures and the summary.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ProfileArg {
+    /// PubMed Central's tagging rules (JATS).
     Pmc,
+    /// The JATS4R recommendations (JATS).
     Jats4r,
+    /// What papermeta asks of its own output (JATS, JSON-LD, BibTeX).
+    Papermeta,
 }
 
 #[derive(Args)]
 struct ValidateArgs {
-    /// Files to check.
+    /// Files to check, or directories to check every JATS, BibTeX and JSON-LD file under.
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// The files' format; detected from the content when absent.
+    /// The files' format; detected from each file's name and content when absent.
     #[arg(long, value_parser = parse_format)]
     format: Option<Format>,
-    /// Validate JATS against this DTD instead of the built-in one.
+    /// Validate JATS against this DTD instead of the one each file declares.
     #[arg(long, value_name = "PATH")]
     dtd: Option<PathBuf>,
     /// An XML catalog for the DTD's public identifiers.
     #[arg(long, value_name = "PATH")]
     catalog: Option<PathBuf>,
-    /// Also check what PMC or JATS4R require beyond the DTD (JATS only).
+    /// Also check a profile (repeatable): pmc and jats4r for JATS, papermeta for papermeta's own output.
     #[arg(long, value_enum)]
-    profile: Option<ProfileArg>,
+    profile: Vec<ProfileArg>,
     /// Treat profile findings as errors.
     #[arg(long)]
     strict: bool,
-    /// Print a machine-readable JSON report.
+    /// Print a JSON report: per file, one record per finding (file, line, column, rule, severity, message).
     #[arg(long)]
     json: bool,
 }
@@ -259,6 +307,7 @@ pub fn run() -> Result<u8> {
         Command::Extract(args) => extract(args),
         Command::Export(args) => export(args),
         Command::Validate(args) => validate_files(args),
+        Command::Batch(args) => batch(args),
         Command::Schema => {
             let _ = write!(
                 std::io::stdout(),
@@ -416,11 +465,7 @@ fn print_outcome(args: &Shown, stem: &str, outcome: &Outcome) -> std::io::Result
         write!(out, "{}", outline(doc))?;
     }
     if args.citations {
-        write!(
-            out,
-            "{}",
-            papermeta::extract::citations::citation_report(doc)
-        )?;
+        write!(out, "{}", papermeta::summary::citation_report(doc))?;
     }
     out.flush()?;
     for w in &doc.warnings {
@@ -478,84 +523,213 @@ fn print_outcome(args: &Shown, stem: &str, outcome: &Outcome) -> std::io::Result
     Ok(())
 }
 
+fn read_meta_file(path: &Path) -> Result<papermeta::meta::Metadata> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
+    parse_metadata(&text, &path.display().to_string()).map_err(|e| fail(EXIT_USAGE, e.to_string()))
+}
+
+fn batch(args: BatchArgs) -> Result<u8> {
+    use papermeta::batch::{self, BatchOptions, PaperReport, PaperStatus, Summary};
+    let shared_meta = args.meta.as_deref().map(read_meta_file).transpose()?;
+    let convert = ConvertOptions {
+        policy: if args.partial {
+            WritePolicy::Partial
+        } else {
+            WritePolicy::AllOrNothing
+        },
+        ..ConvertOptions::default()
+    };
+    if args.jsonl {
+        let failed = batch::run_jsonl(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+            &args.to,
+            shared_meta.as_ref(),
+            &convert,
+            args.max_input,
+            args.jobs,
+        );
+        return match failed {
+            Ok(0) => Ok(EXIT_OK),
+            Ok(_) => Ok(EXIT_INVALID),
+            // A closed pipe ends the answers quietly.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_OK),
+            Err(e) => Err(fail(EXIT_USAGE, format!("batch --jsonl: {e}"))),
+        };
+    }
+    let papers =
+        batch::collect_inputs(&args.inputs).map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    let options = BatchOptions {
+        out_dir: args.output.clone(),
+        formats: args.to.clone(),
+        shared_meta,
+        jobs: args.jobs,
+        resume: args.resume,
+        max_input: args.max_input,
+        convert,
+    };
+    let terminal = std::io::stderr().is_terminal() && !args.quiet;
+    let bar = terminal.then(|| {
+        let bar = indicatif::ProgressBar::new(papers.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} papers, {per_sec}, {eta} left {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let quiet = args.quiet;
+    let line = |r: &PaperReport| {
+        let text = match r.status {
+            PaperStatus::Converted if quiet => return,
+            PaperStatus::Skipped if quiet => return,
+            PaperStatus::Converted => format!("ok {} ({:.0} ms)", r.input.display(), r.millis),
+            PaperStatus::Skipped => format!("skipped {} (up to date)", r.input.display()),
+            PaperStatus::Failed => {
+                let why: Vec<String> = r
+                    .failures
+                    .iter()
+                    .map(|f| format!("{}: {}", f.kind, f.message))
+                    .collect();
+                format!("FAILED {}: {}", r.input.display(), why.join("; "))
+            }
+        };
+        match &bar {
+            Some(bar) => {
+                if r.status == PaperStatus::Failed {
+                    bar.println(text);
+                }
+                bar.inc(1);
+            }
+            None => {
+                let _ = writeln!(std::io::stderr(), "{text}");
+            }
+        }
+    };
+    let started = std::time::Instant::now();
+    let reports =
+        batch::run(&papers, &options, &line).map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = Summary::of(&reports, started.elapsed());
+    if let Some(path) = &args.report {
+        let mut text = String::new();
+        for r in &reports {
+            text.push_str(&serde_json::to_string(r)?);
+            text.push('\n');
+        }
+        papermeta::output::write_atomic(path, text.as_bytes())
+            .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    }
+    let _ = write!(std::io::stderr(), "{}", summary.table());
+    let usage_kinds = ["input", "metadata", "missing-fact", "write", "panic"];
+    Ok(if summary.failed == 0 {
+        EXIT_OK
+    } else if summary
+        .failures
+        .keys()
+        .any(|k| usage_kinds.contains(&k.as_str()))
+    {
+        EXIT_USAGE
+    } else {
+        EXIT_INVALID
+    })
+}
+
 fn validate_files(args: ValidateArgs) -> Result<u8> {
+    use validate::files::{FileReport, Summary, ValidateOptions, Validator};
     let dtd = args
         .dtd
         .as_deref()
         .map(|p| load_dtd(p, args.catalog.as_deref()))
         .transpose()?;
-    let mut status = EXIT_OK;
-    let mut json_reports = Vec::new();
+    let profiles = args
+        .profile
+        .iter()
+        .map(|p| match p {
+            ProfileArg::Pmc => Profile::Pmc,
+            ProfileArg::Jats4r => Profile::Jats4r,
+            ProfileArg::Papermeta => Profile::Papermeta,
+        })
+        .collect();
+    let validator = Validator::new(ValidateOptions {
+        format: args.format,
+        dtd,
+        profiles,
+        strict: args.strict,
+    });
+    let mut reports: Vec<FileReport> = Vec::new();
+    let mut summary = Summary::default();
+    let mut walked = false;
     for path in &args.files {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| fail(EXIT_USAGE, format!("cannot read {name}: {e}")))?;
-        let Some(format) = args.format.or_else(|| Format::detect(&bytes)) else {
-            return Err(fail(
-                EXIT_USAGE,
-                format!(
-                    "{name}: cannot tell the format; pass --format {}",
-                    papermeta::format::FormatTable::builtin()
-                        .formats()
-                        .map(|f| f.name())
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ),
-            ));
-        };
-        let mut report = format.validate(
-            &bytes,
-            &ValidateOptions {
-                jats_dtd: dtd.as_ref(),
-            },
-        );
-        if let (Some(profile), true) = (args.profile, format == Format::JATS) {
-            let profile = match profile {
-                ProfileArg::Pmc => Profile::Pmc,
-                ProfileArg::Jats4r => Profile::Jats4r,
-            };
-            let findings = validate::profiles::check_profile(&bytes, profile);
-            let findings = if args.strict {
-                findings.into_strict()
-            } else {
-                findings
-            };
-            report.diagnostics.extend(findings.diagnostics);
-        }
-        if !report.is_valid() {
-            status = EXIT_INVALID;
-        }
-        if args.json {
-            json_reports.push(serde_json::json!({
-                "file": name,
-                "format": format.name(),
-                "valid": report.is_valid(),
-                "diagnostics": report.diagnostics,
-            }));
+        if path.is_dir() {
+            walked = true;
+            let tree = validator.validate_tree(path);
+            summary.skipped += tree.summary.skipped;
+            reports.extend(tree.files);
         } else {
-            let text = std::str::from_utf8(&bytes).ok();
-            for d in &report.diagnostics {
-                let _ = write!(std::io::stderr(), "{}", render_diagnostic(&name, text, d));
+            reports.push(validator.validate_file(path));
+        }
+    }
+    for report in &reports {
+        summary.add(report);
+    }
+    if args.json {
+        let files: Vec<serde_json::Value> = reports.iter().map(FileReport::to_json).collect();
+        let _ = writeln!(
+            std::io::stdout(),
+            "{}",
+            serde_json::to_string_pretty(&files)?
+        );
+    } else {
+        for report in &reports {
+            let name = report.path.display().to_string();
+            if let Some(problem) = &report.problem {
+                let _ = writeln!(std::io::stderr(), "error: {problem}");
+                continue;
             }
-            let errors = report.errors().count();
-            let warnings = report.diagnostics.len() - errors;
+            let bytes = std::fs::read(&report.path).ok();
+            let lines: Vec<&str> = bytes
+                .as_deref()
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|t| t.lines().collect())
+                .unwrap_or_default();
+            for f in &report.findings {
+                let line = f
+                    .diagnostic
+                    .line
+                    .and_then(|l| lines.get(l.checked_sub(1)?).copied());
+                let _ = write!(
+                    std::io::stderr(),
+                    "{}",
+                    papermeta::summary::render_diagnostic_line(&name, line, &f.diagnostic)
+                );
+            }
             let _ = writeln!(
                 std::io::stdout(),
-                "{name}: {format}: {} ({errors} errors, {warnings} warnings)",
+                "{name}: {}: {} ({} errors, {} warnings)",
+                report.format.map_or("?", Format::name),
                 if report.is_valid() {
                     "valid"
                 } else {
                     "INVALID"
-                }
+                },
+                report.errors(),
+                report.warnings()
             );
         }
+        if walked || reports.len() > 1 {
+            let _ = writeln!(std::io::stdout(), "{summary}");
+        }
     }
-    if args.json {
-        let _ = writeln!(
-            std::io::stdout(),
-            "{}",
-            serde_json::to_string_pretty(&json_reports)?
-        );
-    }
-    Ok(status)
+    Ok(if summary.unchecked > 0 {
+        EXIT_USAGE
+    } else if summary.invalid > 0 {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
 }

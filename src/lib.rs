@@ -21,6 +21,7 @@
 //! assert!(String::from_utf8(bib.bytes).unwrap().contains("Haddad"));
 //! ```
 
+pub mod batch;
 pub mod convert;
 pub mod export;
 pub mod extract;

@@ -1,7 +1,11 @@
 //! Plain-text views of a document for people checking an extraction: a short summary, the
-//! section outline with per-page footnote counts, and diagnostics in compiler style.
+//! section outline with per-page footnote counts, the citation report, and diagnostics in
+//! compiler style.
 
-use crate::model::{inline_text, Diagnostic, Document, Section, Severity};
+use crate::model::{
+    inline_text, Agent, Block, Body, CitationKind, Diagnostic, Document, Inline, Locator, Section,
+    Severity,
+};
 use std::fmt::Write;
 
 /// A few lines saying what was found.
@@ -169,11 +173,20 @@ pub fn format_export_warning(input: &str, output: &str, d: &Diagnostic) -> Strin
 /// A diagnostic with the source line it points at and a caret under its column, as
 /// compilers print them. Long lines are shown as a window around the column.
 pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> String {
+    let line = source
+        .zip(d.line)
+        .and_then(|(text, line)| text.lines().nth(line.saturating_sub(1)));
+    render_diagnostic_line(file, line, d)
+}
+
+/// [`render_diagnostic`] given the text of the line the diagnostic points at (for callers
+/// that print many diagnostics of one long file and split its lines once).
+pub fn render_diagnostic_line(file: &str, source_line: Option<&str>, d: &Diagnostic) -> String {
     const WIDTH: usize = 120;
     let mut out = format_diagnostic(file, d);
     out.push('\n');
-    if let (Some(text), Some(line)) = (source, d.line) {
-        if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
+    if let (Some(src), Some(line)) = (source_line, d.line) {
+        {
             let chars: Vec<char> = src.chars().collect();
             let col = d.column.unwrap_or(1).max(1) - 1;
             let start = if col + 20 > WIDTH { col - WIDTH / 2 } else { 0 };
@@ -200,6 +213,115 @@ pub fn render_diagnostic(file: &str, source: Option<&str>, d: &Diagnostic) -> St
             }
         }
     }
+    out
+}
+
+fn kind_name(kind: Option<CitationKind>) -> &'static str {
+    match kind {
+        Some(CitationKind::Direct) => "direct",
+        Some(CitationKind::Ibid) => "ibid",
+        Some(CitationKind::OpCit) => "op. cit.",
+        Some(CitationKind::Supra) => "supra",
+        None => "none",
+    }
+}
+
+/// One line per footnote: page, label, kind (direct / ibid / op. cit. / supra / none), the
+/// resolved reference with its first author and short title, and the locator.
+pub fn citation_report(doc: &Document) -> String {
+    let mut out = String::new();
+    for f in &doc.back.footnotes {
+        let c = f.citation.as_ref();
+        let kind = kind_name(c.map(|c| c.kind));
+        let reference = c
+            .and_then(|c| c.reference_id.as_deref())
+            .map(|id| {
+                let work = doc.back.reference(id).map(|r| {
+                    let author = r.authors.first().map_or("-", Agent::as_written);
+                    let title = r.title.as_deref().unwrap_or("-");
+                    let mut short: String = title
+                        .split_whitespace()
+                        .take(6)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if title.split_whitespace().count() > 6 {
+                        short.push('…');
+                    }
+                    format!("{author} — {short}")
+                });
+                format!("{id}\t{}", work.unwrap_or_else(|| "?".into()))
+            })
+            .unwrap_or_else(|| "-\t-".into());
+        let via = c
+            .and_then(|c| c.via_footnote_id.as_deref())
+            .map(|v| format!(" (via {v})"))
+            .unwrap_or_default();
+        let locator = c
+            .and_then(|c| c.locator.as_ref())
+            .map(|l| format!("{} {}", l.label, l.pages.raw))
+            .unwrap_or_else(|| "-".into());
+        out.push_str(&format!(
+            "p{}\t{}\t{}{}\t{}\t{}\n",
+            f.page, f.label, kind, via, reference, locator
+        ));
+    }
+    // In-text citations after the footnotes, in document order, so a paper without any
+    // keeps its footnote-only report.
+    for (text, ids, locator) in intext_citations(&doc.body) {
+        let ids = if ids.is_empty() {
+            "-".to_string()
+        } else {
+            ids.join(",")
+        };
+        let locator = locator
+            .map(|l| format!("{} {}", l.label, l.pages.raw).trim().to_string())
+            .unwrap_or_else(|| "-".into());
+        out.push_str(&format!("{text}\tin-text\t{ids}\t{locator}\n"));
+    }
+    out
+}
+
+/// The in-text citations of the running text (`Inline::Citation`), in document order:
+/// printed text, reference ids and locator. Block content comes before the subsections of
+/// the same section, as the text reads.
+fn intext_citations(body: &Body) -> Vec<(&str, &[String], Option<&Locator>)> {
+    fn inlines<'a>(
+        list: &'a [Inline],
+        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
+    ) {
+        for i in list {
+            if let Inline::Citation {
+                text,
+                reference_ids,
+                locator,
+            } = i
+            {
+                out.push((text.as_str(), reference_ids.as_slice(), locator.as_ref()));
+            }
+        }
+    }
+    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>) {
+        for b in list {
+            match b {
+                Block::Paragraph(p) => inlines(&p.content, out),
+                Block::List(l) => l.items.iter().for_each(|it| inlines(&it.content, out)),
+                Block::Quote(q) => inlines(&q.content, out),
+            }
+        }
+    }
+    fn sections<'a>(
+        list: &'a [Section],
+        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
+    ) {
+        for s in list {
+            inlines(&s.title, out);
+            blocks(&s.blocks, out);
+            sections(&s.sections, out);
+        }
+    }
+    let mut out = Vec::new();
+    blocks(&body.blocks, &mut out);
+    sections(&body.sections, &mut out);
     out
 }
 
@@ -263,5 +385,71 @@ mod tests {
         let text = outline(&doc);
         assert!(text.contains("1 [0] Introduction\n"), "{text}");
         assert!(text.contains("2 headings"));
+    }
+
+    #[test]
+    fn report_appends_in_text_citations_after_footnotes() {
+        use crate::model::{Inline, Locator, PageRange, Paragraph, Span};
+        let cite = |text: &str, ids: &[&str], loc: Option<(&str, &str)>| Inline::Citation {
+            text: text.to_string(),
+            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
+            locator: loc.map(|(label, raw)| Locator {
+                label: label.to_string(),
+                pages: PageRange {
+                    raw: raw.to_string(),
+                    ..PageRange::default()
+                },
+            }),
+        };
+        let para = |content: Vec<Inline>| {
+            Block::Paragraph(Paragraph {
+                content,
+                source: Span::line(1),
+            })
+        };
+        let mut doc = Document::default();
+        doc.back.footnotes = vec![crate::model::Footnote {
+            id: "fn1".into(),
+            page: 2,
+            label: "1".into(),
+            number: 1,
+            text: "A remark of ours, no source.".into(),
+            source: Span::line(10),
+            placement: Default::default(),
+            citation: None,
+        }];
+        doc.body.blocks = vec![para(vec![
+            Inline::Text {
+                text: "As shown ".into(),
+            },
+            cite("(Hale, 2001, p. 7)", &["ref1"], Some(("p.", "7"))),
+        ])];
+        doc.body.sections = vec![Section {
+            id: "sec1".into(),
+            level: 1,
+            blocks: vec![para(vec![cite(
+                "(العبيدي، ٢٠١٧: ١٥)",
+                &[],
+                Some(("", "١٥")),
+            )])],
+            sections: vec![Section {
+                id: "sec1-1".into(),
+                level: 2,
+                blocks: vec![para(vec![cite(
+                    "Ito and Roy (2004)",
+                    &["ref2", "ref3"],
+                    None,
+                )])],
+                ..Section::default()
+            }],
+            ..Section::default()
+        }];
+        let report = citation_report(&doc);
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines.len(), 4, "{report}");
+        assert!(lines[0].starts_with("p2\t1\tnone\t"), "{}", lines[0]);
+        assert_eq!(lines[1], "(Hale, 2001, p. 7)\tin-text\tref1\tp. 7");
+        assert_eq!(lines[2], "(العبيدي، ٢٠١٧: ١٥)\tin-text\t-\t١٥");
+        assert_eq!(lines[3], "Ito and Roy (2004)\tin-text\tref2,ref3\t-");
     }
 }

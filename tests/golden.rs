@@ -70,10 +70,7 @@ fn golden_cases_match_and_validate() {
         }
         let views = [
             ("outline.txt", outline(&doc)),
-            (
-                "citations.txt",
-                papermeta::extract::citations::citation_report(&doc),
-            ),
+            ("citations.txt", papermeta::summary::citation_report(&doc)),
             ("warnings.txt", log),
         ];
         for (file, text) in views {

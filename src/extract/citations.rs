@@ -7,13 +7,14 @@
 //! OCR slips still meet. A footnote that cites a work missing from the list adds that work
 //! (`from_footnote`); a footnote that only comments gets no citation.
 
+use super::markers::common;
 use super::markers::references::all_of;
 use super::references::lang_of;
 use super::references::parse::{parse_work, Origin};
 use super::references::text::{self as t, find_first, fold, tokens};
 use crate::model::{
-    Agent, Block, Body, Citation, CitationKind, Diagnostic, Document, Footnote, Inline, Locator,
-    Reference, ReferenceGroup, ReferenceType, Section, Span,
+    Agent, Citation, CitationKind, Diagnostic, Footnote, Locator, Reference, ReferenceGroup,
+    ReferenceType, Span,
 };
 use crate::script::parse_number;
 use regex::Regex;
@@ -26,9 +27,9 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut v: Vec<String> = Vec::new();
     for list in [
         all_of(|m| m.stopwords),
-        all_of(|m| m.months),
+        common::MONTH_NAMES.to_vec(),
         all_of(|m| m.url_leads),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.accessed_leads),
         all_of(|m| m.see_prefixes),
     ] {
@@ -45,7 +46,7 @@ static STOP: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// The last page locator of a footnote: label as printed and the range.
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    let mut labels = all_of(|m| m.page_labels);
+    let mut labels = common::PAGE_LABELS.to_vec();
     labels.dedup();
     let alt = labels
         .iter()
@@ -676,6 +677,180 @@ fn names_work(pre: &Hits, p: &Profile) -> bool {
     hit * 5 >= pre * 3 && hit >= 1
 }
 
+/// What a footnote cites: its kind, the reference, and the footnote it goes through.
+type Resolved = (Option<CitationKind>, Option<String>, Option<String>);
+
+/// The reference an earlier footnote cites, through that footnote.
+fn via(f: &Footnote) -> (Option<String>, Option<String>) {
+    (
+        f.citation.as_ref().and_then(|c| c.reference_id.clone()),
+        Some(f.id.clone()),
+    )
+}
+
+/// Resolves one footnote, after the `earlier` ones; `rest` is its text without the locator.
+/// What the footnotes before the current one cite, kept as the loop goes so each footnote
+/// looks back in constant time.
+#[derive(Default)]
+struct BackState {
+    /// The last footnote that cites a work.
+    last_citing: Option<usize>,
+    /// The last footnote citing each work, by reference id.
+    last_citing_work: HashMap<String, usize>,
+    /// The last footnote of each number.
+    last_of_number: HashMap<u32, usize>,
+}
+
+/// The footnotes before the current one, and what they cite.
+struct LookBack<'a> {
+    footnotes: &'a [Footnote],
+    state: &'a BackState,
+}
+
+impl LookBack<'_> {
+    fn previous_citing(&self) -> Option<&Footnote> {
+        self.state.last_citing.and_then(|k| self.footnotes.get(k))
+    }
+    fn last_numbered(&self, n: u32) -> Option<&Footnote> {
+        self.state
+            .last_of_number
+            .get(&n)
+            .and_then(|&k| self.footnotes.get(k))
+    }
+    /// The latest footnote citing one of these works.
+    fn latest_citing<'i>(&self, ids: impl Iterator<Item = &'i String>) -> Option<&Footnote> {
+        ids.filter_map(|id| self.state.last_citing_work.get(id).copied())
+            .max()
+            .and_then(|k| self.footnotes.get(k))
+    }
+}
+
+fn resolve(
+    linker: &mut Linker,
+    note: &Footnote,
+    earlier: &LookBack,
+    rest: &str,
+    has_locator: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let previous_citing = earlier.previous_citing();
+    match form_of(rest) {
+        Form::Ibid => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Ibid), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "ibid-without-antecedent",
+                    format!(
+                        "footnote {} says ibid but no earlier footnote cites a work",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Ibid), None, None)
+            }
+        },
+        Form::OpCit(pre) | Form::Supra(None, pre) => {
+            let kind = if matches!(form_of(rest), Form::Supra(..)) {
+                CitationKind::Supra
+            } else {
+                CitationKind::OpCit
+            };
+            resolve_earlier_work(linker, note, earlier, previous_citing, &pre, kind, diags)
+        }
+        Form::Supra(Some(n), _) => match earlier.last_numbered(n) {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(CitationKind::Supra), r, v)
+            }
+            None => {
+                diags.push(Diagnostic::warning(
+                    "supra-note-missing",
+                    format!(
+                        "footnote {} points to note {n}, which comes nowhere before it",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Supra), None, None)
+            }
+        },
+        Form::Plain(text) => match linker.best_match(&text) {
+            Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
+            None if citation_like(&text, has_locator) => {
+                let id = linker.add_from_footnote(&note.text, note.source);
+                diags.push(Diagnostic::warning(
+                    "reference-from-footnote",
+                    format!(
+                        "footnote {} cites a work missing from the reference list; added as {id}",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+                (Some(CitationKind::Direct), Some(id), None)
+            }
+            None => (None, None, None),
+        },
+    }
+}
+
+/// An op. cit. or a `supra` without a number: the earlier footnote whose work the words
+/// before the form (`pre`) name, else the previous citing footnote when there are no such
+/// words, else the reference those words match best.
+fn resolve_earlier_work(
+    linker: &Linker,
+    note: &Footnote,
+    earlier: &LookBack,
+    previous_citing: Option<&Footnote>,
+    pre: &str,
+    kind: CitationKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let line = note.source.line;
+    let pre_toks = toks(dedup(tokens(&without_urls(pre), &STOP)));
+    let pre_hits = linker.vocab.hits(&pre_toks);
+    // The latest earlier footnote whose work the words name: only works holding a word
+    // found can be named.
+    let named = earlier.latest_citing(
+        linker
+            .candidates(&pre_hits)
+            .into_iter()
+            .filter(|c| names_work(&pre_hits, &c.profile))
+            .flat_map(|c| c.members.iter())
+            .filter_map(|&m| linker.ids.get(m)),
+    );
+    match (named, pre_toks.is_empty()) {
+        (Some(f), _) => {
+            let (r, v) = via(f);
+            (Some(kind), r, v)
+        }
+        (None, true) => match previous_citing {
+            Some(f) => {
+                let (r, v) = via(f);
+                (Some(kind), r, v)
+            }
+            None => (Some(kind), None, None),
+        },
+        (None, false) => {
+            let found = linker.best_match(pre).map(|(id, _)| id);
+            if found.is_none() {
+                diags.push(Diagnostic::warning(
+                    "op-cit-unresolved",
+                    format!(
+                        "footnote {} refers to an earlier work that no earlier footnote or reference names",
+                        note.label
+                    ),
+                    Some(line),
+                ));
+            }
+            (Some(kind), found, None)
+        }
+    }
+}
+
 /// Classifies each footnote, links it to a reference and resolves ibid / op. cit. chains.
 pub fn link_citations(
     footnotes: &mut [Footnote],
@@ -684,130 +859,29 @@ pub fn link_citations(
     let mut diags = Vec::new();
     let mut linker = Linker::new(groups);
 
-    // Running state, so each footnote looks back in constant time: the last footnote that
-    // cites a work, the last footnote citing each work, the last footnote of each number.
-    let mut last_citing: Option<usize> = None;
-    let mut last_citing_work: HashMap<String, usize> = HashMap::new();
-    let mut last_of_number: HashMap<u32, usize> = HashMap::new();
+    let mut back = BackState::default();
     for i in 0..footnotes.len() {
         let Some(note) = footnotes.get(i) else {
             continue;
         };
         let (locator, rest) = take_locator(&note.text);
-        let line = note.source.line;
-        let previous_citing = last_citing.and_then(|k| footnotes.get(k));
-        let via = |f: &Footnote| {
-            (
-                f.citation.as_ref().and_then(|c| c.reference_id.clone()),
-                Some(f.id.clone()),
-            )
-        };
-        let (kind, reference_id, via_footnote_id) = match form_of(&rest) {
-            Form::Ibid => match previous_citing {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Ibid), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "ibid-without-antecedent",
-                        format!(
-                            "footnote {} says ibid but no earlier footnote cites a work",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Ibid), None, None)
-                }
+        let (kind, reference_id, via_footnote_id) = resolve(
+            &mut linker,
+            note,
+            &LookBack {
+                footnotes,
+                state: &back,
             },
-            Form::OpCit(pre) | Form::Supra(None, pre) => {
-                let kind = if matches!(form_of(&rest), Form::Supra(..)) {
-                    CitationKind::Supra
-                } else {
-                    CitationKind::OpCit
-                };
-                let pre_toks = toks(dedup(tokens(&without_urls(&pre), &STOP)));
-                let pre_hits = linker.vocab.hits(&pre_toks);
-                // The latest earlier footnote whose work the words name: only works holding a
-                // word found can be named.
-                let named = linker
-                    .candidates(&pre_hits)
-                    .into_iter()
-                    .filter(|c| names_work(&pre_hits, &c.profile))
-                    .flat_map(|c| c.members.iter())
-                    .filter_map(|&m| linker.ids.get(m))
-                    .filter_map(|id| last_citing_work.get(id).copied())
-                    .max()
-                    .and_then(|k| footnotes.get(k));
-                match (named, pre_toks.is_empty()) {
-                    (Some(f), _) => {
-                        let (r, v) = via(f);
-                        (Some(kind), r, v)
-                    }
-                    (None, true) => match previous_citing {
-                        Some(f) => {
-                            let (r, v) = via(f);
-                            (Some(kind), r, v)
-                        }
-                        None => (Some(kind), None, None),
-                    },
-                    (None, false) => {
-                        let found = linker.best_match(&pre).map(|(id, _)| id);
-                        if found.is_none() {
-                            diags.push(Diagnostic::warning(
-                                "op-cit-unresolved",
-                                format!(
-                                    "footnote {} refers to an earlier work that no earlier footnote or reference names",
-                                    note.label
-                                ),
-                                Some(line),
-                            ));
-                        }
-                        (Some(kind), found, None)
-                    }
-                }
-            }
-            Form::Supra(Some(n), _) => match last_of_number.get(&n).and_then(|&k| footnotes.get(k))
-            {
-                Some(f) => {
-                    let (r, v) = via(f);
-                    (Some(CitationKind::Supra), r, v)
-                }
-                None => {
-                    diags.push(Diagnostic::warning(
-                        "supra-note-missing",
-                        format!(
-                            "footnote {} points to note {n}, which comes nowhere before it",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Supra), None, None)
-                }
-            },
-            Form::Plain(text) => match linker.best_match(&text) {
-                Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
-                None if citation_like(&text, locator.is_some()) => {
-                    let id = linker.add_from_footnote(&note.text, note.source);
-                    diags.push(Diagnostic::warning(
-                        "reference-from-footnote",
-                        format!(
-                            "footnote {} cites a work missing from the reference list; added as {id}",
-                            note.label
-                        ),
-                        Some(line),
-                    ));
-                    (Some(CitationKind::Direct), Some(id), None)
-                }
-                None => (None, None, None),
-            },
-        };
+            &rest,
+            locator.is_some(),
+            &mut diags,
+        );
         if let Some(id) = &reference_id {
-            last_citing = Some(i);
-            last_citing_work.insert(id.clone(), i);
+            back.last_citing = Some(i);
+            back.last_citing_work.insert(id.clone(), i);
         }
         if let Some(note) = footnotes.get_mut(i) {
-            last_of_number.insert(note.number, i);
+            back.last_of_number.insert(note.number, i);
             if let Some(kind) = kind {
                 note.citation = Some(Citation {
                     kind,
@@ -842,120 +916,12 @@ pub fn link_citations(
     diags
 }
 
-fn kind_name(kind: Option<CitationKind>) -> &'static str {
-    match kind {
-        Some(CitationKind::Direct) => "direct",
-        Some(CitationKind::Ibid) => "ibid",
-        Some(CitationKind::OpCit) => "op. cit.",
-        Some(CitationKind::Supra) => "supra",
-        None => "none",
-    }
-}
-
-/// One line per footnote: page, label, kind (direct / ibid / op. cit. / supra / none), the
-/// resolved reference with its first author and short title, and the locator.
-pub fn citation_report(doc: &Document) -> String {
-    let mut out = String::new();
-    for f in &doc.back.footnotes {
-        let c = f.citation.as_ref();
-        let kind = kind_name(c.map(|c| c.kind));
-        let reference = c
-            .and_then(|c| c.reference_id.as_deref())
-            .map(|id| {
-                let work = doc.back.reference(id).map(|r| {
-                    let author = r.authors.first().map_or("-", Agent::as_written);
-                    let title = r.title.as_deref().unwrap_or("-");
-                    let mut short: String = title
-                        .split_whitespace()
-                        .take(6)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if title.split_whitespace().count() > 6 {
-                        short.push('…');
-                    }
-                    format!("{author} — {short}")
-                });
-                format!("{id}\t{}", work.unwrap_or_else(|| "?".into()))
-            })
-            .unwrap_or_else(|| "-\t-".into());
-        let via = c
-            .and_then(|c| c.via_footnote_id.as_deref())
-            .map(|v| format!(" (via {v})"))
-            .unwrap_or_default();
-        let locator = c
-            .and_then(|c| c.locator.as_ref())
-            .map(|l| format!("{} {}", l.label, l.pages.raw))
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!(
-            "p{}\t{}\t{}{}\t{}\t{}\n",
-            f.page, f.label, kind, via, reference, locator
-        ));
-    }
-    // In-text citations after the footnotes, in document order, so a paper without any
-    // keeps its footnote-only report.
-    for (text, ids, locator) in intext_citations(&doc.body) {
-        let ids = if ids.is_empty() {
-            "-".to_string()
-        } else {
-            ids.join(",")
-        };
-        let locator = locator
-            .map(|l| format!("{} {}", l.label, l.pages.raw).trim().to_string())
-            .unwrap_or_else(|| "-".into());
-        out.push_str(&format!("{text}\tin-text\t{ids}\t{locator}\n"));
-    }
-    out
-}
-
-/// The in-text citations of the running text (`Inline::Citation`), in document order:
-/// printed text, reference ids and locator. Block content comes before the subsections of
-/// the same section, as the text reads.
-fn intext_citations(body: &Body) -> Vec<(&str, &[String], Option<&Locator>)> {
-    fn inlines<'a>(
-        list: &'a [Inline],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for i in list {
-            if let Inline::Citation {
-                text,
-                reference_ids,
-                locator,
-            } = i
-            {
-                out.push((text.as_str(), reference_ids.as_slice(), locator.as_ref()));
-            }
-        }
-    }
-    fn blocks<'a>(list: &'a [Block], out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>) {
-        for b in list {
-            match b {
-                Block::Paragraph(p) => inlines(&p.content, out),
-                Block::List(l) => l.items.iter().for_each(|it| inlines(&it.content, out)),
-                Block::Quote(q) => inlines(&q.content, out),
-            }
-        }
-    }
-    fn sections<'a>(
-        list: &'a [Section],
-        out: &mut Vec<(&'a str, &'a [String], Option<&'a Locator>)>,
-    ) {
-        for s in list {
-            inlines(&s.title, out);
-            blocks(&s.blocks, out);
-            sections(&s.sections, out);
-        }
-    }
-    let mut out = Vec::new();
-    blocks(&body.blocks, &mut out);
-    sections(&body.sections, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::Line;
+    use crate::model::Document;
 
     /// The bounded comparison agrees with the normalized Levenshtein test it replaces, on
     /// Arabic and Latin words of near and far lengths.
@@ -1224,7 +1190,7 @@ mod tests {
             ),
         ];
         link_citations(&mut doc.back.footnotes, &mut doc.back.reference_groups);
-        let report = citation_report(&doc);
+        let report = crate::summary::citation_report(&doc);
         let lines: Vec<&str> = report.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(
@@ -1233,63 +1199,6 @@ mod tests {
             lines[0]
         );
         assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
-    }
-
-    #[test]
-    fn report_appends_in_text_citations_after_footnotes() {
-        use crate::model::{PageRange, Paragraph};
-        let cite = |text: &str, ids: &[&str], loc: Option<(&str, &str)>| Inline::Citation {
-            text: text.to_string(),
-            reference_ids: ids.iter().map(|s| s.to_string()).collect(),
-            locator: loc.map(|(label, raw)| Locator {
-                label: label.to_string(),
-                pages: PageRange {
-                    raw: raw.to_string(),
-                    ..PageRange::default()
-                },
-            }),
-        };
-        let para = |content: Vec<Inline>| {
-            Block::Paragraph(Paragraph {
-                content,
-                source: Span::line(1),
-            })
-        };
-        let mut doc = Document::default();
-        doc.back.footnotes = vec![note(1, 2, 1, "A remark of ours, no source.")];
-        doc.body.blocks = vec![para(vec![
-            Inline::Text {
-                text: "As shown ".into(),
-            },
-            cite("(Hale, 2001, p. 7)", &["ref1"], Some(("p.", "7"))),
-        ])];
-        doc.body.sections = vec![Section {
-            id: "sec1".into(),
-            level: 1,
-            blocks: vec![para(vec![cite(
-                "(العبيدي، ٢٠١٧: ١٥)",
-                &[],
-                Some(("", "١٥")),
-            )])],
-            sections: vec![Section {
-                id: "sec1-1".into(),
-                level: 2,
-                blocks: vec![para(vec![cite(
-                    "Ito and Roy (2004)",
-                    &["ref2", "ref3"],
-                    None,
-                )])],
-                ..Section::default()
-            }],
-            ..Section::default()
-        }];
-        let report = citation_report(&doc);
-        let lines: Vec<&str> = report.lines().collect();
-        assert_eq!(lines.len(), 4, "{report}");
-        assert!(lines[0].starts_with("p2\t1\tnone\t"), "{}", lines[0]);
-        assert_eq!(lines[1], "(Hale, 2001, p. 7)\tin-text\tref1\tp. 7");
-        assert_eq!(lines[2], "(العبيدي، ٢٠١٧: ١٥)\tin-text\t-\t١٥");
-        assert_eq!(lines[3], "Ito and Roy (2004)\tin-text\tref2,ref3\t-");
     }
 
     #[test]
@@ -1358,6 +1267,7 @@ mod sample_tests {
     use super::*;
     use crate::extract::references::extract_references;
     use crate::extract::text::{lines, Line};
+    use crate::model::Document;
 
     /// The sample's footnotes built by hand from its text: a line opening with `(N)` is a
     /// footnote, a following URL line joins it with a space, and numbering restarting at 1
@@ -1504,7 +1414,7 @@ mod sample_tests {
             .filter(|f| f.citation.as_ref().is_some_and(|c| c.locator.is_some()))
             .count();
         assert_eq!(located, 18);
-        let report = citation_report(&Document {
+        let report = crate::summary::citation_report(&Document {
             back: crate::model::Back {
                 footnotes: notes.clone(),
                 reference_groups: groups.clone(),

@@ -24,6 +24,7 @@
 //! (`(2014)` after a word that names no cited author), resolution numbers (`(2169)`) and
 //! footnote markers never become citations.
 
+use super::markers::common;
 use super::markers::intext::{all_of, IntextMarkers};
 use super::references::text::{find_all, fold, page_range, starts_with_any, tokens};
 use crate::model::Script;
@@ -54,8 +55,8 @@ struct Markers {
 }
 
 /// Token sequences of a marker field (`et al.` → `["et", "al"]`), longest first.
-fn token_lists(field: fn(&IntextMarkers) -> &'static [&'static str]) -> Vec<Vec<String>> {
-    let mut v: Vec<Vec<String>> = all_of(field)
+fn token_lists(entries: &[&'static str]) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = entries
         .iter()
         .map(|m| tokens(m, &[]))
         .filter(|t| !t.is_empty())
@@ -76,14 +77,18 @@ fn folded_words(field: fn(&IntextMarkers) -> &'static [&'static str]) -> Vec<Str
 
 static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     let mut non_names = all_of(|m| m.non_names);
-    // Month names are shared with the reference tables: one list of them in the crate.
-    non_names.extend(super::markers::references::all_of(|m| m.months));
+    // Month names are declared once, in the common table.
+    non_names.extend(common::MONTH_NAMES.iter());
+    // Pinpoints take the page labels and labels of their own, longest first.
+    let mut page_labels = common::PAGE_LABELS.clone();
+    page_labels.extend(all_of(|m| m.pinpoint_labels));
+    page_labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
     Markers {
-        et_al: token_lists(|m| m.et_al),
+        et_al: token_lists(&common::ET_AL),
         joiners: folded_words(|m| m.joiners),
         attached_joiners: folded_words(|m| m.attached_joiners),
-        no_date: all_of(|m| m.no_date),
-        page_labels: all_of(|m| m.page_labels),
+        no_date: common::NO_DATE.clone(),
+        page_labels,
         prefixes: all_of(|m| m.prefixes),
         non_names,
     }

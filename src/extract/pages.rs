@@ -4,16 +4,16 @@
 //! than the runs that separate paragraphs. Running headers and footers (lines repeated at the
 //! top or bottom of several pages, digits aside) and page numbers are dropped. The footnote
 //! zone is the last stretch of a page made of labelled notes (see
-//! [`super::footnotes::note_label`]) and their continuation lines, or everything below a
+//! [`super::notelabels::note_label`]) and their continuation lines, or everything below a
 //! separator rule. The zone may follow the last text line with no blank line between; it
 //! never opens on a list that starts right under the reference-list or endnotes heading (the
 //! endnotes are read by `super::sections`), nor takes in a heading or a line of text that
 //! calls a note.
 
-use super::footnotes::{note_label, scan_markers, MarkForm};
 use super::input::PagedInput;
 use super::markers::notes as table;
 use super::markers::sections::{self as sections_table, fold};
+use super::notelabels::{note_label, scan_markers, MarkForm};
 use super::text::Line;
 use crate::model::{SectionKind, Span};
 use regex::Regex;

@@ -1,8 +1,8 @@
 //! The text reader: decodes a text file (as a PDF text extractor writes it), cuts it into
 //! pages of lines for the input seam, and defines the line view every extractor works on.
 
+use super::error::ExtractError;
 use super::input::{LineLayout, PagedInput, SourceLine, SourcePage};
-use super::ExtractError;
 use crate::model::{Diagnostic, SourceInfo};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;

@@ -863,6 +863,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn issn_1234_double_hyphen_567_in_meta_is_an_error_not_a_panic() {
+        let e = crate::model::identifiers::Issn::parse("1234--567").expect_err("not an ISSN");
+        assert!(e.to_string().contains("1234--567"), "{e}");
+        let e = parse_metadata("[journal]\nissn_print = \"1234--567\"\n", "m.toml")
+            .expect_err("a metadata file with that ISSN is refused");
+        assert!(e.to_string().contains("1234--567"), "{e}");
+        assert!(crate::model::identifiers::Issn::parse("0317-8471").is_ok());
+    }
+
+    #[test]
     fn unknown_key_names_the_closest_valid_one_with_position() {
         let text = "[journal]\nid = \"x\"\nisn_print = \"2070-9250\"\n";
         let err = parse_metadata(text, "m.toml").unwrap_err();

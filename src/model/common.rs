@@ -6,8 +6,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::identifiers::{DateError, IsoDate};
-
 /// Where a value was read from: a range of source lines (1-based, inclusive) and, where the
 /// reader knows them, the page it starts on and its box on that page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -303,7 +301,7 @@ pub struct NotANumeral(pub String);
 impl FromStr for Numeral {
     type Err = NotANumeral;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        crate::script::parse_number(s)
+        crate::script::digits::parse_number(s)
             .map(Numeral)
             .ok_or_else(|| NotANumeral(s.to_string()))
     }
@@ -354,22 +352,7 @@ pub struct PartialDate {
     pub day: Option<u8>,
 }
 
-impl From<IsoDate> for PartialDate {
-    fn from(date: IsoDate) -> Self {
-        PartialDate {
-            year: date.year(),
-            month: date.month(),
-            day: date.day(),
-        }
-    }
-}
-
 impl PartialDate {
-    /// The date, when it exists (a real month and day, a four-digit year).
-    pub fn checked(&self) -> Result<IsoDate, DateError> {
-        IsoDate::new(self.year, self.month, self.day)
-    }
-
     /// ISO 8601 form: `2024`, `2024-03` or `2024-03-31`.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {

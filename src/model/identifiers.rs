@@ -197,6 +197,24 @@ impl IsoDate {
     }
 }
 
+// Read and written as a `PartialDate` here, so that `common` needs nothing of this module.
+impl From<IsoDate> for PartialDate {
+    fn from(date: IsoDate) -> Self {
+        PartialDate {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        }
+    }
+}
+
+impl PartialDate {
+    /// The date, when it exists (a real month and day, a four-digit year).
+    pub fn checked(&self) -> Result<IsoDate, DateError> {
+        IsoDate::new(self.year, self.month, self.day)
+    }
+}
+
 impl FromStr for IsoDate {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

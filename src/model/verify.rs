@@ -7,7 +7,7 @@
 use super::common::{Diagnostic, PageRange, PartialDate, Printed, Span};
 use super::identifiers::{IssnError, LanguageTag};
 use super::{Document, Front, HistoryKind, Reference, ReferenceGroup};
-use crate::script::is_blank;
+use crate::script::digits::is_blank;
 use std::collections::HashSet;
 use std::fmt::Display;
 use std::str::FromStr;

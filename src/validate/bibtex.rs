@@ -42,8 +42,49 @@ struct TypeSpec {
 static TYPES: LazyLock<Result<EntryTypes, String>> =
     LazyLock::new(|| serde_json::from_str(ENTRY_TYPES).map_err(|e| e.to_string()));
 
-/// Validates BibTeX bytes.
+/// Validates BibTeX that papermeta wrote (and `--profile papermeta`): on top of what BibTeX
+/// itself requires, keys are ASCII, required fields are present, nothing stands outside
+/// entries.
 pub fn validate_bibtex(bytes: &[u8]) -> Report {
+    check(bytes, None)
+}
+
+/// Validates a BibTeX file as its consumers judge it (bibtex, biber, pybtex, bibtexparser):
+/// errors only where most of them fail (syntax, unbalanced braces, keys that repeat, fields
+/// that repeat, names with too many commas, input that is not UTF-8, named `input` with its
+/// likely encoding), warnings where they warn (missing required fields, unknown entry types,
+/// undefined strings, cross-references to missing entries). Keys may use any script; text
+/// between entries is a comment.
+pub fn validate_bibtex_input(bytes: &[u8], input: &str) -> Report {
+    check(bytes, Some(input))
+}
+
+/// The likely encoding of bytes that are not UTF-8: an Emacs `coding:` cookie when the file
+/// has one, else a statistical guess.
+fn likely_encoding(bytes: &[u8]) -> &'static str {
+    let head = String::from_utf8_lossy(bytes.get(..bytes.len().min(1024)).unwrap_or(bytes));
+    let cookie = head.lines().take(3).find_map(|l| {
+        let rest = &l[l.find("coding:")? + 7..];
+        let label: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        let label = label
+            .trim_end_matches("-unix")
+            .trim_end_matches("-dos")
+            .trim_end_matches("-mac");
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    if let Some(e) = cookie {
+        return e.name();
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true).name()
+}
+
+fn check(bytes: &[u8], consumer_input: Option<&str>) -> Report {
     let mut report = Report::default();
     let types = match &*TYPES {
         Ok(t) => t,
@@ -61,16 +102,32 @@ pub fn validate_bibtex(bytes: &[u8]) -> Report {
         Err(e) => {
             let before = bytes.get(..e.valid_up_to()).unwrap_or(bytes);
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            report.diagnostics.push(Diagnostic::error(
-                "bibtex-not-utf8",
-                format!("the output is not UTF-8 (at byte {})", e.valid_up_to()),
-                Some(line),
-            ));
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
+                .chars()
+                .count()
+                + 1;
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            let message = match consumer_input {
+                Some(input) => format!(
+                    "{input} is not UTF-8 (byte 0x{byte:02X}); it looks like {}: biber, pybtex and bibtexparser read only UTF-8, so convert it (e.g. iconv -f {} -t UTF-8)",
+                    likely_encoding(bytes),
+                    likely_encoding(bytes)
+                ),
+                None => format!("the output is not UTF-8 (at byte {})", e.valid_up_to()),
+            };
+            let mut d = Diagnostic::error("bibtex-not-utf8", message, Some(line));
+            d.column = Some(column);
+            report.diagnostics.push(d);
             return report;
         }
     };
-    let mut parser = Parser::new(text, types);
+    let mut parser = Parser::new(text, types, consumer_input.is_some());
     parser.run();
+    parser.check_crossrefs();
     let mut diagnostics = parser.diagnostics;
     diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
     report.diagnostics = diagnostics;
@@ -85,6 +142,8 @@ struct Entry {
     at: (usize, usize),
     /// Field name (lower case) → whether its value is non-empty, and where the name is.
     fields: Vec<(String, bool, (usize, usize))>,
+    /// Name-list fields (`author`, `editor`) with their text, for the name checks.
+    names: Vec<(String, String, (usize, usize))>,
 }
 
 struct Parser<'a> {
@@ -93,14 +152,23 @@ struct Parser<'a> {
     macros: HashSet<String>,
     keys: HashMap<String, (String, usize)>,
     diagnostics: Vec<Diagnostic>,
+    /// Judge as BibTeX's consumers do (`validate_bibtex_input`), not as papermeta's writer.
+    consumer: bool,
+    /// `@string` texts, for the name checks.
+    strings: HashMap<String, String>,
+    /// `crossref` values with where they are.
+    crossrefs: Vec<(String, (usize, usize))>,
 }
 
 /// Why parsing an entry stopped.
 struct Stop;
 
 impl<'a> Parser<'a> {
-    fn new(text: &str, types: &'a EntryTypes) -> Self {
+    fn new(text: &str, types: &'a EntryTypes, consumer: bool) -> Self {
         Parser {
+            consumer,
+            strings: HashMap::new(),
+            crossrefs: Vec::new(),
             cur: CharCursor::new(text),
             types,
             macros: types
@@ -156,6 +224,10 @@ impl<'a> Parser<'a> {
                         self.recover();
                     }
                 }
+                '}' | '{' if self.consumer => {
+                    // Braces between entries are comment text to BibTeX.
+                    self.bump();
+                }
                 '}' | '{' => {
                     let at = self.here();
                     self.bump();
@@ -167,6 +239,9 @@ impl<'a> Parser<'a> {
                     );
                 }
                 c if c.is_whitespace() => {
+                    self.bump();
+                }
+                _ if self.consumer => {
                     self.bump();
                 }
                 _ => {
@@ -202,12 +277,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A name: BibTeX's own identifier characters for its consumers (anything but space and
+    /// `"#%'(),={}`), a narrower ASCII set for papermeta's output.
     fn identifier(&mut self) -> String {
+        let consumer = self.consumer;
         let mut out = String::new();
-        while let Some(c) = self
-            .peek()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '+'))
-        {
+        while let Some(c) = self.peek().filter(|&c| {
+            if consumer {
+                is_bibtex_id_char(c)
+            } else {
+                c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '+')
+            }
+        }) {
             out.push(c);
             self.bump();
         }
@@ -220,7 +301,12 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         let type_at = self.here();
         let entry_type = self.identifier().to_ascii_lowercase();
-        if entry_type.is_empty() || !entry_type.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let starts_well = if self.consumer {
+            !entry_type.starts_with(|c: char| c.is_ascii_digit())
+        } else {
+            entry_type.starts_with(|c: char| c.is_ascii_alphabetic())
+        };
+        if entry_type.is_empty() || !starts_well {
             return Err(self.error(
                 "bibtex-stray-at",
                 "`@` not followed by an entry type".to_string(),
@@ -279,10 +365,11 @@ impl<'a> Parser<'a> {
             return Err(self.error("bibtex-syntax", "expected `=`".to_string(), here));
         }
         self.bump();
-        self.value()?;
+        let (_, text) = self.value()?;
         self.skip_ws();
         if self.peek() == Some(close) {
             self.bump();
+            self.strings.insert(name.clone(), text);
             self.macros.insert(name);
             Ok(())
         } else {
@@ -339,6 +426,7 @@ impl<'a> Parser<'a> {
             key,
             at,
             fields: Vec::new(),
+            names: Vec::new(),
         };
         self.fields(&mut entry, close, open_at)?;
         self.check_entry(&entry, type_at, key_at);
@@ -378,8 +466,13 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
             let name_at = self.here();
-            let name = self.identifier().to_ascii_lowercase();
-            if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name = self.identifier().to_lowercase();
+            let starts_well = if self.consumer {
+                !name.starts_with(|c: char| c.is_ascii_digit())
+            } else {
+                name.starts_with(|c: char| c.is_ascii_alphabetic())
+            };
+            if name.is_empty() || !starts_well {
                 let found = self
                     .peek()
                     .map_or("end of input".to_string(), |c| format!("`{c}`"));
@@ -399,7 +492,14 @@ impl<'a> Parser<'a> {
                 ));
             }
             self.bump();
-            let non_empty = self.value()?;
+            let value_at = self.here();
+            let (non_empty, text) = self.value()?;
+            if name == "author" || name == "editor" {
+                entry.names.push((name.clone(), text.clone(), value_at));
+            }
+            if name == "crossref" {
+                self.crossrefs.push((text.trim().to_string(), value_at));
+            }
             if entry.fields.iter().any(|(f, _, _)| *f == name) {
                 self.push(
                     Severity::Error,
@@ -415,6 +515,13 @@ impl<'a> Parser<'a> {
                     self.bump();
                 }
                 Some(c) if c == close => {}
+                None => {
+                    return Err(self.error(
+                        "bibtex-unbalanced-brace",
+                        format!("the entry `{}` is never closed", entry.key),
+                        open_at,
+                    ))
+                }
                 _ => {
                     let here = self.here();
                     return Err(self.error(
@@ -428,36 +535,70 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a value (`{...}`, `"..."`, a number or a macro, joined by `#`); returns whether
-    /// it holds any non-space text.
-    fn value(&mut self) -> Result<bool, Stop> {
+    /// it holds any non-space text, and its text (braces and delimiters dropped only at the
+    /// outer level).
+    fn value(&mut self) -> Result<(bool, String), Stop> {
         let mut non_empty = false;
+        let mut text = String::new();
         loop {
             self.skip_ws();
             let at = self.here();
             match self.peek() {
                 Some('{') => {
                     self.bump();
+                    let start = self.cur.pos;
                     non_empty |= self.delimited('}', at)?;
+                    text.extend(
+                        self.cur
+                            .chars
+                            .get(start..self.cur.pos - 1)
+                            .unwrap_or_default(),
+                    );
                 }
                 Some('"') => {
                     self.bump();
+                    let start = self.cur.pos;
                     non_empty |= self.delimited('"', at)?;
+                    text.extend(
+                        self.cur
+                            .chars
+                            .get(start..self.cur.pos - 1)
+                            .unwrap_or_default(),
+                    );
                 }
                 Some(c) if c.is_ascii_digit() => {
-                    while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    while let Some(d) = self.peek().filter(|c| c.is_ascii_digit()) {
+                        text.push(d);
                         self.bump();
+                    }
+                    if self.consumer && self.peek().is_some_and(is_bibtex_id_char) {
+                        let here = self.here();
+                        return Err(self.error(
+                            "bibtex-syntax",
+                            "a number runs into letters; put the value in braces".to_string(),
+                            here,
+                        ));
                     }
                     non_empty = true;
                 }
-                Some(c) if c.is_ascii_alphabetic() => {
-                    let name = self.identifier().to_ascii_lowercase();
+                Some(c) if c.is_ascii_alphabetic() || (self.consumer && is_bibtex_id_char(c)) => {
+                    let name = self.identifier().to_lowercase();
                     if !self.macros.contains(&name) {
+                        // BibTeX only warns; papermeta's writer never leaves one.
+                        let severity = if self.consumer {
+                            Severity::Warning
+                        } else {
+                            Severity::Error
+                        };
                         self.push(
-                            Severity::Error,
+                            severity,
                             "bibtex-undefined-macro",
                             format!("the string `{name}` is not defined"),
                             at,
                         );
+                    }
+                    if let Some(t) = self.strings.get(&name) {
+                        text.push_str(t);
                     }
                     non_empty = true;
                 }
@@ -474,7 +615,7 @@ impl<'a> Parser<'a> {
             if self.peek() == Some('#') {
                 self.bump();
             } else {
-                return Ok(non_empty);
+                return Ok((non_empty, text));
             }
         }
     }
@@ -485,7 +626,7 @@ impl<'a> Parser<'a> {
         let mut non_empty = false;
         let mut opened: Vec<(usize, usize)> = Vec::new();
         loop {
-            if self.peek() == Some('\n') && self.next_line_is_field() {
+            if !self.consumer && self.peek() == Some('\n') && self.next_line_is_field() {
                 // The value runs into a line that reads `name = ...`: a closing brace is
                 // missing; blame the innermost brace still open.
                 let at = opened.last().copied().unwrap_or(open_at);
@@ -524,7 +665,7 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 c if c == end && depth == 0 => return Ok(non_empty),
-                '@' if depth == 0 && self.at_line_start_before(at) => {
+                '@' if !self.consumer && depth == 0 && self.at_line_start_before(at) => {
                     // An entry start inside a value: the value was never closed.
                     return Err(self.error(
                         "bibtex-unbalanced-brace",
@@ -567,7 +708,7 @@ impl<'a> Parser<'a> {
     }
 
     fn check_entry(&mut self, entry: &Entry, type_at: (usize, usize), key_at: (usize, usize)) {
-        let lower = entry.key.to_ascii_lowercase();
+        let lower = entry.key.to_lowercase();
         if let Some((first, line)) = self.keys.get(&lower).cloned() {
             self.push(
                 Severity::Error,
@@ -580,6 +721,27 @@ impl<'a> Parser<'a> {
             );
         } else {
             self.keys.insert(lower, (entry.key.clone(), entry.at.0));
+        }
+        for (field, text, at) in &entry.names {
+            if let Some(name) = split_names(text)
+                .into_iter()
+                .find(|n| top_level_commas(n) > 2)
+            {
+                self.push(
+                    Severity::Error,
+                    "bibtex-name-commas",
+                    format!(
+                        "the {field} name `{}` in `{}` has more than two commas (at most `von Last, Jr, First`); bibtex and pybtex stop on it",
+                        name.trim(),
+                        entry.key
+                    ),
+                    *at,
+                );
+            }
+        }
+        if self.consumer {
+            self.check_fields_as_warnings(entry, type_at);
+            return;
         }
         if let Some(bad) = entry
             .key
@@ -648,6 +810,121 @@ impl<'a> Parser<'a> {
             }
         }
     }
+}
+
+impl Parser<'_> {
+    /// BibTeX's own judgement of an entry's type and fields: warnings only.
+    fn check_fields_as_warnings(&mut self, entry: &Entry, type_at: (usize, usize)) {
+        let types = self.types;
+        let Some(spec) = types.types.get(&entry.entry_type) else {
+            self.push(
+                Severity::Warning,
+                "bibtex-unknown-type",
+                format!(
+                    "`@{}` is not a standard BibTeX entry type (bibtex's standard styles skip it)",
+                    entry.entry_type
+                ),
+                type_at,
+            );
+            return;
+        };
+        let present = |f: &str| entry.fields.iter().any(|(n, ne, _)| n == f && *ne);
+        // Fields an entry may inherit through `crossref` are not missing.
+        if present("crossref") {
+            return;
+        }
+        for alternatives in &spec.required {
+            if !alternatives.iter().any(|f| present(f)) {
+                self.push(
+                    Severity::Warning,
+                    "bibtex-missing-field",
+                    format!(
+                        "@{} `{}` has no `{}` (bibtex warns)",
+                        entry.entry_type,
+                        entry.key,
+                        alternatives.join("` or `")
+                    ),
+                    entry.at,
+                );
+            }
+        }
+    }
+
+    /// Cross-references to keys no entry has: bibtex reports them; the others resolve
+    /// what they can.
+    fn check_crossrefs(&mut self) {
+        if !self.consumer {
+            return;
+        }
+        for (target, at) in std::mem::take(&mut self.crossrefs) {
+            if !self.keys.contains_key(&target.to_lowercase()) {
+                self.push(
+                    Severity::Warning,
+                    "bibtex-crossref-missing",
+                    format!("`crossref = {{{target}}}` names no entry of this file"),
+                    at,
+                );
+            }
+        }
+        self.diagnostics
+            .sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    }
+}
+
+/// A character BibTeX accepts in entry types, field names and string names.
+fn is_bibtex_id_char(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(
+            c,
+            '"' | '#' | '%' | '\'' | '(' | ')' | ',' | '=' | '{' | '}'
+        )
+}
+
+/// A name list split at ` and ` outside braces (case-insensitive, as BibTeX splits it).
+fn split_names(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut names = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let is_and = depth == 0
+            && c.is_whitespace()
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|w| w.iter().collect::<String>().eq_ignore_ascii_case("and"))
+            && chars.get(i + 4).is_some_and(|c| c.is_whitespace());
+        if is_and {
+            names.push(std::mem::take(&mut current));
+            i += 4;
+            continue;
+        }
+        current.push(c);
+        i += 1;
+    }
+    names.push(current);
+    names
+}
+
+/// Commas of a name outside braces.
+fn top_level_commas(name: &str) -> usize {
+    let mut depth = 0usize;
+    name.chars()
+        .filter(|&c| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            c == ',' && depth == 0
+        })
+        .count()
 }
 
 #[cfg(test)]

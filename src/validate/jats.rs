@@ -1,20 +1,26 @@
-//! JATS XML validation: well-formedness, the JATS 1.3 Journal Publishing DOCTYPE, and
-//! validity against a DTD — by default the project's own JATS subset DTD
-//! (`schemas/jats/papermeta-jats1-3.dtd`, embedded), or any DTD loaded with [`load_dtd`]
-//! (e.g. the official NISO JATS 1.3 DTD for `--jats-dtd PATH`).
+//! JATS XML validation.
+//!
+//! - [`validate_declared`] (`papermeta validate`): well-formedness, then validity against
+//!   the DTD the file's DOCTYPE declares (a bundled official DTD, see
+//!   [`official`](crate::validate::official), or one beside the file), or against `--dtd`.
+//! - [`validate_jats`] / [`validate_jats_with`] (papermeta's own output, and
+//!   `--profile papermeta` through [`check_papermeta_profile`]): the JATS 1.3 Journal
+//!   Publishing DOCTYPE and validity against the project's JATS subset DTD
+//!   (`schemas/jats/papermeta-jats1-3.dtd`, embedded), or a DTD loaded with [`load_dtd`].
 //!
 //! The project DTD is stricter than the official one, never looser: a document it accepts is
 //! also valid JATS 1.3 (tests/dtd_differential.rs checks that against the official DTD).
 
-use std::path::Path;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::model::Diagnostic;
 use crate::validate::dtd::{Dtd, DtdError, DtdOptions};
-use crate::validate::Report;
+use crate::validate::{official, Report};
 
 /// The public identifier of the JATS 1.3 Journal Publishing DTD (MathML 2 flavour), which a
 /// papermeta JATS document must name in its DOCTYPE.
@@ -69,7 +75,7 @@ pub fn validate_jats(xml: &[u8]) -> Report {
         Err(e) => {
             // Still report what can be checked without a DTD.
             let mut report = Report {
-                diagnostics: check_prolog(xml).diagnostics,
+                diagnostics: prolog_and_policy(xml).diagnostics,
             };
             report.diagnostics.push(Diagnostic::error(
                 "jats-dtd-unavailable",
@@ -85,7 +91,7 @@ pub fn validate_jats(xml: &[u8]) -> Report {
 /// then DTD validity. DTD validation is skipped when the document is not well-formed (its
 /// findings would only repeat the syntax error).
 pub fn validate_jats_with(xml: &[u8], dtd: &Dtd) -> Report {
-    let prolog = check_prolog(xml);
+    let prolog = prolog_and_policy(xml);
     let mut diagnostics = prolog.diagnostics;
     if prolog.well_formed {
         diagnostics.extend(dtd.validate(xml));
@@ -93,12 +99,185 @@ pub fn validate_jats_with(xml: &[u8], dtd: &Dtd) -> Report {
     Report { diagnostics }
 }
 
+/// DTDs that documents name by a relative system identifier found beside them (as xmllint
+/// would load them), each compiled once per batch.
+#[derive(Default)]
+pub struct LocalDtds {
+    cache: Mutex<HashMap<PathBuf, Arc<Result<Dtd, String>>>>,
+}
+
+impl LocalDtds {
+    fn get(&self, path: &Path) -> Arc<Result<Dtd, String>> {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if let Some(found) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return found;
+        }
+        let compiled =
+            Arc::new(Dtd::from_file(&key, &DtdOptions::default()).map_err(|e| e.to_string()));
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(key, Arc::clone(&compiled));
+        }
+        compiled
+    }
+}
+
+/// An empty DTD: a document whose DOCTYPE has only an internal subset is validated against
+/// that subset alone.
+static EMPTY: LazyLock<Result<Dtd, DtdError>> =
+    LazyLock::new(|| Dtd::from_str("", None, &DtdOptions::default()));
+
+/// The names of the bundled DTDs, for messages.
+fn bundled_names() -> String {
+    official::BUNDLES
+        .iter()
+        .map(|b| b.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Validates a JATS file as `xmllint --valid` would: well-formedness, then validity against
+/// `given` when set (`--dtd`, whatever the DOCTYPE says), else against the DTD its DOCTYPE
+/// declares: a bundled official DTD ([`official::resolve`]), or a DTD file its relative
+/// system identifier names beside the document (`base_dir`). A file with no DOCTYPE, or one
+/// naming a DTD papermeta does not have, gets an error saying so (codes `jats-no-doctype`,
+/// `jats-dtd-unbundled`, `jats-dtd-unavailable`).
+pub fn validate_declared(
+    xml: &[u8],
+    base_dir: Option<&Path>,
+    given: Option<&Dtd>,
+    local: &LocalDtds,
+) -> Report {
+    let prolog = check_prolog(xml);
+    let mut diagnostics = prolog.diagnostics;
+    if !prolog.well_formed {
+        return Report { diagnostics };
+    }
+    if let Some(dtd) = given {
+        diagnostics.extend(dtd.validate(xml));
+        return Report { diagnostics };
+    }
+    let hint = "validate it with --dtd PATH (and --catalog CATALOG for its modules)";
+    let Some((text, offset)) = &prolog.doctype else {
+        diagnostics.push(at(
+            xml,
+            prolog.root_offset.unwrap_or(0),
+            Diagnostic::error(
+                "jats-no-doctype",
+                format!("no DOCTYPE: the file names no DTD to be valid against; {hint}, or declare one of the bundled DTDs ({})", bundled_names()),
+                None,
+            ),
+        ));
+        return Report { diagnostics };
+    };
+    let Some(doctype) = parse_doctype(text) else {
+        diagnostics.push(at(
+            xml,
+            *offset,
+            Diagnostic::error(
+                "jats-no-doctype",
+                format!("malformed DOCTYPE declaration; {hint}"),
+                None,
+            ),
+        ));
+        return Report { diagnostics };
+    };
+    let unavailable = |name: &str, e: &dyn std::fmt::Display| {
+        at(
+            xml,
+            *offset,
+            Diagnostic::error(
+                "jats-dtd-unavailable",
+                format!("the DTD {name} does not compile: {e}"),
+                None,
+            ),
+        )
+    };
+    if let Some(bundle) = official::resolve(doctype.public_id, doctype.system_id) {
+        match bundle.dtd() {
+            Ok(dtd) => diagnostics.extend(dtd.validate(xml)),
+            Err(e) => diagnostics.push(unavailable(bundle.name, e)),
+        }
+        return Report { diagnostics };
+    }
+    let beside = doctype
+        .system_id
+        .filter(|s| !s.is_empty() && !has_uri_scheme(s))
+        .zip(base_dir)
+        .map(|(s, dir)| dir.join(s))
+        .filter(|p| p.is_file());
+    if let Some(path) = beside {
+        match &*local.get(&path) {
+            Ok(dtd) => diagnostics.extend(dtd.validate(xml)),
+            Err(e) => diagnostics.push(unavailable(&path.display().to_string(), e)),
+        }
+        return Report { diagnostics };
+    }
+    if doctype.public_id.is_none() && doctype.system_id.is_none() && doctype.internal_subset {
+        match &*EMPTY {
+            Ok(dtd) => diagnostics.extend(dtd.validate(xml)),
+            Err(e) => diagnostics.push(unavailable("(internal subset)", e)),
+        }
+        return Report { diagnostics };
+    }
+    let named = match (doctype.public_id, doctype.system_id) {
+        (Some(p), Some(s)) => format!("\"{p}\" (\"{s}\")"),
+        (Some(p), None) => format!("\"{p}\""),
+        (None, Some(s)) => format!("\"{s}\""),
+        (None, None) => "no DTD".to_string(),
+    };
+    diagnostics.push(at(
+        xml,
+        *offset,
+        Diagnostic::error(
+            "jats-dtd-unbundled",
+            format!("the DOCTYPE names {named}, a DTD papermeta does not bundle (it bundles {}); {hint}", bundled_names()),
+            None,
+        ),
+    ));
+    Report { diagnostics }
+}
+
+/// `--profile papermeta` for JATS: what papermeta asks of its own output beyond the DTD a
+/// file declares: the JATS 1.3 Publishing DOCTYPE and validity against the project's subset
+/// DTD. Nothing is reported for a file that is not well-formed (its syntax error is).
+pub fn check_papermeta_profile(xml: &[u8]) -> Report {
+    let prolog = check_prolog(xml);
+    if !prolog.well_formed {
+        return Report::default();
+    }
+    let mut diagnostics = doctype_policy(xml, &prolog);
+    match try_builtin_dtd() {
+        Ok(dtd) => diagnostics.extend(dtd.validate(xml)),
+        Err(e) => diagnostics.push(Diagnostic::error(
+            "jats-dtd-unavailable",
+            format!("the embedded project JATS DTD does not compile: {e}"),
+            None,
+        )),
+    }
+    Report { diagnostics }
+}
+
+/// Whether a system identifier is a URI with a scheme (`http:`), not a relative path.
+fn has_uri_scheme(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
 /// What the prolog scan found.
 struct Prolog {
     /// No syntax error was found.
     well_formed: bool,
-    /// Syntax and DOCTYPE findings.
+    /// Syntax findings.
     diagnostics: Vec<Diagnostic>,
+    /// The DOCTYPE declaration's content and byte offset, when there is one.
+    doctype: Option<(String, u64)>,
+    /// Byte offset of the root element's start tag.
+    root_offset: Option<u64>,
 }
 
 /// A DOCTYPE declaration split into its parts.
@@ -195,6 +374,8 @@ fn check_prolog(xml: &[u8]) -> Prolog {
     let mut depth: usize = 0;
     let mut roots = 0usize;
     let mut doctype_seen = false;
+    let mut doctype = None;
+    let mut root_offset = None;
     let mut well_formed = true;
     loop {
         let start = reader.buffer_position();
@@ -228,17 +409,7 @@ fn check_prolog(xml: &[u8]) -> Prolog {
                         well_formed = false;
                         break;
                     }
-                    if !doctype_seen {
-                        diagnostics.push(at(
-                            xml,
-                            start,
-                            Diagnostic::error(
-                                "jats-doctype",
-                                format!("no DOCTYPE: a JATS article declares <!DOCTYPE article PUBLIC \"{PUBLIC_ID}\" \"{SYSTEM_ID}\">"),
-                                None,
-                            ),
-                        ));
-                    }
+                    root_offset = Some(start);
                 }
                 if let Some(err) = e.attributes().with_checks(true).find_map(Result::err) {
                     diagnostics.push(at(
@@ -299,8 +470,7 @@ fn check_prolog(xml: &[u8]) -> Prolog {
                     break;
                 }
                 doctype_seen = true;
-                let text = String::from_utf8_lossy(d);
-                check_doctype(&text, |d| diagnostics.push(at(xml, start, d)));
+                doctype = Some((String::from_utf8_lossy(d).into_owned(), start));
             }
             _ => {}
         }
@@ -328,7 +498,43 @@ fn check_prolog(xml: &[u8]) -> Prolog {
     Prolog {
         well_formed,
         diagnostics,
+        doctype,
+        root_offset,
     }
+}
+
+/// papermeta's DOCTYPE policy for its own JATS: the JATS 1.3 Publishing DOCTYPE, root
+/// `article`, no internal subset (code `jats-doctype`, `jats-internal-subset`).
+fn doctype_policy(xml: &[u8], prolog: &Prolog) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    match &prolog.doctype {
+        Some((text, offset)) => check_doctype(text, |d| out.push(at(xml, *offset, d))),
+        None => {
+            if let Some(offset) = prolog.root_offset {
+                out.push(at(
+                    xml,
+                    offset,
+                    Diagnostic::error(
+                        "jats-doctype",
+                        format!("no DOCTYPE: a JATS article declares <!DOCTYPE article PUBLIC \"{PUBLIC_ID}\" \"{SYSTEM_ID}\">"),
+                        None,
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Syntax findings, then the DOCTYPE policy's, in document order.
+fn prolog_and_policy(xml: &[u8]) -> Prolog {
+    let mut prolog = check_prolog(xml);
+    let policy = doctype_policy(xml, &prolog);
+    prolog.diagnostics.extend(policy);
+    prolog
+        .diagnostics
+        .sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    prolog
 }
 
 /// Checks the DOCTYPE's root name, public identifier and the absence of an internal subset.
@@ -420,25 +626,25 @@ mod tests {
     #[test]
     fn prolog_accepts_the_jats_doctype() {
         let xml = doc(DOCTYPE, "<article><front/></article>");
-        let p = check_prolog(xml.as_bytes());
+        let p = prolog_and_policy(xml.as_bytes());
         assert!(p.well_formed);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     }
 
     #[test]
     fn prolog_rejects_a_missing_or_foreign_doctype() {
-        let p = check_prolog(doc("", "<article/>").as_bytes());
+        let p = prolog_and_policy(doc("", "<article/>").as_bytes());
         assert!(p.well_formed);
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].code, "jats-doctype");
         assert_eq!(p.diagnostics[0].line, Some(3));
 
         let other = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD v1.3 20210610//EN\" \"x.dtd\">";
-        let p = check_prolog(doc(other, "<article/>").as_bytes());
+        let p = prolog_and_policy(doc(other, "<article/>").as_bytes());
         assert_eq!(p.diagnostics.len(), 1);
         assert!(p.diagnostics[0].message.contains("Archiving"));
 
-        let p = check_prolog(doc("<!DOCTYPE book SYSTEM \"b.dtd\">", "<article/>").as_bytes());
+        let p = prolog_and_policy(doc("<!DOCTYPE book SYSTEM \"b.dtd\">", "<article/>").as_bytes());
         assert_eq!(p.diagnostics.len(), 2, "{:?}", p.diagnostics);
     }
 
@@ -446,7 +652,7 @@ mod tests {
     fn prolog_rejects_an_internal_subset() {
         // DOCTYPE holds one '>', its end: put an internal subset before it.
         let dt = DOCTYPE.replace('>', " [<!ENTITY x \"y\">]>");
-        let p = check_prolog(doc(&dt, "<article/>").as_bytes());
+        let p = prolog_and_policy(doc(&dt, "<article/>").as_bytes());
         assert!(
             p.diagnostics
                 .iter()
@@ -466,7 +672,7 @@ mod tests {
             ("<article a=\"1\" a=\"2\"/>", "duplicate attribute"),
             ("", "no root"),
         ] {
-            let p = check_prolog(doc(DOCTYPE, body).as_bytes());
+            let p = prolog_and_policy(doc(DOCTYPE, body).as_bytes());
             assert!(!p.well_formed, "{why}");
             assert!(
                 p.diagnostics.iter().any(|d| d.code == "xml-syntax"),
@@ -479,7 +685,7 @@ mod tests {
     #[test]
     fn prolog_reports_arabic_text_positions() {
         let xml = doc(DOCTYPE, "<article>\n<p>نص عربي</x></article>");
-        let p = check_prolog(xml.as_bytes());
+        let p = prolog_and_policy(xml.as_bytes());
         assert!(!p.well_formed);
         let d = &p.diagnostics[0];
         assert_eq!(d.line, Some(4), "{d:?}");

@@ -35,8 +35,12 @@ impl Report {
 pub mod bibtex;
 mod cursor;
 pub mod dtd;
+pub mod files;
 pub mod jats;
 pub mod json_pointer;
 pub mod jsonld;
+mod jsonld_shape;
 pub mod model;
+pub mod official;
 pub mod profiles;
+pub mod schemaorg;

@@ -43,6 +43,25 @@ pub fn version_problem(value: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// Checks papermeta's own model output without compiling the schema: the bytes must read back
+/// into the typed [`Document`] the schema is generated from (every field known, every value
+/// of its type), with line and column where they do not. A file from elsewhere is checked
+/// against the schema itself by [`validate_model`].
+pub fn check_model_output(bytes: &[u8]) -> Report {
+    let mut report = Report::default();
+    if let Err(e) = serde_json::from_slice::<Document>(bytes) {
+        let code = if e.is_syntax() || e.is_eof() {
+            "json-syntax"
+        } else {
+            "model-schema"
+        };
+        let mut d = Diagnostic::error(code, format!("not a papermeta model: {e}"), Some(e.line()));
+        d.column = Some(e.column());
+        report.diagnostics.push(d);
+    }
+    report
+}
+
 /// Validates a model file's bytes: JSON syntax (with line and column), the format version,
 /// the schema (every problem with its JSON pointer, line and column), then the model's types.
 pub fn validate_model(bytes: &[u8]) -> Report {
@@ -176,5 +195,17 @@ mod tests {
             .message
             .contains("written by a newer papermeta"));
         assert_eq!(newer.diagnostics[0].line, Some(2));
+    }
+
+    #[test]
+    fn own_output_check_agrees_with_the_schema_on_a_broken_file() {
+        let doc = crate::model::Document::default();
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        assert!(check_model_output(&bytes).is_valid());
+        let broken = String::from_utf8(bytes)
+            .unwrap()
+            .replacen("\"front\"", "\"frnot\"", 1);
+        assert!(!check_model_output(broken.as_bytes()).is_valid());
+        assert!(!validate_model(broken.as_bytes()).is_valid());
     }
 }

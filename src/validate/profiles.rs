@@ -23,6 +23,10 @@ pub enum Profile {
     Pmc,
     /// The JATS4R (JATS for Reuse) recommendations.
     Jats4r,
+    /// What papermeta asks of its own output, in every format: for JATS the JATS 1.3
+    /// Publishing DOCTYPE and the project's subset DTD, for JSON-LD papermeta's output
+    /// schema, for BibTeX ASCII keys and every required field. Its findings are errors.
+    Papermeta,
 }
 
 impl Profile {
@@ -31,6 +35,7 @@ impl Profile {
         match self {
             Profile::Pmc => "pmc",
             Profile::Jats4r => "jats4r",
+            Profile::Papermeta => "papermeta",
         }
     }
 
@@ -44,8 +49,9 @@ impl std::str::FromStr for Profile {
         match s.to_ascii_lowercase().as_str() {
             "pmc" => Ok(Profile::Pmc),
             "jats4r" => Ok(Profile::Jats4r),
+            "papermeta" => Ok(Profile::Papermeta),
             other => Err(format!(
-                "unknown JATS profile {other:?} (known: pmc, jats4r)"
+                "unknown profile {other:?} (known: pmc, jats4r, papermeta)"
             )),
         }
     }
@@ -53,6 +59,9 @@ impl std::str::FromStr for Profile {
 
 /// Checks a JATS document against a profile. Findings are warnings in document order.
 pub fn check_profile(xml: &[u8], profile: Profile) -> Report {
+    if profile == Profile::Papermeta {
+        return crate::validate::jats::check_papermeta_profile(xml);
+    }
     let tree = match Tree::parse(xml) {
         Ok(tree) => tree,
         Err(d) => {
@@ -487,12 +496,20 @@ fn page_order(t: &Tree, s: &mut Sink) {
         let (Some(f), Some(l)) = (t.child(parent, "fpage"), t.child(parent, "lpage")) else {
             continue;
         };
+        let (first_text, last_text) = (t.text(f), t.text(l));
         if let (Some(first), Some(last)) = (
-            parse_number(t.text(f).trim()),
-            parse_number(t.text(l).trim()),
+            parse_number(first_text.trim()),
+            full_last_page(first_text.trim(), last_text.trim()),
         ) {
             if last < first {
-                s.warn(l, format!("<lpage> {last} comes before <fpage> {first}"));
+                s.warn(
+                    l,
+                    format!(
+                        "<lpage> {} (page {last}) comes before <fpage> {}",
+                        last_text.trim(),
+                        first_text.trim()
+                    ),
+                );
             }
         }
     }
@@ -501,6 +518,20 @@ fn page_order(t: &Tree, s: &mut Sink) {
             s.warn(c, "a reference has both <elocation-id> and <fpage>");
         }
     }
+}
+
+/// The last page of a range, with an abbreviated one (`986–92`, the common style of
+/// reference lists) completed from the first page's leading digits: 992; Vancouver style
+/// abbreviates short ranges too (`20–8` is 20–28).
+fn full_last_page(first: &str, last: &str) -> Option<u32> {
+    let value = parse_number(last)?;
+    let (first_digits, last_digits) = (first.chars().count(), last.chars().count());
+    if last_digits >= first_digits {
+        return Some(value);
+    }
+    let first_value = parse_number(first)?;
+    let scale = 10u32.checked_pow(u32::try_from(last_digits).ok()?)?;
+    (first_value / scale).checked_mul(scale)?.checked_add(value)
 }
 
 fn permissions(t: &Tree, s: &mut Sink) {
@@ -1018,8 +1049,32 @@ mod tests {
         );
         let c = codes(&xml, Profile::Pmc);
         assert!(c.contains(&"profile-date".to_string()), "{c:?}"); // 30 February; iso disagrees
-        let xml = GOOD.replace("<lpage>٢٠</lpage>", "<lpage>٩</lpage>");
+        let xml = GOOD.replace("<lpage>٢٠</lpage>", "<lpage>٠٩</lpage>");
         assert!(codes(&xml, Profile::Jats4r).contains(&"profile-page-order".to_string()));
+    }
+
+    #[test]
+    fn abbreviated_page_ranges_are_in_order() {
+        assert_eq!(full_last_page("986", "92"), Some(992));
+        assert_eq!(full_last_page("1003", "5"), Some(1005));
+        assert_eq!(full_last_page("١٢٣", "٢٥"), Some(125));
+        assert_eq!(full_last_page("12", "130"), Some(130));
+        assert_eq!(full_last_page("e12", "5"), None);
+        assert_eq!(full_last_page("20", "8"), Some(28));
+        let range = |f: &str, l: &str| {
+            GOOD.replace("<fpage>١٠</fpage>", &format!("<fpage>{f}</fpage>"))
+                .replace("<lpage>٢٠</lpage>", &format!("<lpage>{l}</lpage>"))
+        };
+        for (f, l) in [("986", "92"), ("1003", "5"), ("٩٨٦", "٩٢")] {
+            let c = codes(&range(f, l), Profile::Pmc);
+            assert!(
+                !c.contains(&"profile-page-order".to_string()),
+                "{f}–{l}: {c:?}"
+            );
+        }
+        // 986–81 abbreviates 981: before the first page.
+        let c = codes(&range("986", "81"), Profile::Pmc);
+        assert!(c.contains(&"profile-page-order".to_string()), "{c:?}");
     }
 
     #[test]

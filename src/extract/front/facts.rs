@@ -10,7 +10,8 @@
 //! cannot be read keeps its raw text and is reported.
 
 use super::names::{fold, longest_match, match_at_start};
-use crate::extract::markers::front::{Numbered, ALL};
+use crate::extract::markers::common::{self, Numbered};
+use crate::extract::markers::front::ALL;
 use crate::extract::text::Line;
 use crate::model::{
     Diagnostic, Doi, HistoryDate, HistoryKind, IsoDate, Numbering, PartialDate, Printed, Span,
@@ -235,7 +236,7 @@ fn partial_date(year: u32, month: Option<u32>) -> Option<PartialDate> {
 
 /// The month names found in `text`, by value.
 fn months_in(text: &str) -> Vec<u32> {
-    let months = || ALL.iter().flat_map(|m| m.months.iter());
+    let months = || common::ALL.iter().flat_map(|m| m.months.iter());
     let mut found: Vec<u32> = Vec::new();
     let mut after = 0;
     for start in word_starts(text) {

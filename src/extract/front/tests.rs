@@ -1,8 +1,9 @@
 //! Tests of the front-matter reader on small inline papers written for these tests, in Arabic
 //! and English and in several layouts, plus a structural check of the bundled sample.
 
+use super::emails::{email_name_score, EMAIL_MATCH_THRESHOLD};
 use super::*;
-use crate::model::AcademicRank;
+use crate::model::{AcademicRank, Affiliation, Contributor, HistoryKind, Script, Span};
 
 fn read(text: &str) -> Result<FrontMatter, ExtractError> {
     let lines = crate::extract::text::lines(text);
@@ -393,7 +394,7 @@ fn reads_the_bundled_sample_structurally() {
         let a = aff(f, &c.affiliation_ids[0]);
         assert!(a.institution.is_some() && a.faculty.is_some() && a.department.is_some());
         let email = c.email.as_deref().unwrap();
-        assert!(affil::email_name_score(email, &c.name.as_written) >= EMAIL_MATCH_THRESHOLD);
+        assert!(email_name_score(email, &c.name.as_written) >= EMAIL_MATCH_THRESHOLD);
     }
     // The notes come in reverse author order: the first author's email is on the later line.
     let c1 = f.contributors[0].email.as_deref().unwrap();

@@ -7,7 +7,7 @@ use super::notes::Footnotes;
 use super::refs::References;
 use super::text::{finish_inlines, leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::{Ctx, IdKind};
+use super::context::{Ctx, IdKind};
 use crate::model::{
     Block, Body, Inline, List, ListItem, Paragraph, Quote, Section, SectionKind, Span,
 };

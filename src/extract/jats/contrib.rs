@@ -4,7 +4,7 @@
 
 use super::text::{leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::{lang_of, Ctx, IdKind};
+use super::context::{lang_of, Ctx, IdKind};
 use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
     AcademicPrefix, Affiliation, AuthorNote, Contributor, ContributorRole, Front, PersonName,

@@ -3,7 +3,7 @@
 
 use super::text::{leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::{lang_of, Ctx};
+use super::context::{lang_of, Ctx};
 use crate::model::{
     Front, HistoryDate, HistoryKind, IsoDate, Journal, KeywordGroup, License, LocalizedText,
     Numbering, PageRange, PartialDate, Printed, Publication, Span,

@@ -4,7 +4,7 @@
 
 use super::text::{leaf, tidy};
 use super::tree::{Element, Node};
-use super::{Ctx, IdKind};
+use super::context::{Ctx, IdKind};
 use crate::model::{
     Citation, CitationKind, Footnote, Inline, NotePlacement, ReferenceGroup, Section, SectionKind,
     Span,

@@ -5,7 +5,7 @@
 use super::front::page_range;
 use super::text::{leaf, leaf_opt};
 use super::tree::Element;
-use super::{lang_of, Ctx, IdKind};
+use super::context::{lang_of, Ctx, IdKind};
 use crate::model::{
     Agent, Footnote, Inline, MaybeTyped, Numbering, PageRange, Printed, Reference, ReferenceGroup,
     ReferenceType, Section, SectionKind, Span,

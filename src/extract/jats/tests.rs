@@ -1,3 +1,5 @@
+//! Tests of the JATS reader on small made-up articles.
+
 use super::*;
 
 fn read(xml: &str) -> Document {

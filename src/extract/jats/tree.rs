@@ -4,7 +4,7 @@
 //! line and column. Parsing is done by quick-xml; the readers of this module walk the tree.
 
 use super::entities::dtd_entity;
-use crate::extract::ExtractError;
+use crate::extract::error::ExtractError;
 use crate::model::Diagnostic;
 use quick_xml::events::Event;
 use quick_xml::Reader;

@@ -6,6 +6,7 @@
 //! surrounded by spaces or a missing final dot (`م.م`, `م. م.`), and a space matches any run of
 //! spaces.
 
+use super::common::Numbered;
 use crate::model::{AcademicRank, HistoryKind};
 
 /// An academic prefix printed before an author's name.
@@ -24,16 +25,6 @@ pub struct HistoryLabel {
     pub written: &'static str,
     /// The event the date after it belongs to.
     pub kind: HistoryKind,
-}
-
-/// A word that stands for a number: a month name (`March` = 3, `آذار` = 3) or an ordinal
-/// (`الثالث` = 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Numbered {
-    /// The word as usually written.
-    pub written: &'static str,
-    /// Its value.
-    pub value: u32,
 }
 
 /// Shorthand for the tables below.
@@ -93,9 +84,6 @@ pub struct FrontMarkers {
     pub history_labels: &'static [HistoryLabel],
     /// Headings printed before history labels on the same line (`Article history:`).
     pub history_headings: &'static [&'static str],
-    /// Month names (Gregorian; Levantine/Iraqi and Egyptian forms in Arabic, full and
-    /// abbreviated forms in English).
-    pub months: &'static [Numbered],
     /// Words after which a date in another calendar follows (`الموافق`): the date text is cut
     /// there.
     pub date_stop_words: &'static [&'static str],
@@ -386,35 +374,6 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         hl("نشر البحث", HistoryKind::Published),
     ],
     history_headings: &["تواريخ البحث", "سجل البحث"],
-    months: &[
-        nb("كانون الثاني", 1),
-        nb("شباط", 2),
-        nb("آذار", 3),
-        nb("نيسان", 4),
-        nb("أيار", 5),
-        nb("حزيران", 6),
-        nb("تموز", 7),
-        nb("آب", 8),
-        nb("أيلول", 9),
-        nb("تشرين الأول", 10),
-        nb("تشرين الثاني", 11),
-        nb("كانون الأول", 12),
-        nb("يناير", 1),
-        nb("فبراير", 2),
-        nb("مارس", 3),
-        nb("أبريل", 4),
-        nb("إبريل", 4),
-        nb("مايو", 5),
-        nb("يونيو", 6),
-        nb("يونيه", 6),
-        nb("يوليو", 7),
-        nb("يوليه", 7),
-        nb("أغسطس", 8),
-        nb("سبتمبر", 9),
-        nb("أكتوبر", 10),
-        nb("نوفمبر", 11),
-        nb("ديسمبر", 12),
-    ],
     date_stop_words: &["الموافق", "الموافق لـ"],
     doi_labels: &[
         "المعرف الرقمي للوثيقة",
@@ -741,32 +700,6 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         hl("Date of publication", HistoryKind::Published),
     ],
     history_headings: &["Article history", "Article info", "History"],
-    months: &[
-        nb("January", 1),
-        nb("February", 2),
-        nb("March", 3),
-        nb("April", 4),
-        nb("May", 5),
-        nb("June", 6),
-        nb("July", 7),
-        nb("August", 8),
-        nb("September", 9),
-        nb("October", 10),
-        nb("November", 11),
-        nb("December", 12),
-        nb("Jan.", 1),
-        nb("Feb.", 2),
-        nb("Mar.", 3),
-        nb("Apr.", 4),
-        nb("Jun.", 6),
-        nb("Jul.", 7),
-        nb("Aug.", 8),
-        nb("Sep.", 9),
-        nb("Sept.", 9),
-        nb("Oct.", 10),
-        nb("Nov.", 11),
-        nb("Dec.", 12),
-    ],
     date_stop_words: &[],
     doi_labels: &["DOI", "Digital Object Identifier"],
     volume_words: &["Vol.", "Vol", "Volume"],

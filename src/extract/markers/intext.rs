@@ -2,23 +2,22 @@
 //! `(العبيدي، ٢٠١٧، ص ١٥)`, `Lopez et al. (2020)`).
 //!
 //! Entries are matched as whole words after folding (alef forms, `ة`/`ه`, `ى`/`ي`, no
-//! tatweel or diacritics; Latin case-insensitively). Longer entries win at one position.
+//! tatweel or diacritics; Latin case-insensitively). Longer entries win at one position. `et al.`, no-date forms and page labels are in
+//! [`super::common`].
 
 /// In-text citation markers of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntextMarkers {
     /// BCP 47 tag of the language.
     pub lang: &'static str,
-    /// `et al.` forms that end a cited author list.
-    pub et_al: &'static [&'static str],
     /// Words that join cited authors (`and`, `&`, `و`).
     pub joiners: &'static [&'static str],
     /// Joiners written attached to the next name (`و` in `جواد وحسين`).
     pub attached_joiners: &'static [&'static str],
-    /// "No date" forms that stand for the year (`n.d.`, `د.ت`).
-    pub no_date: &'static [&'static str],
-    /// Page labels of a pinpoint (`pp.`, `p.`, `ص ص`, `ص`).
-    pub page_labels: &'static [&'static str],
+    /// Pinpoint labels beyond the page labels of [`super::common`]: a bare `p` (in a
+    /// reference list a bare `P` is an initial), `ص.` taken with its dot, paragraphs and
+    /// chapters.
+    pub pinpoint_labels: &'static [&'static str],
     /// Words that open a citation inside the parentheses (`see`, `e.g.,`, `انظر`).
     pub prefixes: &'static [&'static str],
     /// Words that show a parenthesized "name, year" is not a citation (tables, laws, dates).
@@ -28,22 +27,9 @@ pub struct IntextMarkers {
 /// Arabic markers.
 pub const ARABIC: IntextMarkers = IntextMarkers {
     lang: "ar",
-    et_al: &[
-        "وآخرون",
-        "وأخرون",
-        "واخرون",
-        "وآخرين",
-        "وأخرين",
-        "واخرين",
-        "و آخرون",
-        "و آخرين",
-        "وزملاؤه",
-        "وزملائه",
-    ],
     joiners: &["و"],
     attached_joiners: &["و"],
-    no_date: &["د.ت", "د. ت", "د ت", "دون تاريخ", "بدون تاريخ", "بلا تاريخ"],
-    page_labels: &["ص ص", "صص", "ص.ص", "ص.", "ص", "صفحة"],
+    pinpoint_labels: &["ص."],
     prefixes: &[
         "للمزيد ينظر",
         "للمزيد انظر",
@@ -92,13 +78,9 @@ pub const ARABIC: IntextMarkers = IntextMarkers {
 /// English markers.
 pub const ENGLISH: IntextMarkers = IntextMarkers {
     lang: "en",
-    et_al: &["et al.", "et al", "et. al.", "and colleagues", "and others"],
     joiners: &["and", "&"],
     attached_joiners: &[],
-    no_date: &["n.d.", "n.d", "n. d.", "no date", "s.d."],
-    page_labels: &[
-        "pp.", "pp", "p.", "p", "pages", "page", "paras.", "para.", "chap.", "ch.",
-    ],
+    pinpoint_labels: &["p", "paras.", "para.", "chap.", "ch."],
     prefixes: &[
         "see also",
         "see, e.g.,",

@@ -1,5 +1,6 @@
 //! Marker table: the reference list and footnote citations (group headings, work types,
-//! field labels, back-reference forms, places and months).
+//! field labels, back-reference forms and places; `et al.`, no-date forms, page labels and months
+//! are in [`super::common`]).
 //!
 //! Entries are matched as whole words. Arabic entries are compared after folding alef forms,
 //! `ة`/`ه`, `ى`/`ي` and dropping tatweel and diacritics; Latin entries case-insensitively
@@ -45,12 +46,8 @@ pub struct ReferenceMarkers {
     pub university_words: &'static [&'static str],
     /// Words that make an author an organization rather than a person.
     pub organization_words: &'static [&'static str],
-    /// `et al.` forms ending an author list.
-    pub et_al: &'static [&'static str],
     /// Words that join two authors (`and`, `&`, `و`).
     pub author_joiners: &'static [&'static str],
-    /// "No date" forms (`د.ت`, `n.d.`).
-    pub no_date: &'static [&'static str],
     /// Translator labels (`ترجمة`, `Trans.`).
     pub translator_words: &'static [&'static str],
     /// Edition labels printed before the edition (`الطبعة`, `ط`).
@@ -61,14 +58,10 @@ pub struct ReferenceMarkers {
     pub volume_labels: &'static [&'static str],
     /// Issue labels (`العدد`, `العددان`, `no.`).
     pub issue_labels: &'static [&'static str],
-    /// Page labels (`ص ص`, `ص`, `pp.`, `p.`), longer first.
-    pub page_labels: &'static [&'static str],
     /// Phrases that announce a URL (`على الرابط التالي`, `Available at`).
     pub url_leads: &'static [&'static str],
     /// Phrases that announce an access date (`تاريخ الزيارة`, `accessed`).
     pub accessed_leads: &'static [&'static str],
-    /// Month names.
-    pub months: &'static [&'static str],
     /// Places of publication.
     pub places: &'static [&'static str],
     /// Back-references to the previous footnote's work.
@@ -282,23 +275,12 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "الدائرة",
         "برنامج",
     ],
-    et_al: &[
-        "وآخرون",
-        "وأخرون",
-        "واخرون",
-        "وآخرين",
-        "وأخرين",
-        "واخرين",
-        "وزملاؤه",
-    ],
     author_joiners: &["و"],
-    no_date: &["د.ت", "د. ت", "دون تاريخ", "بدون تاريخ", "بلا تاريخ", "د ت"],
     translator_words: &["ترجمة", "تعريب", "ترجمه", "نقله إلى العربية"],
     edition_before: &["الطبعة", "ط"],
     edition_after: &[],
     volume_labels: &["المجلد", "مجلد", "مج", "الجزء", "جزء", "ج"],
     issue_labels: &["العددان", "العدد", "عدد", "ع"],
-    page_labels: &["ص ص", "صص", "ص.ص", "ص"],
     url_leads: &[
         "على الرابط التالي",
         "على الرابط الآتي",
@@ -317,47 +299,6 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "تمت الزيارة",
         "اطلع عليه",
         "تاريخ التصفح",
-    ],
-    months: &[
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ابريل",
-        "إبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "اغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "اكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-        "كانون الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "ايار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "ايلول",
-        "تشرين الأول",
-        "تشرين الاول",
-        "تشرين الثاني",
-        "كانون الأول",
-        "كانون الاول",
-        "جانفي",
-        "فيفري",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
     ],
     places: &[
         "بيروت",
@@ -731,15 +672,12 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "Federation",
         "Authority",
     ],
-    et_al: &["et al.", "et al", "and others", "et. al."],
     author_joiners: &["and", "&"],
-    no_date: &["n.d.", "n.d", "no date", "s.d.", "N.D."],
     translator_words: &["Trans.", "trans.", "Translated by", "translated by", "Tr."],
     edition_before: &["Edition"],
     edition_after: &["ed.", "edn.", "edn", "edition", "Edition", "Ed."],
     volume_labels: &["Vol.", "vol.", "Volume", "volume", "Vol", "vol"],
     issue_labels: &["no.", "No.", "Issue", "issue", "iss.", "Nr.", "No", "no"],
-    page_labels: &["pp.", "pp", "p.", "pages", "page", "P.", "Pp."],
     url_leads: &[
         "Available at the link",
         "Available at",
@@ -756,44 +694,6 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "last visited",
         "viewed",
         "Retrieved",
-    ],
-    months: &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan.",
-        "Feb.",
-        "Mar.",
-        "Apr.",
-        "Jun.",
-        "Jul.",
-        "Aug.",
-        "Sep.",
-        "Sept.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
     ],
     places: &[
         "London",
@@ -967,8 +867,8 @@ mod tests {
         assert!(ibid
             .windows(2)
             .all(|w| w[0].chars().count() >= w[1].chars().count()));
-        let months = all_of(|m| m.months);
-        assert_ne!(months, ibid);
-        assert_eq!(months.len(), ARABIC.months.len() + ENGLISH.months.len());
+        let places = all_of(|m| m.places);
+        assert_ne!(places, ibid);
+        assert_eq!(places.len(), ARABIC.places.len() + ENGLISH.places.len());
     }
 }

@@ -18,8 +18,9 @@ mod cases;
 pub(crate) mod parse;
 pub(crate) mod text;
 
-use super::footnotes::MarkForm;
+use super::markers::common;
 use super::markers::references::all_of;
+use super::notelabels::MarkForm;
 use super::text::Line;
 use crate::model::{Diagnostic, Reference, ReferenceGroup, ReferenceType, Span};
 use crate::script::{default_lang, detect_script};
@@ -211,7 +212,7 @@ fn person_head(rest: &str) -> bool {
     let labels = [
         all_of(|m| m.volume_labels),
         all_of(|m| m.issue_labels),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.edition_before),
     ]
     .concat();
@@ -256,7 +257,7 @@ fn continuation_like(rest: &str) -> bool {
     let labels: Vec<&'static str> = [
         all_of(|m| m.volume_labels),
         all_of(|m| m.issue_labels),
-        all_of(|m| m.page_labels),
+        common::PAGE_LABELS.to_vec(),
         all_of(|m| m.edition_before),
         all_of(|m| m.editor_words),
         all_of(|m| m.translator_words),
@@ -307,7 +308,7 @@ fn stray(text: &str) -> Option<Stray> {
     if SEPARATOR.is_match(text) {
         return Some(Stray::Separator);
     }
-    let raised = super::footnotes::note_label(text).is_some_and(|l| {
+    let raised = super::notelabels::note_label(text).is_some_and(|l| {
         matches!(
             l.form,
             MarkForm::Superscript | MarkForm::SuperParen | MarkForm::Caret
@@ -330,10 +331,15 @@ struct Group<'a> {
 
 /// Parses the lines under the reference-list heading.
 pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut seen_text = false;
+    let kept = without_strays(lines);
+    let labelled_list = is_labelled_list(&kept);
+    let groups = group_entries(kept, labelled_list);
+    parse_groups(groups)
+}
 
+/// The lines without stray page numbers and footnote zones, so that neither counts as an
+/// entry.
+fn without_strays<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l Line<'a>> {
     // Stray page numbers and footnote zones go first, so neither counts as an entry.
     let mut kept: Vec<&Line> = Vec::new();
     let mut skip = Skip::No;
@@ -367,7 +373,11 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
             kept.push(l);
         }
     }
+    kept
+}
 
+/// Whether the list is labelled (`[1]`, `1.`): then unlabelled lines are continuations.
+fn is_labelled_list(kept: &[&Line]) -> bool {
     // First pass: is the list labelled? Then unlabelled lines are continuations.
     let mut labelled = 0usize;
     let mut starts = 0usize;
@@ -381,8 +391,13 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
             labelled += 1;
         }
     }
-    let labelled_list = labelled > 0 && labelled * 3 >= starts;
+    labelled > 0 && labelled * 3 >= starts
+}
 
+/// The groups of the list (under their headings) and their entries, each of its lines.
+fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool) -> Vec<Group<'a>> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut seen_text = false;
     let mut blank_before = false;
     // A label printed alone on its line (`[12]`), waiting for its entry's text.
     let mut pending_label: Option<String> = None;
@@ -426,35 +441,13 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
         let Some(group) = groups.last_mut() else {
             continue;
         };
-        let continues = match (&label, group.entries.last()) {
-            (_, None) => false,
-            (Some(_), _) => false,
-            (None, Some(prev)) => {
-                let head = strong_head(rest);
-                if (always_continues(rest) && !head) || labelled_list {
-                    true
-                } else {
-                    let prev_text = prev.lines.last().map_or("", |x| x.1);
-                    let ended = ends_entry(prev_text);
-                    // The old, looser head test still serves after a blank line.
-                    let loose_head = EARLY_YEAR.is_match(rest)
-                        || rest
-                            .split_whitespace()
-                            .take(4)
-                            .any(|w| w.ends_with([',', '،']));
-                    // An entry that already has its year is complete enough for a person
-                    // head to open the next one even without a final full stop.
-                    let prev_has_year = prev
-                        .lines
-                        .iter()
-                        .any(|(_, t)| YEAR.find_iter(t).any(|m| plausible_year(m.as_str())));
-                    let new = (ended && (head || !continuation_like(rest)))
-                        || (blank_before && (head || loose_head))
-                        || (person_head(rest) && (APA_HEAD.is_match(rest.trim()) || prev_has_year));
-                    !new
-                }
-            }
-        };
+        let continues = continues_entry(
+            rest,
+            &label,
+            group.entries.last(),
+            labelled_list,
+            blank_before,
+        );
         blank_before = false;
         if continues {
             if let Some(e) = group.entries.last_mut() {
@@ -467,7 +460,52 @@ pub fn extract_references(lines: &[Line]) -> (Vec<ReferenceGroup>, Vec<Diagnosti
             });
         }
     }
+    groups
+}
 
+/// Whether an unlabelled line (`rest`, its text after any label) continues the entry above
+/// it rather than opening a new one.
+fn continues_entry(
+    rest: &str,
+    label: &Option<String>,
+    prev: Option<&Entry>,
+    labelled_list: bool,
+    blank_before: bool,
+) -> bool {
+    match (label, prev) {
+        (_, None) => false,
+        (Some(_), _) => false,
+        (None, Some(prev)) => {
+            let head = strong_head(rest);
+            if (always_continues(rest) && !head) || labelled_list {
+                true
+            } else {
+                let prev_text = prev.lines.last().map_or("", |x| x.1);
+                let ended = ends_entry(prev_text);
+                // The old, looser head test still serves after a blank line.
+                let loose_head = EARLY_YEAR.is_match(rest)
+                    || rest
+                        .split_whitespace()
+                        .take(4)
+                        .any(|w| w.ends_with([',', '،']));
+                // An entry that already has its year is complete enough for a person
+                // head to open the next one even without a final full stop.
+                let prev_has_year = prev
+                    .lines
+                    .iter()
+                    .any(|(_, t)| YEAR.find_iter(t).any(|m| plausible_year(m.as_str())));
+                let new = (ended && (head || !continuation_like(rest)))
+                    || (blank_before && (head || loose_head))
+                    || (person_head(rest) && (APA_HEAD.is_match(rest.trim()) || prev_has_year));
+                !new
+            }
+        }
+    }
+}
+
+/// Each entry parsed into a reference, numbered through the list, in groups.
+fn parse_groups(groups: Vec<Group>) -> (Vec<ReferenceGroup>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
     let mut out = Vec::new();
     let mut n_ref = 0usize;
     for g in groups.into_iter().filter(|g| !g.entries.is_empty()) {

@@ -9,9 +9,10 @@ use super::text::{
     clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
     page_range, starts_with_any, trim_punct,
 };
+use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
 use crate::extract::markers::references::{self as m, all_of};
-use crate::model::{Agent, MaybeTyped, Numbering, Reference, ReferenceType};
+use crate::model::{Agent, Doi, MaybeTyped, Numbering, Printed, Reference, ReferenceType};
 use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -35,7 +36,7 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
-static MONTHS: LazyLock<String> = LazyLock::new(|| alternation(&all_of(|t| t.months)));
+static MONTHS: LazyLock<String> = LazyLock::new(|| alternation(&common::MONTH_NAMES));
 
 /// Dates as these papers print them: `6 يناير 2020`, `January 13, 2024`, `مايو 2016`,
 /// `30/11/2022`.
@@ -65,7 +66,7 @@ static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
 static NO_DATE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\(\s*(?:{})\s*\)",
-        alternation(&all_of(|t| t.no_date))
+        alternation(&common::NO_DATE)
     ))
     .expect("valid no-date regex")
 });
@@ -80,7 +81,7 @@ fn labelled(labels: &[&'static str], value: &str) -> Regex {
 
 const NUM_RANGE: &str = r"\d+(?:\s*[-–—_ـ/]+\s*\d+)?";
 
-static PAGES: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.page_labels), NUM_RANGE));
+static PAGES: LazyLock<Regex> = LazyLock::new(|| labelled(&common::PAGE_LABELS, NUM_RANGE));
 static VOLUME: LazyLock<Regex> =
     LazyLock::new(|| labelled(&all_of(|t| t.volume_labels), NUM_RANGE));
 static ISSUE: LazyLock<Regex> = LazyLock::new(|| labelled(&all_of(|t| t.issue_labels), NUM_RANGE));
@@ -251,7 +252,7 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     for f in find_all(text, &all_of(|t| t.abbreviations)) {
         spans.push((f.start, f.end));
     }
-    for f in find_all(text, &all_of(|t| t.no_date)) {
+    for f in find_all(text, &common::NO_DATE) {
         spans.push((f.start, f.end));
     }
     // Places whose name holds a comma (`Washington, DC`).
@@ -513,7 +514,7 @@ fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
             .and_then(|m| plausible_year(m.as_str()));
         return vec![Kind::Date(r, y)];
     }
-    if equals_any(&r, &all_of(|t| t.no_date)) {
+    if equals_any(&r, &common::NO_DATE) {
         return vec![Kind::NoDate];
     }
     if word_count(&r) <= 8 {
@@ -764,7 +765,7 @@ pub(crate) fn person(s: &str) -> Agent {
 pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bool) {
     let mut s = field.to_string();
     let mut et_al = false;
-    if let Some(f) = find_first(&s, &all_of(|t| t.et_al)) {
+    if let Some(f) = find_first(&s, &common::ET_AL) {
         et_al = true;
         s.replace_range(f.start..f.end, " ");
     }
@@ -839,7 +840,7 @@ fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
     if t.is_empty() {
         return false;
     }
-    if contains_any(t, &all_of(|x| x.et_al)) {
+    if contains_any(t, &common::ET_AL) {
         return true;
     }
     if is_organization(t) && word_count(t) <= 10 && !t.contains([':', '?', '؟']) {
@@ -883,7 +884,7 @@ fn joined_authors(fields: &[String]) -> Option<usize> {
 /// Whether a Chicago-like first field names an author.
 fn author_like_lead(s: &str) -> bool {
     let t = trim_punct(s);
-    if contains_any(t, &all_of(|x| x.et_al)) {
+    if contains_any(t, &common::ET_AL) {
         return true;
     }
     let joined = all_of(|x| x.author_joiners)
@@ -916,65 +917,142 @@ fn author_like_lead(s: &str) -> bool {
     word_count(t) >= 2 && name_like(t)
 }
 
-/// Parses one work into a reference (id, raw, label, lang and source are left for the caller).
-pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType) -> Reference {
-    let mut r = Reference::default();
-    let mut text = clean_markdown(&raw.replace(['\n', '\r'], " "));
+/// What replaces a piece of text a pass took out: a field break, so that the fields around it
+/// stay apart when the rest is split.
+const FIELD_BREAK: &str = " | ";
 
-    // URLs and DOI.
-    let urls = find_urls(&text);
+/// Parses one work into a reference (id, raw, label, lang and source are left for the caller).
+///
+/// Passes run in order, each taking what it read out of the text and returning it typed:
+/// links, access date, the leads that fill no field, Chicago's publication parenthetical, the
+/// year mark, the head (authors, title, the other fields), a quoted article's journal, the
+/// title's parenthetical and tail; then the other fields are classified on top of what the
+/// earlier passes found, and [`assemble`] decides the type and places unnamed fields.
+pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType) -> Reference {
+    let mut text = clean_markdown(&raw.replace(['\n', '\r'], " "));
+    let links = take_links(&mut text);
+    let accessed = take_access_date(&mut text);
+    drop_leads(&mut text);
+    drop_editor_label(&mut text, origin);
+    let publication = take_publication(&mut text);
+    let year_mark = take_year_mark(&mut text, origin);
+    let split = year_mark.as_ref().and_then(|m| m.split);
+    let mut head = match split {
+        Some((start, end)) => split_head(&text, start, end),
+        None => field_head(&text, origin),
+    };
+
+    let mut found = Candidates::default();
+    if let Some(p) = publication {
+        found.year = p.year;
+        found.place = p.place;
+        found.publisher = Some(p.publisher);
+    }
+    match year_mark.and_then(|m| m.dated) {
+        Some(Dated::NoDate) => found.no_date = true,
+        Some(Dated::Year(year)) => found.year = year,
+        None => {}
+    }
+    let journal = take_article_journal(&text, head.title.as_deref(), &mut head.fields);
+    let article_container = journal.as_ref().is_some_and(|(_, v)| v.is_some());
+    if let Some((name, volume)) = journal {
+        found.container = Some(name);
+        found.numbers.volume = volume;
+    }
+    if let Some(title) = head.title.take() {
+        let (title, numbers) = split_title_paren(title, &mut head.fields);
+        found.numbers.edition = found.numbers.edition.take().or(numbers.edition);
+        found.numbers.volume = found.numbers.volume.take().or(numbers.volume);
+        head.title = split_title_tail(title, &mut head.fields);
+    }
+    found.read_fields(&head.fields);
+    let lead = Lead {
+        links,
+        accessed,
+        authors: head.authors,
+        title: head.title,
+        inverted_authors: origin == Origin::ListEntry || split.is_some(),
+        article_container,
+    };
+    assemble(raw, &text, default_type, lead, found)
+}
+
+/// The DOI and the first other URL of a work.
+#[derive(Debug, Default)]
+struct Links {
+    doi: Option<Printed<Doi>>,
+    url: Option<String>,
+}
+
+/// Takes the URLs and the DOI out of `text`.
+fn take_links(text: &mut String) -> Links {
+    let mut links = Links::default();
+    let urls = find_urls(text);
     for u in urls.iter().rev() {
-        text.replace_range(u.start..u.end, " | ");
+        text.replace_range(u.start..u.end, FIELD_BREAK);
     }
     for u in &urls {
         if let Some((doi, _, _)) = find_doi(&u.url) {
-            r.doi.get_or_insert(doi);
-        } else if r.url.is_none() {
-            r.url = Some(u.url.clone());
+            links.doi.get_or_insert(doi);
+        } else if links.url.is_none() {
+            links.url = Some(u.url.clone());
         }
     }
-    if let Some((doi, s, e)) = find_doi(&text) {
-        r.doi.get_or_insert(doi);
-        text.replace_range(s..e, " | ");
+    if let Some((doi, s, e)) = find_doi(text) {
+        links.doi.get_or_insert(doi);
+        text.replace_range(s..e, FIELD_BREAK);
     }
-    // Access date, then the phrases that announce a URL.
-    if let Some(f) = find_first(&text, &all_of(|t| t.accessed_leads)) {
-        let after = &text[f.end..];
-        let stop = after
-            .find(['|', ')', ']'])
-            .into_iter()
-            .chain(after.find(" from "))
-            .chain(after.find(". "))
-            .min()
-            .unwrap_or(after.len());
-        let value = trim_field(after.get(..stop).unwrap_or(""));
-        let value = value
-            .strip_prefix("on ")
-            .or_else(|| value.strip_prefix("في "))
-            .unwrap_or(value)
-            .trim();
-        let mut end = f.end + stop;
-        // `Retrieved May 3, 2021, from URL`: the `from` belongs to the access phrase.
-        if let Some(rest) = after.get(stop..) {
-            if let Some(from) = rest.strip_prefix(" from ") {
-                end += rest.len() - from.len();
-            }
+    links
+}
+
+/// Takes the access date out of `text`, with the phrase that announces it (`accessed on
+/// May 3, 2021`, `تاريخ الزيارة ...`); a phrase without digits after it is left.
+fn take_access_date(text: &mut String) -> Option<String> {
+    let f = find_first(text, &all_of(|t| t.accessed_leads))?;
+    let after = &text[f.end..];
+    let stop = after
+        .find(['|', ')', ']'])
+        .into_iter()
+        .chain(after.find(" from "))
+        .chain(after.find(". "))
+        .min()
+        .unwrap_or(after.len());
+    let value = trim_field(after.get(..stop).unwrap_or(""));
+    let value = value
+        .strip_prefix("on ")
+        .or_else(|| value.strip_prefix("في "))
+        .unwrap_or(value)
+        .trim();
+    let mut end = f.end + stop;
+    // `Retrieved May 3, 2021, from URL`: the `from` belongs to the access phrase.
+    if let Some(rest) = after.get(stop..) {
+        if let Some(from) = rest.strip_prefix(" from ") {
+            end += rest.len() - from.len();
         }
-        if value.chars().any(crate::script::is_digit) {
-            r.accessed = Some(value.to_string());
-            text.replace_range(f.start..end, " | ");
-        }
     }
-    for f in find_all(&text, &all_of(|t| t.url_leads)).iter().rev() {
-        text.replace_range(f.start..f.end, " | ");
+    if !value.chars().any(crate::script::is_digit) {
+        return None;
     }
-    // `د.م` (no place), `د.ن` (no publisher) fill no field.
-    for f in find_all(&text, &all_of(|t| t.no_place)).iter().rev() {
-        text.replace_range(f.start..f.end, " | ");
+    let value = value.to_string();
+    text.replace_range(f.start..end, FIELD_BREAK);
+    Some(value)
+}
+
+/// Takes out the phrases that announce a URL, and `د.م` (no place), `د.ن` (no publisher):
+/// they fill no field.
+fn drop_leads(text: &mut String) {
+    for f in find_all(text, &all_of(|t| t.url_leads)).iter().rev() {
+        text.replace_range(f.start..f.end, FIELD_BREAK);
     }
-    // An editor label right after the names (`الزبيدي، حسن (محرر).`, `Lee, K. (Ed.).`) is no
-    // part of them; inside a chapter's lead (`In: J. Smith (Ed.), Book`) it stays.
-    if let Some(mt) = EDITOR_PAREN.find(&text) {
+    for f in find_all(text, &all_of(|t| t.no_place)).iter().rev() {
+        text.replace_range(f.start..f.end, FIELD_BREAK);
+    }
+}
+
+/// An editor label right after the names (`الزبيدي، حسن (محرر).`, `Lee, K. (Ed.).`) is no
+/// part of them: it is dropped. Inside a chapter's lead (`In: J. Smith (Ed.), Book`) it stays.
+fn drop_editor_label(text: &mut String, origin: Origin) {
+    if let Some(mt) = EDITOR_PAREN.find(text) {
         let before = text.get(..mt.start()).unwrap_or("");
         if origin == Origin::ListEntry
             && split_fields(before, false).len() == 1
@@ -983,58 +1061,101 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             text.replace_range(mt.range(), " ");
         }
     }
+}
 
-    // Chicago's `(Place: Publisher, Year)` is one block; its comma splits nothing.
-    if let Some(c) = PUB_PAREN.captures(&text) {
-        let place = c.name("place").map(|m| trim_field(m.as_str()).to_string());
-        let publisher = c
-            .name("publisher")
-            .map_or("", |m| trim_field(m.as_str()))
-            .to_string();
-        let year = c.name("year").map(|m| m.as_str().to_string());
-        let named = place.is_some()
-            || contains_any(&publisher, &all_of(|t| t.publisher_words))
-            || contains_any(&publisher, &all_of(|t| t.university_words));
-        if let (true, Some(whole), Some(y)) = (named && !publisher.is_empty(), c.get(0), year) {
-            let range = whole.range();
-            if let Some(v) = plausible_year(&y) {
-                r.year = Some(MaybeTyped::typed(y, v));
-            }
-            r.place = place.filter(|p| !p.is_empty() && word_count(p) <= 4);
-            r.publisher = Some(publisher);
-            text.replace_range(range, " | ");
-        }
+/// Chicago's publication parenthetical: `(Place: Publisher, Year)`.
+#[derive(Debug)]
+struct Publication {
+    place: Option<String>,
+    publisher: String,
+    year: Option<MaybeTyped<i32>>,
+}
+
+/// Takes Chicago's `(Place: Publisher, Year)` out of `text` as one block (its comma splits
+/// nothing), when it names a place, a publisher or a university.
+fn take_publication(text: &mut String) -> Option<Publication> {
+    let c = PUB_PAREN.captures(text)?;
+    let place = c.name("place").map(|m| trim_field(m.as_str()).to_string());
+    let publisher = c
+        .name("publisher")
+        .map_or("", |m| trim_field(m.as_str()))
+        .to_string();
+    let year = c.name("year").map(|m| m.as_str().to_string());
+    let named = place.is_some()
+        || contains_any(&publisher, &all_of(|t| t.publisher_words))
+        || contains_any(&publisher, &all_of(|t| t.university_words));
+    let (true, Some(whole), Some(y)) = (named && !publisher.is_empty(), c.get(0), year) else {
+        return None;
+    };
+    let range = whole.range();
+    let year = plausible_year(&y).map(|v| MaybeTyped::typed(y, v));
+    let place = place.filter(|p| !p.is_empty() && word_count(p) <= 4);
+    text.replace_range(range, FIELD_BREAK);
+    Some(Publication {
+        place,
+        publisher,
+        year,
+    })
+}
+
+/// What a year mark says.
+#[derive(Debug, Clone, PartialEq)]
+enum Dated {
+    /// `(n.d.)`, `(د.ت)`.
+    NoDate,
+    /// A year; none when its number is no plausible year.
+    Year(Option<MaybeTyped<i32>>),
+}
+
+/// Reads a year mark's text (`(2019)`, `(n.d.)`, `2019a`).
+fn dated(mark: &str) -> Option<Dated> {
+    if NO_DATE_PAREN.is_match(mark) {
+        return Some(Dated::NoDate);
     }
+    let y = YEAR_IN.captures(mark).and_then(|c| c.get(1))?;
+    Some(Dated::Year(
+        plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v)),
+    ))
+}
 
-    // The parenthesized year (APA-like) splits authors from the rest — unless the text
-    // before it already holds fields (Chicago's `Author, "Title," Journal 12, no. 2 (2015),`).
+/// A year printed as a mark of its own.
+#[derive(Debug)]
+struct YearMark {
+    dated: Option<Dated>,
+    /// Where the mark is when it splits the authors from the rest (APA-like, `Smith, J.
+    /// (2019). Title.`); a Chicago year is one more field and is taken out of the text.
+    split: Option<(usize, usize)>,
+}
+
+/// Finds the year mark: the first parenthesized year or no-date form, or in a list entry a
+/// bare year after a one-field author lead (`Smith, J. 2019. Title.`). The parenthesized year
+/// (APA-like) splits authors from the rest — unless the text before it already holds fields
+/// (Chicago's `Author, "Title," Journal 12, no. 2 (2015),`), then it is taken out.
+fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
     let paren = [
-        YEAR_PAREN.find(&text).filter(|mt| {
+        YEAR_PAREN.find(text).filter(|mt| {
             YEAR_IN
                 .captures(mt.as_str())
                 .and_then(|c| c.get(1))
                 .and_then(|y| plausible_year(y.as_str()))
                 .is_some()
         }),
-        NO_DATE_PAREN.find(&text),
+        NO_DATE_PAREN.find(text),
     ]
     .into_iter()
     .flatten()
     .min_by_key(|mt| mt.start())
     .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
-    let paren = match paren {
-        Some((start, end, ptext)) if chicago_year(&text, start, end) => {
+    let splitting = match paren {
+        Some((start, end, ptext)) if chicago_year(text, start, end) => {
             // Chicago: the year is one more field.
-            if NO_DATE_PAREN.is_match(&ptext) {
-                r.no_date = true;
-            } else if let Some(y) = YEAR_IN.captures(&ptext).and_then(|c| c.get(1)) {
-                r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
-            }
-            text.replace_range(start..end, " | ");
-            None
+            text.replace_range(start..end, FIELD_BREAK);
+            return Some(YearMark {
+                dated: dated(&ptext),
+                split: None,
+            });
         }
-        // `Smith, J. 2019. Title.`: a bare year after a one-field author lead splits the same way.
-        None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(&text).and_then(|c| {
+        None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(text).and_then(|c| {
             let lead = c.name("lead")?.as_str();
             let y = c.name("year")?;
             let ok = split_fields(lead, false).len() == 1
@@ -1048,378 +1169,484 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         }),
         other => other,
     };
+    splitting.map(|(start, end, mark)| YearMark {
+        dated: dated(&mark),
+        split: Some((start, end)),
+    })
+}
 
+/// The lead of a work: its authors' field, its title, and the fields after them in order.
+#[derive(Debug, Default)]
+struct Head {
+    authors: Option<String>,
+    title: Option<String>,
+    fields: Vec<String>,
+}
+
+/// APA-like: the year mark at `start..end` splits the authors (before it) from the title and
+/// the other fields (after it).
+fn split_head(text: &str, start: usize, end: usize) -> Head {
     let mut authors_field: Option<String> = None;
     let mut title: Option<String> = None;
     let mut fields: Vec<String> = Vec::new();
-    let mut numbers = Numbers::default();
+    let before = text.get(..start).unwrap_or("").to_string();
+    let after = text.get(end..).unwrap_or("").to_string();
+    let after_fields = split_fields(&after, false);
+    let rest_has_content = !after_fields.is_empty();
+    let pre = split_fields(&before, false);
+    match pre.len() {
+        0 => {}
+        1 => {
+            if author_like_apa(&pre[0], rest_has_content) {
+                // The whole lead, so a final initial keeps its full stop.
+                authors_field = Some(trim_name(&before).to_string());
+            } else {
+                title = Some(pre[0].clone());
+            }
+        }
+        _ => {
+            let first_is_author = author_like_apa(&pre[0], true);
+            let mut it = pre.into_iter();
+            if first_is_author {
+                authors_field = it.next();
+            }
+            title = it.next();
+            for x in it {
+                fields.extend(split_fields(&x, true));
+            }
+        }
+    }
+    let mut after_iter = after_fields.into_iter().peekable();
+    if title.is_none() {
+        title = after_iter.next();
+        if let Some(t) = title.take() {
+            let mut t = t;
+            let mut rest: Vec<String> = after_iter.by_ref().collect();
+            if ends_in_question(&t) && rest.len() >= 2 && plain_field(&rest[0]) {
+                t = join_fields(&after, &t, &rest.remove(0));
+            }
+            title = Some(t);
+            after_iter = rest.into_iter().peekable();
+        }
+    }
+    for x in after_iter {
+        fields.extend(split_fields(&x, true));
+    }
+    Head {
+        authors: authors_field,
+        title,
+        fields,
+    }
+}
 
-    if let Some((p_start, p_end, ptext)) = paren.clone() {
-        if NO_DATE_PAREN.is_match(&ptext) {
-            r.no_date = true;
-        } else if let Some(y) = YEAR_IN.captures(&ptext).and_then(|c| c.get(1)) {
-            r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
+/// Chicago-like: fields split on commas and full stops. The authors are an inverted first
+/// author (in a list entry, `Family، Given، Title ...`, with more authors up to one joined by
+/// `and`) or an author-like first field; the title is the first plain field after them.
+fn field_head(text: &str, origin: Origin) -> Head {
+    let mut authors_field: Option<String> = None;
+    let all = split_fields(text, true);
+    let mut idx = 0;
+    let first = all.first().cloned().unwrap_or_default();
+    let second = all.get(1).cloned().unwrap_or_default();
+    if origin == Origin::ListEntry
+        && all.len() >= 3
+        && word_count(&first) <= 3
+        && word_count(&second) <= 4
+        && name_like(&first)
+        && name_like(&second)
+        && !is_organization(&first)
+    {
+        authors_field = Some(format!("{first}، {second}"));
+        if detect_latin(&first) {
+            authors_field = Some(format!("{first}, {second}"));
         }
-        let before = text.get(..p_start).unwrap_or("").to_string();
-        let after = text.get(p_end..).unwrap_or("").to_string();
-        let after_fields = split_fields(&after, false);
-        let rest_has_content = !after_fields.is_empty();
-        let pre = split_fields(&before, false);
-        match pre.len() {
-            0 => {}
-            1 => {
-                if author_like_apa(&pre[0], rest_has_content) {
-                    // The whole lead, so a final initial keeps its full stop.
-                    authors_field = Some(trim_name(&before).to_string());
-                } else {
-                    title = Some(pre[0].clone());
+        idx = 2;
+        // More authors up to one joined by `and`/`&` (`Family, Given, and Given Family.`).
+        if let Some(extra) = joined_authors(&all[idx..]) {
+            if let Some(a) = authors_field.as_mut() {
+                for x in &all[idx..idx + extra] {
+                    a.push_str(", ");
+                    a.push_str(x);
                 }
             }
-            _ => {
-                let first_is_author = author_like_apa(&pre[0], true);
-                let mut it = pre.into_iter();
-                if first_is_author {
-                    authors_field = it.next();
-                }
-                title = it.next();
-                for x in it {
-                    fields.extend(split_fields(&x, true));
-                }
-            }
+            idx += extra;
         }
-        let mut after_iter = after_fields.into_iter().peekable();
-        if title.is_none() {
-            title = after_iter.next();
-            if let Some(t) = title.take() {
-                let mut t = t;
-                let mut rest: Vec<String> = after_iter.by_ref().collect();
-                if ends_in_question(&t) && rest.len() >= 2 && plain_field(&rest[0]) {
-                    t = join_fields(&after, &t, &rest.remove(0));
-                }
-                title = Some(t);
-                after_iter = rest.into_iter().peekable();
-            }
-        }
-        for x in after_iter {
-            fields.extend(split_fields(&x, true));
-        }
-    } else {
-        let all = split_fields(&text, true);
-        let mut idx = 0;
-        // Inverted first author in a list entry: `Family، Given، Title ...`.
-        let first = all.first().cloned().unwrap_or_default();
-        let second = all.get(1).cloned().unwrap_or_default();
-        if origin == Origin::ListEntry
-            && all.len() >= 3
-            && word_count(&first) <= 3
-            && word_count(&second) <= 4
-            && name_like(&first)
-            && name_like(&second)
-            && !is_organization(&first)
-        {
-            authors_field = Some(format!("{first}، {second}"));
-            if detect_latin(&first) {
-                authors_field = Some(format!("{first}, {second}"));
-            }
-            idx = 2;
-            // More authors up to one joined by `and`/`&` (`Family, Given, and Given Family.`).
-            if let Some(extra) = joined_authors(&all[idx..]) {
-                if let Some(a) = authors_field.as_mut() {
-                    for x in &all[idx..idx + extra] {
-                        a.push_str(", ");
-                        a.push_str(x);
-                    }
-                }
-                idx += extra;
-            }
-        } else if all.len() >= 2 && author_like_lead(&first) {
-            authors_field = Some(first);
-            idx = 1;
-        }
-        let rest: Vec<String> = all.into_iter().skip(idx).collect();
-        // The title: a quoted field if there is one, else the first plain one.
-        let mut rest_iter = rest.into_iter().peekable();
-        let mut pending = Vec::new();
-        let mut pending_after: Option<String> = None;
-        while let Some(x) = rest_iter.next() {
-            let mut probe = Numbers::default();
-            let kinds = classify(&x, &mut probe);
-            let plain = matches!(kinds.as_slice(), [Kind::Text(_)])
-                || (kinds.is_empty() && probe.volume.is_none());
-            if plain && !x.is_empty() {
-                let mut t = x;
-                if ends_in_question(&t) {
-                    let next_plain = rest_iter.peek().is_some_and(|n| plain_field(n));
-                    if next_plain {
-                        if let Some(n) = rest_iter.next() {
-                            // Fields here are cut on commas too: the subtitle must end a
-                            // sentence, not be the first piece of a comma list.
-                            let joined = join_fields(&text, &t, &n);
-                            let ends_sentence = text.find(&joined).is_some_and(|at| {
-                                text.get(at + joined.len()..)
-                                    .is_some_and(|r| r.trim_start().starts_with('.'))
-                            });
-                            if rest_iter.peek().is_some() && ends_sentence {
-                                t = joined;
-                            } else {
-                                pending_after = Some(n);
-                            }
+    } else if all.len() >= 2 && author_like_lead(&first) {
+        authors_field = Some(first);
+        idx = 1;
+    }
+    let rest: Vec<String> = all.into_iter().skip(idx).collect();
+    let (title, fields) = pick_title(text, rest);
+    Head {
+        authors: authors_field,
+        title,
+        fields,
+    }
+}
+
+/// The title among the fields after the authors (`rest`, cut from `text`): the first plain
+/// field (with its subtitle after a question mark), else a lone site or publisher name
+/// (`Official site.`). Returns it and the other fields in order.
+fn pick_title(text: &str, rest: Vec<String>) -> (Option<String>, Vec<String>) {
+    let mut title: Option<String> = None;
+    let mut fields: Vec<String> = Vec::new();
+    let mut rest_iter = rest.into_iter().peekable();
+    let mut pending = Vec::new();
+    let mut pending_after: Option<String> = None;
+    while let Some(x) = rest_iter.next() {
+        let mut probe = Numbers::default();
+        let kinds = classify(&x, &mut probe);
+        let plain = matches!(kinds.as_slice(), [Kind::Text(_)])
+            || (kinds.is_empty() && probe.volume.is_none());
+        if plain && !x.is_empty() {
+            let mut t = x;
+            if ends_in_question(&t) {
+                let next_plain = rest_iter.peek().is_some_and(|n| plain_field(n));
+                if next_plain {
+                    if let Some(n) = rest_iter.next() {
+                        // Fields here are cut on commas too: the subtitle must end a
+                        // sentence, not be the first piece of a comma list.
+                        let joined = join_fields(text, &t, &n);
+                        let ends_sentence = text.find(&joined).is_some_and(|at| {
+                            text.get(at + joined.len()..)
+                                .is_some_and(|r| r.trim_start().starts_with('.'))
+                        });
+                        if rest_iter.peek().is_some() && ends_sentence {
+                            t = joined;
+                        } else {
+                            pending_after = Some(n);
                         }
                     }
                 }
-                title = Some(t);
-                break;
             }
-            pending.push(x);
-        }
-        if title.is_none() && !pending.is_empty() {
-            // No plain field: a lone site or publisher name is the title (`Official site.`).
-            let pos = pending.iter().position(|x| {
-                let mut probe = Numbers::default();
-                classify(x, &mut probe).iter().any(|k| {
-                    matches!(
-                        k,
-                        Kind::Site(_)
-                            | Kind::News(_)
-                            | Kind::Publisher(_)
-                            | Kind::University(_)
-                            | Kind::Journal(_)
-                    )
-                })
-            });
-            if let Some(p) = pos {
-                title = Some(pending.remove(p));
-            }
-        }
-        fields.extend(pending);
-        fields.extend(pending_after);
-        fields.extend(rest_iter);
-    }
-
-    // A quoted title is an article's (Chicago): the plain field after it names the journal,
-    // its trailing number the volume (`Water Policy 12`).
-    let quoted_title = title
-        .as_deref()
-        .is_some_and(|t| quoted_spans(&text).iter().any(|q| q == t));
-    let mut article_container = false;
-    if quoted_title && r.container.is_none() {
-        if let Some(first) = fields.first() {
-            let mut probe = Numbers::default();
-            if let [Kind::Text(x)] = classify(first, &mut probe).as_slice() {
-                let split = TRAILING_NUMBER
-                    .captures(x)
-                    .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str())));
-                let (name, vol) = match split {
-                    Some((n, v)) => (n, Some(v.to_string())),
-                    None => (x.clone(), None),
-                };
-                r.container = Some(name);
-                if let Some(v) = vol {
-                    numbers.volume.get_or_insert(v);
-                    article_container = true;
-                }
-                fields.remove(0);
-            }
-        }
-    }
-
-    // A title ending in an edition or volume parenthetical (`Title (2nd ed.)`, `(Vol. 2)`).
-    if let Some(t) = title.take() {
-        let mut t = t;
-        let parts = TITLE_PAREN.captures(&t).and_then(|c| {
-            Some((
-                c.get(1)?.as_str().to_string(),
-                c.get(2)?.as_str().to_string(),
-            ))
-        });
-        if let Some((head, inner)) = parts {
-            let mut probe = Numbers::default();
-            let rest = classify(&inner, &mut probe);
-            if rest.is_empty() && (probe.edition.is_some() || probe.volume.is_some()) {
-                numbers.edition = numbers.edition.take().or(probe.edition);
-                numbers.volume = numbers.volume.take().or(probe.volume);
-                t = head;
-            } else if let Some(pieces) = publication_paren(&inner) {
-                // `(Doctoral dissertation, University of X)`, `(Report No. 194)`: the
-                // pieces are fields of their own.
-                for (k, piece) in pieces.into_iter().enumerate() {
-                    fields.insert(k, piece);
-                }
-                t = head;
-            }
-        }
-        title = Some(t);
-    }
-
-    // The title field may carry a trailing place or publisher (`Title ، بيروت`) or run into
-    // the journal name (`Title مجلة ...`).
-    if let Some(t) = title.take() {
-        let mut t = t;
-        while let Some(pos) = t.rfind([',', '،']) {
-            let tail = trim_field(&t[pos..]).to_string();
-            if !tail.is_empty()
-                && (is_place(&tail) || contains_any(&tail, &all_of(|x| x.publisher_words)))
-                && word_count(&tail) <= 6
-            {
-                fields.insert(0, tail);
-                t.truncate(pos);
-            } else {
-                break;
-            }
-        }
-        let journal_in_fields = fields
-            .iter()
-            .any(|f| starts_with_any(f, &all_of(|x| x.journal_words)).is_some());
-        if !journal_in_fields {
-            if let Some(f) = find_all(&t, m::ARABIC.journal_words)
-                .into_iter()
-                .find(|f| f.start > 0 && word_count(&t[..f.start]) >= 3)
-            {
-                fields.insert(0, t[f.start..].to_string());
-                t.truncate(f.start);
-            }
-        }
-        let t = trim_field(&t).to_string();
-        if !t.is_empty() {
             title = Some(t);
+            break;
+        }
+        pending.push(x);
+    }
+    if title.is_none() && !pending.is_empty() {
+        // No plain field: a lone site or publisher name is the title (`Official site.`).
+        let pos = pending.iter().position(|x| {
+            let mut probe = Numbers::default();
+            classify(x, &mut probe).iter().any(|k| {
+                matches!(
+                    k,
+                    Kind::Site(_)
+                        | Kind::News(_)
+                        | Kind::Publisher(_)
+                        | Kind::University(_)
+                        | Kind::Journal(_)
+                )
+            })
+        });
+        if let Some(p) = pos {
+            title = Some(pending.remove(p));
         }
     }
+    fields.extend(pending);
+    fields.extend(pending_after);
+    fields.extend(rest_iter);
+    (title, fields)
+}
 
-    // Classify the remaining fields.
-    let mut kinds = Vec::new();
-    for f in &fields {
-        kinds.extend(classify(f, &mut numbers));
+/// A quoted title is an article's (Chicago): the plain field after it names the journal, its
+/// trailing number the volume (`Water Policy 12`). Takes that field out of `fields` and
+/// returns the journal and the volume.
+fn take_article_journal(
+    text: &str,
+    title: Option<&str>,
+    fields: &mut Vec<String>,
+) -> Option<(String, Option<String>)> {
+    let quoted_title = title.is_some_and(|t| quoted_spans(text).iter().any(|q| q == t));
+    if !quoted_title {
+        return None;
     }
-    let mut texts: Vec<String> = Vec::new();
-    let mut thesis: Option<ReferenceType> = None;
-    let mut chapter = false;
-    let mut conference = false;
-    let mut journal = false;
-    let mut news = false;
-    let mut last_was_journal = false;
-    let mut bare_ranges = Vec::new();
-    for k in kinds {
-        let was_journal = last_was_journal;
-        last_was_journal = false;
-        match k {
-            Kind::Year(raw, v) => {
-                if r.year.is_none() && !r.no_date {
-                    r.year = Some(MaybeTyped::typed(raw, v));
-                }
+    let first = fields.first()?;
+    let mut probe = Numbers::default();
+    let kinds = classify(first, &mut probe);
+    let [Kind::Text(x)] = kinds.as_slice() else {
+        return None;
+    };
+    let split = TRAILING_NUMBER
+        .captures(x)
+        .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str())));
+    let journal = match split {
+        Some((n, v)) => (n, Some(v.to_string())),
+        None => (x.clone(), None),
+    };
+    fields.remove(0);
+    Some(journal)
+}
+
+/// A title ending in an edition or volume parenthetical (`Title (2nd ed.)`, `(Vol. 2)`):
+/// the title without it and the numbers it holds. A parenthetical of publication facts
+/// (`(Doctoral dissertation, University of X)`, `(Report No. 194)`) goes to the front of
+/// `fields`, piece by piece.
+fn split_title_paren(title: String, fields: &mut Vec<String>) -> (String, Numbers) {
+    let mut numbers = Numbers::default();
+    let mut t = title;
+    let parts = TITLE_PAREN.captures(&t).and_then(|c| {
+        Some((
+            c.get(1)?.as_str().to_string(),
+            c.get(2)?.as_str().to_string(),
+        ))
+    });
+    if let Some((head, inner)) = parts {
+        let mut probe = Numbers::default();
+        let rest = classify(&inner, &mut probe);
+        if rest.is_empty() && (probe.edition.is_some() || probe.volume.is_some()) {
+            numbers.edition = probe.edition;
+            numbers.volume = probe.volume;
+            t = head;
+        } else if let Some(pieces) = publication_paren(&inner) {
+            for (k, piece) in pieces.into_iter().enumerate() {
+                fields.insert(k, piece);
             }
-            Kind::Date(raw, y) => {
-                if r.year.is_none() && !r.no_date {
-                    if let Some(y) = y {
-                        let yraw = YEAR_IN
-                            .captures(&raw)
-                            .and_then(|c| c.get(1))
-                            .map_or(raw.clone(), |m| m.as_str().to_string());
-                        r.year = Some(MaybeTyped::typed(yraw, y));
+            t = head;
+        }
+    }
+    (t, numbers)
+}
+
+/// A title field may carry a trailing place or publisher (`Title ، بيروت`) or run into the
+/// journal name (`Title مجلة ...`): those go to the front of `fields`. Returns the title,
+/// none when nothing is left of it.
+fn split_title_tail(title: String, fields: &mut Vec<String>) -> Option<String> {
+    let mut t = title;
+    while let Some(pos) = t.rfind([',', '،']) {
+        let tail = trim_field(&t[pos..]).to_string();
+        if !tail.is_empty()
+            && (is_place(&tail) || contains_any(&tail, &all_of(|x| x.publisher_words)))
+            && word_count(&tail) <= 6
+        {
+            fields.insert(0, tail);
+            t.truncate(pos);
+        } else {
+            break;
+        }
+    }
+    let journal_in_fields = fields
+        .iter()
+        .any(|f| starts_with_any(f, &all_of(|x| x.journal_words)).is_some());
+    if !journal_in_fields {
+        if let Some(f) = find_all(&t, m::ARABIC.journal_words)
+            .into_iter()
+            .find(|f| f.start > 0 && word_count(&t[..f.start]) >= 3)
+        {
+            fields.insert(0, t[f.start..].to_string());
+            t.truncate(f.start);
+        }
+    }
+    let t = trim_field(&t).to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The field values read so far and what the fields said about the work's type. The passes
+/// before [`Candidates::read_fields`] fill it first; the fields then fill what is still open.
+#[derive(Debug, Default)]
+struct Candidates {
+    year: Option<MaybeTyped<i32>>,
+    no_date: bool,
+    place: Option<String>,
+    publisher: Option<String>,
+    container: Option<String>,
+    numbers: Numbers,
+    thesis: Option<ReferenceType>,
+    chapter: bool,
+    conference: bool,
+    journal: bool,
+    news: bool,
+    /// Fields that name nothing by themselves: the publisher or the container, by type.
+    texts: Vec<String>,
+    /// Bare number ranges (`45-67`): an article's pages.
+    bare_ranges: Vec<String>,
+}
+
+impl Candidates {
+    /// Classifies the remaining fields and keeps what each says.
+    fn read_fields(&mut self, fields: &[String]) {
+        let mut kinds = Vec::new();
+        for f in fields {
+            kinds.extend(classify(f, &mut self.numbers));
+        }
+        let mut last_was_journal = false;
+        for k in kinds {
+            let was_journal = last_was_journal;
+            last_was_journal = false;
+            match k {
+                Kind::Year(raw, v) => {
+                    if self.year.is_none() && !self.no_date {
+                        self.year = Some(MaybeTyped::typed(raw, v));
+                    }
+                }
+                Kind::Date(raw, y) => {
+                    if self.year.is_none() && !self.no_date {
+                        if let Some(y) = y {
+                            let yraw = YEAR_IN
+                                .captures(&raw)
+                                .and_then(|c| c.get(1))
+                                .map_or(raw.clone(), |m| m.as_str().to_string());
+                            self.year = Some(MaybeTyped::typed(yraw, y));
+                        }
+                    }
+                }
+                Kind::NoDate => self.no_date = true,
+                Kind::Thesis(t) => self.thesis = Some(t),
+                Kind::Chapter(c) => {
+                    self.chapter = true;
+                    if let Some(c) = c {
+                        self.container.get_or_insert(c);
+                    }
+                }
+                Kind::Conference(c) => {
+                    self.conference = true;
+                    self.container.get_or_insert(c);
+                }
+                Kind::Skip => {}
+                Kind::Place(p) => {
+                    self.place.get_or_insert(p);
+                }
+                Kind::Publisher(p) => {
+                    self.publisher.get_or_insert(p);
+                }
+                Kind::University(u) => {
+                    // A thesis names its college, then its university: keep the university.
+                    let is_univ = contains_any(&u, &["جامعة", "University", "Universität"]);
+                    if self.publisher.is_none() || is_univ {
+                        self.publisher = Some(u);
+                    }
+                }
+                Kind::Journal(j) => {
+                    self.journal = true;
+                    last_was_journal = true;
+                    self.container.get_or_insert(j);
+                }
+                Kind::News(n) => {
+                    self.news = true;
+                    self.container.get_or_insert(n);
+                }
+                Kind::Site(s) => {
+                    self.container.get_or_insert(s);
+                }
+                Kind::BareRange(x) => self.bare_ranges.push(x),
+                Kind::BareNumber(n) => {
+                    if was_journal {
+                        self.numbers.volume.get_or_insert(n);
+                        last_was_journal = true;
+                    }
+                }
+                Kind::Text(t) => {
+                    if self.chapter && self.container.is_none() {
+                        self.container = Some(t);
+                    } else {
+                        self.texts.push(t);
                     }
                 }
             }
-            Kind::NoDate => r.no_date = true,
-            Kind::Thesis(t) => thesis = Some(t),
-            Kind::Chapter(c) => {
-                chapter = true;
-                if let Some(c) = c {
-                    r.container.get_or_insert(c);
-                }
-            }
-            Kind::Conference(c) => {
-                conference = true;
-                r.container.get_or_insert(c);
-            }
-            Kind::Skip => {}
-            Kind::Place(p) => {
-                r.place.get_or_insert(p);
-            }
-            Kind::Publisher(p) => {
-                r.publisher.get_or_insert(p);
-            }
-            Kind::University(u) => {
-                // A thesis names its college, then its university: keep the university.
-                let is_univ = contains_any(&u, &["جامعة", "University", "Universität"]);
-                if r.publisher.is_none() || is_univ {
-                    r.publisher = Some(u);
-                }
-            }
-            Kind::Journal(j) => {
-                journal = true;
-                last_was_journal = true;
-                r.container.get_or_insert(j);
-            }
-            Kind::News(n) => {
-                news = true;
-                r.container.get_or_insert(n);
-            }
-            Kind::Site(s) => {
-                r.container.get_or_insert(s);
-            }
-            Kind::BareRange(x) => bare_ranges.push(x),
-            Kind::BareNumber(n) => {
-                if was_journal {
-                    numbers.volume.get_or_insert(n);
-                    last_was_journal = true;
-                }
-            }
-            Kind::Text(t) => {
-                if chapter && r.container.is_none() {
-                    r.container = Some(t);
-                } else {
-                    texts.push(t);
-                }
-            }
         }
     }
+}
 
-    // Authors.
-    if let Some(a) = authors_field {
-        let (agents, et_al) = parse_authors(&a, origin == Origin::ListEntry || paren.is_some());
+/// What the head passes read, for the assembly.
+#[derive(Debug)]
+struct Lead {
+    links: Links,
+    accessed: Option<String>,
+    authors: Option<String>,
+    title: Option<String>,
+    /// Whether persons in the authors' field are printed inverted (`Family, Given`).
+    inverted_authors: bool,
+    /// Whether a quoted title's journal came with a volume (`Water Policy 12`).
+    article_container: bool,
+}
+
+/// The reference from what the passes found: the authors parsed, the pages (a bare range
+/// only for an article), the type, a law's year from its title, and the unnamed fields
+/// placed by type.
+fn assemble(
+    raw: &str,
+    text: &str,
+    default_type: ReferenceType,
+    lead: Lead,
+    mut found: Candidates,
+) -> Reference {
+    let mut r = Reference {
+        doi: lead.links.doi,
+        url: lead.links.url,
+        accessed: lead.accessed,
+        year: found.year.take(),
+        no_date: found.no_date,
+        place: found.place.take(),
+        publisher: found.publisher.take(),
+        container: found.container.take(),
+        ..Reference::default()
+    };
+    if let Some(a) = lead.authors {
+        let (agents, et_al) = parse_authors(&a, lead.inverted_authors);
         if agents.iter().any(|x| {
             matches!(x, Agent::Organization { name } if contains_any(name, &all_of(|t| t.news_words)))
         }) {
-            news = true;
+            found.news = true;
         }
         r.authors = agents;
         r.et_al = et_al;
     }
-    r.title = title;
+    r.title = lead.title;
+    let numbers = std::mem::take(&mut found.numbers);
     r.volume = numbers.volume.map(Numbering::new);
     r.issue = numbers.issue.map(Numbering::new);
     r.edition = numbers.edition;
     if let Some(p) = numbers.pages.or_else(|| {
-        (journal || numbers_issue_or_volume(&r))
-            .then(|| bare_ranges.first().cloned())
+        (found.journal || numbers_issue_or_volume(&r))
+            .then(|| found.bare_ranges.first().cloned())
             .flatten()
     }) {
         r.pages = Some(page_range(&p));
     }
+    r.ref_type = work_type(&r, raw, &found, lead.article_container);
+    if r.ref_type == ReferenceType::Other && default_type != ReferenceType::Other {
+        r.ref_type = default_type;
+    }
+    // A law names its year in its title (`قانون رقم ٢١ لسنة ٢٠٠٨`, `Act of 2008`).
+    if r.ref_type == ReferenceType::LegalDocument && r.year.is_none() && !r.no_date {
+        if let Some(y) = LEAD_YEAR.captures(text).and_then(|c| c.get(1)) {
+            r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
+        }
+    }
+    place_unnamed_fields(&mut r, std::mem::take(&mut found.texts), text);
+    r
+}
 
-    // The type.
+/// The type of a work from its fields and from words of its raw text.
+fn work_type(
+    r: &Reference,
+    raw: &str,
+    found: &Candidates,
+    article_container: bool,
+) -> ReferenceType {
     let whole = fold(raw);
     let legal = contains_any(&whole, &all_of(|t| t.legal_words)) || legal_head(raw);
     let report = contains_any(&whole, &all_of(|t| t.report_words));
     let vol_issue = r.volume.is_some() && r.issue.is_some() && r.place.is_none();
-    r.ref_type = if let Some(t) = thesis {
+    if let Some(t) = found.thesis {
         t
-    } else if chapter {
+    } else if found.chapter {
         ReferenceType::Chapter
-    } else if conference {
+    } else if found.conference {
         // The model has no conference-paper type: neither a book nor an article.
         ReferenceType::Other
-    } else if journal || article_container || (vol_issue && r.publisher.is_none()) {
+    } else if found.journal || article_container || (vol_issue && r.publisher.is_none()) {
         ReferenceType::JournalArticle
     } else if legal {
         ReferenceType::LegalDocument
     } else if report {
         ReferenceType::Report
-    } else if news {
+    } else if found.news {
         ReferenceType::NewsArticle
     } else if r.place.is_some() || r.edition.is_some() || (r.publisher.is_some() && r.url.is_none())
     {
         ReferenceType::Book
-    } else if r.url.is_some() || r.doi.is_some() && r.title.is_some() && texts.is_empty() {
+    } else if r.url.is_some() || r.doi.is_some() && r.title.is_some() && found.texts.is_empty() {
         if r.doi.is_some() && r.url.is_none() {
             ReferenceType::Other
         } else {
@@ -1427,17 +1654,12 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         }
     } else {
         ReferenceType::Other
-    };
-    if r.ref_type == ReferenceType::Other && default_type != ReferenceType::Other {
-        r.ref_type = default_type;
     }
-    // A law names its year in its title (`قانون رقم ٢١ لسنة ٢٠٠٨`, `Act of 2008`).
-    if r.ref_type == ReferenceType::LegalDocument && r.year.is_none() && !r.no_date {
-        if let Some(y) = LEAD_YEAR.captures(&text).and_then(|c| c.get(1)) {
-            r.year = plausible_year(y.as_str()).map(|v| MaybeTyped::typed(y.as_str(), v));
-        }
-    }
-    // Unnamed fields: the publisher of books, theses and reports, else the container.
+}
+
+/// Unnamed fields: the publisher of books, theses and reports, else the container; a law's
+/// name after its number continues its title and a gazette is its container.
+fn place_unnamed_fields(r: &mut Reference, texts: Vec<String>, text: &str) {
     for t in texts {
         if r.ref_type == ReferenceType::LegalDocument {
             // The law's name after its number continues the title; a gazette is the
@@ -1446,7 +1668,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
                 r.title.as_deref(),
                 starts_with_any(&t, &all_of(|x| x.legal_heads)).is_some(),
             ) {
-                r.title = Some(join_fields(&text, head, &t));
+                r.title = Some(join_fields(text, head, &t));
                 continue;
             }
             if r.container.is_none() && contains_any(&t, &all_of(|x| x.legal_words)) {
@@ -1473,7 +1695,6 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
             }
         }
     }
-    r
 }
 
 /// The contents of the quoted spans of `text` (“…”, "…", «…»), trimmed as fields are.

@@ -1,6 +1,5 @@
 //! Heading recognition for the body reader: which lines are headings, their label, title,
-//! kind and numbering style. Levels are decided by the tree builder in `sections.rs` from the
-//! styles seen so far.
+//! kind and numbering style. Levels are decided in `levels.rs` from the styles seen so far.
 //!
 //! A heading is told from a list item or a sentence by its shape: a division word with an
 //! ordinal (`المبحث الأول`), an ordinal adverb (`ثانياً :`), a known section name
@@ -8,9 +7,9 @@
 //! next item of the same list), a short label ending in a colon, or a short label run in to
 //! its paragraph (`الإشكالية : ...`).
 
-use super::SLine;
-use crate::extract::footnotes::scan_markers;
+use super::lines::SLine;
 use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
+use crate::extract::notelabels::scan_markers;
 use crate::model::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -368,43 +367,70 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     if let Some(item) = item_label(text) {
         return numbered(lines, i, text, item, end);
     }
-    // Ordinal adverb: `أولاً : حادثة ...`.
-    if let Some(first) = t.split_whitespace().next() {
-        let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
-        let after = t.get(bare.len()..).and_then(|r| r.chars().next());
-        if table::FOLDED
-            .iter()
-            .any(|tb| folded_in(bare, &tb.ordinal_labels))
-            && !matches!(after, Some(',' | '،'))
-        {
-            let label = (lead, lead + bare.len());
-            let title_start = skip_separators(text, label.1);
-            let (s, e) = trim_title(text, title_start, end);
-            if s < e {
-                if word_count(text.get(s..e).unwrap_or("")) <= 12 && !ends_sentence(t) {
-                    return Some(Heading {
-                        style: Style::Ordinal,
-                        kind: SectionKind::Other,
-                        top: false,
-                        label: Some(label),
-                        title: (0, s, e),
-                        run_in: None,
-                        lines: 1,
-                    });
-                }
-            } else if let Some((s, e)) = next_line_title(lines, i) {
+    if let Some(h) = ordinal_heading(lines, i, text, lead, end) {
+        return Some(h);
+    }
+    named_or_label_heading(lines, i, text, lead, words)
+}
+
+/// An ordinal adverb and its title, on the line or the next one: `أولاً : حادثة ...`.
+fn ordinal_heading(
+    lines: &[SLine],
+    i: usize,
+    text: &str,
+    lead: usize,
+    end: usize,
+) -> Option<Heading> {
+    let t = text.trim();
+    let first = t.split_whitespace().next()?;
+    let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
+    let after = t.get(bare.len()..).and_then(|r| r.chars().next());
+    if table::FOLDED
+        .iter()
+        .any(|tb| folded_in(bare, &tb.ordinal_labels))
+        && !matches!(after, Some(',' | '،'))
+    {
+        let label = (lead, lead + bare.len());
+        let title_start = skip_separators(text, label.1);
+        let (s, e) = trim_title(text, title_start, end);
+        if s < e {
+            if word_count(text.get(s..e).unwrap_or("")) <= 12 && !ends_sentence(t) {
                 return Some(Heading {
                     style: Style::Ordinal,
                     kind: SectionKind::Other,
                     top: false,
                     label: Some(label),
-                    title: (1, s, e),
+                    title: (0, s, e),
                     run_in: None,
-                    lines: 2,
+                    lines: 1,
                 });
             }
+        } else if let Some((s, e)) = next_line_title(lines, i) {
+            return Some(Heading {
+                style: Style::Ordinal,
+                kind: SectionKind::Other,
+                top: false,
+                label: Some(label),
+                title: (1, s, e),
+                run_in: None,
+                lines: 2,
+            });
         }
     }
+    None
+}
+
+/// A section name, alone or run in (`المقدمة :`, `Conclusion`, `الخاتمة: ...`), or a label
+/// heading: a run-in label, a short label ending in a colon, or a short line over a long
+/// paragraph.
+fn named_or_label_heading(
+    lines: &[SLine],
+    i: usize,
+    text: &str,
+    lead: usize,
+    words: usize,
+) -> Option<Heading> {
+    let t = text.trim();
     let colon = t.find(':');
     let head = colon.and_then(|c| t.get(..c)).unwrap_or(t).trim();
     let after_colon = colon.and_then(|c| t.get(c + 1..)).unwrap_or("").trim();

@@ -40,7 +40,8 @@ use std::sync::Arc;
 /// Bounds that keep hostile DTDs and documents from exhausting time or memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
-    /// Deepest element nesting accepted in a document (default 512).
+    /// Deepest element nesting accepted in a document, and deepest nesting of parentheses
+    /// in a DTD's content model (default 512).
     pub max_depth: usize,
     /// Most attributes accepted on one element (default 256).
     pub max_attributes: usize,
@@ -159,6 +160,13 @@ pub enum DtdError {
         /// What is wrong.
         message: String,
     },
+}
+
+/// A read-only set of DTD files held in memory (the official DTDs embedded in the binary),
+/// named by `/`-separated relative paths.
+pub trait DtdFiles {
+    /// The bytes of the file at `path`, if there is one.
+    fn read(&self, path: &str) -> Option<std::borrow::Cow<'_, [u8]>>;
 }
 
 /// Most DFA states one content model may compile to (guards against exponential models).
@@ -306,6 +314,34 @@ impl Dtd {
         Self::build(text, "<string>", dir, options)
     }
 
+    /// Compiles the DTD at `main` from in-memory files: its external parameter entities
+    /// resolve relative to the including file and must stay inside `main`'s directory; the
+    /// file system is never read (`options.catalog` is not used).
+    pub fn from_files(
+        files: &dyn DtdFiles,
+        main: &str,
+        options: &DtdOptions,
+    ) -> Result<Dtd, DtdError> {
+        let path = PathBuf::from(main);
+        let bytes = files.read(main).ok_or_else(|| DtdError::Io {
+            file: main.to_string(),
+            line: 1,
+            column: 1,
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a bundled file"),
+        })?;
+        let text = parser::decode_entity(&bytes);
+        let dir = path.parent().map(Path::to_path_buf);
+        let access = Access {
+            catalog: None,
+            root: dir.clone(),
+            external: true,
+            files: Some(files),
+        };
+        let decls = Parser::new(&text, main, dir, &options.limits, access).parse()?;
+        Self::compile(decls, options, main)
+    }
+
     fn build(
         text: &str,
         name: &str,
@@ -320,6 +356,7 @@ impl Dtd {
             catalog: catalog.as_ref(),
             root: dir.clone(),
             external: true,
+            files: None,
         };
         let decls = Parser::new(text, name, dir, &options.limits, access).parse()?;
         Self::compile(decls, options, name)

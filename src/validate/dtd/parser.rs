@@ -8,7 +8,7 @@
 
 use super::catalog::{has_scheme, Catalog};
 use super::content::{ContentSpec, Occurrence, Particle};
-use super::{line_col, DtdError, Limits};
+use super::{line_col, DtdError, DtdFiles, Limits};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -204,6 +204,9 @@ pub struct Access<'a> {
     /// Whether external entities may be loaded at all (false for a document's internal
     /// subset).
     pub external: bool,
+    /// Files held in memory: when set, system identifiers resolve inside it (against
+    /// `root`, lexically) and the file system is never read.
+    pub files: Option<&'a dyn DtdFiles>,
 }
 
 /// The DTD parser.
@@ -215,6 +218,8 @@ pub struct Parser<'a> {
     decls: Decls,
     expanded: usize,
     includes: usize,
+    /// Parentheses open in the content model being read (bounded by `Limits::max_depth`).
+    group_depth: usize,
     files: HashMap<PathBuf, Rc<str>>,
 }
 
@@ -302,6 +307,7 @@ impl<'a> Parser<'a> {
             decls: Decls::default(),
             expanded: 0,
             includes: 0,
+            group_depth: 0,
             files: HashMap::new(),
         }
     }
@@ -721,6 +727,9 @@ impl<'a> Parser<'a> {
                 "external entities named in a document are never loaded",
             ));
         }
+        if let Some(files) = self.access.files {
+            return self.load_in_memory(files, system, dir);
+        }
         let from_catalog = self.access.catalog.and_then(|c| {
             c.resolve_external(public, Some(system))
                 .or_else(|| c.resolve_uri(system))
@@ -783,6 +792,57 @@ impl<'a> Parser<'a> {
                     source,
                 });
             }
+        };
+        let text: Rc<str> = Rc::from(decode_entity(&bytes));
+        self.files.insert(path.clone(), text.clone());
+        Ok((path, text))
+    }
+
+    /// Reads an external entity from in-memory files: the system identifier joined to the
+    /// declaring file's directory, `.` and `..` resolved, must stay inside `root`.
+    fn load_in_memory(
+        &mut self,
+        files: &dyn DtdFiles,
+        system: &str,
+        dir: Option<&Path>,
+    ) -> Res<(PathBuf, Rc<str>)> {
+        if has_scheme(system) {
+            return Err(self.forbidden(
+                system,
+                "not in the bundled files, and URLs are never fetched",
+            ));
+        }
+        let (Some(dir), Some(root)) = (dir, self.access.root.as_ref()) else {
+            return Err(self.forbidden(system, "no base directory to resolve it against"));
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        let joined = format!("{}/{system}", dir.to_string_lossy());
+        for part in joined.split(['/', '\\']) {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                p => parts.push(p),
+            }
+        }
+        let name = parts.join("/");
+        let path = PathBuf::from(&name);
+        if !path.starts_with(root) {
+            return Err(self.forbidden(system, "outside the bundled DTD's directory tree"));
+        }
+        if let Some(text) = self.files.get(&path) {
+            return Ok((path, text.clone()));
+        }
+        let Some(bytes) = files.read(&name) else {
+            let (file, line, column, _) = self.location();
+            return Err(DtdError::Io {
+                file,
+                line,
+                column,
+                path,
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a bundled file"),
+            });
         };
         let text: Rc<str> = Rc::from(decode_entity(&bytes));
         self.files.insert(path.clone(), text.clone());
@@ -975,9 +1035,19 @@ impl<'a> Parser<'a> {
     fn cp(&mut self) -> Res<Particle> {
         self.skip_ws_pe()?;
         if self.peek() == Some(b'(') {
+            // Groups nest by recursion: bound them as the document's elements are bounded.
+            if self.group_depth >= self.limits.max_depth {
+                return Err(self.limit(format!(
+                    "content model groups nested deeper than max_depth ({})",
+                    self.limits.max_depth
+                )));
+            }
             self.bump();
             self.skip_ws_pe()?;
-            return self.group();
+            self.group_depth += 1;
+            let group = self.group();
+            self.group_depth -= 1;
+            return group;
         }
         let name = self.read_name()?;
         Ok(Particle::Name(name, self.occurrence()))
@@ -1203,6 +1273,7 @@ mod tests {
                 catalog: None,
                 root: None,
                 external: true,
+                files: None,
             },
         )
         .parse()
@@ -1275,6 +1346,25 @@ mod tests {
     }
 
     #[test]
+    fn dtd_with_50000_nested_parentheses_is_refused_not_a_stack_overflow() {
+        let deep = format!("<!ELEMENT a {}b{}>", "(".repeat(50_000), ")".repeat(50_000));
+        let e = parse(&deep).expect_err("must hit the nesting limit");
+        assert!(
+            matches!(e, DtdError::Limit { ref message, .. } if message.contains("max_depth")),
+            "{e:?}"
+        );
+        // Up to the limit the model still compiles, even on a test thread's small stack.
+        let depth = Limits::default().max_depth;
+        let ok = format!("<!ELEMENT a {}b{}>", "(".repeat(depth), ")".repeat(depth));
+        let dtd = crate::validate::dtd::Dtd::from_str(&ok, None, &Default::default())
+            .expect("a model nested to the limit compiles");
+        assert!(dtd
+            .validate(b"<a><b/></a>")
+            .iter()
+            .all(|d| d.code != "dtd-content"));
+    }
+
+    #[test]
     fn parameter_billion_laughs_is_bounded() {
         let mut dtd = String::from("<!ENTITY % l0 \"laughlaughlaugh\">\n");
         for i in 1..=12 {
@@ -1317,6 +1407,7 @@ mod tests {
                     catalog: None,
                     root: Some(canon.clone()),
                     external: true,
+                    files: None,
                 },
             )
             .parse()

@@ -1076,6 +1076,7 @@ pub(crate) fn validate(dtd: &Dtd, xml: &[u8]) -> Vec<Diagnostic> {
                 catalog: None,
                 root: None,
                 external: false,
+                files: None,
             };
             match Parser::new(&text, "internal subset", None, limits, access).parse() {
                 Ok(decls)

@@ -1,0 +1,162 @@
+//! Heading levels: section names and division words have fixed ranks; other styles
+//! (ordinals, numbers, labels) nest under the heading above them and are siblings of the last
+//! heading of the same style; numbered sequences after an unnumbered introduction may be its
+//! siblings.
+
+use super::headings::{classify, names_intro_part, Heading, Style};
+use super::lines::SLine;
+use crate::model::SectionKind;
+use std::collections::HashMap;
+
+/// Kinds that close a paper's main part: the sections after its numbered body.
+pub(super) const END_KINDS: &[SectionKind] = &[
+    SectionKind::Conclusion,
+    SectionKind::Recommendations,
+    SectionKind::References,
+    SectionKind::Acknowledgements,
+    SectionKind::Appendix,
+];
+
+/// Styles that number a paper's main sections when they follow an unnumbered introduction
+/// (`Introduction`, `I.`, `II.`, `Conclusion`): Roman numerals and single numbers.
+pub(super) fn can_number_main_sections(style: &Style) -> bool {
+    matches!(style, Style::Roman(_) | Style::Number(_, _, 1))
+}
+
+/// Finds the numbered sequences that are siblings of an unnumbered introduction rather than
+/// its subsections: after the introduction, up to the next top-level heading (which must be
+/// a closing one, or none), no division word, at least two headings of the style, and not
+/// all of them names of an introduction's parts (`1. Research problem`, `٢. أهمية البحث`).
+pub(super) fn promoted_styles(
+    lines: &[SLine],
+    heads: &[(usize, Heading)],
+) -> Vec<(Style, usize, usize)> {
+    let mut out = Vec::new();
+    for (n, (_, h)) in heads.iter().enumerate() {
+        if h.style != Style::Top || h.kind != SectionKind::Introduction {
+            continue;
+        }
+        let rest = heads.get(n + 1..).unwrap_or_default();
+        let end = rest.iter().position(|(_, x)| x.top).unwrap_or(rest.len());
+        if rest
+            .get(end)
+            .is_some_and(|(_, x)| !END_KINDS.contains(&x.kind))
+        {
+            continue;
+        }
+        let stretch = rest.get(..end).unwrap_or_default();
+        if stretch
+            .iter()
+            .any(|(_, x)| matches!(x.style, Style::Division(_)))
+        {
+            continue;
+        }
+        let Some((from, style)) = stretch
+            .iter()
+            .find(|(_, x)| can_number_main_sections(&x.style))
+            .map(|(k, x)| (*k, x.style.clone()))
+        else {
+            continue;
+        };
+        let titles: Vec<&str> = stretch
+            .iter()
+            .filter(|(_, x)| x.style == style)
+            .filter_map(|(k, x)| {
+                let (off, s, e) = x.title;
+                lines.get(k + off).and_then(|l| l.line.text.get(s..e))
+            })
+            .collect();
+        if titles.len() < 2 || titles.iter().all(|t| names_intro_part(t)) {
+            continue;
+        }
+        let until = rest.get(end).map_or(usize::MAX, |(k, _)| *k);
+        out.push((style, from, until));
+    }
+    out
+}
+
+/// The levels of the headings read so far.
+pub(super) struct Levels {
+    stack: Vec<(Style, u8)>,
+    division_levels: HashMap<u8, u8>,
+    top_kind: SectionKind,
+    /// Numbering styles that are top-level over a stretch of the stream: (style, first
+    /// stream line, end of the stretch).
+    promoted: Vec<(Style, usize, usize)>,
+}
+
+impl Levels {
+    pub(super) fn new(lines: &[SLine]) -> Self {
+        // Division words rank their sections: the highest rank used is level 1.
+        let heads: Vec<(usize, Heading)> = (0..lines.len())
+            .filter_map(|k| classify(lines, k).map(|h| (k, h)))
+            .collect();
+        let mut ranks: Vec<u8> = heads
+            .iter()
+            .filter_map(|(_, h)| match h.style {
+                Style::Division(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        let division_levels = ranks
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, u8::try_from(i + 1).unwrap_or(u8::MAX)))
+            .collect();
+        Levels {
+            stack: Vec::new(),
+            division_levels,
+            top_kind: SectionKind::Other,
+            promoted: promoted_styles(lines, &heads),
+        }
+    }
+
+    /// The level of a new heading, from its style and the headings above it.
+    pub(super) fn level(&mut self, h: &Heading, i: usize) -> u8 {
+        let in_conclusion = self.top_kind == SectionKind::Conclusion
+            && crate::extract::markers::sections::ALL
+                .iter()
+                .any(|t| t.conclusion_parts.contains(&h.kind));
+        let style = if in_conclusion {
+            Style::Label
+        } else {
+            h.style.clone()
+        };
+        let promoted = self
+            .promoted
+            .iter()
+            .any(|(st, from, until)| *st == style && (*from..*until).contains(&i));
+        // A dotted number tells its own depth (`2.1`, `2.1.`): its delimiter is noise, and it
+        // nests under the number one level shorter when that is open.
+        let style = match style {
+            Style::Number(script, _, depth) if depth > 1 => Style::Number(script, None, depth),
+            other => other,
+        };
+        let parent_number = match style {
+            Style::Number(script, _, depth) if depth > 1 => self.stack.iter().find_map(|(s, l)| {
+                matches!(s, Style::Number(sc, _, d) if *sc == script && *d + 1 == depth)
+                    .then_some(*l)
+            }),
+            _ => None,
+        };
+        let level = if (h.top || promoted) && !in_conclusion {
+            1
+        } else if let Style::Division(rank) = style {
+            self.division_levels.get(&rank).copied().unwrap_or(1)
+        } else if let Some((_, l)) = self.stack.iter().find(|(s, _)| *s == style) {
+            *l
+        } else if let Some(l) = parent_number {
+            l.saturating_add(1)
+        } else {
+            self.stack.last().map_or(1, |(_, l)| l.saturating_add(1))
+        };
+        self.stack.retain(|(_, l)| *l < level);
+        self.stack.push((style, level));
+        if level == 1 {
+            self.top_kind = h.kind;
+        }
+        level
+    }
+}
