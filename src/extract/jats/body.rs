@@ -3,11 +3,11 @@
 //! their targets (`xref` to an `fn` or a `ref`). Acknowledgements and appendices of the back
 //! matter join the tree as the kinds of section they are.
 
+use super::context::{Ctx, IdKind};
 use super::notes::Footnotes;
 use super::refs::References;
 use super::text::{finish_inlines, leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::context::{Ctx, IdKind};
 use crate::model::{
     Block, Body, Inline, List, ListItem, Paragraph, Quote, Section, SectionKind, Span,
 };

@@ -124,4 +124,3 @@ pub(crate) fn lang_of(e: &Element, inherited: &str) -> String {
     e.attr_trimmed("xml:lang")
         .map_or_else(|| inherited.to_string(), str::to_string)
 }
-

@@ -2,9 +2,9 @@
 //! their alternative forms and academic prefix), ORCID iDs, emails, corresponding authors,
 //! and the links from each contributor to its affiliations and notes.
 
+use super::context::{lang_of, Ctx, IdKind};
 use super::text::{leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::context::{lang_of, Ctx, IdKind};
 use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
     AcademicPrefix, Affiliation, AuthorNote, Contributor, ContributorRole, Front, PersonName,

@@ -1,9 +1,9 @@
 //! JATS front matter → the model's publication facts, titles, abstracts and keywords:
 //! `journal-meta`, and everything of `article-meta` but the contributors (`contrib`).
 
+use super::context::{lang_of, Ctx};
 use super::text::{leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
-use super::context::{lang_of, Ctx};
 use crate::model::{
     Front, HistoryDate, HistoryKind, IsoDate, Journal, KeywordGroup, License, LocalizedText,
     Numbering, PageRange, PartialDate, Printed, Publication, Span,

@@ -2,9 +2,9 @@
 //! an `fn-group` or inline in a paragraph), endnote groups with their heading, and the work
 //! or earlier note each footnote cites (its `bibr` or `fn` cross-reference).
 
+use super::context::{Ctx, IdKind};
 use super::text::{leaf, tidy};
 use super::tree::{Element, Node};
-use super::context::{Ctx, IdKind};
 use crate::model::{
     Citation, CitationKind, Footnote, Inline, NotePlacement, ReferenceGroup, Section, SectionKind,
     Span,

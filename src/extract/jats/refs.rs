@@ -2,10 +2,10 @@
 //! (`mixed-citation`) with its typed reading (`element-citation`, or the tags of a
 //! `mixed-citation`), nested lists as groups under one reference heading.
 
+use super::context::{lang_of, Ctx, IdKind};
 use super::front::page_range;
 use super::text::{leaf, leaf_opt};
 use super::tree::Element;
-use super::context::{lang_of, Ctx, IdKind};
 use crate::model::{
     Agent, Footnote, Inline, MaybeTyped, Numbering, PageRange, Printed, Reference, ReferenceGroup,
     ReferenceType, Section, SectionKind, Span,
