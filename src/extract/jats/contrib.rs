@@ -34,7 +34,7 @@ pub(super) fn read_contributors(ctx: &mut Ctx, front_el: &Element, front: &mut F
     let mut contributors = Vec::new();
     for group in meta.children_named("contrib-group") {
         for c in group.children_named("contrib") {
-            let Some(role) = role(c) else {
+            let Some(role) = role(c, group) else {
                 ctx.not_read("contrib", c.line);
                 continue;
             };
@@ -107,14 +107,19 @@ fn is_aff(e: &Element) -> bool {
     e.is("aff") || e.is("aff-alternatives")
 }
 
-/// The model role of a `contrib`, when the model has one for it.
-fn role(c: &Element) -> Option<ContributorRole> {
-    match c.attr("contrib-type").map(str::trim) {
-        None | Some("" | "author") => Some(ContributorRole::Author),
-        Some("editor") => Some(ContributorRole::Editor),
-        Some("translator") => Some(ContributorRole::Translator),
-        Some(_) => None,
-    }
+/// The model role of a `contrib`, when the model has one for it: its own `contrib-type`, else
+/// (none, or one that only says it is a person, as Texture writes) its group's `content-type`.
+fn role(c: &Element, group: &Element) -> Option<ContributorRole> {
+    let named = |kind: Option<&str>| match kind.map(str::trim) {
+        Some("author") => Some(Some(ContributorRole::Author)),
+        Some("editor") => Some(Some(ContributorRole::Editor)),
+        Some("translator") => Some(Some(ContributorRole::Translator)),
+        None | Some("" | "person" | "individual") => None,
+        Some(_) => Some(None),
+    };
+    named(c.attr("contrib-type"))
+        .or_else(|| named(group.attr("content-type")))
+        .unwrap_or(Some(ContributorRole::Author))
 }
 
 fn contributor(
