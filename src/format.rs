@@ -16,6 +16,8 @@ pub struct ExportOptions {
     pub jats: export::jats::JatsOptions,
     /// BibTeX writer options.
     pub bibtex: export::bibtex::BibtexOptions,
+    /// Crossref writer options.
+    pub crossref: export::crossref::CrossrefOptions,
 }
 
 /// How the validators check an output.
@@ -108,7 +110,9 @@ pub struct Format(&'static FormatSpec);
 
 /// The built-in formats, in the order outputs are written and detection tries them (more
 /// specific detections first).
-pub static BUILTIN: [&FormatSpec; 4] = [&JATS, &JSONLD, &BIBTEX, &MODEL];
+pub static BUILTIN: [&FormatSpec; 8] = [
+    &JATS, &JSONLD, &BIBTEX, &CROSSREF, &RIS, &CSLJSON, &MARCXML, &MODEL,
+];
 
 static JATS: FormatSpec = FormatSpec {
     name: "jats",
@@ -143,6 +147,53 @@ static BIBTEX: FormatSpec = FormatSpec {
     validate: |bytes, _| validate::bibtex::validate_bibtex(bytes),
 };
 
+static CROSSREF: FormatSpec = FormatSpec {
+    name: "crossref",
+    aliases: &[],
+    extension: ".crossref.xml",
+    media_type: "application/vnd.crossref.deposit+xml",
+    detect: |s| s.xml_root == Some("doi_batch"),
+    write: |doc, o| export::crossref::write_crossref(doc, &o.crossref),
+    validate: |bytes, _| validate::crossref::validate_crossref(bytes),
+};
+
+static RIS: FormatSpec = FormatSpec {
+    name: "ris",
+    aliases: &[],
+    extension: ".ris",
+    media_type: "application/x-research-info-systems",
+    detect: |s| s.head.starts_with("TY  - "),
+    write: |doc, _| export::ris::write_ris(doc),
+    validate: |bytes, _| validate::ris::validate_ris(bytes),
+};
+
+static CSLJSON: FormatSpec = FormatSpec {
+    name: "csljson",
+    aliases: &["csl-json", "csl"],
+    extension: ".csl.json",
+    media_type: "application/vnd.citationstyles.csl+json",
+    detect: |s| {
+        s.head.starts_with('[')
+            && s.json_has_key("id")
+            && s.json_has_key("type")
+            && !s.json_has_key("@context")
+    },
+    write: |doc, _| export::csljson::write_csljson(doc),
+    validate: |bytes, _| validate::csljson::validate_csljson(bytes),
+};
+
+static MARCXML: FormatSpec = FormatSpec {
+    name: "marcxml",
+    aliases: &["marc"],
+    extension: ".marc.xml",
+    media_type: "application/marcxml+xml",
+    detect: |s| {
+        matches!(s.xml_root, Some("collection") | Some("record")) && s.head.contains("MARC21/slim")
+    },
+    write: |doc, _| export::marcxml::write_marcxml(doc),
+    validate: |bytes, _| validate::marcxml::validate_marcxml(bytes),
+};
+
 static MODEL: FormatSpec = FormatSpec {
     name: "model",
     aliases: &["json"],
@@ -164,6 +215,14 @@ impl Format {
     pub const BIBTEX: Format = Format(&BIBTEX);
     /// papermeta's own model as JSON.
     pub const MODEL: Format = Format(&MODEL);
+    /// Crossref metadata deposit XML (schema 5.3.1).
+    pub const CROSSREF: Format = Format(&CROSSREF);
+    /// RIS.
+    pub const RIS: Format = Format(&RIS);
+    /// CSL-JSON.
+    pub const CSLJSON: Format = Format(&CSLJSON);
+    /// MARCXML.
+    pub const MARCXML: Format = Format(&MARCXML);
 
     /// A format from its table entry (for formats outside the built-in table).
     pub const fn from_spec(spec: &'static FormatSpec) -> Self {
@@ -333,11 +392,20 @@ mod tests {
         assert_eq!(Format::detect(b"\n@article{x,\n}"), Some(Format::BIBTEX));
         assert_eq!(Format::detect(b"plain text"), None);
         // Other XML and other JSON are not taken for JATS or the model.
-        assert_eq!(Format::detect(b"<doi_batch version=\"5.3.1\"/>"), None);
+        assert_eq!(
+            Format::detect(b"<doi_batch version=\"5.3.1\"/>"),
+            Some(Format::CROSSREF)
+        );
         assert_eq!(
             Format::detect(b"[{\"id\": \"a\", \"type\": \"book\"}]"),
-            None
+            Some(Format::CSLJSON)
         );
+        assert_eq!(
+            Format::detect(b"<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record/>"),
+            Some(Format::MARCXML)
+        );
+        assert_eq!(Format::detect(b"TY  - JOUR\nER  - \n"), Some(Format::RIS));
+        assert_eq!(Format::detect(b"<record/>"), None);
         assert_eq!("json-ld".parse::<Format>(), Ok(Format::JSONLD));
         assert!("tei"
             .parse::<Format>()
@@ -347,7 +415,16 @@ mod tests {
 
     #[test]
     fn formats_sort_in_table_order() {
-        let mut v = vec![Format::MODEL, Format::BIBTEX, Format::JATS, Format::JSONLD];
+        let mut v = vec![
+            Format::MODEL,
+            Format::MARCXML,
+            Format::BIBTEX,
+            Format::CSLJSON,
+            Format::JATS,
+            Format::RIS,
+            Format::JSONLD,
+            Format::CROSSREF,
+        ];
         v.sort();
         assert_eq!(v, Format::all().collect::<Vec<_>>());
     }

@@ -186,6 +186,8 @@ fn complete_document() -> Document {
             }),
             subject: Some("بحوث".to_string()),
             history: Vec::new(),
+            depositor: None,
+            registrant: None,
         },
     };
     doc.body = Body {

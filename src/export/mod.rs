@@ -3,9 +3,14 @@
 //! or uses another exporter.
 
 pub mod bibtex;
+pub mod crossref;
+pub mod csljson;
 pub mod jats;
 pub mod jsonld;
+pub mod marcxml;
 pub mod model;
+pub mod ris;
+pub(crate) mod xmlout;
 
 use crate::model::{Contributor, Diagnostic, Document, LocalizedText};
 use thiserror::Error;
@@ -40,6 +45,22 @@ pub enum ExportError {
         /// The serializer's message.
         message: String,
     },
+}
+
+/// The canonical form of a printed identifier (DOI, ORCID iD, ISSN) when its text could be
+/// read as one.
+pub(crate) fn identifier<T>(printed: &crate::model::Printed<T>) -> Option<String>
+where
+    T: std::str::FromStr + std::fmt::Display,
+{
+    printed.value().map(|v| v.to_string())
+}
+
+/// A volume or issue for a machine field: Western digits when it is a plain number, else
+/// the text as printed.
+pub(crate) fn numbering(n: &crate::model::Numbering) -> String {
+    n.number()
+        .map_or_else(|| n.as_str().trim().to_string(), |v| v.to_string())
 }
 
 /// The main title, which every format needs.

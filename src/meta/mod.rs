@@ -18,9 +18,9 @@ pub use explain::{explain, format_explain, Origin, ValueOrigin};
 
 use crate::model::identifiers::primary_language;
 use crate::model::{
-    Contributor, Diagnostic, Document, Doi, HistoryDate, HistoryKind, IsoDate, Issn, Journal,
-    LanguageTag, License, LocalizedText, Numbering, Orcid, PageRange, PartialDate, PersonName,
-    Printed, Script,
+    Contributor, Depositor, Diagnostic, Document, Doi, HistoryDate, HistoryKind, IsoDate, Issn,
+    Journal, LanguageTag, License, LocalizedText, Numbering, Orcid, PageRange, PartialDate,
+    PersonName, Printed, Script,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -95,6 +95,22 @@ pub struct Metadata {
     /// `[[authors]]`, by position.
     #[serde(default)]
     pub authors: Vec<AuthorMeta>,
+    /// `[depositor]`: who deposits DOI metadata.
+    #[serde(default)]
+    pub depositor: Option<DepositorMeta>,
+    /// The organization owning the DOI prefix.
+    #[serde(default)]
+    pub registrant: Option<String>,
+}
+
+/// `[depositor]` table.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepositorMeta {
+    /// Depositor name.
+    pub name: Option<String>,
+    /// Email address for deposit reports.
+    pub email: Option<String>,
 }
 
 /// `[journal]` table.
@@ -181,7 +197,8 @@ pub struct AuthorMeta {
 }
 
 /// The valid keys of each table, for "did you mean" suggestions.
-const TOP_KEYS: &[&str] = &["journal", "article", "authors"];
+const TOP_KEYS: &[&str] = &["journal", "article", "authors", "depositor", "registrant"];
+const DEPOSITOR_KEYS: &[&str] = &["name", "email"];
 const JOURNAL_KEYS: &[&str] = &["id", "title", "issn_print", "issn_electronic", "publisher"];
 const PUBLISHER_KEYS: &[&str] = &["name", "place"];
 const ARTICLE_KEYS: &[&str] = &[
@@ -334,6 +351,9 @@ fn check_all_keys(table: &toml::Table, src: &Source) -> Result<(), MetaError> {
             check_keys(l, LICENSE_KEYS, "article.license.", src)?;
         }
     }
+    if let Some(toml::Value::Table(d)) = table.get("depositor") {
+        check_keys(d, DEPOSITOR_KEYS, "depositor.", text, file)?;
+    }
     if let Some(toml::Value::Array(authors)) = table.get("authors") {
         for a in authors {
             if let toml::Value::Table(a) = a {
@@ -443,6 +463,23 @@ fn check_values(meta: &Metadata, src: &Source) -> Result<(), MetaError> {
         if let Some((key, message)) = article_problem(a) {
             return fail(key, message);
         }
+    }
+    if let Some(d) = &meta.depositor {
+        if d.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return fail("depositor.name", "must not be empty".into());
+        }
+        if let Some(e) = &d.email {
+            if !is_email(e) {
+                return fail("depositor.email", format!("`{e}` is not an email address"));
+            }
+        }
+    }
+    if meta
+        .registrant
+        .as_deref()
+        .is_some_and(|r| r.trim().is_empty())
+    {
+        return fail("registrant", "must not be empty".into());
     }
     for author in &meta.authors {
         if let Some(o) = &author.orcid {
@@ -569,6 +606,22 @@ pub fn parse_pages(text: &str) -> PageRange {
     }
 }
 
+/// A plausible email address: `local@domain.tld`, no white space.
+fn is_email(text: &str) -> bool {
+    let t = text.trim();
+    match t.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !t.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
 fn is_http_url(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
         && !text.contains(char::is_whitespace)
@@ -687,6 +740,28 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
                 }
             }
         }
+    }
+    if let Some(d) = &meta.depositor {
+        let name = d.name.as_deref().map(str::trim).unwrap_or_default();
+        let email = d.email.as_deref().map(str::trim).unwrap_or_default();
+        if name.is_empty() || email.is_empty() {
+            warnings.push(Diagnostic::warning(
+                "metadata-incomplete-depositor",
+                format!(
+                    "the metadata file's [depositor] needs both `name` and `email`; `{}` is missing, so no depositor is set",
+                    if name.is_empty() { "depositor.name" } else { "depositor.email" }
+                ),
+                None,
+            ));
+        } else {
+            doc.front.publication.depositor = Some(Depositor {
+                name: name.to_string(),
+                email: email.to_string(),
+            });
+        }
+    }
+    if let Some(r) = &meta.registrant {
+        doc.front.publication.registrant = Some(r.trim().to_string());
     }
     let found = doc.front.contributors.len();
     for (i, author) in meta.authors.iter().enumerate().skip(found) {
@@ -850,6 +925,18 @@ pub const DOCUMENTED_KEYS: &[(&str, &str)] = &[
     (
         "authors[].corresponding",
         "true for the corresponding author",
+    ),
+    (
+        "depositor.name",
+        "who deposits the DOI metadata (Crossref `depositor_name`); Crossref needs it",
+    ),
+    (
+        "depositor.email",
+        "where Crossref sends its deposit reports (`email_address`); Crossref needs it",
+    ),
+    (
+        "registrant",
+        "the organization owning the DOI prefix (Crossref `registrant`); defaults to the publisher's name",
     ),
 ];
 
@@ -1051,6 +1138,38 @@ mod tests {
         );
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert_eq!(warnings[0].code, "metadata-extra-author");
+    }
+
+    #[test]
+    fn depositor_and_registrant_apply_and_are_checked() {
+        let text =
+            "registrant = \"Press\"\n[depositor]\nname = \"Desk\"\nemail = \"desk@example.org\"\n";
+        let meta = parse_metadata(text, "m.toml").unwrap();
+        let mut doc = Document::default();
+        assert!(apply_metadata(&mut doc, &meta).is_empty());
+        let p = &doc.front.publication;
+        assert_eq!(p.registrant.as_deref(), Some("Press"));
+        assert_eq!(
+            p.depositor.as_ref().map(|d| d.email.as_str()),
+            Some("desk@example.org")
+        );
+        let bad = parse_metadata(
+            "[depositor]\nname = \"D\"\nemail = \"desk at example\"\n",
+            "m.toml",
+        )
+        .unwrap_err();
+        assert_eq!(bad.line, 3, "{bad}");
+        assert!(bad.message.contains("depositor.email"), "{bad}");
+        let typo = parse_metadata("[depositor]\nmail = \"x@y.z\"\n", "m.toml").unwrap_err();
+        assert!(
+            typo.message.contains("did you mean `depositor.email`"),
+            "{typo}"
+        );
+        let half = parse_metadata("[depositor]\nname = \"D\"\n", "m.toml").unwrap();
+        let mut doc = Document::default();
+        let w = apply_metadata(&mut doc, &half);
+        assert_eq!(w[0].code, "metadata-incomplete-depositor");
+        assert!(doc.front.publication.depositor.is_none());
     }
 
     #[test]

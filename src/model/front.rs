@@ -286,6 +286,23 @@ pub struct Publication {
     /// the order printed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryDate>,
+    /// Who deposits the article's metadata with a DOI registration agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depositor: Option<Depositor>,
+    /// The organization that owns the DOI prefix the article is registered under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registrant: Option<String>,
+}
+
+/// The person or organization that deposits metadata with a DOI registration agency, and
+/// the address its deposit reports go to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Depositor {
+    /// Name of the depositor.
+    pub name: String,
+    /// Email address for the agency's reports on the deposit.
+    pub email: String,
 }
 
 /// What happened to the article on a history date.

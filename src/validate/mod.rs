@@ -33,6 +33,8 @@ impl Report {
 }
 
 pub mod bibtex;
+pub mod crossref;
+pub mod csljson;
 mod cursor;
 pub mod dtd;
 pub mod files;
@@ -40,7 +42,10 @@ pub mod jats;
 pub mod json_pointer;
 pub mod jsonld;
 mod jsonld_shape;
+pub mod marcxml;
 pub mod model;
 pub mod official;
 pub mod profiles;
+pub mod ris;
 pub mod schemaorg;
+pub mod xsd;
