@@ -45,12 +45,14 @@ fn golden_models_export_to_the_golden_outputs() {
         let model = std::fs::read(case.join("output.model.json")).unwrap();
         let doc = papermeta::model_file::read_model(&model, "output.model.json")
             .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+        let mut options = ConvertOptions::default();
+        options.export.crossref.timestamp = Some(common::GOLDEN_CROSSREF_TIMESTAMP);
         for format in Format::all() {
             let golden = case.join(format!("output{}", format.extension()));
             let Ok(expected) = std::fs::read(&golden) else {
                 continue;
             };
-            let artifact = convert::render(&doc, format, &ConvertOptions::default())
+            let artifact = convert::render(&doc, format, &options)
                 .unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
             if let Some(p) = first_difference(&expected, &artifact.bytes) {
                 problems.push(format!("{}: {p}", golden.display()));

@@ -352,7 +352,7 @@ fn check_all_keys(table: &toml::Table, src: &Source) -> Result<(), MetaError> {
         }
     }
     if let Some(toml::Value::Table(d)) = table.get("depositor") {
-        check_keys(d, DEPOSITOR_KEYS, "depositor.", text, file)?;
+        check_keys(d, DEPOSITOR_KEYS, "depositor.", src)?;
     }
     if let Some(toml::Value::Array(authors)) = table.get("authors") {
         for a in authors {
