@@ -18,7 +18,8 @@ use std::time::Duration;
 /// copy on pages of its own.
 pub fn repeated_sample(n: usize) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("samples/political-issues-000.txt")).expect("sample");
+    let text =
+        std::fs::read_to_string(root.join("samples/political-issues-000.txt")).expect("sample");
     let lines: Vec<&str> = text.split('\n').collect();
     let body = lines[30..].join("\n");
     let mut out = text.clone();
@@ -31,7 +32,8 @@ pub fn repeated_sample(n: usize) -> String {
 
 fn bench_scaling(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let meta_text = std::fs::read_to_string(root.join("samples/political-issues.meta.toml")).expect("meta");
+    let meta_text =
+        std::fs::read_to_string(root.join("samples/political-issues.meta.toml")).expect("meta");
     let meta = parse_metadata(&meta_text, "meta.toml").expect("valid metadata");
     let mut group = c.benchmark_group("scaling");
     group.sampling_mode(SamplingMode::Flat);
@@ -41,7 +43,10 @@ fn bench_scaling(c: &mut Criterion) {
         group.sample_size(if n >= 100 { 10 } else { 20 });
         group.measurement_time(Duration::from_secs(if n >= 100 { 60 } else { 10 }));
         group.bench_function(format!("read the sample {n}x"), |b| {
-            b.iter(|| convert::read_document(black_box(input.as_bytes()), "sample.txt", Some(&meta)).expect("extracts"))
+            b.iter(|| {
+                convert::read_document(black_box(input.as_bytes()), "sample.txt", Some(&meta))
+                    .expect("extracts")
+            })
         });
     }
     let big = gen::paper(42, 1000, 3, 2000);
@@ -49,7 +54,9 @@ fn bench_scaling(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(60));
     group.bench_function("read 2000 references and 3000 footnotes", |b| {
-        b.iter(|| convert::read_document(black_box(big.as_bytes()), "big.txt", None).expect("extracts"))
+        b.iter(|| {
+            convert::read_document(black_box(big.as_bytes()), "big.txt", None).expect("extracts")
+        })
     });
     group.finish();
 }
@@ -59,7 +66,11 @@ fn bench_batch(c: &mut Criterion) {
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).expect("folder");
     for i in 0..1000u64 {
-        std::fs::write(input.join(format!("paper-{i:04}.txt")), gen::paper(i + 1, 2, 3, 8)).expect("write");
+        std::fs::write(
+            input.join(format!("paper-{i:04}.txt")),
+            gen::paper(i + 1, 2, 3, 8),
+        )
+        .expect("write");
     }
     let papers: Vec<Paper> = batch::collect_inputs(&[input.clone()]).expect("inputs");
     assert_eq!(papers.len(), 1000);
@@ -80,7 +91,9 @@ fn bench_batch(c: &mut Criterion) {
     group.bench_function("1000 invented papers, one thread, four outputs each", |b| {
         b.iter(|| {
             let reports = batch::run(&papers, &options, &|_| {}).expect("pool");
-            assert!(reports.iter().all(|r| r.status == batch::PaperStatus::Converted));
+            assert!(reports
+                .iter()
+                .all(|r| r.status == batch::PaperStatus::Converted));
         })
     });
     group.finish();

@@ -353,13 +353,9 @@ fn abstracts(meta: &Element, lang: &str) -> Vec<LocalizedText> {
         .elements()
         .filter(|e| e.is("abstract") || e.is("trans-abstract"))
     {
-        let a_lang = lang_of(a, lang);
-        let before = out.len();
-        abstract_parts(a, &a_lang, true, &mut out);
-        if out.len() == before && a.has_text() {
-            // Text straight in the abstract, with no paragraph.
-            push_text(&mut out, a, &a_lang);
-        }
+        // Text straight in the abstract is read as a paragraph; an abstract with nothing but
+        // its heading (a graphical abstract's figure) adds no text.
+        abstract_parts(a, &lang_of(a, lang), true, &mut out);
     }
     out
 }
