@@ -949,6 +949,45 @@ pub fn documented_keys() -> BTreeMap<&'static str, &'static str> {
 mod tests {
     use super::*;
 
+    /// docs/metadata.md names every key a metadata file may hold, and documents each.
+    #[test]
+    fn docs_metadata_md_documents_every_accepted_key() {
+        let doc = include_str!("../../docs/metadata.md");
+        let tables: [(&str, &[&str]); 6] = [
+            ("journal.", JOURNAL_KEYS),
+            ("journal.publisher.", PUBLISHER_KEYS),
+            ("article.", ARTICLE_KEYS),
+            ("article.license.", LICENSE_KEYS),
+            ("authors[].", AUTHOR_KEYS),
+            ("depositor.", DEPOSITOR_KEYS),
+        ];
+        let documented = documented_keys();
+        for (prefix, keys) in tables {
+            for key in keys {
+                let full = format!("{prefix}{key}");
+                // A sub-table is documented by its parent row (`article.license`).
+                let covered = documented.contains_key(full.as_str())
+                    || documented
+                        .keys()
+                        .any(|d| full.starts_with(&format!("{d}.")))
+                    || (prefix == "journal." && *key == "publisher");
+                assert!(covered, "`{full}` is accepted but not in DOCUMENTED_KEYS");
+            }
+        }
+        for key in TOP_KEYS
+            .iter()
+            .filter(|k| !["journal", "article", "authors", "depositor"].contains(k))
+        {
+            assert!(documented.contains_key(key), "`{key}` is not documented");
+        }
+        for key in documented.keys() {
+            assert!(
+                doc.contains(&format!("| `{key}` |")),
+                "docs/metadata.md lacks `{key}`"
+            );
+        }
+    }
+
     #[test]
     fn issn_1234_double_hyphen_567_in_meta_is_an_error_not_a_panic() {
         let e = crate::model::identifiers::Issn::parse("1234--567").expect_err("not an ISSN");
