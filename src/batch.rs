@@ -303,7 +303,7 @@ fn convert_inner(
     };
     let outcome = match convert::convert(&job, &options.convert) {
         Ok(o) => o,
-        Err(e @ ConvertError::Read(_)) => {
+        Err(e @ (ConvertError::Read(_) | ConvertError::Model(_))) => {
             report.failures.push(failure("input", e.to_string()));
             return;
         }

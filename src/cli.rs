@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use papermeta::convert::{self, ConvertOptions, Job, Outcome, Phase, WritePolicy};
 use papermeta::format::Format;
-use papermeta::meta::parse_metadata;
+use papermeta::meta::{explain, format_explain, parse_metadata, FactFlags, Metadata};
 use papermeta::summary::{
     format_diagnostic, format_export_warning, outline, render_diagnostic, summary,
 };
@@ -56,6 +56,11 @@ enum Command {
         after_help = "Example:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n\nOutputs go to DIR/<stem>.jats.xml, .jsonld, .bib and .model.json, each validated first and written atomically."
     )]
     Extract(ExtractArgs),
+    /// Re-export a model JSON (e.g. one corrected by hand) to JATS, JSON-LD or BibTeX.
+    #[command(
+        after_help = "Example:\n  papermeta export out/paper.model.json --to jats,bibtex -o out\n\nThe model is checked first (its format version, then schemas/document.schema.json); every problem is printed with its JSON pointer, line and column, and nothing is written."
+    )]
+    Export(ExportArgs),
     /// Check JATS, JSON-LD, BibTeX or model files (or every such file under a directory) as
     /// their real consumers judge them.
     #[command(
@@ -72,16 +77,100 @@ enum Command {
     Schema,
 }
 
+/// The metadata layers: a journal file, article files, then single facts as flags.
+#[derive(Args)]
+struct MetaArgs {
+    /// A journal-level metadata file (TOML or JSON) shared by an issue's articles; applied first.
+    #[arg(long, value_name = "FILE")]
+    journal_meta: Option<PathBuf>,
+    /// An article-level metadata file (TOML or JSON); its values override the journal file's
+    /// and the extracted ones. May be given more than once (later files win).
+    #[arg(long, value_name = "FILE")]
+    meta: Vec<PathBuf>,
+    /// The article's DOI (overrides every file).
+    #[arg(long, value_name = "DOI")]
+    doi: Option<String>,
+    /// The article's page range, e.g. 101-125 (overrides every file).
+    #[arg(long, value_name = "RANGE")]
+    pages: Option<String>,
+    /// The volume (overrides every file).
+    #[arg(long, value_name = "VOLUME")]
+    volume: Option<String>,
+    /// The issue (overrides every file).
+    #[arg(long, value_name = "ISSUE")]
+    issue: Option<String>,
+    /// The publication date: YYYY, YYYY-MM or YYYY-MM-DD (overrides every file).
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// Print every publication fact with where its value came from (a file, a flag, the input).
+    #[arg(long)]
+    explain: bool,
+}
+
+impl MetaArgs {
+    /// Reads the layers in the order they apply.
+    fn layers(&self) -> Result<Vec<Metadata>> {
+        let mut layers = Vec::new();
+        for path in self.journal_meta.iter().chain(&self.meta) {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
+            layers.push(
+                parse_metadata(&text, &path.display().to_string())
+                    .map_err(|e| fail(EXIT_USAGE, e.to_string()))?,
+            );
+        }
+        let flags = FactFlags {
+            doi: self.doi.clone(),
+            pages: self.pages.clone(),
+            volume: self.volume.clone(),
+            issue: self.issue.clone(),
+            published: self.published.clone(),
+        };
+        if let Some(m) = flags
+            .to_metadata()
+            .map_err(|e| fail(EXIT_USAGE, e.to_string()))?
+        {
+            layers.push(m);
+        }
+        Ok(layers)
+    }
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// The model JSON (`<stem>.model.json`, as `extract` writes it).
+    model: String,
+    /// Directory for the outputs (created if missing).
+    #[arg(short, long, default_value = ".")]
+    output: PathBuf,
+    /// The outputs to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "jats,jsonld,bibtex", value_parser = parse_format)]
+    to: Vec<Format>,
+    #[command(flatten)]
+    meta: MetaArgs,
+    /// Validate JATS against this DTD instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    jats_dtd: Option<PathBuf>,
+    /// An XML catalog for the public identifiers used by --jats-dtd.
+    #[arg(long, value_name = "PATH")]
+    catalog: Option<PathBuf>,
+    /// Print only warnings and errors.
+    #[arg(short, long)]
+    quiet: bool,
+    /// When some outputs fail, still write the valid ones.
+    #[arg(long)]
+    partial: bool,
+}
+
 #[derive(Args)]
 struct ExtractArgs {
-    /// The paper's text file, or `-` for standard input.
+    /// The paper: its text file, a JATS XML article, or `-` for standard input.
     input: String,
     /// Directory for the outputs (created if missing).
     #[arg(short, long, default_value = ".")]
     output: PathBuf,
-    /// A metadata file (TOML) with the publication facts; its values override extracted ones.
-    #[arg(long, value_name = "FILE")]
-    meta: Option<PathBuf>,
+    #[command(flatten)]
+    meta: MetaArgs,
     /// The outputs to write, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "jats,jsonld,bibtex,model", value_parser = parse_format)]
     to: Vec<Format>,
@@ -216,6 +305,7 @@ pub fn run() -> Result<u8> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Export(args) => export(args),
         Command::Validate(args) => validate_files(args),
         Command::Batch(args) => batch(args),
         Command::Schema => {
@@ -241,17 +331,7 @@ fn load_dtd(path: &Path, catalog: Option<&Path>) -> Result<validate::dtd::Dtd> {
 fn extract(args: ExtractArgs) -> Result<u8> {
     let bytes = convert::read_input(&args.input, args.max_input)
         .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
-    let meta = match &args.meta {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| fail(EXIT_USAGE, format!("cannot read {}: {e}", path.display())))?;
-            Some(
-                parse_metadata(&text, &path.display().to_string())
-                    .map_err(|e| fail(EXIT_USAGE, e.to_string()))?,
-            )
-        }
-        None => None,
-    };
+    let meta = args.meta.layers()?;
     let options = ConvertOptions {
         jats_dtd: args
             .jats_dtd
@@ -265,7 +345,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         },
         ..ConvertOptions::default()
     };
-    let layers: Vec<&papermeta::meta::Metadata> = meta.iter().collect();
+    let layers: Vec<&Metadata> = meta.iter().collect();
     let stem = convert::output_stem(&args.input);
     let show_progress =
         !args.quiet && bytes.len() >= PROGRESS_MIN_INPUT && std::io::stderr().is_terminal();
@@ -296,8 +376,74 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     }
     let outcome = result.map_err(|e| fail(e.status().code(), e.to_string()))?;
     // The outputs are written: a closed pipe from here on ends the program quietly.
-    let _ = print_outcome(&args, &stem, &outcome);
+    let shown = Shown {
+        input: &args.input,
+        output: &args.output,
+        quiet: args.quiet,
+        partial: args.partial,
+        outline: args.outline,
+        citations: args.citations,
+        explain: args.meta.explain.then_some(layers.as_slice()),
+    };
+    let _ = print_outcome(&shown, &stem, &outcome);
     Ok(outcome.status().code())
+}
+
+fn export(args: ExportArgs) -> Result<u8> {
+    let bytes = convert::read_input(&args.model, convert::DEFAULT_MAX_INPUT)
+        .map_err(|e| fail(EXIT_USAGE, e.to_string()))?;
+    let meta = args.meta.layers()?;
+    let layers: Vec<&Metadata> = meta.iter().collect();
+    let options = ConvertOptions {
+        jats_dtd: args
+            .jats_dtd
+            .as_deref()
+            .map(|p| load_dtd(p, args.catalog.as_deref()))
+            .transpose()?,
+        policy: if args.partial {
+            WritePolicy::Partial
+        } else {
+            WritePolicy::AllOrNothing
+        },
+        ..ConvertOptions::default()
+    };
+    let stem = convert::output_stem(&args.model);
+    let job = Job {
+        input_name: &args.model,
+        bytes: &bytes,
+        meta: &layers,
+        formats: &args.to,
+        out_dir: &args.output,
+        stem: &stem,
+        progress: None,
+    };
+    let outcome = convert::convert_model(&job, &options)
+        .map_err(|e| fail(e.status().code(), e.to_string()))?;
+    // The model's lines are those of the paper it was read from.
+    let source = outcome.document.source.file_name.clone();
+    let shown = Shown {
+        input: &source,
+        output: &args.output,
+        quiet: args.quiet,
+        partial: args.partial,
+        outline: false,
+        citations: false,
+        explain: args.meta.explain.then_some(layers.as_slice()),
+    };
+    let _ = print_outcome(&shown, &stem, &outcome);
+    Ok(outcome.status().code())
+}
+
+/// What to print of an outcome.
+struct Shown<'a> {
+    input: &'a str,
+    output: &'a Path,
+    quiet: bool,
+    partial: bool,
+    outline: bool,
+    citations: bool,
+    /// The metadata layers, when `--explain` asks where each value came from.
+    explain: Option<&'a [&'a Metadata]>,
 }
 
 /// Inputs at least this large get a progress line at a terminal.
@@ -305,12 +451,15 @@ const PROGRESS_MIN_INPUT: usize = 2 * 1024 * 1024;
 
 /// Prints what a conversion found and did: the summary, the views asked for, every warning
 /// and failure, and the files written. Stops at the first write that fails (a closed pipe).
-fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::Result<()> {
+fn print_outcome(args: &Shown, stem: &str, outcome: &Outcome) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let doc = &outcome.document;
     if !args.quiet {
         write!(err, "{}", summary(doc))?;
+    }
+    if let Some(layers) = args.explain {
+        write!(out, "{}", format_explain(&explain(doc, layers), args.input))?;
     }
     if args.outline {
         write!(out, "{}", outline(doc))?;
@@ -320,7 +469,7 @@ fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::
     }
     out.flush()?;
     for w in &doc.warnings {
-        writeln!(err, "{}", format_diagnostic(&args.input, w))?;
+        writeln!(err, "{}", format_diagnostic(args.input, w))?;
     }
     for (format, e) in &outcome.failed {
         writeln!(err, "error: {format} not written: {e}")?;
@@ -330,7 +479,7 @@ fn print_outcome(args: &ExtractArgs, stem: &str, outcome: &Outcome) -> std::io::
             .display()
             .to_string();
         for w in &artifact.warnings {
-            writeln!(err, "{}", format_export_warning(&args.input, &name, w))?;
+            writeln!(err, "{}", format_export_warning(args.input, &name, w))?;
         }
         for d in &artifact.report.diagnostics {
             write!(

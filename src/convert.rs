@@ -87,6 +87,9 @@ pub enum ConvertError {
     /// The input could not be read into a document.
     #[error(transparent)]
     Read(#[from] ExtractError),
+    /// A model JSON could not be read (`papermeta export`).
+    #[error(transparent)]
+    Model(#[from] crate::model_file::ModelError),
     /// An output directory or file could not be written.
     #[error(transparent)]
     Write(#[from] OutputError),
@@ -181,15 +184,43 @@ impl Outcome {
 /// Converts one paper: reads it, renders and validates every requested format, and writes
 /// the valid outputs atomically into the job's directory.
 pub fn convert(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertError> {
-    let tell = |phase| {
-        if let Some(progress) = job.progress {
+    let started = Instant::now();
+    job.tell(Phase::Reading);
+    let document = read_document_layers(job.bytes, job.input_name, job.meta)?;
+    finish(document, started.elapsed(), job, options)
+}
+
+/// Re-exports a model JSON (a document a person may have edited): the job's bytes are the
+/// model, read by [`crate::model_file::read_model`] (format version and schema checked, every
+/// problem with its JSON pointer and line), then the metadata layers apply and every
+/// requested format is rendered, validated and written as [`convert`] does.
+pub fn convert_model(job: &Job, options: &ConvertOptions) -> Result<Outcome, ConvertError> {
+    let started = Instant::now();
+    job.tell(Phase::Reading);
+    let mut document = crate::model_file::read_model(job.bytes, job.input_name)?;
+    for meta in job.meta {
+        let warnings = apply_metadata(&mut document, meta);
+        document.warnings.extend(warnings);
+    }
+    finish(document, started.elapsed(), job, options)
+}
+
+impl Job<'_> {
+    fn tell(&self, phase: Phase) {
+        if let Some(progress) = self.progress {
             progress(phase);
         }
-    };
-    let started = Instant::now();
-    tell(Phase::Reading);
-    let document = read_document_layers(job.bytes, job.input_name, job.meta)?;
-    let read = started.elapsed();
+    }
+}
+
+/// Renders, validates and writes the outputs of a document that has been read.
+fn finish(
+    document: Document,
+    read: Duration,
+    job: &Job,
+    options: &ConvertOptions,
+) -> Result<Outcome, ConvertError> {
+    let tell = |phase| job.tell(phase);
     let started = Instant::now();
     let mut formats = job.formats.to_vec();
     formats.sort();
@@ -382,10 +413,19 @@ pub fn read_input(name: &str, limit: u64) -> Result<Vec<u8>, InputError> {
 }
 
 /// The stem of an input's outputs: its file name without the last extension (`paper` for
-/// `paper.txt`, `stdin` for `-`).
+/// `paper.txt`, `stdin` for `-`); a model JSON's `.model.json` goes whole (`paper` for
+/// `paper.model.json`), so a re-export replaces the outputs it was made with.
 pub fn output_stem(input: &str) -> String {
     if input == "-" {
         return "stdin".to_string();
+    }
+    if let Some(stem) = Path::new(input)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".model.json"))
+        .filter(|s| !s.is_empty())
+    {
+        return stem.to_string();
     }
     Path::new(input)
         .file_stem()

@@ -28,6 +28,7 @@ pub mod extract;
 pub mod format;
 pub mod meta;
 pub mod model;
+pub mod model_file;
 pub mod output;
 pub mod script;
 pub mod summary;

@@ -15,6 +15,7 @@ use std::process::Command;
 /// An English paper (no month, no DOI, print and electronic ISSN) citing works in Arabic and
 /// English, with names and titles full of characters BibTeX treats specially.
 const ENGLISH_PAPER: &str = r#"{
+  "format_version": 1,
   "source": {"file_name": "en.txt", "encoding": "UTF-8", "sha256": "00", "line_count": 200},
   "front": {
     "language": "en",

@@ -239,3 +239,202 @@ fn profile_findings_are_warnings_unless_strict() {
         .as_array()
         .is_some_and(|d| !d.is_empty()));
 }
+
+/// `export` re-writes the outputs from a model JSON; a hand-broken model is refused with the
+/// JSON pointer, line and column of the problem, and an unversioned one with a clear message.
+#[test]
+fn export_rewrites_from_a_model_and_refuses_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::root().join("samples/political-issues-000.txt");
+    let meta = common::root().join("samples/political-issues.meta.toml");
+    let out = papermeta(&[
+        "extract",
+        sample.to_str().unwrap(),
+        "--meta",
+        meta.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let model = dir.path().join("political-issues-000.model.json");
+    let jats = std::fs::read(dir.path().join("political-issues-000.jats.xml")).unwrap();
+    let again = dir.path().join("again");
+    let out = papermeta(&[
+        "export",
+        model.to_str().unwrap(),
+        "--to",
+        "jats",
+        "-o",
+        again.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(again.join("political-issues-000.jats.xml")).unwrap(),
+        jats
+    );
+
+    let text = std::fs::read_to_string(&model).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"language\""))
+        .unwrap()
+        + 1;
+    let broken = dir.path().join("broken.model.json");
+    std::fs::write(
+        &broken,
+        text.replacen("\"language\": \"ar\"", "\"language\": 5", 1),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("broken-out");
+    let out = papermeta(&[
+        "export",
+        broken.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("broken.model.json:{line}:")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("at `/front/language`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_dir.exists(), "nothing is written from a broken model");
+
+    let old = dir.path().join("old.model.json");
+    std::fs::write(&old, text.replacen("\"format_version\": 1,", "", 1)).unwrap();
+    let out = papermeta(&[
+        "export",
+        old.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has no `format_version`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Metadata in layers: a journal file, an article file (JSON), then flags; `--explain` names
+/// the source of each value.
+#[test]
+fn metadata_layers_override_in_order_and_explain_says_where_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.toml");
+    std::fs::write(
+        &journal,
+        "[journal]\nid = \"pissue\"\nissn_print = \"2070-9250\"\n[article]\nvolume = \"12\"\nissue = \"1\"\n",
+    )
+    .unwrap();
+    let article = dir.path().join("article.json");
+    std::fs::write(
+        &article,
+        "{\"article\": {\"issue\": \"2\", \"pages\": \"5-9\"}}",
+    )
+    .unwrap();
+    let sample = common::root().join("samples/political-issues-000.txt");
+    let out = papermeta(&[
+        "extract",
+        sample.to_str().unwrap(),
+        "--journal-meta",
+        journal.to_str().unwrap(),
+        "--meta",
+        article.to_str().unwrap(),
+        "--pages",
+        "7-9",
+        "--explain",
+        "--to",
+        "model",
+        "-o",
+        dir.path().to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    let row = |key: &str| {
+        printed
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("no {key} in {printed}"))
+            .to_string()
+    };
+    assert!(row("article.volume").contains("12  (from"), "{printed}");
+    assert!(row("article.volume").contains("journal.toml"), "{printed}");
+    assert!(row("article.issue").contains("2  (from"), "{printed}");
+    assert!(row("article.issue").contains("article.json"), "{printed}");
+    assert!(
+        row("article.pages").contains("7-9  (from command line)"),
+        "{printed}"
+    );
+    let bad = papermeta(&[
+        "extract",
+        sample.to_str().unwrap(),
+        "--published",
+        "2025-02-30",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("--published: `2025-02-30` does not exist"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+/// A JATS article is told from text by its content and read into the model.
+#[test]
+fn a_jats_article_is_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("article.xml");
+    std::fs::write(
+        &input,
+        "<?xml version=\"1.0\"?>\n<article xml:lang=\"en\"><front><article-meta><title-group><article-title>Rivers</article-title></title-group><contrib-group><contrib contrib-type=\"author\"><name><surname>Haddad</surname><given-names>Samira</given-names></name></contrib></contrib-group></article-meta></front></article>\n",
+    )
+    .unwrap();
+    let out = papermeta(&[
+        "extract",
+        input.to_str().unwrap(),
+        "--to",
+        "bibtex,model",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bib = std::fs::read_to_string(dir.path().join("article.bib")).unwrap();
+    assert!(bib.contains("author = {Haddad, Samira}"), "{bib}");
+    std::fs::write(
+        &input,
+        "<?xml version=\"1.0\"?>\n<article>\n<front></article>\n",
+    )
+    .unwrap();
+    let out = papermeta(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("article.xml:3:"), "{}", stderr(&out));
+    std::fs::write(&input, "<?xml version=\"1.0\"?>\n<TEI><text/></TEI>\n").unwrap();
+    let out = papermeta(&[
+        "extract",
+        input.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the root element is `TEI`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -10,9 +10,6 @@ use papermeta::format::Format;
 use papermeta::meta::parse_metadata;
 use papermeta::summary::{format_diagnostic, format_export_warning, outline};
 
-/// The Crossref `timestamp` golden outputs are written with.
-const GOLDEN_CROSSREF_TIMESTAMP: u64 = 20990101120000;
-
 #[test]
 fn golden_cases_match_and_validate() {
     let cases = common::golden_cases();
@@ -32,7 +29,7 @@ fn golden_cases_match_and_validate() {
             .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
         let mut options = ConvertOptions::default();
         // A deposit's timestamp is the time it is written; golden outputs need a fixed one.
-        options.export.crossref.timestamp = Some(GOLDEN_CROSSREF_TIMESTAMP);
+        options.export.crossref.timestamp = Some(common::GOLDEN_CROSSREF_TIMESTAMP);
         let mut log = String::new();
         for w in &doc.warnings {
             log.push_str(&format_diagnostic("input.txt", w));

@@ -207,7 +207,8 @@ struct Entry {
 /// Serializes the document (and, by default, its references) as BibTeX.
 ///
 /// Fails when the paper has no title, no author or no journal title: `@article` cannot be
-/// valid without them. A missing year is a `missing-year` warning and the entry is written.
+/// valid without them. Without a journal or a year the paper's entry is an `@misc`, with a
+/// `bibtex-paper-as-misc` warning (and a missing year a `missing-year` one).
 pub fn write_bibtex(doc: &Document, options: &BibtexOptions) -> Result<Export, ExportError> {
     let mut warnings = Vec::new();
     let mut keys = KeySet::default();
@@ -257,10 +258,18 @@ fn own_entry(
         .as_ref()
         .and_then(|j| j.titles.first())
         .filter(|t| !t.text.trim().is_empty());
-    if journal.is_none() {
+    // `@article` needs its year too (bibtex's plain style and biber both require it).
+    let year = publication.published.map(|d| d.year);
+    let is_article = journal.is_some() && year.is_some();
+    if !is_article {
+        let missing = if journal.is_none() {
+            "the journal is unknown"
+        } else {
+            "the publication year is unknown"
+        };
         warnings.push(Diagnostic::warning(
             "bibtex-paper-as-misc",
-            "the journal is unknown: the paper's own entry is written as @misc (set `journal.title` in the metadata file for @article)",
+            format!("{missing}: the paper's own entry is written as @misc, with its volume, issue and ISSN in `note` (set `journal.title` and `article.published` in the metadata file for @article)"),
             None,
         ));
     }
@@ -278,9 +287,12 @@ fn own_entry(
     fields.push(("author", braced(&names.join(" and "))));
     fields.push(("title", title_value(&title.text)));
     if let Some(journal) = journal {
-        fields.push(("journal", braced(&escape(&journal.text))));
+        if is_article {
+            fields.push(("journal", braced(&escape(&journal.text))));
+        } else {
+            fields.push(("howpublished", braced(&escape(&journal.text))));
+        }
     }
-    let year = publication.published.map(|d| d.year);
     match &publication.published {
         Some(date) => {
             fields.push(("year", braced(&date.year.to_string())));
@@ -291,15 +303,19 @@ fn own_entry(
                 fields.push(("month", (*month).to_string()));
             }
         }
-        None => warnings.push(Diagnostic::warning(
-            "missing-year",
-            "the paper has no publication year: its entry is written without `year` (set `article.published` in the metadata file)",
-            None,
-        )),
+        None => {
+            // ISO 8601-2 "year unspecified", which biber requires and BibTeX ignores.
+            fields.push(("date", braced("XXXX")));
+            warnings.push(Diagnostic::warning(
+                "missing-year",
+                "the paper has no publication year: its entry is written with `date = {XXXX}` and no `year` (set `article.published` in the metadata file)",
+                None,
+            ));
+        }
     }
     let mut notes = Vec::new();
     if let Some(volume) = publication.volume.as_ref().filter(|v| !v.trim().is_empty()) {
-        match volume.number() {
+        match volume.number().filter(|_| is_article) {
             Some(n) => fields.push(("volume", braced(&n.to_string()))),
             None => notes.push(format!("vol. {}", escape(volume))),
         }
@@ -309,7 +325,11 @@ fn own_entry(
         .as_deref()
         .filter(|i| !i.trim().is_empty())
     {
-        fields.push(("number", braced(&escape(issue))));
+        if is_article {
+            fields.push(("number", braced(&escape(issue))));
+        } else {
+            notes.push(format!("no. {}", escape(issue)));
+        }
     }
     if let Some(pages) = &publication.pages {
         fields.push(("pages", braced(&pages_value(pages))));
@@ -322,8 +342,11 @@ fn own_entry(
             .into_iter()
             .flatten()
             .find_map(|i| i.value());
-        if let Some(issn) = issn {
-            fields.push(("issn", braced(&issn.to_string())));
+        match issn {
+            Some(issn) if is_article => fields.push(("issn", braced(&issn.to_string()))),
+            // biber's @misc has no `issn`.
+            Some(issn) => notes.push(format!("ISSN {issn}")),
+            None => {}
         }
     }
     if let Some(doi) = publication.doi.as_deref().filter(|d| !d.is_empty()) {
@@ -342,12 +365,12 @@ fn own_entry(
     if !keywords.is_empty() {
         fields.push(("keywords", braced(&keywords.join(", "))));
     }
-    let main_abstract = front
-        .abstracts
+    let abstracts = super::abstracts_by_language(doc);
+    let main_abstract = abstracts
         .iter()
         .find(|a| a.lang == front.language)
-        .or(front.abstracts.first());
-    if let Some(abs) = main_abstract.filter(|a| !a.text.trim().is_empty()) {
+        .or(abstracts.first());
+    if let Some(abs) = main_abstract {
         fields.push(("abstract", braced(&escape(&abs.text))));
     }
     if let Some(langid) = langid(&front.language) {
@@ -357,8 +380,7 @@ fn own_entry(
         fields.push(("note", braced(&notes.join("; "))));
     }
     let unrendered = front.titles.len().saturating_sub(1)
-        + front
-            .abstracts
+        + abstracts
             .len()
             .saturating_sub(usize::from(main_abstract.is_some()));
     if unrendered > 0 {
@@ -372,7 +394,7 @@ fn own_entry(
     }
     let first = authors.first().map(|c| key_name_of_contributor(c));
     let key = keys.claim(&key_base(first, year, Some(&title.text)));
-    let entry_type = if journal.is_some() { "article" } else { "misc" };
+    let entry_type = if is_article { "article" } else { "misc" };
     order_fields(&mut fields, entry_type);
     Ok(Entry {
         entry_type,

@@ -132,11 +132,8 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
             root.insert(property.into(), Value::Array(people));
         }
     }
-    let abstracts: Vec<&LocalizedText> = front
-        .abstracts
-        .iter()
-        .filter(|a| !a.text.trim().is_empty())
-        .collect();
+    let abstracts = super::abstracts_by_language(doc);
+    let abstracts: Vec<&LocalizedText> = abstracts.iter().collect();
     if let Some(value) = localized(&abstracts) {
         root.insert("abstract".into(), value);
     }
@@ -824,6 +821,7 @@ pub(crate) mod test_fixtures {
     /// An Arabic paper with an English title and abstract, two authors, an editor, a full
     /// publication record, sections (one the reference list) and a reference of every type.
     pub(crate) const RICH: &str = r#"{
+  "format_version": 1,
   "source": {"file_name": "t.txt", "encoding": "UTF-8", "sha256": "00", "line_count": 400},
   "front": {
     "language": "ar",

@@ -93,3 +93,25 @@ pub(crate) fn required_authors<'a>(
     }
     Ok(authors)
 }
+
+/// The abstracts, one per language in the order the languages first appear: several texts
+/// in one language are the paragraphs of one abstract (a structured abstract's sections, a
+/// JATS abstract of several paragraphs), joined with a blank line.
+pub(crate) fn abstracts_by_language(doc: &Document) -> Vec<LocalizedText> {
+    let mut out: Vec<LocalizedText> = Vec::new();
+    for a in doc
+        .front
+        .abstracts
+        .iter()
+        .filter(|a| !a.text.trim().is_empty())
+    {
+        match out.iter_mut().find(|o| o.lang == a.lang) {
+            Some(o) => {
+                o.text.push_str("\n\n");
+                o.text.push_str(&a.text);
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    out
+}

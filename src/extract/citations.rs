@@ -523,6 +523,18 @@ fn dated_parenthetical(text: &str) -> Option<DatedBy> {
     found
 }
 
+/// How a footnote's text refers back to an earlier work (`Ibid.`, `op. cit.`, `supra`),
+/// when it does; `None` for a note that names its work itself.
+pub(crate) fn back_reference_kind(text: &str) -> Option<CitationKind> {
+    let (_, rest) = take_locator(text);
+    match form_of(&rest) {
+        Form::Ibid => Some(CitationKind::Ibid),
+        Form::OpCit(_) => Some(CitationKind::OpCit),
+        Form::Supra(..) => Some(CitationKind::Supra),
+        Form::Plain(_) => None,
+    }
+}
+
 /// Whether an unmatched footnote still reads as a citation of a work (not a comment).
 fn citation_like(text: &str, has_locator: bool) -> bool {
     let words = text.split_whitespace().count();

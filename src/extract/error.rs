@@ -71,6 +71,28 @@ pub enum ExtractError {
         /// The limit, in MiB.
         limit_mib: usize,
     },
+    /// The input is XML that is not well-formed, or cannot be decoded as its declaration says.
+    #[error("{file}:{line}:{column}: {message}")]
+    Xml {
+        /// The input's name.
+        file: String,
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based, in bytes).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The input is XML but holds no JATS `article`.
+    #[error("{file}:{line}: the root element is `{root}`, not a JATS `article`; papermeta reads JATS 1.0–1.3 and NLM 3.0 articles")]
+    NotJats {
+        /// The input's name.
+        file: String,
+        /// The root element's name.
+        root: String,
+        /// Its line.
+        line: usize,
+    },
     /// No line could be taken for the paper's title.
     #[error("{file}: no title found: the first text line ({detail}) does not look like a title")]
     NoTitle {

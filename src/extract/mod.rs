@@ -1,8 +1,11 @@
 //! Input → model. Each file owns one concern; all of them keep source lines and return
 //! warnings instead of guessing silently.
 //!
-//! A reader fills the input seam ([`input::PagedInput`], pages of lines with optional layout):
-//! [`text::read_text`] for text files, [`pdf::read_pdf`] for PDFs (chosen by [`read_input`]). [`extract_pages`] does the rest, the same for every
+//! [`extract_document`] tells the kind of input from its first bytes ([`input_kind`]): a
+//! JATS (or NLM) article is read straight into the model by [`jats::read_jats`], since its
+//! markup already says what each part is; a PDF or a paper's text fills the input seam
+//! ([`input::PagedInput`], pages of lines with optional layout): [`pdf::read_pdf`] for PDFs,
+//! [`text::read_text`] for text files (chosen by [`read_input`]). [`extract_pages`] does the rest, the same for every
 //! reader: [`repair::repair_input`] (PDF extraction artefacts) → [`pages::input_pages`]
 //! (furniture, footnote zones) → [`front::extract_front_matter`]
 //! → [`sections::extract_body`] (which uses [`footnotes`]) → [`references::extract_references`]
@@ -16,6 +19,7 @@ pub mod footnotes;
 pub mod front;
 pub mod input;
 pub mod intext;
+pub mod jats;
 pub mod layout;
 pub mod markers;
 pub mod notelabels;
@@ -33,10 +37,12 @@ pub use error::ExtractError;
 use crate::model::Document;
 use input::PagedInput;
 
-/// Reads one paper from its bytes into the canonical model: a PDF (by its `%PDF-`
-/// signature) through [`pdf::read_pdf`], anything else as text through [`text::read_text`].
+/// Reads one paper from its bytes into the canonical model, by the kind of input it is.
 pub fn extract_document(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError> {
-    read_input(bytes, file_name).and_then(|input| extract_pages(&input))
+    match input_kind(bytes) {
+        InputKind::Jats => jats::read_jats(bytes, file_name),
+        InputKind::Text | InputKind::Pdf => extract_pages(&read_input(bytes, file_name)?),
+    }
 }
 
 /// Reads one paper's bytes into pages of lines, choosing the reader by content.
@@ -45,6 +51,28 @@ pub fn read_input(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractEr
         pdf::read_pdf(bytes, file_name)
     } else {
         text::read_text(bytes, file_name)
+    }
+}
+
+/// What kind of input a file is, told from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A paper's text (as a PDF text extractor writes it).
+    Text,
+    /// A PDF file (`%PDF-`).
+    Pdf,
+    /// An XML file, read as a JATS article (see [`jats::looks_like_xml`]).
+    Jats,
+}
+
+/// The kind of an input, from its first bytes.
+pub fn input_kind(bytes: &[u8]) -> InputKind {
+    if pdf::is_pdf(bytes) {
+        InputKind::Pdf
+    } else if jats::looks_like_xml(bytes) {
+        InputKind::Jats
+    } else {
+        InputKind::Text
     }
 }
 
@@ -85,6 +113,7 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
             reference_groups,
         },
         warnings,
+        ..Document::default()
     };
     doc.drop_blank_values();
     place::place_spans(&mut doc, input);

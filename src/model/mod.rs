@@ -19,10 +19,29 @@ pub use identifiers::{Doi, IsoDate, Issn, LanguageTag, Orcid};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The version of the model's JSON form that this papermeta writes and reads. It goes up
+/// whenever a model JSON written before would read differently or not at all; a model JSON
+/// of another version is refused with a message that says which versions are involved.
+pub const MODEL_FORMAT_VERSION: u32 = 1;
+
+/// The version of the model's JSON form a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct FormatVersion(pub u32);
+
+impl Default for FormatVersion {
+    /// The version this papermeta writes ([`MODEL_FORMAT_VERSION`]).
+    fn default() -> Self {
+        FormatVersion(MODEL_FORMAT_VERSION)
+    }
+}
+
 /// One scholarly paper: where it came from, its front matter, body and back matter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The version of the model's JSON form (see [`MODEL_FORMAT_VERSION`]).
+    pub format_version: FormatVersion,
     /// The input the document was read from.
     pub source: SourceInfo,
     /// Title, contributors, abstracts, keywords and publication facts.

@@ -39,6 +39,7 @@ mod cursor;
 pub mod dtd;
 pub mod files;
 pub mod jats;
+pub mod json_pointer;
 pub mod jsonld;
 mod jsonld_shape;
 pub mod marcxml;

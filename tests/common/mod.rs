@@ -7,6 +7,9 @@ pub mod gen;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The Crossref `timestamp` golden outputs are written with.
+pub const GOLDEN_CROSSREF_TIMESTAMP: u64 = 20990101120000;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -23,7 +23,7 @@ mod facts;
 mod head;
 mod language;
 mod lines;
-mod names;
+pub(crate) mod names;
 mod notes;
 mod reader;
 mod titles;

@@ -18,8 +18,8 @@ pub mod lines;
 pub mod objects;
 pub mod unicode;
 
-use super::input::{PagedInput, SourceLine, SourcePage};
 use super::error::ExtractError;
+use super::input::{PagedInput, SourceLine, SourcePage};
 use crate::model::{Diagnostic, SourceInfo};
 use content::{ContentError, FontCache};
 use lopdf::{Document, Object};

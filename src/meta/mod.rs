@@ -1,9 +1,20 @@
-//! The metadata file (`--meta FILE.toml`): publication facts the text rarely holds.
+//! Publication facts the text rarely holds, in layers: a journal-level file shared by an
+//! issue's articles (`--journal-meta`), an article-level file (`--meta`), then single facts
+//! given as flags (`--doi`, `--pages`, `--volume`, `--issue`, `--published`). Each layer is a
+//! [`Metadata`] that names its origin; later layers override earlier ones, and every layer
+//! overrides what was read from the paper. [`explain`] tells, for every key, which source the
+//! final value came from. Files are TOML or JSON (the same keys, documented in
+//! `docs/metadata.md`).
 //!
-//! Its values override extracted ones: volume, issue, DOI and publication date read from the
-//! paper's first page (`extract::front`) are replaced when the file sets them, and a
-//! `received`/`accepted` date replaces the printed history date of that kind. Unknown keys are errors that name the closest valid
-//! key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI form).
+//! Extracted values (volume, issue, DOI and publication date read from the paper's first page,
+//! `extract::front`) are replaced when a layer sets them, and a `received`/`accepted` date
+//! replaces the printed history date of that kind. Unknown keys are errors that name the
+//! closest valid key; every value is checked (ISSN check digit, ISO dates, ORCID checksum, DOI
+//! form).
+
+mod explain;
+
+pub use explain::{explain, format_explain, Origin, ValueOrigin};
 
 use crate::model::identifiers::primary_language;
 use crate::model::{
@@ -15,25 +26,66 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
-/// Why a metadata file was refused. Every variant names the file and, where it applies, the
-/// line and column.
+/// Why a metadata file (or flag) was refused: the file and, where it applies, the line and
+/// column.
 #[derive(Debug, Error, PartialEq)]
-#[error("{file}:{line}:{column}: {message}")]
+#[error("{}", self.render())]
 pub struct MetaError {
-    /// The metadata file's name.
+    /// The metadata file's name, or the flag (`--doi`).
     pub file: String,
-    /// Line (1-based).
+    /// Line (1-based); 0 for a flag.
     pub line: usize,
-    /// Column (1-based, characters).
+    /// Column (1-based, characters); 0 for a flag.
     pub column: usize,
     /// What is wrong and how to fix it.
     pub message: String,
 }
 
-/// The parsed metadata file.
+impl MetaError {
+    fn render(&self) -> String {
+        if self.line == 0 {
+            format!("{}: {}", self.file, self.message)
+        } else {
+            format!(
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+/// The syntax of a metadata file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// TOML (`key = "value"`).
+    Toml,
+    /// JSON (`{"key": "value"}`).
+    Json,
+}
+
+impl Syntax {
+    /// The syntax of a file: JSON when its name ends in `.json` or its text opens with `{`.
+    pub fn of(file: &str, text: &str) -> Syntax {
+        if file.to_ascii_lowercase().ends_with(".json")
+            || text
+                .trim_start_matches('\u{FEFF}')
+                .trim_start()
+                .starts_with('{')
+        {
+            Syntax::Json
+        } else {
+            Syntax::Toml
+        }
+    }
+}
+
+/// One layer of metadata: a parsed file, or the facts given as flags.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
+    /// Where the layer comes from (the file's name, or `command line`), for [`explain`].
+    #[serde(skip)]
+    pub origin: String,
     /// `[journal]`.
     #[serde(default)]
     pub journal: Option<JournalMeta>,
@@ -166,8 +218,17 @@ const ARTICLE_KEYS: &[&str] = &[
 const LICENSE_KEYS: &[&str] = &["url", "text"];
 const AUTHOR_KEYS: &[&str] = &["name", "latin", "orcid", "email", "corresponding"];
 
-/// Reads and checks a metadata file's text.
+/// Reads and checks a metadata file's text, TOML or JSON (see [`Syntax::of`]).
 pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
+    let mut meta = match Syntax::of(file, text) {
+        Syntax::Toml => parse_toml(text, file)?,
+        Syntax::Json => parse_json(text, file)?,
+    };
+    meta.origin = file.to_string();
+    Ok(meta)
+}
+
+fn parse_toml(text: &str, file: &str) -> Result<Metadata, MetaError> {
     let err_at = |offset: usize, message: String| {
         let (line, column) = line_column(text, offset);
         MetaError {
@@ -181,43 +242,133 @@ pub fn parse_metadata(text: &str, file: &str) -> Result<Metadata, MetaError> {
         let offset = e.span().map_or(0, |s| s.start);
         err_at(offset, format!("not valid TOML: {}", e.message()))
     })?;
-    check_keys(&table, TOP_KEYS, "", text, file)?;
-    if let Some(toml::Value::Table(journal)) = table.get("journal") {
-        check_keys(journal, JOURNAL_KEYS, "journal.", text, file)?;
-        if let Some(toml::Value::Table(p)) = journal.get("publisher") {
-            check_keys(p, PUBLISHER_KEYS, "journal.publisher.", text, file)?;
-        }
-    }
-    if let Some(toml::Value::Table(article)) = table.get("article") {
-        check_keys(article, ARTICLE_KEYS, "article.", text, file)?;
-        if let Some(toml::Value::Table(l)) = article.get("license") {
-            check_keys(l, LICENSE_KEYS, "article.license.", text, file)?;
-        }
-    }
-    if let Some(toml::Value::Table(d)) = table.get("depositor") {
-        check_keys(d, DEPOSITOR_KEYS, "depositor.", text, file)?;
-    }
-    if let Some(toml::Value::Array(authors)) = table.get("authors") {
-        for a in authors {
-            if let toml::Value::Table(a) = a {
-                check_keys(a, AUTHOR_KEYS, "authors.", text, file)?;
-            }
-        }
-    }
+    let source = Source {
+        text,
+        file,
+        syntax: Syntax::Toml,
+    };
+    check_all_keys(&table, &source)?;
     let meta: Metadata = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         err_at(offset, e.message().to_string())
     })?;
-    check_values(&meta, text, file)?;
+    check_values(&meta, &source)?;
     Ok(meta)
+}
+
+/// Reads a JSON metadata file: the keys and values of the TOML form, as JSON objects.
+fn parse_json(text: &str, file: &str) -> Result<Metadata, MetaError> {
+    let text = text.trim_start_matches('\u{FEFF}');
+    let at = |e: &serde_json::Error, message: String| MetaError {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message,
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| at(&e, format!("not valid JSON: {e}")))?;
+    let source = Source {
+        text,
+        file,
+        syntax: Syntax::Json,
+    };
+    let table = match json_to_toml(&value, &source)? {
+        toml::Value::Table(t) => t,
+        _ => return Err(MetaError {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            message:
+                "a JSON metadata file is one object (`{\"journal\": {...}, \"article\": {...}}`)"
+                    .into(),
+        }),
+    };
+    check_all_keys(&table, &source)?;
+    let meta: Metadata = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_string();
+        at(&e, message)
+    })?;
+    check_values(&meta, &source)?;
+    Ok(meta)
+}
+
+/// A JSON value as the TOML value the key checks read; `null` has no TOML form.
+fn json_to_toml(value: &serde_json::Value, source: &Source) -> Result<toml::Value, MetaError> {
+    use serde_json::Value as J;
+    Ok(match value {
+        J::Null => {
+            return Err(MetaError {
+                file: source.file.to_string(),
+                line: 1,
+                column: 1,
+                message: "`null` is no value: leave the key out instead".into(),
+            })
+        }
+        J::Bool(b) => toml::Value::Boolean(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None => toml::Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        J::String(s) => toml::Value::String(s.clone()),
+        J::Array(items) => toml::Value::Array(
+            items
+                .iter()
+                .map(|v| json_to_toml(v, source))
+                .collect::<Result<_, _>>()?,
+        ),
+        J::Object(map) => {
+            let mut t = toml::Table::new();
+            for (k, v) in map {
+                t.insert(k.clone(), json_to_toml(v, source)?);
+            }
+            toml::Value::Table(t)
+        }
+    })
+}
+
+/// A metadata file's text, name and syntax, for messages with positions.
+struct Source<'a> {
+    text: &'a str,
+    file: &'a str,
+    syntax: Syntax,
+}
+
+fn check_all_keys(table: &toml::Table, src: &Source) -> Result<(), MetaError> {
+    check_keys(table, TOP_KEYS, "", src)?;
+    if let Some(toml::Value::Table(journal)) = table.get("journal") {
+        check_keys(journal, JOURNAL_KEYS, "journal.", src)?;
+        if let Some(toml::Value::Table(p)) = journal.get("publisher") {
+            check_keys(p, PUBLISHER_KEYS, "journal.publisher.", src)?;
+        }
+    }
+    if let Some(toml::Value::Table(article)) = table.get("article") {
+        check_keys(article, ARTICLE_KEYS, "article.", src)?;
+        if let Some(toml::Value::Table(l)) = article.get("license") {
+            check_keys(l, LICENSE_KEYS, "article.license.", src)?;
+        }
+    }
+    if let Some(toml::Value::Table(d)) = table.get("depositor") {
+        check_keys(d, DEPOSITOR_KEYS, "depositor.", src)?;
+    }
+    if let Some(toml::Value::Array(authors)) = table.get("authors") {
+        for a in authors {
+            if let toml::Value::Table(a) = a {
+                check_keys(a, AUTHOR_KEYS, "authors.", src)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_keys(
     table: &toml::Table,
     valid: &[&str],
     prefix: &str,
-    text: &str,
-    file: &str,
+    src: &Source,
 ) -> Result<(), MetaError> {
     for key in table.keys() {
         if valid.contains(&key.as_str()) {
@@ -229,9 +380,9 @@ fn check_keys(
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, v)| v)
             .unwrap_or_default();
-        let (line, column) = find_key(text, key);
+        let (line, column) = find_key(src, key);
         return Err(MetaError {
-            file: file.to_string(),
+            file: src.file.to_string(),
             line,
             column,
             message: format!(
@@ -243,8 +394,21 @@ fn check_keys(
     Ok(())
 }
 
-/// Where `key` is defined: the first line that assigns it (`key =`) or opens it (`[key]`).
-fn find_key(text: &str, key: &str) -> (usize, usize) {
+/// Where `key` is defined: the first line that assigns it (`key =`) or opens it (`[key]`),
+/// or in JSON the first `"key":`.
+fn find_key(src: &Source, key: &str) -> (usize, usize) {
+    let text = src.text;
+    if src.syntax == Syntax::Json {
+        let quoted = format!("\"{key}\"");
+        for (i, line) in text.lines().enumerate() {
+            for (pos, _) in line.match_indices(&quoted) {
+                if line[pos + quoted.len()..].trim_start().starts_with(':') {
+                    return (i + 1, line[..pos].chars().count() + 1);
+                }
+            }
+        }
+        return (1, 1);
+    }
     for (i, line) in text.lines().enumerate() {
         let code = line.split('#').next().unwrap_or("");
         for (pos, _) in code.match_indices(key) {
@@ -267,12 +431,12 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError> {
+fn check_values(meta: &Metadata, src: &Source) -> Result<(), MetaError> {
     let fail = |key: &str, message: String| {
         let leaf = key.rsplit('.').next().unwrap_or(key);
-        let (line, column) = find_key(text, leaf);
+        let (line, column) = find_key(src, leaf);
         Err(MetaError {
-            file: file.to_string(),
+            file: src.file.to_string(),
             line,
             column,
             message: format!("`{key}`: {message}"),
@@ -296,39 +460,8 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
         }
     }
     if let Some(a) = &meta.article {
-        for (key, value) in [
-            ("article.published", &a.published),
-            ("article.received", &a.received),
-            ("article.accepted", &a.accepted),
-        ] {
-            if let Some(d) = value {
-                if let Err(e) = IsoDate::parse(d) {
-                    return fail(key, e.to_string());
-                }
-            }
-        }
-        if let Some(p) = &a.pages {
-            if parse_pages(p).first.is_none() {
-                return fail(
-                    "article.pages",
-                    format!("`{p}` is not a page range like `101-125`"),
-                );
-            }
-        }
-        if let Some(doi) = &a.doi {
-            if let Err(e) = Doi::parse_any(doi) {
-                return fail("article.doi", e.to_string());
-            }
-        }
-        if let Some(u) = &a.url {
-            if !is_http_url(u) {
-                return fail("article.url", format!("`{u}` is not an http(s) URL"));
-            }
-        }
-        if let Some(t) = &a.title {
-            if let Err(m) = check_lang_table(t) {
-                return fail("article.title", m);
-            }
+        if let Some((key, message)) = article_problem(a) {
+            return fail(key, message);
         }
     }
     if let Some(d) = &meta.depositor {
@@ -356,6 +489,96 @@ fn check_values(meta: &Metadata, text: &str, file: &str) -> Result<(), MetaError
         }
     }
     Ok(())
+}
+
+/// The first value of an `[article]` table that is not what its key needs: the key and why.
+fn article_problem(a: &ArticleMeta) -> Option<(&'static str, String)> {
+    for (key, value) in [
+        ("article.published", &a.published),
+        ("article.received", &a.received),
+        ("article.accepted", &a.accepted),
+    ] {
+        if let Some(d) = value {
+            if let Err(e) = IsoDate::parse(d) {
+                return Some((key, e.to_string()));
+            }
+        }
+    }
+    if let Some(p) = &a.pages {
+        if parse_pages(p).first.is_none() {
+            return Some((
+                "article.pages",
+                format!("`{p}` is not a page range like `101-125`"),
+            ));
+        }
+    }
+    if let Some(doi) = &a.doi {
+        if let Err(e) = Doi::parse_any(doi) {
+            return Some(("article.doi", e.to_string()));
+        }
+    }
+    if let Some(u) = &a.url {
+        if !is_http_url(u) {
+            return Some(("article.url", format!("`{u}` is not an http(s) URL")));
+        }
+    }
+    if let Some(t) = &a.title {
+        if let Err(m) = check_lang_table(t) {
+            return Some(("article.title", m));
+        }
+    }
+    None
+}
+
+/// The origin [`explain`] names for the facts given as flags.
+pub const FLAGS_ORIGIN: &str = "command line";
+
+/// Single article facts given as flags (`--doi`, `--pages`, `--volume`, `--issue`,
+/// `--published`): the last metadata layer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FactFlags {
+    /// `--doi`.
+    pub doi: Option<String>,
+    /// `--pages`.
+    pub pages: Option<String>,
+    /// `--volume`.
+    pub volume: Option<String>,
+    /// `--issue`.
+    pub issue: Option<String>,
+    /// `--published`.
+    pub published: Option<String>,
+}
+
+impl FactFlags {
+    /// The flags as a metadata layer (none when no flag is given), each value checked as in
+    /// a file; an error names the flag.
+    pub fn to_metadata(&self) -> Result<Option<Metadata>, MetaError> {
+        if self == &FactFlags::default() {
+            return Ok(None);
+        }
+        let article = ArticleMeta {
+            doi: self.doi.clone(),
+            pages: self.pages.clone(),
+            volume: self.volume.clone(),
+            issue: self.issue.clone(),
+            published: self.published.clone(),
+            ..ArticleMeta::default()
+        };
+        if let Some((key, message)) = article_problem(&article) {
+            let flag = format!("--{}", key.trim_start_matches("article."));
+            return Err(MetaError {
+                file: flag,
+                line: 0,
+                column: 0,
+                message,
+            });
+        }
+        Ok(Some(Metadata {
+            origin: FLAGS_ORIGIN.to_string(),
+            article: Some(article),
+            ..Metadata::default()
+        }))
+    }
 }
 
 fn check_lang_table(table: &toml::Table) -> Result<(), String> {
@@ -725,6 +948,45 @@ pub fn documented_keys() -> BTreeMap<&'static str, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/metadata.md names every key a metadata file may hold, and documents each.
+    #[test]
+    fn docs_metadata_md_documents_every_accepted_key() {
+        let doc = include_str!("../../docs/metadata.md");
+        let tables: [(&str, &[&str]); 6] = [
+            ("journal.", JOURNAL_KEYS),
+            ("journal.publisher.", PUBLISHER_KEYS),
+            ("article.", ARTICLE_KEYS),
+            ("article.license.", LICENSE_KEYS),
+            ("authors[].", AUTHOR_KEYS),
+            ("depositor.", DEPOSITOR_KEYS),
+        ];
+        let documented = documented_keys();
+        for (prefix, keys) in tables {
+            for key in keys {
+                let full = format!("{prefix}{key}");
+                // A sub-table is documented by its parent row (`article.license`).
+                let covered = documented.contains_key(full.as_str())
+                    || documented
+                        .keys()
+                        .any(|d| full.starts_with(&format!("{d}.")))
+                    || (prefix == "journal." && *key == "publisher");
+                assert!(covered, "`{full}` is accepted but not in DOCUMENTED_KEYS");
+            }
+        }
+        for key in TOP_KEYS
+            .iter()
+            .filter(|k| !["journal", "article", "authors", "depositor"].contains(k))
+        {
+            assert!(documented.contains_key(key), "`{key}` is not documented");
+        }
+        for key in documented.keys() {
+            assert!(
+                doc.contains(&format!("| `{key}` |")),
+                "docs/metadata.md lacks `{key}`"
+            );
+        }
+    }
 
     #[test]
     fn issn_1234_double_hyphen_567_in_meta_is_an_error_not_a_panic() {
