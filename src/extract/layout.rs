@@ -268,6 +268,7 @@ pub fn title_start(first_page: &[Line], body_size: Option<f32>) -> Option<usize>
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one raised run per test line
 mod tests {
     use super::*;
     use crate::extract::input::LineLayout;

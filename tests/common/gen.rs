@@ -147,7 +147,7 @@ fn work(rng: &mut Rng, i: usize) -> Work {
         rng.pick(WORDS),
         rng.pick(TOPICS)
     );
-    let entry = if i % 2 == 0 {
+    let entry = if i.is_multiple_of(2) {
         format!(
             "{family}, {given}. {year}. {title}. {}: {}.",
             rng.pick(PLACES),

@@ -205,10 +205,8 @@ impl<'a> Interpreter<'a> {
             }
             let ops = &ops[..];
             match operator {
-                b"q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
+                b"q" if stack.len() < 256 => {
+                    stack.push(gs.clone());
                 }
                 b"Q" => {
                     if let Some(s) = stack.pop() {

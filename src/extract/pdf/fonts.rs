@@ -144,7 +144,7 @@ impl Font {
             let first = number_entry(doc, dict, b"FirstChar")
                 .unwrap_or(0.0)
                 .max(0.0) as u32;
-            if let Some(w) = dict.get(b"Widths").ok() {
+            if let Ok(w) = dict.get(b"Widths") {
                 for (i, width) in numbers(doc, w).into_iter().enumerate().take(65536) {
                     widths.insert(first + i as u32, width * scale);
                 }

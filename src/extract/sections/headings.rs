@@ -265,7 +265,7 @@ pub fn undoubled(text: &str) -> Option<String> {
     let mut pairs = 0;
     for word in text.split_whitespace() {
         let chars: Vec<char> = word.chars().collect();
-        if chars.len() % 2 != 0 || chars.chunks(2).any(|p| p[0] != p[1]) {
+        if !chars.len().is_multiple_of(2) || chars.chunks(2).any(|p| p[0] != p[1]) {
             return None;
         }
         if !out.is_empty() {

@@ -327,9 +327,10 @@ impl Builtin {
             | Builtin::GMonthDay
             | Builtin::GDay
             | Builtin::GMonth => parse_temporal(self, v).map(Value::Time).ok_or_else(bad),
-            Builtin::HexBinary => (v.len() % 2 == 0 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-                .then(|| Value::Bin(v.to_ascii_uppercase(), v.len() / 2))
-                .ok_or_else(bad),
+            Builtin::HexBinary => (v.len().is_multiple_of(2)
+                && v.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Value::Bin(v.to_ascii_uppercase(), v.len() / 2))
+            .ok_or_else(bad),
             Builtin::Base64Binary => base64_octets(v)
                 .map(|n| Value::Bin(v.chars().filter(|c| *c != ' ').collect(), n))
                 .ok_or_else(bad),
@@ -663,7 +664,7 @@ fn duration_fields(s: &str, designators: &[char]) -> Option<usize> {
 
 fn base64_octets(v: &str) -> Option<usize> {
     let chars: Vec<char> = v.chars().filter(|c| *c != ' ').collect();
-    if chars.len() % 4 != 0 {
+    if !chars.len().is_multiple_of(4) {
         return None;
     }
     let pad = chars.iter().rev().take_while(|c| **c == '=').count();
