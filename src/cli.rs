@@ -41,7 +41,7 @@ fn fail(status: u8, message: impl Into<String>) -> anyhow::Error {
 #[command(
     name = "papermeta",
     version,
-    about = "Turns the text of a scholarly paper into JATS XML, schema.org JSON-LD and BibTeX, each validated before it is written",
+    about = "Turns a scholarly paper (its PDF, its extracted text or its JATS) into JATS XML, schema.org JSON-LD, BibTeX, Crossref deposit XML, RIS, CSL-JSON and MARCXML, each validated before it is written",
     after_help = "Examples:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n  papermeta extract paper.txt --to bibtex --outline\n  papermeta validate out/political-issues-000.jats.xml --profile pmc\n\nExit status: 0 all valid, 1 validation failed, 2 usage or input error."
 )]
 struct Cli {
@@ -51,7 +51,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read a paper's text and write its records (JATS, JSON-LD, BibTeX, model JSON).
+    /// Read a paper (PDF, text or JATS) and write its records (JATS, JSON-LD, BibTeX, model JSON by default; --to for the others).
     #[command(
         after_help = "Example:\n  papermeta extract samples/political-issues-000.txt --meta samples/political-issues.meta.toml -o out\n\nOutputs go to DIR/<stem>.jats.xml, .jsonld, .bib and .model.json, each validated first and written atomically."
     )]
