@@ -294,6 +294,9 @@ struct ValidateArgs {
     /// Print a JSON report: per file, one record per finding (file, line, column, rule, severity, message).
     #[arg(long)]
     json: bool,
+    /// Refuse files larger than this (bytes; K, M or G suffixes).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_input: u64,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -660,6 +663,7 @@ fn validate_files(args: ValidateArgs) -> Result<u8> {
         dtd,
         profiles,
         strict: args.strict,
+        max_input: Some(args.max_input),
     });
     let mut reports: Vec<FileReport> = Vec::new();
     let mut summary = Summary::default();

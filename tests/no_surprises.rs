@@ -313,6 +313,35 @@ fn an_input_over_the_limit_is_refused_at_once_with_the_limit_named() {
 }
 
 #[test]
+fn a_huge_file_to_validate_is_refused_at_once_with_the_limit_named() {
+    // A 100 MB JSON-LD file used to take many times its size in memory: `validate` refuses
+    // files over --max-input (64 MiB by default) by their size, before reading a byte.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.jsonld");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 << 20)
+        .unwrap();
+    let started = Instant::now();
+    let out = bin().arg("validate").arg(&huge).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("over the input limit of 67108864 bytes (raise it with --max-input)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // Under the limit, a file is checked as before.
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seed/output.jsonld");
+    let out = bin()
+        .args(["validate", "--max-input", "10M"])
+        .arg(&golden)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
 fn utf16_without_a_bom_is_read() {
     let text = std::fs::read_to_string(sample()).unwrap();
     for big_endian in [false, true] {

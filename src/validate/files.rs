@@ -23,6 +23,9 @@ pub struct ValidateOptions {
     pub profiles: Vec<Profile>,
     /// Profile findings become errors.
     pub strict: bool,
+    /// Files larger than this many bytes are refused before they are read (`None`: no limit);
+    /// checking a file takes memory in proportion to its size.
+    pub max_input: Option<u64>,
 }
 
 /// One finding about one file.
@@ -193,6 +196,23 @@ impl Validator {
 
     /// Reads and validates one file.
     pub fn validate_file(&self, path: &Path) -> FileReport {
+        let too_large = self.options.max_input.and_then(|limit| {
+            let size = std::fs::metadata(path).ok()?.len();
+            (size > limit).then(|| {
+                format!(
+                    "{}: refused: the file is {size} bytes, over the input limit of {limit} bytes (raise it with --max-input)",
+                    path.display()
+                )
+            })
+        });
+        if let Some(problem) = too_large {
+            return FileReport {
+                path: path.to_path_buf(),
+                format: None,
+                problem: Some(problem),
+                findings: Vec::new(),
+            };
+        }
         match std::fs::read(path) {
             Ok(bytes) => self.validate_bytes(path, &bytes),
             Err(e) => FileReport {
