@@ -189,8 +189,9 @@ struct ExtractArgs {
     /// Print only warnings and errors.
     #[arg(short, long)]
     quiet: bool,
-    /// When some outputs fail, still write the valid ones (and name the earlier outputs of the
-    /// failed formats that are now stale). By default a failed output means nothing is written.
+    /// When some outputs fail, still write the valid ones even beside an earlier output of a
+    /// failed format (named as stale). By default the valid ones are written only when no
+    /// earlier output of a failed format is there, so a folder never mixes two runs.
     #[arg(long)]
     partial: bool,
     /// Refuse inputs larger than this (bytes; K, M or G suffixes).
@@ -383,7 +384,6 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         input: &args.input,
         output: &args.output,
         quiet: args.quiet,
-        partial: args.partial,
         outline: args.outline,
         citations: args.citations,
         explain: args.meta.explain.then_some(layers.as_slice()),
@@ -428,7 +428,6 @@ fn export(args: ExportArgs) -> Result<u8> {
         input: &source,
         output: &args.output,
         quiet: args.quiet,
-        partial: args.partial,
         outline: false,
         citations: false,
         explain: args.meta.explain.then_some(layers.as_slice()),
@@ -442,7 +441,6 @@ struct Shown<'a> {
     input: &'a str,
     output: &'a Path,
     quiet: bool,
-    partial: bool,
     outline: bool,
     citations: bool,
     /// The metadata layers, when `--explain` asks where each value came from.
@@ -497,10 +495,16 @@ fn print_outcome(args: &Shown, stem: &str, outcome: &Outcome) -> std::io::Result
     }
     let refused =
         !outcome.failed.is_empty() || outcome.artifacts.iter().any(|a| !a.report.is_valid());
-    if refused && outcome.written.is_empty() && !args.partial {
+    if refused && !outcome.kept.is_empty() {
+        let kept: Vec<String> = outcome
+            .kept
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         writeln!(
             err,
-            "error: no output was written because an output failed; earlier outputs in {} are left as they were (--partial writes the valid ones)",
+            "error: no output was written: {} from an earlier run would not be replaced, and writing the others would mix two runs in {}; the earlier outputs are left as they were (--partial writes the valid ones)",
+            kept.join(", "),
             args.output.display()
         )?;
     }

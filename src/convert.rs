@@ -29,8 +29,9 @@ pub struct ConvertOptions {
 /// document, or they failed validation).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum WritePolicy {
-    /// Write nothing: the outputs of an earlier run stay as they were, so a folder never
-    /// mixes two runs.
+    /// Never mix two runs in a folder: when an earlier output of a failed format is there,
+    /// write nothing (every earlier output stays as it was, named in [`Outcome::kept`]);
+    /// when there is none, the valid outputs are written, since they then mix with nothing.
     #[default]
     AllOrNothing,
     /// Write the valid outputs; the earlier outputs of the failed formats are left in place
@@ -156,8 +157,11 @@ pub struct Outcome {
     /// The files written.
     pub written: Vec<PathBuf>,
     /// Outputs of an earlier run that this run did not replace because their format failed
-    /// (with [`WritePolicy::Partial`]; with the default policy nothing is replaced at all).
+    /// (with [`WritePolicy::Partial`]; with the default policy nothing is replaced then).
     pub stale: Vec<PathBuf>,
+    /// Outputs of an earlier run, of formats that failed, because of which the default policy
+    /// wrote nothing (writing the others would have mixed two runs).
+    pub kept: Vec<PathBuf>,
     /// Temporaries a killed papermeta had left in the output directory, removed by this run.
     pub removed_temporaries: Vec<PathBuf>,
     /// How long each phase took.
@@ -236,8 +240,20 @@ fn finish(
     }
     let render = started.elapsed();
     let started = Instant::now();
-    let any_failed = !failed.is_empty() || artifacts.iter().any(|a| !a.report.is_valid());
-    let write = options.policy == WritePolicy::Partial || !any_failed;
+    // Outputs of an earlier run that this run cannot replace: their format failed.
+    let unreplaced: Vec<PathBuf> = failed
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(
+            artifacts
+                .iter()
+                .filter(|a| !a.report.is_valid())
+                .map(|a| a.format),
+        )
+        .map(|f| output_path(job.out_dir, job.stem, f))
+        .filter(|p| p.is_file())
+        .collect();
+    let write = options.policy == WritePolicy::Partial || unreplaced.is_empty();
     let mut written = Vec::new();
     let mut removed_temporaries = Vec::new();
     if write && artifacts.iter().any(|a| a.report.is_valid()) {
@@ -249,19 +265,10 @@ fn finish(
         removed_temporaries = remove_stale_temporaries(job.out_dir);
         written = write_valid(job.out_dir, job.stem, &artifacts)?;
     }
-    let stale = if write {
-        let unwritten = failed.iter().map(|(f, _)| *f).chain(
-            artifacts
-                .iter()
-                .filter(|a| !a.report.is_valid())
-                .map(|a| a.format),
-        );
-        unwritten
-            .map(|f| output_path(job.out_dir, job.stem, f))
-            .filter(|p| p.is_file())
-            .collect()
+    let (stale, kept) = if write {
+        (unreplaced, Vec::new())
     } else {
-        Vec::new()
+        (Vec::new(), unreplaced)
     };
     Ok(Outcome {
         document,
@@ -269,6 +276,7 @@ fn finish(
         artifacts,
         written,
         stale,
+        kept,
         removed_temporaries,
         timing: Timing {
             read,

@@ -224,7 +224,8 @@ fn a_failed_export_replaces_nothing_and_partial_names_the_stale_file() {
         })
         .collect();
     assert_eq!(before.len(), 4);
-    // Without the metadata JATS cannot be written: nothing is replaced.
+    // Without the metadata JATS cannot be written, and the earlier JATS is there: writing the
+    // others would mix two runs, so nothing is replaced.
     let failed = extract(dir.path(), &["-q"]);
     assert_eq!(failed.status.code(), Some(2));
     assert!(
@@ -310,6 +311,37 @@ fn an_input_over_the_limit_is_refused_at_once_with_the_limit_named() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_failed_export_into_a_folder_without_its_earlier_output_writes_the_valid_ones() {
+    // Nothing of an earlier run is there to mix with: the valid outputs are written, the
+    // failure is named and the exit status says so.
+    let dir = tempfile::tempdir().unwrap();
+    let out = extract(dir.path(), &["-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("jats not written"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("no output was written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        vec![
+            "political-issues-000.bib",
+            "political-issues-000.jsonld",
+            "political-issues-000.model.json"
+        ]
+    );
+    // A second run that fails the same way replaces them: still no mix of two runs.
+    let again = extract(dir.path(), &["-q"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(files_in(dir.path()).len(), 3);
 }
 
 #[test]
