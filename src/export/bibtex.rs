@@ -249,7 +249,7 @@ fn own_entry(
 ) -> Result<Entry, ExportError> {
     let front = &doc.front;
     let title = super::required_title(doc, FORMAT)?;
-    let authors = super::required_authors(doc, FORMAT)?;
+    let authors: Vec<&Contributor> = front.authors().collect();
     let publication = &front.publication;
     // Without a journal `@article` is incomplete for every style; `@misc` is complete, so the
     // paper's entry degrades to it with a warning rather than failing the whole export.
@@ -260,16 +260,20 @@ fn own_entry(
         .filter(|t| !t.text.trim().is_empty());
     // `@article` needs its year too (bibtex's plain style and biber both require it).
     let year = publication.published.map(|d| d.year);
-    let is_article = journal.is_some() && year.is_some();
+    // `@article` needs an author (plain.bst warns and biber rejects it); `@misc` has none
+    // required, so a paper whose authors were not found is still a record to import.
+    let is_article = journal.is_some() && year.is_some() && !authors.is_empty();
     if !is_article {
-        let missing = if journal.is_none() {
+        let missing = if authors.is_empty() {
+            "no author was found"
+        } else if journal.is_none() {
             "the journal is unknown"
         } else {
             "the publication year is unknown"
         };
         warnings.push(Diagnostic::warning(
             "bibtex-paper-as-misc",
-            format!("{missing}: the paper's own entry is written as @misc, with its volume, issue and ISSN in `note` (set `journal.title` and `article.published` in the metadata file for @article)"),
+            format!("{missing}: the paper's own entry is written as @misc, with its volume, issue and ISSN in `note` (set `authors`, `journal.title` and `article.published` in the metadata file for @article)"),
             None,
         ));
     }
@@ -284,7 +288,12 @@ fn own_entry(
             )
         })
         .collect();
-    fields.push(("author", braced(&names.join(" and "))));
+    if names.is_empty() {
+        // plain.bst sorts by `key` when there is no author.
+        fields.push(("key", braced(&escape(&title.text))));
+    } else {
+        fields.push(("author", braced(&names.join(" and "))));
+    }
     fields.push(("title", title_value(&title.text)));
     if let Some(journal) = journal {
         if is_article {
@@ -332,7 +341,12 @@ fn own_entry(
         }
     }
     if let Some(pages) = &publication.pages {
-        fields.push(("pages", braced(&pages_value(pages))));
+        if is_article {
+            fields.push(("pages", braced(&pages_value(pages))));
+        } else {
+            // `@misc` has no `pages`.
+            notes.push(format!("pp. {}", pages_value(pages)));
+        }
     } else if let Some(eloc) = publication.elocation.as_deref().filter(|e| !e.is_empty()) {
         notes.push(escape(eloc));
     }
@@ -1030,6 +1044,23 @@ mod tests {
         assert!(text.starts_with("@misc{"), "{text}");
         assert!(!text.contains("journal ="));
         assert!(warnings.iter().any(|w| w.code == "bibtex-paper-as-misc"));
+    }
+
+    #[test]
+    fn a_paper_without_authors_is_a_misc_entry_sorted_by_title() {
+        let mut doc = rich();
+        doc.front
+            .contributors
+            .retain(|c| c.role != crate::model::ContributorRole::Author);
+        let (text, warnings) = render(&doc, false);
+        assert!(text.starts_with("@misc{"), "{text}");
+        assert!(!text.contains("author ="), "{text}");
+        assert!(text.contains("  key = {"), "{text}");
+        assert!(warnings
+            .iter()
+            .any(|w| w.code == "bibtex-paper-as-misc" && w.message.contains("no author")));
+        let report = validate_bibtex(text.as_bytes());
+        assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     }
 
     #[test]

@@ -373,6 +373,9 @@ fn person(c: &Contributor, front: &Front) -> Value {
     if let Some(prefix) = &c.prefix {
         node.insert("honorificPrefix".into(), json!(prefix.as_written));
     }
+    if let Some(position) = c.position.as_deref().filter(|p| !p.trim().is_empty()) {
+        node.insert("jobTitle".into(), json!(position));
+    }
     if let Some(email) = c.email.as_deref().filter(|e| !e.is_empty()) {
         node.insert("email".into(), json!(email));
     }

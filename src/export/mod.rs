@@ -78,7 +78,8 @@ pub(crate) fn required_title<'a>(
         })
 }
 
-/// The authors, for formats that cannot describe a paper without one.
+/// The authors, for formats that cannot describe a paper without one (the real JSON-LD
+/// consumers require `author` on a ScholarlyArticle).
 pub(crate) fn required_authors<'a>(
     doc: &'a Document,
     format: &'static str,

@@ -682,8 +682,16 @@ fn find_zone(lines: &[Line], page_index: usize) -> Option<(usize, usize)> {
             return false;
         };
         let list = above.get(heading + 1..).unwrap_or_default();
+        // A group heading may stand between (`أولاً: المراجع العربية`, `Primary sources`):
+        // a short line without a label that ends no sentence.
+        let group_heading = |l: &&Line<'_>| {
+            let t = l.text.trim();
+            note_label(t).is_none()
+                && (1..=8).contains(&t.split_whitespace().count())
+                && !t.ends_with(['.', '؟', '?', '!'])
+        };
         list.iter()
-            .find(|l| !l.is_blank())
+            .find(|l| !l.is_blank() && !group_heading(l))
             .is_none_or(|first| note_label(first.text).is_some_and(|n| n.form.same_family(form)))
             && list
                 .iter()

@@ -132,6 +132,10 @@ pub struct Contributor {
     /// Academic prefix printed before the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<AcademicPrefix>,
+    /// The position printed under the name, as written: rank and field (`Lecturer in Law`,
+    /// `مدرس المناهج وطرق التدريس`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
     /// Email address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,

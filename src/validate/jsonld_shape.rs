@@ -93,6 +93,7 @@ static PERSON: ObjectShape = ObjectShape {
         ("familyName", NonEmpty),
         ("alternateName", STRING_OR_STRINGS),
         ("honorificPrefix", NonEmpty),
+        ("jobTitle", NonEmpty),
         ("email", Email),
         ("identifier", Object(&PROPERTY_VALUE)),
         ("sameAs", AbsoluteUrl),

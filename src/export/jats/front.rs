@@ -463,6 +463,9 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
     if let Some(email) = c.email.clone().or(note_email).filter(|m| !m.is_empty()) {
         e.push(Element::text_leaf("email", email));
     }
+    if let Some(position) = c.position.as_deref().filter(|p| !p.trim().is_empty()) {
+        e.push(Element::text_leaf("role", position));
+    }
     for aff_id in &c.affiliation_ids {
         match ctx.id_of(IdKind::Aff, aff_id) {
             Some(rid) => e.push(

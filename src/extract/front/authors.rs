@@ -5,7 +5,7 @@
 use super::affil::is_affiliation_text;
 use super::contacts::contact_rest;
 use super::emails::{email_name_score, token_similarity, EMAIL, EMAIL_MATCH_THRESHOLD};
-use super::lines::{split_inline_affiliation, Kind};
+use super::lines::{is_position_line, split_inline_affiliation, Kind};
 use super::names::{is_name_like, parse_author_line, ParsedAuthor};
 use super::reader::{Group, PendingAff, Reader};
 use crate::extract::text::Line;
@@ -83,6 +83,22 @@ impl Reader {
                 if let Some((names, rest)) = self.leading_known_names(&without_email) {
                     self.add_authors(parse_author_line(&names), line.number, alt_mode);
                     aff_text = rest;
+                }
+            }
+            // `مدرس المناهج وطرق التدريس` under a name: that author's position, no name.
+            let under_name = matches!(prev, Kind::Author | Kind::Candidate)
+                && groups.last().is_some_and(|g| g.affs.is_empty());
+            if !alt_mode
+                && under_name
+                && matches!(kind, Kind::Author | Kind::Candidate | Kind::Text)
+                && is_position_line(t)
+            {
+                let last = groups.last().and_then(|g| g.members.last()).copied();
+                if let Some(c) = last.and_then(|c| self.front.contributors.get_mut(c)) {
+                    if c.position.is_none() {
+                        c.position = Some(t.to_string());
+                        continue;
+                    }
                 }
             }
             match kind {
@@ -189,6 +205,7 @@ impl Reader {
                 name: a.name,
                 alt_names: Vec::new(),
                 prefix: a.prefix,
+                position: None,
                 email: None,
                 orcid: None,
                 affiliation_ids: Vec::new(),

@@ -10,6 +10,7 @@ use super::names::{
     split_affiliation_label, LabelKind,
 };
 use crate::extract::text::Line;
+use crate::model::Script;
 use crate::script::detect_script;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -144,6 +145,31 @@ pub(super) fn collect_notes<'a>(lines: &[Line<'a>], zone: bool, out: &mut Vec<Li
             }
         }
         i += 1;
+    }
+}
+
+/// Whether `text` states a contributor's position (rank and field) rather than a name:
+/// it opens with a position word (`Lecturer`, `مدرس`) that is no academic prefix of a name,
+/// and, in Latin script, what follows is a lowercase word (`Professor of Law`), a comma or
+/// nothing (`Professor Jane Roe` is a prefixed name). Read only right under a name.
+pub(super) fn is_position_line(text: &str) -> bool {
+    let t = text.trim();
+    if EMAIL.is_match(t) || t.split_whitespace().count() > 12 {
+        return false;
+    }
+    let Some((_, len)) = longest_match(t, all_entries(|m| m.position_leads), false) else {
+        return false;
+    };
+    let rest = t.get(len..).unwrap_or("");
+    let after = rest.trim_start();
+    if after.is_empty() || after.starts_with([',', '،', ';']) {
+        return true;
+    }
+    match detect_script(t) {
+        Script::Latin => after.chars().next().is_some_and(|c| c.is_lowercase()),
+        // Arabic prefixes (`الأستاذ الدكتور`) are longer than the position words they start
+        // with: a line a prefix opens is a name.
+        _ => names::match_prefix(t).is_none_or(|(_, n)| n < len),
     }
 }
 

@@ -1246,3 +1246,52 @@ fn a_lone_abstract_label_above_the_title_is_passed_over() {
         .starts_with("Ports and Wars in the North Sea"));
     assert_eq!(fm.front.titles[0].source.map(|s| s.line), Some(2));
 }
+
+#[test]
+fn a_position_under_a_name_is_no_author() {
+    let text = "\
+فاعلية برنامج قائم على التعلم المدمج
+د. رحاب سمير البنا
+مدرس المناهج وطرق التدريس
+كلية التربية – جامعة الدلتا
+r.banna@edu.example.eg
+
+ملخص: يهدف البحث إلى قياس فاعلية البرنامج.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    assert_eq!(names_of(f), ["رحاب سمير البنا"]);
+    assert_eq!(
+        f.contributors[0].position.as_deref(),
+        Some("مدرس المناهج وطرق التدريس")
+    );
+    assert_eq!(f.affiliations.len(), 1);
+    // `Professor Jane Roe` is a prefixed name, `Professor of Law` a position.
+    assert!(super::lines::is_position_line("Professor of Law"));
+    assert!(!super::lines::is_position_line("Professor Jane Roe"));
+    assert!(!super::lines::is_position_line("الأستاذ الدكتور علي حسن"));
+}
+
+#[test]
+fn a_translated_title_may_name_a_university() {
+    let text = "\
+ثقة الطلبة في الأخبار المتداولة
+أ. حمزة علي
+جامعة الساحل، الجزائر
+h.ali@univ.example.dz
+
+University Students' Trust in Shared News:
+A Field Study
+Abstract: The study examines trust.
+ملخص: تدرس الدراسة الثقة.
+";
+    let fm = read(text).unwrap();
+    let titles: Vec<&str> = fm.front.titles.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "ثقة الطلبة في الأخبار المتداولة",
+            "University Students' Trust in Shared News: A Field Study"
+        ]
+    );
+}

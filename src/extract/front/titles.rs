@@ -70,10 +70,32 @@ impl Reader {
         let lang = default_lang(first_script).unwrap_or("und");
         let has_title = self.front.titles.iter().any(|t| t.lang == lang);
         let mut start = 0;
-        if !has_title && matches!(kinds.first(), Some(Kind::Text | Kind::Candidate)) {
+        // A title line may name a university (`University Students' Trust in ...:`): one
+        // that ends with a colon, or is long and has no comma, is no affiliation here.
+        let title_like_affiliation = kinds.first() == Some(&Kind::Affiliation)
+            && gap.first().is_some_and(|l| reads_as_title(l.text));
+        if !has_title
+            && (title_like_affiliation
+                || matches!(kinds.first(), Some(Kind::Text | Kind::Candidate)))
+        {
             let mut k = kinds.clone();
             if let Some(first) = k.first_mut() {
                 *first = Kind::Text;
+            }
+            // Between abstracts no affiliation is read: a line right under the title's first
+            // that names a school or a university (`… among Secondary School Students`) and
+            // has no comma continues the title.
+            for i in 1..k.len() {
+                let continues = k.get(i) == Some(&Kind::Affiliation)
+                    && gap.get(i).is_some_and(|l| {
+                        detect_script(l.text) == first_script && !l.text.contains([',', '،'])
+                    });
+                if !continues {
+                    break;
+                }
+                if let Some(kind) = k.get_mut(i) {
+                    *kind = Kind::Text;
+                }
             }
             let mut end = title_end(gap, &k);
             // Names of known authors reprinted under the translated title end it.
@@ -114,7 +136,18 @@ impl Reader {
         match kind {
             Kind::Text => text.chars().filter(|c| c.is_alphabetic()).count() >= 3,
             Kind::Candidate => !self.names_known_authors(text),
+            Kind::Affiliation => reads_as_title(text),
             _ => false,
         }
     }
+}
+
+/// Whether a line that names an institution reads as a title line instead: it ends with a
+/// colon (`University Students' Trust in ...:`), or it is long, with no comma and no
+/// separator between a name and an affiliation (`Ann Lee / University of Kufa`).
+fn reads_as_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains([',', '،', '/', '|', '(', '@'])
+        && super::lines::split_inline_affiliation(t).is_none()
+        && (t.ends_with(':') || t.split_whitespace().count() >= 7)
 }

@@ -179,6 +179,7 @@ fn contributor(
             meaning: prefix_meaning(&p),
             as_written: p,
         }),
+        position: c.child("role").map(leaf).filter(|r| !r.is_empty()),
         email,
         orcid,
         affiliation_ids: Vec::new(),

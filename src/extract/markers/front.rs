@@ -107,6 +107,9 @@ pub struct FrontMarkers {
     pub post_nominals: &'static [&'static str],
     /// Words that introduce a translator's name under the author (`Translated by`).
     pub translator_leads: &'static [&'static str],
+    /// Words that open the line of a contributor's position printed under the name (rank
+    /// and field: `مدرس المناهج وطرق التدريس`, `Lecturer in Law`): not a name.
+    pub position_leads: &'static [&'static str],
     /// Headings of a table of contents printed in the front matter (`Table of contents:`).
     pub contents_labels: &'static [&'static str],
 }
@@ -443,6 +446,28 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
     ],
     post_nominals: &[],
     translator_leads: &["ترجمة", "تعريب"],
+    position_leads: &[
+        "أستاذ",
+        "أستاذة",
+        "الأستاذ",
+        "الأستاذة",
+        "مدرس",
+        "مدرسة",
+        "المدرس",
+        "المدرسة",
+        "محاضر",
+        "محاضرة",
+        "باحث",
+        "باحثة",
+        "معيد",
+        "معيدة",
+        "طالب",
+        "طالبة",
+        "عميد",
+        "عميدة",
+        "رئيس",
+        "رئيسة",
+    ],
     contents_labels: &["المحتويات", "فهرس المحتويات"],
 };
 
@@ -734,6 +759,26 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Jr.", "Sr.",
     ],
     translator_leads: &["Translated by", "Translation by", "Translated from"],
+    position_leads: &[
+        "Professor",
+        "Associate Professor",
+        "Assistant Professor",
+        "Lecturer",
+        "Senior Lecturer",
+        "Reader",
+        "Research Fellow",
+        "Research Associate",
+        "Researcher",
+        "PhD Candidate",
+        "PhD candidate",
+        "PhD Student",
+        "PhD student",
+        "Doctoral Candidate",
+        "Postdoctoral",
+        "Dean",
+        "Head of",
+        "Chair of",
+    ],
     contents_labels: &["Table of contents", "Contents"],
 };
 
@@ -868,6 +913,18 @@ pub const GERMAN: FrontMarkers = FrontMarkers {
     article_types: &["Aufsatz", "Beitrag", "Abhandlung", "Rezension", "Editorial"],
     post_nominals: &["LL.M.", "M.A.", "M.Sc.", "MBA", "Maître en droit"],
     translator_leads: &["Übersetzt von", "Übersetzung von", "Aus dem Englischen von"],
+    position_leads: &[
+        "Professor",
+        "Professorin",
+        "Juniorprofessor",
+        "Juniorprofessorin",
+        "Wissenschaftlicher Mitarbeiter",
+        "Wissenschaftliche Mitarbeiterin",
+        "Doktorand",
+        "Doktorandin",
+        "Lehrbeauftragter",
+        "Lehrbeauftragte",
+    ],
     contents_labels: &[
         "Inhaltsverzeichnis",
         "Inhalt",
@@ -948,6 +1005,17 @@ pub const FRENCH: FrontMarkers = FrontMarkers {
     ],
     post_nominals: &[],
     translator_leads: &["Traduit par", "Traduction de"],
+    position_leads: &[
+        "Professeur",
+        "Professeure",
+        "Maître de conférences",
+        "Chargé de recherche",
+        "Chargée de recherche",
+        "Doctorant",
+        "Doctorante",
+        "Chercheur",
+        "Chercheuse",
+    ],
     contents_labels: &["Table des matières", "Sommaire"],
 };
 

@@ -360,6 +360,28 @@ fn next_line_title(lines: &[SLine], i: usize) -> Option<(usize, usize)> {
     Some(trim_title(text, lead, lead + t.len()))
 }
 
+/// Whether stream line `i` is an ordinal heading (`أولاً: ...`) printed right under a short
+/// line that opens its block: two stacked headings, the section's and its first
+/// subsection's, with no blank line between them.
+fn under_short_heading(lines: &[SLine], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| lines.get(p)) else {
+        return false;
+    };
+    let p = prev.line.text.trim();
+    prev.block_start
+        && (1..=8).contains(&word_count(p))
+        && !ends_sentence(p)
+        && !p.contains(':')
+        && lines.get(i).is_some_and(|l| {
+            l.line.text.split_whitespace().next().is_some_and(|first| {
+                let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
+                table::FOLDED
+                    .iter()
+                    .any(|tb| folded_in(bare, &tb.ordinal_labels))
+            })
+        })
+}
+
 /// Recognizes the heading that starts at stream line `i`, if any.
 pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     let sl = lines.get(i)?;
@@ -373,7 +395,8 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     let block_start = sl.block_start
         || lines
             .get(i.wrapping_sub(1))
-            .is_some_and(|p| core_end(p.line.text).ends_with(TERMINAL));
+            .is_some_and(|p| core_end(p.line.text).ends_with(TERMINAL))
+        || under_short_heading(lines, i);
     let words = word_count(t);
 
     // A division word and its ordinal: `المبحث الأول: ...`, `Chapter 2 ...`.
@@ -559,6 +582,7 @@ fn named_or_label_heading(
             if n.block_start && !next_is_item && next_words >= 15 && ends_sentence(n.line.text)
                 || n.block_start && next_words >= 40
                 || heads_block
+                || under_short_heading(lines, i + 1)
             {
                 return Some(Heading {
                     style: Style::Label,

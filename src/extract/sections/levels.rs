@@ -18,7 +18,8 @@ pub(super) const END_KINDS: &[SectionKind] = &[
 ];
 
 /// Styles that number a paper's main sections when they follow an unnumbered introduction
-/// (`Introduction`, `I.`, `II.`, `Conclusion`): Roman numerals and single numbers.
+/// (`Introduction`, `I.`, `II.`, `Conclusion`): Roman numerals and single numbers. Ordinal
+/// adverbs (`مقدمة`, `أولاً`, `ثانياً`, `خاتمة`) do too when they come first.
 pub(super) fn can_number_main_sections(style: &Style) -> bool {
     matches!(style, Style::Roman(_) | Style::Number(_, _, 1))
 }
@@ -66,7 +67,7 @@ pub(super) fn promoted_styles(
                 if numbered {
                     can_number_main_sections(&x.style)
                 } else {
-                    main_style(x)
+                    main_style(x) || x.style == Style::Ordinal
                 }
             })
             .map(|(k, x)| (*k, x.style.clone()))

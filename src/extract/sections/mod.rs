@@ -629,6 +629,35 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_main_sections_and_stacked_headings() {
+        // `مقدمة`, `أولاً`, `ثانياً`, `خاتمة`: the ordinal parts are the introduction's siblings.
+        let src = "مقدمة\n\nيتناول البحث مسألة قديمة من زاوية جديدة في هذه الفقرة القصيرة جدا.\n\nأولاً: الأسواق في الريف\n\nكانت الأسواق الأسبوعية تعقد في الريف كل أسبوع وتجمع الناس من القرى المجاورة.\n\nثانياً: الضرائب\n\nفرضت الإدارة ضرائب على الأسواق وجعلتها موردا ثابتا لخزينتها في تلك المدة.\n\nخاتمة\n\nانتهى البحث.\n";
+        let (body, _) = read(src);
+        let levels: Vec<u8> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, ..)| l)
+            .collect();
+        assert_eq!(levels, vec![1, 1, 1, 1]);
+        // A short heading over an ordinal one, no blank line between: both are headings.
+        let src = "مقدمة\n\nيتناول البحث مسألة قديمة من زاوية جديدة في هذه الفقرة القصيرة جدا.\n\nالإطار النظري\nأولاً: مفهوم التعلم\nيعرف التعلم بأنه صيغة تعليمية يندمج فيها التعلم الإلكتروني مع التعلم الصفي التقليدي.\nثانياً: مهارات التفكير\nتتعدد تصنيفات مهارات التفكير غير أن أكثرها شيوعا في الدراسات العربية يشمل خمسا.\n\nمنهج البحث\n\nاستخدم البحث المنهج شبه التجريبي على عينة من طلاب الصف الأول الثانوي في مدرستين من مدارس المدينة الكبيرة.\n";
+        let (body, _) = read(src);
+        let outline: Vec<(u8, String)> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(l, _, t, _, _)| (l, t))
+            .collect();
+        assert_eq!(
+            outline,
+            [
+                (1, "مقدمة".to_string()),
+                (1, "الإطار النظري".to_string()),
+                (2, "مفهوم التعلم".to_string()),
+                (2, "مهارات التفكير".to_string()),
+                (1, "منهج البحث".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn numbered_main_sections_after_an_unnumbered_introduction() {
         // `Introduction`, `I.`, `II.`, `Conclusion`: the Roman parts are its siblings.
         let src = "Introduction\n\nThe question is old, and this paper takes it up again from a new angle here.\n\nI. The Setting\n\nA. Rivers\n\nRivers carry the trade of the interior down to the coast in most seasons of the year.\n\nB. Roads\n\nRoads were built late and carried little of the trade until the railways arrived.\n\nII. The Reforms\n\nThe reforms came in two waves, each with its own aims and its own failures.\n\nConclusion\n\nIt ends.\n";
