@@ -76,6 +76,7 @@ pub fn summary(doc: &Document) -> String {
             ("presentation forms", r.presentation_forms),
             ("detached marks", r.detached_marks),
             ("tatweels", r.tatweels),
+            ("split words", r.split_words),
         ];
         let made: Vec<String> = kinds
             .iter()

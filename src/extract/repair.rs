@@ -77,6 +77,7 @@ fn repair_line_in<'a>(line: &'a str, reversing: Option<&lam_alef::Vocabulary>) -
     let chars = repair_presentation_forms(chars, &mut counts);
     let chars = join_detached_marks(chars, &mut counts);
     let chars = drop_tatweels(chars, &mut counts);
+    let chars = join_split_words(chars, &mut counts);
     let mut chars = repair_ligatures(chars, &mut counts);
     if let Some(words) = reversing {
         counts.ligatures += lam_alef::resolve(&mut chars, words);
@@ -210,7 +211,17 @@ fn repair_bidi(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
                                 .iter()
                                 .all(|&(c, _)| c.is_whitespace() || is_bidi_control(c))
                         });
-                    if alone {
+                    // A line of digits and punctuation only flows right to left (a
+                    // reference's page range wrapped onto its own line) when its full stop
+                    // was printed at the left or its digits are Arabic-Indic; `2018.` ends a
+                    // Latin reference.
+                    let rtl_digits = !body.iter().any(|&(c, _)| is_ltr(c))
+                        && body.iter().any(|&(c, _)| is_digit(c))
+                        && (body
+                            .first()
+                            .is_some_and(|&(c, _)| matches!(c, '.' | '،' | ','))
+                            || body.iter().any(|&(c, _)| arabic_digit(c).is_some()));
+                    if alone && !rtl_digits {
                         whole_line_run(body)
                     } else {
                         ltr_run_in_rtl_line(body)
@@ -669,7 +680,45 @@ fn number_runs_reversed(core: &[Ch]) -> Vec<Ch> {
             i += 1;
         }
     }
-    units.into_iter().rev().flatten().copied().collect()
+    // A range is written rising (`33–58`, `1870-1914`): one that already rises in visual
+    // order was set left to right as a whole (XeLaTeX does) and stays one unit.
+    let value = |u: &[Ch]| -> Option<u64> {
+        let digits: String = u
+            .iter()
+            .filter_map(|&(c, _)| c.to_digit(10).or_else(|| arabic_digit(c)))
+            .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+            .collect();
+        (u.iter().all(|&(c, _)| is_digit(c)) && !digits.is_empty())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let mut grouped: Vec<Vec<Ch>> = Vec::with_capacity(units.len());
+    let mut k = 0;
+    while k < units.len() {
+        if let (Some(a), Some(dash), Some(b)) = (
+            units.get(k).and_then(|u| value(u)),
+            units.get(k + 1),
+            units.get(k + 2).and_then(|u| value(u)),
+        ) {
+            if matches!(dash, [('-' | '–' | '—', _)]) && a < b {
+                grouped.push(units[k..k + 3].concat());
+                k += 3;
+                continue;
+            }
+        }
+        grouped.push(units[k].to_vec());
+        k += 1;
+    }
+    grouped.into_iter().rev().flatten().collect()
+}
+
+/// The value of an Arabic-Indic or Persian digit.
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
 }
 
 /// A line that is one left-to-right run on a right-to-left page is a left-to-right line (an
@@ -923,6 +972,64 @@ fn drop_tatweels(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
         }
         out.push(chars[i]);
         i += 1;
+    }
+    out
+}
+
+/// Letters that never join the letter after them: a glyph gap after one may come out of
+/// pdftotext as a space inside the word.
+fn ends_join(c: char) -> bool {
+    matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'د' | 'ذ' | 'ر' | 'ز' | 'و' | 'ؤ')
+}
+
+/// Word endings that never stand alone as a word (`ية`, `يات`).
+const BOUND_ENDINGS: &[&str] = &["ية", "يات", "يتها", "يته", "يتهم", "يين"];
+
+/// Joins a word that pdftotext split after a letter that does not join the next (XeLaTeX
+/// kerns there): `التجار ية` → `التجارية`, when what follows the space is an ending that is
+/// never a word; `الر ياض` → `الرياض`, when what precedes it is the article and one letter.
+fn join_split_words(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
+    if !chars.iter().any(|&(c, _)| c == ' ') {
+        return chars;
+    }
+    let is_letter = |c: char| crate::script::is_arabic_letter(c) && !is_mark(c);
+    let mut out: Vec<Ch> = Vec::with_capacity(chars.len());
+    for (i, &ch) in chars.iter().enumerate() {
+        if ch.0 == ' ' && i > 0 {
+            let before = chars[i - 1].0;
+            let after: String = chars[i + 1..]
+                .iter()
+                .map(|&(c, _)| c)
+                .take_while(|&c| is_letter(c))
+                .collect();
+            // The word before the space, back to its start.
+            let word: String = {
+                let mut w: Vec<char> = out
+                    .iter()
+                    .rev()
+                    .map(|&(c, _)| c)
+                    .take_while(|&c| is_letter(c))
+                    .collect();
+                w.reverse();
+                w.into_iter().collect()
+            };
+            // `الر`, `الز`: the article and one of these letters is never a word (`الا`
+            // may be a misspelt `إلا`, so alef and waw do not count).
+            let article_and_letter = ["ال", "وال", "بال", "فال"].iter().any(|a| {
+                word.strip_prefix(a).is_some_and(|r| {
+                    r.chars().count() == 1 && r.chars().all(|c| matches!(c, 'د' | 'ذ' | 'ر' | 'ز'))
+                })
+            });
+            let splits = ends_join(before)
+                && !after.is_empty()
+                && (BOUND_ENDINGS.contains(&after.as_str())
+                    || (article_and_letter && after.chars().count() >= 2));
+            if splits {
+                counts.split_words += 1;
+                continue;
+            }
+        }
+        out.push(ch);
     }
     out
 }

@@ -99,6 +99,10 @@ pub struct TextRepairs {
     /// Justification tatweels (kashida) removed.
     #[serde(default)]
     pub tatweels: usize,
+    /// Spaces put inside a word after a letter that does not join the next (`التجار ية` for
+    /// `التجارية`), removed.
+    #[serde(default)]
+    pub split_words: usize,
 }
 
 impl TextRepairs {
@@ -115,6 +119,7 @@ impl TextRepairs {
             + self.presentation_forms
             + self.detached_marks
             + self.tatweels
+            + self.split_words
     }
 
     /// Adds `other`'s counts to these.
@@ -125,5 +130,6 @@ impl TextRepairs {
         self.presentation_forms += other.presentation_forms;
         self.detached_marks += other.detached_marks;
         self.tatweels += other.tatweels;
+        self.split_words += other.split_words;
     }
 }

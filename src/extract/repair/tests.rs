@@ -17,6 +17,29 @@ fn rtl(parts: &str) -> String {
 }
 
 #[test]
+fn words_split_after_a_letter_that_does_not_join_are_joined() {
+    let r = repair_line("المصارف التجار ية في الر ياض");
+    assert_eq!(r.text, "المصارف التجارية في الرياض");
+    assert_eq!(r.counts.split_words, 2);
+    // Real words after such a letter stay apart.
+    assert_eq!(fix("دار النشر في بغداد"), "دار النشر في بغداد");
+    assert_eq!(fix("التجار يبيعون"), "التجار يبيعون");
+    assert_eq!(fix("الا ان"), "الا ان");
+}
+
+#[test]
+fn a_line_of_digits_alone_reads_right_to_left() {
+    // A reference's page range wrapped onto its own line: `٤٠١-٤٣٦.`
+    assert_eq!(fix(&rtl("[.٤٣٦-٤٠١]")), "٤٠١-٤٣٦.");
+    // XeLaTeX sets a rising range left to right as a whole: it stays.
+    assert_eq!(fix(&rtl("العلوم[.33–58 ،(1)7 ،]")), "العلوم، 7(1)، 33–58.");
+    // The year that ends a Latin reference keeps its order.
+    assert_eq!(fix(&rtl("[2018.]")), "2018.");
+    // A Latin line alone keeps its order.
+    assert_eq!(fix(&rtl("[Abstract: text.]")), "Abstract: text.");
+}
+
+#[test]
 fn digits_and_punctuation_in_visual_runs_read_in_order() {
     // LibreOffice, footnote marker glued to the full stop (`الأطراف1. وقد`)
     assert_eq!(fix(&rtl("الأطراف[ .1]وقد")), "الأطراف1. وقد");
