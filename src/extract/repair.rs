@@ -115,6 +115,16 @@ fn unmirror_number_brackets(mut chars: Vec<Ch>, counts: &mut RepairCounts) -> Ve
             i += 1;
             continue;
         }
+        // `(٣)` closes a correctly bracketed number: this `)` is no mirrored `(`.
+        let mut k = i;
+        while k > 0 && (is_digit(chars[k - 1].0) || matches!(chars[k - 1].0, '.' | ',' | '٫' | '٬'))
+        {
+            k -= 1;
+        }
+        if k < i && k > 0 && chars[k - 1].0 == '(' {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         while j < chars.len()
             && (is_digit(chars[j].0) || matches!(chars[j].0, '.' | ',' | '٫' | '٬' | '%' | '٪'))

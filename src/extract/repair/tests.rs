@@ -28,6 +28,14 @@ fn words_split_after_a_letter_that_does_not_join_are_joined() {
 }
 
 #[test]
+fn a_bracketed_number_before_a_mirrored_one_stays() {
+    // Found by `repairing_twice_changes_nothing`: `(٠)` is correct, only what follows it is
+    // mirrored.
+    let once = fix(")٠(٠(ا");
+    assert_eq!(fix(&once), once);
+}
+
+#[test]
 fn a_line_of_digits_alone_reads_right_to_left() {
     // A reference's page range wrapped onto its own line: `٤٠١-٤٣٦.`
     assert_eq!(fix(&rtl("[.٤٣٦-٤٠١]")), "٤٠١-٤٣٦.");
