@@ -103,7 +103,11 @@ pub fn mirror(text: &str) -> Option<&'static str> {
 
 /// The logical order of glyphs given in visual (left-to-right) order, and for each position
 /// of that order whether the glyph sits in right-to-left text (and so was drawn mirrored).
-pub fn logical_order(classes: &[Class], rtl: bool) -> Vec<(usize, bool)> {
+///
+/// `texts` are the glyphs' texts: a range of two numbers (`311-329`) is written rising, so in
+/// right-to-left text it reads rising whichever way the typesetter drew it (LibreOffice draws
+/// it as two numbers right to left, XeLaTeX as one run left to right).
+pub fn logical_order(classes: &[Class], texts: &[&str], rtl: bool) -> Vec<(usize, bool)> {
     let n = classes.len();
     if !rtl {
         let mut order: Vec<(usize, bool)> = (0..n).map(|i| (i, false)).collect();
@@ -154,7 +158,23 @@ pub fn logical_order(classes: &[Class], rtl: bool) -> Vec<(usize, bool)> {
             }
             Class::Number => {
                 let end = number_end(&all, i, classes);
-                chunks.push((i, end, false));
+                // `329-311` drawn as two numbers: each reads on its own.
+                let dash = (i + 1..end).find(|&k| texts.get(k) == Some(&"-"));
+                let values = dash.map(|d| {
+                    (
+                        d,
+                        digits_value(texts, i, d),
+                        digits_value(texts, d + 1, end + 1),
+                    )
+                });
+                match values {
+                    Some((d, Some(a), Some(b))) if a > b => {
+                        chunks.push((i, d - 1, false));
+                        chunks.push((d, d, true));
+                        chunks.push((d + 1, end, false));
+                    }
+                    _ => chunks.push((i, end, false)),
+                }
                 i = end + 1;
             }
             _ => {
@@ -163,11 +183,54 @@ pub fn logical_order(classes: &[Class], rtl: bool) -> Vec<(usize, bool)> {
             }
         }
     }
-    chunks
+    // `33 – 58` drawn left to right as a whole (a dash that is no number separator between
+    // them): one chunk.
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(chunks.len());
+    let mut k = 0;
+    while k < chunks.len() {
+        if let (Some(&(a0, a1, false)), Some(&(d, d1, true)), Some(&(b0, b1, false))) =
+            (chunks.get(k), chunks.get(k + 1), chunks.get(k + 2))
+        {
+            let dash = d == d1 && matches!(texts.get(d), Some(&("\u{2013}" | "\u{2014}" | "-")));
+            let adjacent = d == a1 + 1 && b0 == d + 1;
+            let rising = match (
+                digits_value(texts, a0, a1 + 1),
+                digits_value(texts, b0, b1 + 1),
+            ) {
+                (Some(a), Some(b)) => a < b,
+                _ => false,
+            };
+            if dash && adjacent && rising {
+                merged.push((a0, b1, false));
+                k += 3;
+                continue;
+            }
+        }
+        merged.push(chunks[k]);
+        k += 1;
+    }
+    merged
         .into_iter()
         .rev()
         .flat_map(|(a, b, in_rtl)| (a..=b).map(move |idx| (idx, in_rtl)))
         .collect()
+}
+
+/// The value of glyphs `from..to` when they are digits only.
+fn digits_value(texts: &[&str], from: usize, to: usize) -> Option<u64> {
+    let glyphs = texts.get(from..to)?;
+    let mut value: u64 = 0;
+    let mut any = false;
+    for c in glyphs.iter().flat_map(|t| t.chars()) {
+        let d = c.to_digit(10).or(match c as u32 {
+            0x0660..=0x0669 => Some(c as u32 - 0x0660),
+            0x06F0..=0x06F9 => Some(c as u32 - 0x06F0),
+            _ => None,
+        })?;
+        value = value.checked_mul(10)?.checked_add(u64::from(d))?;
+        any = true;
+    }
+    any.then_some(value)
 }
 
 /// The last index of the number starting at `start` in `seq`: digits with single separators
@@ -224,7 +287,8 @@ mod tests {
         let classes: Vec<Class> = glyphs.iter().map(|g| classify(g)).collect();
         let counts: Vec<(Class, usize)> = classes.iter().map(|&c| (c, 1)).collect();
         let rtl = is_rtl_line_on(&counts, rtl_page);
-        logical_order(&classes, rtl)
+        let texts: Vec<&str> = glyphs.iter().map(String::as_str).collect();
+        logical_order(&classes, &texts, rtl)
             .into_iter()
             .map(|(i, in_rtl)| {
                 let g = glyphs[i].as_str();
@@ -246,6 +310,9 @@ mod tests {
         );
         assert_eq!(read_back("2020و 2015 يماع"), "عامي 2015 و2020");
         assert_eq!(read_back("12-40 ص"), "ص 12-40");
+        // A range drawn as two numbers right to left, or as one run: it reads rising.
+        assert_eq!(read_back("329-311 ص"), "ص 311-329");
+        assert_eq!(read_back("33–58 ص"), "ص 33–58");
         // A percent sign drawn on either side of its number.
         assert_eq!(read_back("ةبسنب 35% دعب"), "بعد 35% بنسبة");
         assert_eq!(read_back("ةبسنب %35 دعب"), "بعد 35% بنسبة");

@@ -480,7 +480,11 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
         .map(|(u, &c)| (c, u.text.chars().count()))
         .collect();
     let rtl = is_rtl_line_on(&counts, rtl_page);
-    let order = logical_order(&classes, rtl);
+    let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+    let mut order = logical_order(&classes, &texts, rtl);
+    if !rtl && rtl_page {
+        latin_line_in_rtl_paragraph(&mut order, &units, &classes);
+    }
     let flip = mirrors_brackets(&order, &units);
     let mut text = String::new();
     let mut superscripts: Vec<std::ops::Range<usize>> = Vec::new();
@@ -532,6 +536,55 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
         superscripts,
     });
     (LaidLine { text, layout }, row.y, row.size)
+}
+
+/// A Latin line in a right-to-left paragraph (a note citing an English work in an Arabic
+/// paper) is drawn with its paragraph's ends swapped: its closing stop at the left, its raised
+/// note label at the right (`.Bergen, Flipping, p. 442` for `2Bergen, Flipping, p. 44.`).
+/// The stop goes back to the end and the label to the start, each only when the other end
+/// shows the paragraph's direction too (a label, or a stop).
+fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], classes: &[Class]) {
+    let stop = |&(i, _): &(usize, bool)| {
+        matches!(units[i].text.as_str(), "." | "،" | "," | ":" | "؛" | ";")
+    };
+    let lead = order.iter().take_while(|u| stop(u)).count();
+    // The label: raised digits, or digits set in the paragraph's font rather than the Latin
+    // text's (LibreOffice sets the labels of its note area that way, on the baseline).
+    let n = order.len();
+    let last_font = order.last().map(|&(i, _)| units[i].font);
+    let raised = order
+        .iter()
+        .rev()
+        .take_while(|&&(i, _)| classes[i] == Class::Number && units[i].raised)
+        .count();
+    let own_font = order
+        .iter()
+        .rev()
+        .take_while(|&&(i, _)| classes[i] == Class::Number && Some(units[i].font) == last_font)
+        .count();
+    let set_apart = own_font > 0
+        && order.len() > own_font
+        && order
+            .get(n - own_font - 1)
+            .is_some_and(|&(i, _)| !units[i].is_space() && Some(units[i].font) != last_font);
+    let label = if raised > 0 {
+        raised
+    } else if set_apart {
+        own_font
+    } else {
+        0
+    };
+    let first_letter = order
+        .get(lead)
+        .is_some_and(|&(i, _)| classes[i] == Class::Left);
+    if lead == 0 || label == 0 || !first_letter || lead + label >= n {
+        return;
+    }
+    let mut fixed: Vec<(usize, bool)> = Vec::with_capacity(n);
+    fixed.extend_from_slice(&order[n - label..]);
+    fixed.extend_from_slice(&order[lead..n - label]);
+    fixed.extend(order[..lead].iter().rev());
+    *order = fixed;
 }
 
 /// Blank lines between blocks: where the baseline distance exceeds the page's usual line
@@ -598,4 +651,56 @@ fn mirrors_brackets(order: &[(usize, bool)], units: &[&Cell]) -> bool {
         bad + depth.max(0) as usize
     };
     unbalanced(true) <= unbalanced(false)
+}
+
+#[cfg(test)]
+mod latin_in_rtl_tests {
+    use super::*;
+
+    /// Glyphs of one line, left to right: (text, font).
+    fn line(glyphs: &[(&str, usize)]) -> String {
+        let cells: Vec<Cell> = glyphs
+            .iter()
+            .enumerate()
+            .map(|(k, &(text, font))| Cell {
+                text: text.to_string(),
+                x0: k as f32 * 5.0,
+                x1: k as f32 * 5.0 + 4.0,
+                y: 100.0,
+                size: 10.0,
+                font,
+                raised: false,
+                filler: false,
+            })
+            .collect();
+        let units: Vec<&Cell> = cells.iter().collect();
+        let classes: Vec<Class> = units.iter().map(|u| classify(&u.text)).collect();
+        let mut order: Vec<(usize, bool)> = (0..units.len()).map(|i| (i, false)).collect();
+        latin_line_in_rtl_paragraph(&mut order, &units, &classes);
+        order.iter().map(|&(i, _)| units[i].text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_latin_note_in_an_arabic_paragraph_gets_its_label_and_stop_back() {
+        // `.Roe, p. 44` + label `2` in the paragraph's font (1), text in the Latin font (0).
+        let drawn = [
+            (".", 1),
+            ("R", 0),
+            ("o", 0),
+            ("e", 0),
+            (",", 0),
+            (" ", 0),
+            ("p", 0),
+            (".", 0),
+            (" ", 0),
+            ("4", 0),
+            ("4", 0),
+            ("2", 1),
+        ];
+        assert_eq!(line(&drawn), "2Roe, p. 44.");
+        // The same digits in the text's font are a page number: nothing moves.
+        let mut same = drawn;
+        same[11].1 = 0;
+        assert_eq!(line(&same), ".Roe, p. 442");
+    }
 }
