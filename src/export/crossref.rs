@@ -807,6 +807,7 @@ mod tests {
                 lang: "ar".into(),
                 given: Some("علي".into()),
                 family: Some("حسن".into()),
+                ..Default::default()
             },
             ..Contributor::default()
         });

@@ -6,7 +6,7 @@ use super::{Ctx, IdKind};
 use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
     Affiliation, Contributor, HistoryKind, Journal, LocalizedText, Numbering, PartialDate,
-    PersonName, Script,
+    NameOrigin, PersonName, Script,
 };
 use crate::script::{detect_script, western_digits};
 
@@ -502,7 +502,9 @@ fn name_element(n: &PersonName, prefix: Option<String>) -> Element {
     let given = n.given.as_deref().filter(|g| !g.is_empty());
     match (family, given) {
         (None, None) => {
-            let mut e = Element::new("string-name").attr_opt("xml:lang", lang);
+            let mut e = Element::new("string-name")
+                .attr_opt("specific-use", origin_use(n.origin))
+                .attr_opt("xml:lang", lang);
             if let Some(p) = prefix {
                 e.push(Element::text_leaf("prefix", p));
                 e.push_text(" ");
@@ -519,6 +521,7 @@ fn name_element(n: &PersonName, prefix: Option<String>) -> Element {
             };
             let mut e = Element::new("name")
                 .attr("name-style", style)
+                .attr_opt("specific-use", origin_use(n.origin))
                 .attr_opt("xml:lang", lang);
             if let Some(f) = family {
                 e.push(Element::text_leaf("surname", f));
@@ -531,6 +534,17 @@ fn name_element(n: &PersonName, prefix: Option<String>) -> Element {
             }
             e
         }
+    }
+}
+
+/// The `specific-use` of a name form papermeta derived: `email` (read from the author's
+/// email address) or `machine` (romanized by papermeta); printed and metadata forms have
+/// none.
+pub(crate) fn origin_use(origin: NameOrigin) -> Option<String> {
+    match origin {
+        NameOrigin::Email => Some("email".to_string()),
+        NameOrigin::Machine => Some("machine".to_string()),
+        NameOrigin::Printed | NameOrigin::Metadata => None,
     }
 }
 
