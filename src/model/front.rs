@@ -110,6 +110,21 @@ impl NameOrigin {
     pub fn is_printed(&self) -> bool {
         *self == NameOrigin::Printed
     }
+
+    /// Whether papermeta derived the form (from an email, or romanized) rather than read it.
+    pub fn is_derived(&self) -> bool {
+        matches!(self, NameOrigin::Email | NameOrigin::Machine)
+    }
+
+    /// The origin's name as serialized (`printed`, `metadata`, `email`, `machine`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NameOrigin::Printed => "printed",
+            NameOrigin::Metadata => "metadata",
+            NameOrigin::Email => "email",
+            NameOrigin::Machine => "machine",
+        }
+    }
 }
 
 /// What an academic prefix means.

@@ -248,6 +248,7 @@ pub(super) fn person_name(e: &Element, lang: &str) -> (PersonName, Option<String
     };
     // Our own JATS marks the forms papermeta derived (`specific-use`).
     let origin = match e.attr("specific-use").map(str::trim) {
+        Some("metadata") => NameOrigin::Metadata,
         Some("email") => NameOrigin::Email,
         Some("machine") => NameOrigin::Machine,
         _ => NameOrigin::Printed,
