@@ -34,13 +34,20 @@ fn the_sample_authors_latin_forms_come_from_their_emails() {
         assert_eq!(l.lang, "ar-Latn");
         // The Latin form spells the email's local part word by word, capitalized.
         let local = email.split('@').next().unwrap_or("");
-        assert_eq!(l.as_written.to_lowercase().replace(' ', "."), local.to_lowercase());
+        assert_eq!(
+            l.as_written.to_lowercase().replace(' ', "."),
+            local.to_lowercase()
+        );
         assert!(l
             .as_written
             .split(' ')
             .all(|w| w.chars().next().is_some_and(char::is_uppercase)));
         assert_eq!(
-            format!("{} {}", l.given.as_deref().unwrap(), l.family.as_deref().unwrap()),
+            format!(
+                "{} {}",
+                l.given.as_deref().unwrap(),
+                l.family.as_deref().unwrap()
+            ),
             l.as_written
         );
     }
@@ -53,13 +60,18 @@ fn the_sample_authors_latin_forms_come_from_their_emails() {
     .unwrap();
     assert_eq!(jats.matches("<name-alternatives>").count(), 2, "{jats}");
     assert_eq!(
-        jats.matches("specific-use=\"email\" xml:lang=\"ar-Latn\"").count(),
+        jats.matches("specific-use=\"email\" xml:lang=\"ar-Latn\"")
+            .count(),
         2
     );
-    let jsonld = String::from_utf8(papermeta::export::jsonld::write_jsonld(&doc).unwrap().bytes)
-        .unwrap();
-    let marc = String::from_utf8(papermeta::export::marcxml::write_marcxml(&doc).unwrap().bytes)
-        .unwrap();
+    let jsonld =
+        String::from_utf8(papermeta::export::jsonld::write_jsonld(&doc).unwrap().bytes).unwrap();
+    let marc = String::from_utf8(
+        papermeta::export::marcxml::write_marcxml(&doc)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
     for a in &authors {
         let l = &a.alt_names[0];
         assert!(

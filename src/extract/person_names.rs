@@ -4,10 +4,10 @@
 //! another script (from the author's email, else romanized, ALA-LC style). `docs/names.md`
 //! describes both.
 
+use crate::extract::front::emails::{token_similarity, EMAIL_MATCH_THRESHOLD};
 use crate::extract::front::names::fold;
 use crate::extract::markers::names::{NameMarkers, NameWord, ALL, ARABIC};
 use crate::model::{Contributor, NameOrigin, PersonName, Script};
-use crate::extract::front::emails::{token_similarity, EMAIL_MATCH_THRESHOLD};
 use crate::script::romanize::{ala_lc_word, capitalize_word};
 
 /// How well each email token must spell its name element ([`token_similarity`]: consonant
@@ -116,7 +116,8 @@ fn romanize_word(word: &str, table: &NameMarkers) -> String {
     for head in table.glued_heads {
         let h = fold(head.written);
         if let Some(rest) = folded.strip_prefix(h.as_str()) {
-            if rest.starts_with(article.as_str()) && rest.chars().count() > article.chars().count() {
+            if rest.starts_with(article.as_str()) && rest.chars().count() > article.chars().count()
+            {
                 let rest_at = word
                     .char_indices()
                     .filter(|(_, c)| !crate::extract::front::names::is_ignorable(*c))
@@ -163,8 +164,16 @@ pub(crate) fn machine_latin_form(name: &PersonName) -> Option<PersonName> {
     if name.script != Script::Arabic {
         return None;
     }
-    let given = name.given.as_deref().map(romanize_arabic).filter(|g| !g.is_empty());
-    let family = name.family.as_deref().map(romanize_arabic).filter(|f| !f.is_empty());
+    let given = name
+        .given
+        .as_deref()
+        .map(romanize_arabic)
+        .filter(|g| !g.is_empty());
+    let family = name
+        .family
+        .as_deref()
+        .map(romanize_arabic)
+        .filter(|f| !f.is_empty());
     let as_written = match (&given, &family) {
         (None, None) => romanize_arabic(&name.as_written),
         (g, f) => [g.as_deref(), f.as_deref()]
@@ -186,8 +195,8 @@ pub(crate) fn machine_latin_form(name: &PersonName) -> Option<PersonName> {
 /// An email token as a name is written (`ghazi` → `Ghazi`); a token with capitals inside
 /// (`NoorAldin`) keeps them.
 fn token_as_name(token: &str) -> String {
-    let inner_capitals = token.chars().skip(1).any(char::is_uppercase)
-        && token.chars().any(char::is_lowercase);
+    let inner_capitals =
+        token.chars().skip(1).any(char::is_uppercase) && token.chars().any(char::is_lowercase);
     if inner_capitals {
         capitalize_word(token)
     } else {
@@ -295,7 +304,11 @@ mod tests {
         ("أبو بكر محمد الرازي", Some("أبو بكر محمد"), "الرازي"),
         ("أبو عبد الله الشافعي", Some("أبو عبد الله"), "الشافعي"),
         ("تامر ابو العلا", Some("تامر"), "ابو العلا"),
-        ("إيمان عبد المنعم أبو الفتوح", Some("إيمان عبد المنعم"), "أبو الفتوح"),
+        (
+            "إيمان عبد المنعم أبو الفتوح",
+            Some("إيمان عبد المنعم"),
+            "أبو الفتوح",
+        ),
         ("أم كلثوم إبراهيم", Some("أم كلثوم"), "إبراهيم"),
         ("ذو الفقار علي", Some("ذو الفقار"), "علي"),
         // `… الدين`, `… الله` and the other second halves.
@@ -309,11 +322,19 @@ mod tests {
         ("بديع الزمان سعيد", Some("بديع الزمان"), "سعيد"),
         ("ضياء الحق أحمد", Some("ضياء الحق"), "أحمد"),
         // `بن`/`ابن`/`بنت` chains and `آل`.
-        ("محمد بن عبد الله بن سعد الغامدي", Some("محمد بن عبد الله بن سعد"), "الغامدي"),
+        (
+            "محمد بن عبد الله بن سعد الغامدي",
+            Some("محمد بن عبد الله بن سعد"),
+            "الغامدي",
+        ),
         ("خالد بن راشد", Some("خالد"), "بن راشد"),
         ("أحمد ابن خلدون", Some("أحمد"), "ابن خلدون"),
         ("يوسف بن عبد الرحمن", Some("يوسف"), "بن عبد الرحمن"),
-        ("عبد الرزاق بن علي بن حمد", Some("عبد الرزاق بن علي"), "بن حمد"),
+        (
+            "عبد الرزاق بن علي بن حمد",
+            Some("عبد الرزاق بن علي"),
+            "بن حمد",
+        ),
         ("مريم بنت عمران", Some("مريم"), "بنت عمران"),
         ("حمد بن خليفة آل ثاني", Some("حمد بن خليفة"), "آل ثاني"),
         // A detached article stays with its word.
@@ -326,7 +347,11 @@ mod tests {
         ("عبد الكريم، ليلى", Some("ليلى"), "عبد الكريم"),
         ("أبو زيد، علي محمد", Some("علي محمد"), "أبو زيد"),
         ("سيف الدين، حسن علي", Some("حسن علي"), "سيف الدين"),
-        ("الغامدي، محمد بن عبد الله بن سعد", Some("محمد بن عبد الله بن سعد"), "الغامدي"),
+        (
+            "الغامدي، محمد بن عبد الله بن سعد",
+            Some("محمد بن عبد الله بن سعد"),
+            "الغامدي",
+        ),
         ("آل ثاني، حمد بن خليفة", Some("حمد بن خليفة"), "آل ثاني"),
         ("العلوي،", None, "العلوي"),
     ];
@@ -339,7 +364,10 @@ mod tests {
         ("زينب عبد الأمير الموسوي", "الموسوي, زينب عبد الأمير"),
         ("علي محمد أبو زيد", "أبو زيد، علي محمد"),
         ("حسن علي سيف الدين", "سيف الدين، حسن علي"),
-        ("محمد بن عبد الله بن سعد الغامدي", "الغامدي، محمد بن عبد الله بن سعد"),
+        (
+            "محمد بن عبد الله بن سعد الغامدي",
+            "الغامدي، محمد بن عبد الله بن سعد",
+        ),
         ("حمد بن خليفة آل ثاني", "آل ثاني، حمد بن خليفة"),
     ];
 
@@ -360,7 +388,11 @@ mod tests {
     #[test]
     fn inverted_and_direct_forms_are_the_same_person() {
         for (direct, inverted) in SAME_PERSON {
-            assert_eq!(split_arabic_name(direct), split_arabic_name(inverted), "{direct}");
+            assert_eq!(
+                split_arabic_name(direct),
+                split_arabic_name(inverted),
+                "{direct}"
+            );
             assert!(is_inverted_arabic_name(inverted), "{inverted}");
             assert!(!is_inverted_arabic_name(direct), "{direct}");
         }
@@ -453,7 +485,10 @@ mod tests {
                 "{name}"
             );
             assert_eq!(m.as_written, format!("{given} {family}"));
-            assert_eq!((m.lang.as_str(), m.origin), ("ar-Latn", NameOrigin::Machine));
+            assert_eq!(
+                (m.lang.as_str(), m.origin),
+                ("ar-Latn", NameOrigin::Machine)
+            );
         }
     }
 

@@ -259,9 +259,29 @@ pub fn explain(doc: &Document, layers: &[&Metadata]) -> Vec<ValueOrigin> {
         for (field, value, sets) in fields {
             let value = value.map(|v| (v, line));
             let sets_it = |m: &Metadata| m.authors.get(i).is_some_and(sets);
+            let mut origin = origin_of(&sets_it, &value);
+            // A Latin form papermeta derived says so, not the name's line.
+            let derived = c
+                .and_then(|c| {
+                    c.alt_names
+                        .iter()
+                        .find(|n| n.script == crate::model::Script::Latin)
+                })
+                .map(|n| n.origin);
+            if field == "latin" && matches!(origin, Origin::Input(_)) {
+                match derived {
+                    Some(crate::model::NameOrigin::Email) => {
+                        origin = Origin::Layer("the author's email".to_string())
+                    }
+                    Some(crate::model::NameOrigin::Machine) => {
+                        origin = Origin::Layer("papermeta's romanization, machine".to_string())
+                    }
+                    _ => {}
+                }
+            }
             rows.push(ValueOrigin {
                 key: format!("authors[{}].{field}", i + 1),
-                origin: origin_of(&sets_it, &value),
+                origin,
                 value: value.map(|(v, _)| v),
             });
         }

@@ -515,9 +515,9 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
             && detect_script(chunk) == Script::Arabic
             && match_prefix(chunk.trim()).is_none()
             && is_inverted_arabic_name(chunk)
-            && !chunk.split_whitespace().any(|w| {
-                all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w))
-            });
+            && !chunk
+                .split_whitespace()
+                .any(|w| all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w)));
         let family_first = latin_family_first || arabic_family_first;
         let pieces = if family_first {
             vec![chunk]

@@ -8,8 +8,7 @@ use super::tree::{Element, Node};
 use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
     AcademicPrefix, Affiliation, AuthorNote, Contributor, ContributorRole, Front, NameOrigin,
-    PersonName,
-    Printed, Span,
+    PersonName, Printed, Span,
 };
 use crate::script::detect_script;
 use std::collections::HashMap;

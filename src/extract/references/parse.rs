@@ -11,8 +11,8 @@ use super::text::{
 };
 use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
-use crate::extract::person_names;
 use crate::extract::markers::references::{self as m, all_of};
+use crate::extract::person_names;
 use crate::model::{Agent, Doi, MaybeTyped, Numbering, Printed, Reference, ReferenceType};
 use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
 use regex::Regex;
@@ -658,7 +658,10 @@ pub(crate) fn name_like(s: &str) -> bool {
             return false;
         }
         if f.starts_with("ال") && f.chars().count() > 3 {
-            let compound = i > 0 && words.get(i - 1).is_some_and(|p| person_names::joins_next(p))
+            let compound = i > 0
+                && words
+                    .get(i - 1)
+                    .is_some_and(|p| person_names::joins_next(p))
                 || person_names::joins_previous(w);
             if !compound {
                 article_words += 1;
