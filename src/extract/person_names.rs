@@ -5,9 +5,9 @@
 //! describes both.
 
 use crate::extract::front::emails::{token_similarity, EMAIL_MATCH_THRESHOLD};
-use crate::extract::front::names::fold;
 use crate::extract::markers::names::{NameMarkers, NameWord, ALL, ARABIC};
 use crate::model::{Contributor, NameOrigin, PersonName, Script};
+use crate::script::fold::fold;
 use crate::script::romanize::{ala_lc_word, capitalize_word};
 
 /// How well each email token must spell its name element ([`token_similarity`]: consonant
@@ -120,7 +120,7 @@ fn romanize_word(word: &str, table: &NameMarkers) -> String {
             {
                 let rest_at = word
                     .char_indices()
-                    .filter(|(_, c)| !crate::extract::front::names::is_ignorable(*c))
+                    .filter(|(_, c)| !crate::script::fold::is_ignorable(*c))
                     .nth(h.chars().count())
                     .map_or(word.len(), |(i, _)| i);
                 let tail = romanize_word(word.get(rest_at..).unwrap_or(""), table);
@@ -132,7 +132,7 @@ fn romanize_word(word: &str, table: &NameMarkers) -> String {
         if rest.chars().count() >= 2 {
             let rest_at = word
                 .char_indices()
-                .filter(|(_, c)| !crate::extract::front::names::is_ignorable(*c))
+                .filter(|(_, c)| !crate::script::fold::is_ignorable(*c))
                 .nth(article.chars().count())
                 .map_or(word.len(), |(i, _)| i);
             let body = ala_lc_word(word.get(rest_at..).unwrap_or(""));

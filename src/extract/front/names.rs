@@ -8,32 +8,7 @@ use crate::script::{detect_script, is_arabic_letter, is_latin_letter};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Characters a PDF extractor leaves in text that carry no content (direction marks, zero
-/// widths, tatweel, Arabic diacritics): skipped when comparing.
-pub(crate) fn is_ignorable(c: char) -> bool {
-    matches!(c as u32,
-        0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0x061C | 0xFEFF | 0x0640
-        | 0x064B..=0x065F | 0x0670)
-}
-
-/// One character folded for comparison: alef forms, `ة`/`ه`, `ى`/`ي`, Latin case.
-pub(crate) fn fold_char(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ة' => 'ه',
-        'ى' | 'ی' => 'ي',
-        'ک' => 'ك',
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
-}
-
-/// `text` folded for comparison, ignorable characters dropped.
-pub(crate) fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !is_ignorable(c))
-        .map(fold_char)
-        .collect()
-}
+pub(crate) use crate::script::fold::{fold, fold_char, is_ignorable};
 
 /// Whether `c` is a letter of a word (Arabic or Latin or any other alphabetic).
 fn is_word_char(c: char) -> bool {
