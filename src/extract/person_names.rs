@@ -192,7 +192,7 @@ pub(crate) fn machine_latin_form(name: &PersonName) -> Option<PersonName> {
     })
 }
 
-/// An email token as a name is written (`ghazi` → `Ghazi`); a token with capitals inside
+/// An email token as a name is written (`salim` → `Salim`); a token with capitals inside
 /// (`NoorAldin`) keeps them.
 fn token_as_name(token: &str) -> String {
     let inner_capitals =
@@ -205,7 +205,7 @@ fn token_as_name(token: &str) -> String {
 }
 
 /// The Latin form of an Arabic name recovered from an email address whose local part spells
-/// it (`nooraldin.abdullah` for `نور الدين عبدالله نايف` → `Nooraldin Abdullah`): two or more
+/// it (`huda.salim` for `هدى سالم جواد` → `Huda Salim`): two or more
 /// letter tokens, each spelling the next name element in order by consonant skeleton, the
 /// first spelling the first element. The Latin form is split as Latin names are (its last
 /// word the family name), marked [`NameOrigin::Email`].

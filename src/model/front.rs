@@ -98,7 +98,7 @@ pub enum NameOrigin {
     Printed,
     /// Given in the metadata file.
     Metadata,
-    /// Recovered from the local part of the author's email address (`nooraldin.abdullah`).
+    /// Recovered from the local part of the author's email address (`huda.salim`).
     Email,
     /// Romanized by papermeta (ALA-LC style, see `docs/names.md`): a machine reading, to be
     /// checked by a cataloguer.
