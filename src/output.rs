@@ -241,7 +241,8 @@ mod tests {
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        assert!(pending().is_empty());
+        // Other tests write at the same time: only this folder's temporaries must be gone.
+        assert!(!pending().iter().any(|p| p.starts_with(dir.path())));
     }
 
     #[test]

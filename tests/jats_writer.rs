@@ -79,6 +79,7 @@ fn complete_document() -> Document {
                     lang: "ar".to_string(),
                     given: Some("سعاد كريم".to_string()),
                     family: Some("الحسني".to_string()),
+                    ..Default::default()
                 },
                 alt_names: vec![PersonName {
                     as_written: "Suad Karim Al-Hasani".to_string(),
@@ -86,6 +87,7 @@ fn complete_document() -> Document {
                     lang: "en".to_string(),
                     given: Some("Suad Karim".to_string()),
                     family: Some("Al-Hasani".to_string()),
+                    ..Default::default()
                 }],
                 prefix: Some(AcademicPrefix {
                     as_written: "أ.م.د".to_string(),
@@ -105,6 +107,7 @@ fn complete_document() -> Document {
                     lang: "ar".to_string(),
                     given: None,
                     family: None,
+                    ..Default::default()
                 },
                 prefix: Some(AcademicPrefix {
                     as_written: "م.م".to_string(),
@@ -480,6 +483,7 @@ fn sparse_english_document() -> Document {
             lang: "en".to_string(),
             given: Some("Plato".to_string()),
             family: None,
+            ..Default::default()
         },
         ..Default::default()
     }];

@@ -25,7 +25,8 @@
 use super::{Export, ExportError};
 use crate::model::identifiers::primary_language;
 use crate::model::{
-    Agent, Contributor, Diagnostic, Document, IsoDate, PageRange, Reference, ReferenceType, Script,
+    Agent, Contributor, Diagnostic, Document, IsoDate, NameOrigin, PageRange, Reference,
+    ReferenceType, Script,
 };
 use crate::script::romanize::romanize;
 use crate::script::{detect_script, parse_number, western_digits};
@@ -417,12 +418,15 @@ fn own_entry(
     })
 }
 
-/// The name a contributor's key starts with: the family name of a Latin form when one is
-/// known (it romanizes best), else the printed family name, else the whole name.
+/// The name a contributor's key starts with: the family name of a Latin form printed or
+/// given in the metadata file when one is known (it romanizes best), else the printed family
+/// name, else the whole name. Latin forms papermeta derived (from an email, or romanized)
+/// are not used: keys stay what the printed name gives.
 fn key_name_of_contributor(c: &Contributor) -> KeyName<'_> {
     let latin = c
         .alt_names
         .iter()
+        .filter(|n| matches!(n.origin, NameOrigin::Printed | NameOrigin::Metadata))
         .chain(std::iter::once(&c.name))
         .find(|n| n.script == Script::Latin);
     match (latin, c.name.family.as_deref()) {

@@ -14,7 +14,7 @@ use super::xmlout::{clean, document, Element};
 use super::{Export, ExportError};
 use crate::model::{
     Agent, Contributor, ContributorRole, Diagnostic, Document, Doi, HistoryKind, LocalizedText,
-    PartialDate, Reference, ReferenceType,
+    NameOrigin, PartialDate, Reference, ReferenceType,
 };
 
 const FORMAT: &str = "Crossref";
@@ -675,9 +675,14 @@ fn person_name(
             ),
         }
     }
-    // Other scripts of the name (the Latin form of an Arabic name) as alternative names.
+    // Other scripts of the name (the Latin form of an Arabic name) as alternative names; a
+    // deposit registers no machine romanization nobody checked.
     let mut alt = Element::new("alt-name");
-    for n in &c.alt_names {
+    for n in c
+        .alt_names
+        .iter()
+        .filter(|n| n.origin != NameOrigin::Machine)
+    {
         let (g, s) = name_parts(n.given.as_deref(), n.family.as_deref(), &n.as_written);
         if let Some(parts) = name_children(ctx, g, s, line) {
             // Crossref wants the surname first inside <name>.
@@ -807,6 +812,7 @@ mod tests {
                 lang: "ar".into(),
                 given: Some("علي".into()),
                 family: Some("حسن".into()),
+                ..Default::default()
             },
             ..Contributor::default()
         });

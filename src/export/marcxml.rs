@@ -461,6 +461,7 @@ mod tests {
                 lang: "ar".into(),
                 given: Some("علي".into()),
                 family: Some("حسن".into()),
+                ..Default::default()
             },
             alt_names: vec![PersonName {
                 as_written: "Ali Hasan".into(),
@@ -468,6 +469,7 @@ mod tests {
                 lang: "ar-Latn".into(),
                 given: Some("Ali".into()),
                 family: Some("Hasan".into()),
+                ..Default::default()
             }],
             ..Contributor::default()
         });

@@ -25,6 +25,7 @@ pub mod markers;
 pub mod notelabels;
 pub mod pages;
 pub mod pdf;
+pub(crate) mod person_names;
 pub mod place;
 pub mod plainnotes;
 pub mod references;

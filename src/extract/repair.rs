@@ -82,7 +82,15 @@ fn repair_line_in<'a>(line: &'a str, reversing: Option<&lam_alef::Vocabulary>) -
     if let Some(words) = reversing {
         counts.ligatures += lam_alef::resolve(&mut chars, words);
     }
-    let chars = unmirror_number_brackets(chars, &mut counts);
+    // To a fixed point (it ends: every change moves a `)` to the right), since unmirroring
+    // one number can leave its neighbour's brackets mirrored.
+    loop {
+        let before = counts.visual_runs;
+        chars = unmirror_number_brackets(chars, &mut counts);
+        if counts.visual_runs == before {
+            break;
+        }
+    }
     let text: String = chars.iter().map(|&(c, _)| c).collect();
     if text == line {
         return RepairedLine {

@@ -259,9 +259,29 @@ pub fn explain(doc: &Document, layers: &[&Metadata]) -> Vec<ValueOrigin> {
         for (field, value, sets) in fields {
             let value = value.map(|v| (v, line));
             let sets_it = |m: &Metadata| m.authors.get(i).is_some_and(sets);
+            let mut origin = origin_of(&sets_it, &value);
+            // A Latin form papermeta derived says so, not the name's line.
+            let derived = c
+                .and_then(|c| {
+                    c.alt_names
+                        .iter()
+                        .find(|n| n.script == crate::model::Script::Latin)
+                })
+                .map(|n| n.origin);
+            if field == "latin" && matches!(origin, Origin::Input(_)) {
+                match derived {
+                    Some(crate::model::NameOrigin::Email) => {
+                        origin = Origin::Layer("the author's email".to_string())
+                    }
+                    Some(crate::model::NameOrigin::Machine) => {
+                        origin = Origin::Layer("papermeta's romanization, machine".to_string())
+                    }
+                    _ => {}
+                }
+            }
             rows.push(ValueOrigin {
                 key: format!("authors[{}].{field}", i + 1),
-                origin: origin_of(&sets_it, &value),
+                origin,
                 value: value.map(|(v, _)| v),
             });
         }
@@ -356,5 +376,42 @@ mod tests {
         assert!(text.contains("article.pages"), "{text}");
         assert!(text.contains("7-9  (from command line)"), "{text}");
         assert!(text.contains("(read from paper.txt:3)"), "{text}");
+    }
+
+    #[test]
+    fn a_derived_latin_form_says_where_it_came_from() {
+        let mut doc = Document::default();
+        for (id, email) in [("c1", Some("huda.salim@x.org")), ("c2", None)] {
+            let mut c = crate::model::Contributor {
+                id: id.into(),
+                name: crate::model::PersonName {
+                    as_written: "هدى سالم جواد".into(),
+                    script: crate::model::Script::Arabic,
+                    lang: "ar".into(),
+                    given: Some("هدى سالم".into()),
+                    family: Some("جواد".into()),
+                    ..Default::default()
+                },
+                email: email.map(str::to_string),
+                source: Some(crate::model::Span::line(3)),
+                ..Default::default()
+            };
+            crate::extract::person_names::fill_latin_form(&mut c);
+            doc.front.contributors.push(c);
+        }
+        let rows = explain(&doc, &[]);
+        let row = |key: &str| rows.iter().find(|r| r.key == key).unwrap().clone();
+        let email = row("authors[1].latin");
+        assert_eq!(
+            (email.value.as_deref(), email.origin),
+            (
+                Some("Huda Salim"),
+                Origin::Layer("the author's email".into())
+            )
+        );
+        assert_eq!(
+            row("authors[2].latin").origin,
+            Origin::Layer("papermeta's romanization, machine".into())
+        );
     }
 }

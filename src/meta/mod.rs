@@ -19,8 +19,8 @@ pub use explain::{explain, format_explain, Origin, ValueOrigin};
 use crate::model::identifiers::primary_language;
 use crate::model::{
     Contributor, Depositor, Diagnostic, Document, Doi, HistoryDate, HistoryKind, IsoDate, Issn,
-    Journal, LanguageTag, License, LocalizedText, Numbering, Orcid, PageRange, PartialDate,
-    PersonName, Printed, Script,
+    Journal, LanguageTag, License, LocalizedText, NameOrigin, Numbering, Orcid, PageRange,
+    PartialDate, PersonName, Printed, Script,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -784,13 +784,21 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
         }
     }
     for (author, contributor) in meta.authors.iter().zip(doc.front.contributors.iter_mut()) {
-        if let Some(name) = author
+        let name = author
             .name
             .as_deref()
             .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
+            .filter(|n| !n.is_empty());
+        if let Some(name) = name {
             contributor.name = split_name(name, &contributor.name.lang);
+        }
+        if author.email.is_some() {
+            contributor.email = author.email.clone();
+        }
+        let renamed = name.is_some() || author.email.is_some();
+        if renamed {
+            // The Latin form read from the old name or email no longer fits.
+            crate::extract::person_names::drop_derived_latin_forms(contributor);
         }
         if let Some(latin) = &author.latin {
             let latin = latin.trim();
@@ -809,7 +817,11 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
                 lang,
                 given,
                 family,
+                origin: NameOrigin::Metadata,
             });
+        }
+        if renamed {
+            crate::extract::person_names::fill_latin_form(contributor);
         }
         if let Some(o) = author
             .orcid
@@ -817,9 +829,6 @@ pub fn apply_metadata(doc: &mut Document, meta: &Metadata) -> Vec<Diagnostic> {
             .and_then(|o| Orcid::parse_any(o).ok())
         {
             contributor.orcid = Some(Printed::from_value(o));
-        }
-        if author.email.is_some() {
-            contributor.email = author.email.clone();
         }
         if let Some(c) = author.corresponding {
             contributor.corresponding = c;
@@ -843,9 +852,10 @@ fn split_name(name: &str, fallback_lang: &str) -> PersonName {
     let script = crate::script::detect_script(name);
     let lang = crate::script::default_lang(script)
         .map_or_else(|| fallback_lang.to_string(), str::to_string);
-    let (given, family) = match name.rsplit_once(' ') {
-        Some((g, f)) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
-        None => (None, Some(name.to_string())),
+    let (given, family) = match (script, name.rsplit_once(' ')) {
+        (Script::Arabic, _) => crate::extract::person_names::split_arabic_name(name),
+        (_, Some((g, f))) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
+        (_, None) => (None, Some(name.to_string())),
     };
     PersonName {
         as_written: name.to_string(),
@@ -853,6 +863,7 @@ fn split_name(name: &str, fallback_lang: &str) -> PersonName {
         lang,
         given,
         family,
+        origin: NameOrigin::Metadata,
     }
 }
 

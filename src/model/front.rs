@@ -80,6 +80,51 @@ pub struct PersonName {
     /// this is the last element, kept whole (`عبد الله`, `الحسيني`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
+    /// Where this form of the name came from: printed in the input (the default, not
+    /// serialized), the metadata file, the author's email address, or papermeta's
+    /// romanization (see `docs/names.md`).
+    #[serde(default, skip_serializing_if = "NameOrigin::is_printed")]
+    pub origin: NameOrigin,
+}
+
+/// Where a form of a person's name came from. Latin forms of a name in another script are
+/// taken, in this order, from the metadata file, from the author's email address when its
+/// local part spells the name, else from papermeta's romanization.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameOrigin {
+    /// Printed in the input (the paper's text, or the JATS read).
+    #[default]
+    Printed,
+    /// Given in the metadata file.
+    Metadata,
+    /// Recovered from the local part of the author's email address (`huda.salim`).
+    Email,
+    /// Romanized by papermeta (ALA-LC style, see `docs/names.md`): a machine reading, to be
+    /// checked by a cataloguer.
+    Machine,
+}
+
+impl NameOrigin {
+    /// Whether the form was printed in the input (the default).
+    pub fn is_printed(&self) -> bool {
+        *self == NameOrigin::Printed
+    }
+
+    /// Whether papermeta derived the form (from an email, or romanized) rather than read it.
+    pub fn is_derived(&self) -> bool {
+        matches!(self, NameOrigin::Email | NameOrigin::Machine)
+    }
+
+    /// The origin's name as serialized (`printed`, `metadata`, `email`, `machine`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NameOrigin::Printed => "printed",
+            NameOrigin::Metadata => "metadata",
+            NameOrigin::Email => "email",
+            NameOrigin::Machine => "machine",
+        }
+    }
 }
 
 /// What an academic prefix means.

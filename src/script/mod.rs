@@ -3,6 +3,7 @@
 //! Nothing here changes source text: digits are read as numbers only for machine fields.
 
 pub mod digits;
+pub mod fold;
 pub mod romanize;
 
 pub use digits::{digit_value, is_blank, is_digit, is_invisible, parse_number, western_digits};

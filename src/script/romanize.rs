@@ -213,6 +213,153 @@ pub fn consonant_skeleton(text: &str) -> String {
     out
 }
 
+/// ALA-LC form of an Arabic consonant that is never a vowel.
+fn ala_lc_consonant(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ب' => "b",
+        'ت' => "t",
+        'ث' => "th",
+        'ج' => "j",
+        'ح' => "ḥ",
+        'خ' => "kh",
+        'د' => "d",
+        'ذ' => "dh",
+        'ر' => "r",
+        'ز' => "z",
+        'س' => "s",
+        'ش' => "sh",
+        'ص' => "ṣ",
+        'ض' => "ḍ",
+        'ط' => "ṭ",
+        'ظ' => "ẓ",
+        'ع' => "ʻ",
+        'غ' => "gh",
+        'ف' => "f",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'ل' => "l",
+        'م' => "m",
+        'ن' => "n",
+        'ه' | 'ھ' | 'ہ' => "h",
+        'پ' => "p",
+        'چ' => "ch",
+        'ژ' => "zh",
+        'گ' => "g",
+        'ڤ' => "v",
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a short-vowel mark (fatha, damma, kasra).
+fn is_short_vowel_mark(c: char) -> bool {
+    matches!(c, '\u{064E}' | '\u{064F}' | '\u{0650}')
+}
+
+/// One Arabic word letter by letter in the ALA-LC romanization, lower case: consonants with
+/// their dots (`ḥ`, `ṣ`, `ʻ`), `ا`/`و`/`ي` as long vowels `ā`/`ū`/`ī` (consonants `w`/`y` at
+/// the start, next to an alef or before a vowel), `ى` as `á`, `ة` as `ah`, hamza inside a
+/// word as `ʼ`; vowel marks and shadda where the text has them. Short vowels the text does
+/// not write are not guessed (`محمد` → `mḥmd`): see `docs/names.md`. Other characters pass
+/// through when they are letters or `-`, and are dropped otherwise.
+pub fn ala_lc_word(word: &str) -> String {
+    let chars: Vec<char> = word
+        .nfkc()
+        .filter(|&c| c != 'ـ' && !matches!(c as u32, 0x200B..=0x200F | 0x061C | 0xFEFF))
+        // Tanween, sukun and small signs carry nothing a name's romanization writes.
+        .filter(|&c| !matches!(c as u32, 0x064B..=0x064D | 0x0652..=0x065F))
+        .collect();
+    let letter_at = |i: usize| {
+        chars
+            .get(i)
+            .copied()
+            .filter(|&c| crate::script::is_arabic_letter(c))
+    };
+    let mut out = String::with_capacity(chars.len() * 2);
+    // The last consonant written and where it ends in `out`: a shadda doubles it, even when
+    // the text puts the shadda after the consonant's vowel mark.
+    let mut last_consonant: Option<(usize, &'static str)> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(letter_at);
+        let next = letter_at(i + 1);
+        let marked = chars.get(i + 1).copied().is_some_and(is_short_vowel_mark);
+        let at_start = out.is_empty();
+        let near_alef = prev.is_some_and(is_alef) || next.is_some_and(is_alef);
+        if let Some(s) = ala_lc_consonant(c) {
+            out.push_str(s);
+            last_consonant = Some((out.len(), s));
+            continue;
+        }
+        // A word-initial alef or hamza carries the vowel its mark gives, else `a` (`i`
+        // under `إ`).
+        let opening = |vowel: &'static str| if marked { "" } else { vowel };
+        let piece: &'static str = match c {
+            'ا' | 'ٱ' | 'أ' if at_start => opening("a"),
+            'إ' if at_start => opening("i"),
+            'آ' if at_start => "ā",
+            'ء' | 'ئ' | 'ؤ' if at_start => "",
+            'ا' | 'ٱ' => "ā",
+            'أ' | 'ء' | 'ئ' | 'ؤ' => "ʼ",
+            'إ' => "ʼi",
+            'آ' => "ʼā",
+            'ى' => "á",
+            'ة' if prev.is_some_and(is_alef) => "h",
+            'ة' => "ah",
+            'و' | 'ۆ' | 'ۇ' if at_start || near_alef || marked || next == Some('و') => "w",
+            'و' | 'ۆ' | 'ۇ' => "ū",
+            'ي' | 'ی' | 'ێ'
+                if at_start
+                    || near_alef
+                    || marked
+                    || next.is_some_and(|n| matches!(n, 'و' | 'ي' | 'ی')) =>
+            {
+                "y"
+            }
+            'ي' | 'ی' | 'ێ' => "ī",
+            '\u{064E}' => "a",
+            '\u{064F}' => "u",
+            '\u{0650}' => "i",
+            '\u{0670}' => "ā",
+            '\u{0651}' => {
+                // Shadda doubles the consonant before it.
+                if let Some((end, s)) = last_consonant.take() {
+                    out.insert_str(end, s);
+                }
+                continue;
+            }
+            c if c.is_alphabetic() || c == '-' => {
+                out.push(c);
+                last_consonant = None;
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(piece);
+        last_consonant = match piece {
+            "w" => Some((out.len(), "w")),
+            "y" => Some((out.len(), "y")),
+            // A vowel mark keeps the consonant it follows.
+            _ if is_short_vowel_mark(c) => last_consonant,
+            _ => None,
+        };
+    }
+    out
+}
+
+/// `word` with its first letter in capitals, past a leading `ʻ` or `ʼ` (`ʻAlī`).
+pub fn capitalize_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut done = false;
+    for c in word.chars() {
+        if !done && c.is_alphabetic() && !matches!(c, 'ʻ' | 'ʼ') {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -414,7 +414,10 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
         );
     }
     let prefix = c.prefix.as_ref();
-    let main = name_element(&c.name, prefix.map(|p| p.as_written.clone()));
+    // PMC wants every name of a `name-alternatives` to carry `specific-use` when one does:
+    // where a form is derived, each form says its origin.
+    let labelled = c.alt_names.iter().any(|a| a.origin.is_derived());
+    let main = name_element(&c.name, prefix.map(|p| p.as_written.clone()), labelled);
     if c.alt_names.is_empty() {
         if main.name == "name" {
             e.push(main);
@@ -449,7 +452,7 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
                         .map(str::to_string)
                 }
             });
-            alts.push(name_element(alt, alt_prefix));
+            alts.push(name_element(alt, alt_prefix, labelled));
         }
         e.push(alts);
     }
@@ -497,15 +500,19 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
     e
 }
 
-/// `name` when the family or given name is known, `string-name` otherwise.
-fn name_element(n: &PersonName, prefix: Option<String>) -> Element {
+/// `name` when the family or given name is known, `string-name` otherwise; with `labelled`,
+/// `specific-use` names the form's origin.
+fn name_element(n: &PersonName, prefix: Option<String>, labelled: bool) -> Element {
+    let specific_use = labelled.then(|| n.origin.as_str());
     let prefix = prefix.filter(|p| !p.is_empty());
     let lang = (!n.lang.is_empty()).then(|| n.lang.clone());
     let family = n.family.as_deref().filter(|f| !f.is_empty());
     let given = n.given.as_deref().filter(|g| !g.is_empty());
     match (family, given) {
         (None, None) => {
-            let mut e = Element::new("string-name").attr_opt("xml:lang", lang);
+            let mut e = Element::new("string-name")
+                .attr_opt("specific-use", specific_use)
+                .attr_opt("xml:lang", lang);
             if let Some(p) = prefix {
                 e.push(Element::text_leaf("prefix", p));
                 e.push_text(" ");
@@ -522,6 +529,7 @@ fn name_element(n: &PersonName, prefix: Option<String>) -> Element {
             };
             let mut e = Element::new("name")
                 .attr("name-style", style)
+                .attr_opt("specific-use", specific_use)
                 .attr_opt("xml:lang", lang);
             if let Some(f) = family {
                 e.push(Element::text_leaf("surname", f));

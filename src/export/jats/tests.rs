@@ -204,6 +204,7 @@ fn alternate_name_gets_the_rank_prefix_in_its_language() {
             lang: "ar".to_string(),
             given: Some("هدى".to_string()),
             family: Some("جاسم".to_string()),
+            ..Default::default()
         },
         alt_names: vec![PersonName {
             as_written: "Huda Jasim".to_string(),
@@ -212,6 +213,7 @@ fn alternate_name_gets_the_rank_prefix_in_its_language() {
             lang: "ar-Latn".to_string(),
             given: Some("Huda".to_string()),
             family: Some("Jasim".to_string()),
+            ..Default::default()
         }],
         prefix: Some(AcademicPrefix {
             as_written: "أ.د".to_string(),
@@ -234,6 +236,7 @@ fn latin_prefix_stays_as_printed_and_given_only_names_are_styled() {
             lang: "en".to_string(),
             given: Some("Sukarno".to_string()),
             family: None,
+            ..Default::default()
         },
         prefix: Some(AcademicPrefix {
             as_written: "Dr.".to_string(),
@@ -320,6 +323,7 @@ fn contributor_links_resolve_or_are_reported() {
             lang: "en".to_string(),
             given: Some("Ann".to_string()),
             family: Some("Lee".to_string()),
+            ..Default::default()
         },
         affiliation_ids: vec!["aff1".to_string(), "aff9".to_string()],
         ..Default::default()

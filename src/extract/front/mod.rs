@@ -18,7 +18,7 @@ mod affiliations;
 mod authors;
 mod blocks;
 mod contacts;
-mod emails;
+pub(crate) mod emails;
 mod facts;
 mod head;
 mod language;

@@ -2,37 +2,13 @@
 //! prefixes and person names (prefix, superscript labels, given/family split).
 
 use crate::extract::markers::front::{FrontMarkers, ALL};
+use crate::extract::person_names::{is_inverted_arabic_name, split_arabic_name};
 use crate::model::{AcademicPrefix, AcademicRank, PersonName, Script};
 use crate::script::{detect_script, is_arabic_letter, is_latin_letter};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Characters a PDF extractor leaves in text that carry no content (direction marks, zero
-/// widths, tatweel, Arabic diacritics): skipped when comparing.
-pub(crate) fn is_ignorable(c: char) -> bool {
-    matches!(c as u32,
-        0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0x061C | 0xFEFF | 0x0640
-        | 0x064B..=0x065F | 0x0670)
-}
-
-/// One character folded for comparison: alef forms, `ة`/`ه`, `ى`/`ي`, Latin case.
-pub(crate) fn fold_char(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ة' => 'ه',
-        'ى' | 'ی' => 'ي',
-        'ک' => 'ك',
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
-}
-
-/// `text` folded for comparison, ignorable characters dropped.
-pub(crate) fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !is_ignorable(c))
-        .map(fold_char)
-        .collect()
-}
+pub(crate) use crate::script::fold::{fold, fold_char, is_ignorable};
 
 /// Whether `c` is a letter of a word (Arabic or Latin or any other alphabetic).
 fn is_word_char(c: char) -> bool {
@@ -368,45 +344,30 @@ fn is_entry(word: &str, pick: fn(&FrontMarkers) -> &'static [&'static str]) -> b
     !w.is_empty() && all_entries(pick).any(|e| fold(e) == w)
 }
 
-/// Splits a name (prefix removed) into given names and family name. Arabic names written
-/// `Given Father Grandfather` keep compounds (`عبد X`, `أبو X`, `X الدين`) whole and take the
-/// last element as family; Latin names are `Given Family` with particles (`van`, `al`) kept
-/// with the family.
+/// Splits a name (prefix removed) into given names and family name. Arabic names are split
+/// as Arabic catalogues do ([`split_arabic_name`]: compounds whole, the last element the
+/// family name, `Family، Given` inverted); Latin names are `Given Family` with particles
+/// (`van`, `al`) kept with the family.
 pub(crate) fn split_name(name: &str, script: Script) -> (Option<String>, Option<String>) {
     let tokens: Vec<&str> = name.split_whitespace().collect();
     if tokens.is_empty() {
         return (None, None);
     }
-    let mut elements: Vec<String> = Vec::new();
-    let mut join_next = false;
-    for tok in &tokens {
-        let joins_prev = script == Script::Arabic && is_entry(tok, |m| m.joins_previous);
-        match elements.last_mut() {
-            Some(last) if join_next || joins_prev => {
-                last.push(' ');
-                last.push_str(tok);
-            }
-            _ => elements.push((*tok).to_string()),
-        }
-        join_next = is_entry(tok, |m| m.joins_next);
+    if script == Script::Arabic {
+        return split_arabic_name(name);
     }
-    if script != Script::Arabic {
-        // Latin particles join the family name only (`Maria de la Cruz` → `de la Cruz`);
-        // re-split from the tokens so that a particle never glues two given names.
-        let mut family_start = tokens.len() - 1;
-        while family_start > 1 && is_entry(tokens[family_start - 1], |m| m.joins_next) {
-            family_start -= 1;
-        }
-        if tokens.len() == 1 {
-            return (None, Some(tokens[0].to_string()));
-        }
-        let given = tokens.get(..family_start).map(|g| g.join(" "));
-        let family = tokens.get(family_start..).map(|f| f.join(" "));
-        return (given.filter(|g| !g.is_empty()), family);
+    // Latin particles join the family name only (`Maria de la Cruz` → `de la Cruz`), so that
+    // a particle never glues two given names.
+    let mut family_start = tokens.len() - 1;
+    while family_start > 1 && is_entry(tokens[family_start - 1], |m| m.joins_next) {
+        family_start -= 1;
     }
-    let family = elements.pop();
-    let given = (!elements.is_empty()).then(|| elements.join(" "));
-    (given, family)
+    if tokens.len() == 1 {
+        return (None, Some(tokens[0].to_string()));
+    }
+    let given = tokens.get(..family_start).map(|g| g.join(" "));
+    let family = tokens.get(family_start..).map(|f| f.join(" "));
+    (given.filter(|g| !g.is_empty()), family)
 }
 
 /// Parses one person from `piece` (no separators left in it).
@@ -442,7 +403,7 @@ fn parse_person(piece: &str, labels: Vec<u32>, family_first: bool) -> Option<Par
         .unwrap_or("und")
         .to_string();
     let (given, family) = if family_first {
-        match rest.split_once(',') {
+        match rest.split_once([',', '،']) {
             Some((f, g)) => (Some(g.trim().to_string()), Some(f.trim().to_string())),
             None => split_name(rest, script),
         }
@@ -456,6 +417,7 @@ fn parse_person(piece: &str, labels: Vec<u32>, family_first: bool) -> Option<Par
             lang,
             given,
             family,
+            ..Default::default()
         },
         prefix,
         labels,
@@ -515,7 +477,7 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
     for (chunk, labels) in chunks {
         // `Family, Given`: one comma, a one-word family before it, Latin script, no labels.
         let parts: Vec<&str> = chunk.split(',').collect();
-        let family_first = labels.is_empty()
+        let latin_family_first = labels.is_empty()
             && parts.len() == 2
             && detect_script(chunk) == Script::Latin
             && parts[0].split_whitespace().count() == 1
@@ -523,6 +485,15 @@ pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
             && !parts[1].trim().is_empty()
             && parts[1].split_whitespace().count() <= 3
             && !parts[1].contains(" and ");
+        // `العبيدي، عبد الله محمد`: one name element before the comma.
+        let arabic_family_first = labels.is_empty()
+            && detect_script(chunk) == Script::Arabic
+            && match_prefix(chunk.trim()).is_none()
+            && is_inverted_arabic_name(chunk)
+            && !chunk
+                .split_whitespace()
+                .any(|w| all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w)));
+        let family_first = latin_family_first || arabic_family_first;
         let pieces = if family_first {
             vec![chunk]
         } else {

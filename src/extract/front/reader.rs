@@ -195,6 +195,10 @@ impl Reader {
             }
         }
         self.front.author_notes = self.notes.drain(..).map(|n| n.note).collect();
+        // Latin forms of names in Arabic script: from the email, else romanized.
+        for c in &mut self.front.contributors {
+            crate::extract::person_names::fill_latin_form(c);
+        }
         if self.front.contributors.is_empty() {
             let line = self
                 .front

@@ -7,8 +7,8 @@ use super::text::{leaf, leaf_opt, tidy};
 use super::tree::{Element, Node};
 use crate::model::identifiers::ORCID_RESOLVER;
 use crate::model::{
-    AcademicPrefix, Affiliation, AuthorNote, Contributor, ContributorRole, Front, PersonName,
-    Printed, Span,
+    AcademicPrefix, Affiliation, AuthorNote, Contributor, ContributorRole, Front, NameOrigin,
+    PersonName, Printed, Span,
 };
 use crate::script::detect_script;
 use std::collections::HashMap;
@@ -246,6 +246,13 @@ pub(super) fn person_name(e: &Element, lang: &str) -> (PersonName, Option<String
             .map_or(crate::model::Script::Other, lang_script),
         s => s,
     };
+    // Our own JATS marks the forms papermeta derived (`specific-use`).
+    let origin = match e.attr("specific-use").map(str::trim) {
+        Some("metadata") => NameOrigin::Metadata,
+        Some("email") => NameOrigin::Email,
+        Some("machine") => NameOrigin::Machine,
+        _ => NameOrigin::Printed,
+    };
     (
         PersonName {
             as_written,
@@ -253,6 +260,7 @@ pub(super) fn person_name(e: &Element, lang: &str) -> (PersonName, Option<String
             lang,
             given,
             family,
+            origin,
         },
         prefix,
     )
@@ -278,6 +286,7 @@ fn plain_name(text: &str, lang: &str) -> PersonName {
         lang: lang.to_string(),
         given: None,
         family: None,
+        origin: NameOrigin::Printed,
     }
 }
 

@@ -60,9 +60,10 @@ pub struct FrontMarkers {
     pub cities: &'static [&'static str],
     /// Countries.
     pub countries: &'static [&'static str],
-    /// Name particles that join the next word into one name element (`عبد`, `أبو`, `van`).
+    /// Name particles of Latin-script names that join the next word into the family name
+    /// (`van`, `al`); Arabic-script compounds are in `markers::names`.
     pub joins_next: &'static [&'static str],
-    /// Name particles that join the previous word into one name element (`الدين`, `الله`).
+    /// Latin-script name words that join the previous word (`aldin`, `allah`).
     pub joins_previous: &'static [&'static str],
     /// Words that separate authors printed on one line (`and`, `و`).
     pub author_separators: &'static [&'static str],
@@ -315,10 +316,9 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         "تركيا",
         "إيران",
     ],
-    joins_next: &[
-        "عبد", "أبو", "ابو", "أبي", "ابي", "بن", "ابن", "آل", "ال", "ذو", "ذي",
-    ],
-    joins_previous: &["الدين", "الله", "الرحمن", "الإسلام", "الزمان"],
+    // Arabic names are split by `person_names` with the compounds of `markers::names`.
+    joins_next: &[],
+    joins_previous: &[],
     author_separators: &["و"],
     non_name_words: &[
         "في",

@@ -9,6 +9,7 @@ pub mod common;
 pub mod front;
 pub mod intext;
 pub mod languages;
+pub mod names;
 pub mod notes;
 pub mod references;
 pub mod sections;

@@ -12,6 +12,7 @@ use super::text::{
 use crate::extract::markers::common;
 use crate::extract::markers::front as front_markers;
 use crate::extract::markers::references::{self as m, all_of};
+use crate::extract::person_names;
 use crate::model::{Agent, Doi, MaybeTyped, Numbering, Printed, Reference, ReferenceType};
 use crate::script::{is_arabic_letter, is_latin_letter, parse_number};
 use regex::Regex;
@@ -647,7 +648,6 @@ pub(crate) fn name_like(s: &str) -> bool {
     }
     // Arabic: at most one article word that is not the second half of a compound name,
     // and no preposition-prefixed word.
-    let joins = front_markers::ARABIC.joins_next;
     let mut article_words = 0;
     for (i, w) in words.iter().enumerate() {
         let f = fold(w);
@@ -661,11 +661,8 @@ pub(crate) fn name_like(s: &str) -> bool {
             let compound = i > 0
                 && words
                     .get(i - 1)
-                    .is_some_and(|p| joins.iter().any(|j| fold(j) == fold(p)))
-                || front_markers::ARABIC
-                    .joins_previous
-                    .iter()
-                    .any(|j| fold(j) == f);
+                    .is_some_and(|p| person_names::joins_next(p))
+                || person_names::joins_previous(w);
             if !compound {
                 article_words += 1;
             }
@@ -767,6 +764,15 @@ fn capitals_first(s: &str) -> Option<(String, String)> {
 /// (the family name kept whole with its particles).
 pub(crate) fn person(s: &str) -> Agent {
     let as_written = trim_name(s).to_string();
+    if crate::script::detect_script(&as_written) == crate::model::Script::Arabic {
+        // Arabic names as Arabic catalogues split them, inverted or direct.
+        let (given, family) = person_names::split_arabic_name(&as_written);
+        return Agent::Person {
+            as_written,
+            family,
+            given,
+        };
+    }
     if !as_written.contains([',', '،']) {
         if let Some((family, given)) =
             family_first(&as_written).or_else(|| capitals_first(&as_written))
@@ -794,20 +800,15 @@ pub(crate) fn person(s: &str) -> Agent {
             given: None,
         };
     }
-    let ar = front_markers::ARABIC;
     let en = front_markers::ENGLISH;
     let mut split = words.len() - 1;
     let last = fold(words[split]);
-    if split >= 2
-        && (ar.joins_previous.iter().any(|j| fold(j) == last)
-            || en.joins_previous.iter().any(|j| fold(j) == last))
-    {
+    if split >= 2 && en.joins_previous.iter().any(|j| fold(j) == last) {
         split -= 1;
     }
     while split >= 2 {
         let p = fold(words[split - 1]);
-        if ar.joins_next.iter().any(|j| fold(j) == p) || en.joins_next.iter().any(|j| fold(j) == p)
-        {
+        if en.joins_next.iter().any(|j| fold(j) == p) {
             split -= 1;
         } else {
             break;
