@@ -454,15 +454,30 @@ fn split_authors(chunk: &str) -> Vec<&str> {
         }
         out.push(p.get(last..).unwrap_or(""));
     }
-    out.into_iter().filter(|s| !s.trim().is_empty()).collect()
+    // A separator that ends the line (`Jane Roe Æ` before a wrapped list) joins nothing.
+    let is_sep = |w: &str| all_entries(|m| m.author_separators).any(|s| fold(s) == fold(w));
+    out.into_iter()
+        .map(|piece| {
+            let t = piece.trim_end();
+            match t.rsplit_once(char::is_whitespace) {
+                Some((head, last)) if is_sep(last) => head,
+                _ => piece,
+            }
+        })
+        .filter(|s| !s.trim().is_empty())
+        .collect()
 }
 
 /// Reads the authors printed on one line: `* م.م Name *`, `Name¹, Name²`, `A and B`,
+/// Marks that call a name's note (`Jane Roe*`, `Jane Roe ∗`, `JANE ROE †`).
+const NOTE_MARKS: &str = "*∗†‡";
+
 /// `Family, Given`.
 pub(crate) fn parse_author_line(line: &str) -> Vec<ParsedAuthor> {
     let t = line
         .trim()
-        .trim_matches(|c: char| c.is_whitespace() || "*†‡".contains(c));
+        .trim_matches(|c: char| c.is_whitespace() || NOTE_MARKS.contains(c));
+    let t = strip_byline(t).unwrap_or(t);
     let mut chunks: Vec<(&str, Vec<u32>)> = Vec::new();
     let mut pos = 0;
     for m in NAME_LABELS.find_iter(t) {
@@ -564,13 +579,24 @@ fn without_titles(text: &str) -> String {
     out
 }
 
+/// The names of a byline (`by Jane Roe and Omar Haddad` → `Jane Roe and Omar Haddad`): the
+/// line without its lead word, when one opens it and two words or more follow.
+pub(crate) fn strip_byline(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let (lead, rest) = t.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    (all_entries(|m| m.byline_leads).any(|l| l == lead) && rest.split_whitespace().count() >= 2)
+        .then_some(rest)
+}
+
 /// Whether `line` could hold only person names: short, no digits except labels, no sentence
 /// punctuation, no title words; Latin words capitalized. Academic prefixes and degrees
 /// around the names are left out first.
 pub(crate) fn is_name_like(line: &str) -> bool {
     let t = line
         .trim()
-        .trim_matches(|c: char| c.is_whitespace() || "*†‡".contains(c));
+        .trim_matches(|c: char| c.is_whitespace() || NOTE_MARKS.contains(c));
+    let t = strip_byline(t).unwrap_or(t);
     // Labels are small numbers; a year or a code is no label (`Journal, 2023`).
     let long_number = t
         .split(|c: char| !crate::script::is_digit(c))
@@ -628,6 +654,10 @@ pub(crate) fn is_strong_author_line(line: &str) -> bool {
     if t.starts_with('*') && t.ends_with('*') && t.len() > 2 && is_name_like(inner) {
         return true;
     }
+    // `by Jane Roe and Omar Haddad`: a byline.
+    if strip_byline(inner).is_some_and(is_name_like) {
+        return true;
+    }
     if match_prefix(inner).is_some() && is_name_like(inner) {
         return true;
     }
@@ -646,7 +676,7 @@ pub(crate) fn is_strong_author_line(line: &str) -> bool {
 fn ends_with_note_mark(line: &str) -> bool {
     let t = line.trim();
     let (names, mark) = match t.char_indices().next_back() {
-        Some((i, c)) if "*†‡".contains(c) => (t.get(..i).unwrap_or(""), true),
+        Some((i, c)) if NOTE_MARKS.contains(c) => (t.get(..i).unwrap_or(""), true),
         Some(_) => {
             let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
             let head = t.get(..t.len() - digits).unwrap_or("");

@@ -1295,3 +1295,47 @@ Abstract: The study examines trust.
         ]
     );
 }
+
+#[test]
+fn bylines_bullets_and_note_calls_around_english_authors() {
+    let text = "\
+Rivers and Their Laws: An Empirical Analysis *
+by Jane Roe and Omar Haddad
+
+Abstract: The paper studies rivers.
+";
+    let fm = read(text).unwrap();
+    assert_eq!(
+        fm.front.titles[0].text,
+        "Rivers and Their Laws: An Empirical Analysis"
+    );
+    assert_eq!(names_of(&fm.front), ["Jane Roe", "Omar Haddad"]);
+    // Names separated by bullets (pdftotext prints a broken one as `Æ`), one ending its line.
+    let text = "\
+Rivers and Their Laws
+Jane Roe Æ Omar Haddad Æ
+Lina Saleh
+University of Kent
+
+Abstract: The paper studies rivers.
+";
+    let fm = read(text).unwrap();
+    assert_eq!(
+        names_of(&fm.front),
+        ["Jane Roe", "Omar Haddad", "Lina Saleh"]
+    );
+    // A title's note call glued to its last word; an author line ending with `∗`.
+    let text = "\
+Rivers and Their Laws1
+Jane Roe & Omar Haddad ∗
+
+Abstract: The paper studies rivers.
+";
+    let fm = read(text).unwrap();
+    assert_eq!(fm.front.titles[0].text, "Rivers and Their Laws");
+    assert_eq!(names_of(&fm.front), ["Jane Roe", "Omar Haddad"]);
+    assert_eq!(
+        super::titles::without_note_call("Vision 2030"),
+        "Vision 2030"
+    );
+}

@@ -47,11 +47,12 @@ impl Reader {
         if self.front.titles.iter().any(|t| t.lang == lang) {
             return;
         }
-        let text = lines
+        let joined = lines
             .iter()
             .map(|l| l.text.trim())
             .collect::<Vec<_>>()
             .join(" ");
+        let text = without_note_call(&joined).to_string();
         self.front.titles.push(LocalizedText {
             lang,
             text,
@@ -150,4 +151,23 @@ fn reads_as_title(text: &str) -> bool {
     !t.contains([',', '،', '/', '|', '(', '@'])
         && super::lines::split_inline_affiliation(t).is_none()
         && (t.ends_with(':') || t.split_whitespace().count() >= 7)
+}
+
+/// A title without the call of its note at the end (`… Analysis *`, `… Analysis∗`,
+/// `… Rechts1`): the note itself is read with the others.
+pub(super) fn without_note_call(title: &str) -> &str {
+    let t = title.trim_end();
+    let marks = t.trim_end_matches(['*', '∗', '†', '‡']);
+    if marks.len() < t.len() {
+        return marks.trim_end();
+    }
+    // A digit or two glued to the last word's letters, no other digit in the title.
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = &t[..t.len() - digits];
+    let letters_before = head.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let other_digits = head.chars().any(|c| c.is_ascii_digit());
+    if (1..=2).contains(&digits) && letters_before >= 3 && !other_digits {
+        return head;
+    }
+    t
 }

@@ -67,6 +67,8 @@ pub struct FrontMarkers {
     pub joins_previous: &'static [&'static str],
     /// Words that separate authors printed on one line (`and`, `و`).
     pub author_separators: &'static [&'static str],
+    /// Words that open a byline (`by Jane Roe and Omar Haddad`).
+    pub byline_leads: &'static [&'static str],
     /// Words that occur in titles and sentences but never in a person's name.
     pub non_name_words: &'static [&'static str],
     /// Labels that announce the corresponding author.
@@ -320,6 +322,7 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
     joins_next: &[],
     joins_previous: &[],
     author_separators: &["و"],
+    byline_leads: &["إعداد", "بقلم"],
     non_name_words: &[
         "في",
         "من",
@@ -699,7 +702,9 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "di", "du", "la", "le",
     ],
     joins_previous: &["al-din", "aldin", "uddin", "allah", "ullah"],
-    author_separators: &["and", "&"],
+    // `Æ` is how pdftotext prints the bullet between names of a broken Springer font map.
+    author_separators: &["and", "&", "•", "·", "Æ"],
+    byline_leads: &["by", "By", "BY"],
     non_name_words: &[
         "the", "of", "in", "on", "for", "a", "an", "to", "with", "between", "from", "by", "toward",
         "towards", "study", "analysis", "impact", "effect", "role", "case", "after", "under",
@@ -885,6 +890,7 @@ pub const GERMAN: FrontMarkers = FrontMarkers {
     joins_next: &["von", "vom", "zu", "zur", "van", "de"],
     joins_previous: &[],
     author_separators: &["und"],
+    byline_leads: &["von", "Von"],
     non_name_words: &[
         "der", "die", "das", "des", "dem", "den", "und", "über", "für", "zur", "zum", "im", "mit",
         "ein", "eine", "als", "auf", "aus", "bei", "nach", "oder", "wie", "ist",
@@ -971,6 +977,7 @@ pub const FRENCH: FrontMarkers = FrontMarkers {
     joins_next: &["de", "du", "des", "d'", "le", "la", "ben"],
     joins_previous: &[],
     author_separators: &["et"],
+    byline_leads: &["par", "Par"],
     non_name_words: &[
         // Not `la`, `du`: they are also surnames (`Du`, `La Porta`).
         "le", "les", "des", "en", "au", "aux", "par", "vers", "dans", "pour", "sur", "entre", "et",
