@@ -1,4 +1,4 @@
-//! Every golden output goes through the real consumers in ../shared/tools: xmllint with the
+//! Every golden output (from text and, in `from-pdf/`, from PDF) goes through the real consumers in ../shared/tools: xmllint with the
 //! official JATS DTD and the PMC style checker, JSON-LD expansion against schema.org, and
 //! bibtex, biber, pybtex, bibtexparser and citation-js. A case may list the findings it is
 //! allowed (its `consumer-findings.txt`, e.g. those caused by missing article facts); every
@@ -30,7 +30,7 @@ fn golden_outputs_pass_the_real_consumers() {
     }
     let mut problems = Vec::new();
     let mut files_checked = 0;
-    for case in common::golden_cases() {
+    for case in common::golden_output_dirs() {
         let mut findings = Vec::new();
         for (tool, file) in [
             ("check-jats", "output.jats.xml"),

@@ -26,6 +26,22 @@ pub fn golden_cases() -> Vec<PathBuf> {
     cases
 }
 
+/// The golden cases typeset as PDF: those with an `input.pdf`.
+pub fn pdf_golden_cases() -> Vec<PathBuf> {
+    golden_cases()
+        .into_iter()
+        .filter(|c| c.join("input.pdf").is_file())
+        .collect()
+}
+
+/// Every folder of golden outputs: each case's, and the `from-pdf/` outputs of the cases
+/// typeset as PDF.
+pub fn golden_output_dirs() -> Vec<PathBuf> {
+    let mut dirs = golden_cases();
+    dirs.extend(pdf_golden_cases().into_iter().map(|c| c.join("from-pdf")));
+    dirs
+}
+
 /// `../shared/tools`, when the shared folder is beside the checkout.
 pub fn shared_tools() -> Option<PathBuf> {
     let tools = root().join("../shared/tools");
