@@ -747,6 +747,18 @@ mod tests {
     }
 
     /// A wrapped publisher line (`Lexington Books`) is no group heading: a Latin group
+    #[test]
+    fn arabic_group_headings_by_language() {
+        for h in [
+            "أولاً: المراجع باللغة العربية",
+            "ثانياً: المراجع باللغة الفرنسية",
+            "المراجع الإنكليزية",
+        ] {
+            assert!(group_heading(h).is_some(), "{h}");
+        }
+        assert!(group_heading("الثورة الفرنسية وأثرها في الجزائر").is_none());
+    }
+
     /// heading is group words only.
     #[test]
     fn a_publisher_line_is_not_a_group_heading() {

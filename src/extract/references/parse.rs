@@ -759,6 +759,21 @@ fn capitals_first(s: &str) -> Option<(String, String)> {
     (k >= 1 && given_ok).then(|| (words[..k].join(" "), given.join(" ")))
 }
 
+/// A name printed `Family (Given)`, as French bibliographies do (`Ferrand (Lucien)`,
+/// `Renaud (Pierre-Henri)`).
+static FAMILY_PAREN_GIVEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[\p{L}'’\-]+(?:[ \-]\p{Lu}[\p{L}'’\-]+){0,2}) \((\p{Lu}[\p{L}.'’\- ]{0,40})\)$",
+    )
+    .expect("valid regex")
+});
+
+/// `Family (Given)`: (family, given).
+fn family_paren_given(s: &str) -> Option<(String, String)> {
+    let c = FAMILY_PAREN_GIVEN.captures(s.trim())?;
+    Some((c[1].to_string(), c[2].trim().to_string()))
+}
+
 /// One person from a name as printed: `Family, Given` when a comma is there; `Family TM`,
 /// `Family I.` or `FAMILY Given` when the name is printed family first; else `Given Family`
 /// (the family name kept whole with its particles).
@@ -771,6 +786,13 @@ pub(crate) fn person(s: &str) -> Agent {
             as_written,
             family,
             given,
+        };
+    }
+    if let Some((family, given)) = family_paren_given(&as_written) {
+        return Agent::Person {
+            as_written,
+            family: Some(family),
+            given: Some(given),
         };
     }
     if !as_written.contains([',', '،']) {
@@ -904,8 +926,13 @@ fn name_like_latin_pair(s: &str) -> bool {
 /// particle (`Ann J. Vale`). Three or more capitalized words and nothing else
 /// (`Northern Harbour Survey`, `Coastal Tide Statistics Bureau`) name an organization.
 fn person_in_inverted_slot(s: &str) -> bool {
-    if family_first(s).is_some() || capitals_first(s).is_some() {
+    if family_first(s).is_some() || capitals_first(s).is_some() || family_paren_given(s).is_some() {
         return true;
+    }
+    // An Arabic name printed direct (`ليث حمدان الجبوري`, after its academic prefix): three
+    // to five words (given, father's and family names), none of an institution's.
+    if crate::script::detect_script(s) == crate::model::Script::Arabic {
+        return (3..=5).contains(&word_count(s)) && !is_organization(s);
     }
     if !name_like_latin_pair(s) {
         return false;
@@ -1016,6 +1043,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     let links = take_links(&mut text);
     let accessed = take_access_date(&mut text);
     drop_leads(&mut text);
+    drop_academic_prefix(&mut text);
     drop_editor_label(&mut text, origin);
     let publication = take_publication(&mut text);
     let year_mark = take_year_mark(&mut text, origin);
@@ -1134,6 +1162,24 @@ fn drop_leads(text: &mut String) {
     }
     for f in find_all(text, &all_of(|t| t.no_place)).iter().rev() {
         text.replace_range(f.start..f.end, FIELD_BREAK);
+    }
+}
+
+/// An academic prefix before the first author (`د. سلام الحسني، ...`, `أ.د. ...`, `Prof. Dr.
+/// ...`) is no part of the name, and its dot would end the author field: it is dropped when
+/// two words or more of a name follow it.
+fn drop_academic_prefix(text: &mut String) {
+    let lead = text.len() - text.trim_start().len();
+    let Some((_, len)) = crate::extract::front::names::match_prefix(&text[lead..]) else {
+        return;
+    };
+    let rest = &text[lead + len..];
+    let name_words = rest
+        .split([',', '،', '(', '.'])
+        .next()
+        .map_or(0, |n| n.split_whitespace().count());
+    if len > 0 && name_words >= 2 {
+        text.replace_range(lead..lead + len, "");
     }
 }
 
@@ -1473,7 +1519,7 @@ fn field_head(text: &str, origin: Origin) -> Head {
             }
             idx += extra;
         }
-    } else if all.len() >= 2 && author_like_lead(&first) {
+    } else if all.len() >= 2 && (author_like_lead(&first) || family_paren_given(&first).is_some()) {
         authors_field = Some(first);
         idx = 1;
     }
@@ -2243,6 +2289,19 @@ mod tests {
         let r = parse("Roy, C. D./Kerr, K. L. (1991): Tides in aging harbours. Journal of Tides, 53, pp. 856-870.");
         assert_eq!(families(&r), vec!["Roy", "Kerr"]);
         assert_eq!(r.container.as_deref(), Some("Journal of Tides"));
+    }
+
+    /// An academic prefix before an Arabic author printed direct; a French `Family (Given)`.
+    #[test]
+    fn prefixed_direct_arabic_authors_and_french_parenthesized_given_names() {
+        let r =
+            parse("د. ليث حمدان الجبوري، حماية المستهلك في التعاقد، مكتبة الرواق، البصرة، 2019.");
+        assert_eq!(families(&r), vec!["الجبوري"]);
+        let r = parse(
+            "Ferrand (Lucien), L'administration des communes, Éditions du Littoral, Paris, 1998.",
+        );
+        assert_eq!(families(&r), vec!["Ferrand"]);
+        assert!(matches!(&r.authors[0], Agent::Person { given: Some(g), .. } if g == "Lucien"));
     }
 
     /// `Authors: Title. Container (Year)`: the colon closes the authors, the year comes last.

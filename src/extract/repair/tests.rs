@@ -377,3 +377,9 @@ fn every_golden_input_line_repairs_to_a_fixed_point() {
     }
     assert!(lines > 1000, "only {lines} lines read");
 }
+
+#[test]
+fn a_group_heading_whose_ordinal_comes_last_in_visual_order() {
+    let line = "\u{202B} المراجع باللغة الفرنسية\u{202C}:ً\u{202B}ثانيا\u{202C}";
+    assert_eq!(fix(line), "ثانياً: المراجع باللغة الفرنسية");
+}
