@@ -539,52 +539,74 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
 }
 
 /// A Latin line in a right-to-left paragraph (a note citing an English work in an Arabic
-/// paper) is drawn with its paragraph's ends swapped: its closing stop at the left, its raised
-/// note label at the right (`.Bergen, Flipping, p. 442` for `2Bergen, Flipping, p. 44.`).
-/// The stop goes back to the end and the label to the start, each only when the other end
-/// shows the paragraph's direction too (a label, or a stop).
+/// paper) is drawn with its paragraph's ends swapped: its closing stop at the left, its note
+/// label at the right (`.Bergen, Flipping, p. 442` for `2Bergen, Flipping, p. 44.`, `Ferrand,
+/// Paris, -2` for `2- Ferrand, Paris,`). The label goes back to the start and the stop to the
+/// end when the page shows they belong to the paragraph: the label is raised or set in
+/// another font than the Latin text next to it, the stop is set in another font than the
+/// letter after it, or both ends are there.
 fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], classes: &[Class]) {
-    let stop = |&(i, _): &(usize, bool)| {
-        matches!(units[i].text.as_str(), "." | "،" | "," | ":" | "؛" | ";")
-    };
-    let lead = order.iter().take_while(|u| stop(u)).count();
-    // The label: raised digits, or digits set in the paragraph's font rather than the Latin
-    // text's (LibreOffice sets the labels of its note area that way, on the baseline).
     let n = order.len();
-    let last_font = order.last().map(|&(i, _)| units[i].font);
-    let raised = order
-        .iter()
+    let unit = |k: usize| units[order[k].0];
+    let is_stop = |k: usize| matches!(unit(k).text.as_str(), "." | "،" | "," | ":" | "؛" | ";");
+    let lead = (0..n).take_while(|&k| is_stop(k)).count();
+    if lead >= n || !matches!(classes[order[lead].0], Class::Left | Class::Number) {
+        return;
+    }
+    // A Latin line: no right-to-left letter in it.
+    if order.iter().any(|&(i, _)| classes[i] == Class::Right) {
+        return;
+    }
+    // The label: trailing digits, with the dash drawn before them (`-2`).
+    let last_font = unit(n - 1).font;
+    let digits = (0..n)
         .rev()
-        .take_while(|&&(i, _)| classes[i] == Class::Number && units[i].raised)
+        .take_while(|&k| classes[order[k].0] == Class::Number && unit(k).font == last_font)
         .count();
-    let own_font = order
-        .iter()
+    let mut label = digits;
+    let mut gap = 0;
+    if digits > 0 && n > digits + 2 && unit(n - digits - 1).text == "-" {
+        label += 1;
+        if unit(n - label - 1).is_space() {
+            gap = 1;
+        }
+    }
+    let text_font = (0..n - label - gap)
         .rev()
-        .take_while(|&&(i, _)| classes[i] == Class::Number && Some(units[i].font) == last_font)
-        .count();
-    let set_apart = own_font > 0
-        && order.len() > own_font
-        && order
-            .get(n - own_font - 1)
-            .is_some_and(|&(i, _)| !units[i].is_space() && Some(units[i].font) != last_font);
-    let label = if raised > 0 {
-        raised
-    } else if set_apart {
-        own_font
-    } else {
-        0
-    };
-    let first_letter = order
-        .get(lead)
-        .is_some_and(|&(i, _)| classes[i] == Class::Left);
-    if lead == 0 || label == 0 || !first_letter || lead + label >= n {
+        .map(unit)
+        .find(|u| !u.is_space() && classes_of(u) == Class::Left)
+        .map(|u| u.font);
+    let label_units: Vec<&Cell> = (n - label..n).map(unit).collect();
+    let raised = digits > 0 && label_units.iter().all(|u| u.raised || u.text == "-");
+    let own_font = digits > 0 && text_font.is_some_and(|f| last_font != f);
+    // A stop opening the line, right before a letter or digit, on a line that ends without
+    // one: the sentence's end drawn at the left (`.1998, p. 142`).
+    let ends_open = !is_stop(n - 1);
+    let stop_apart = lead > 0 && (unit(lead - 1).font != unit(lead).font || ends_open);
+    let has_label = raised || own_font || (lead > 0 && label > digits);
+    if !has_label && !stop_apart {
         return;
     }
     let mut fixed: Vec<(usize, bool)> = Vec::with_capacity(n);
-    fixed.extend_from_slice(&order[n - label..]);
-    fixed.extend_from_slice(&order[lead..n - label]);
+    let body_end = if has_label { n - label - gap } else { n };
+    if has_label {
+        // `-12` drawn is `12-` read: the digits, then the dash, then the space after it.
+        fixed.extend_from_slice(&order[n - digits..]);
+        if label > digits {
+            fixed.push(order[n - label]);
+        }
+        if gap == 1 {
+            fixed.push(order[n - label - 1]);
+        }
+    }
+    fixed.extend_from_slice(&order[lead..body_end]);
     fixed.extend(order[..lead].iter().rev());
     *order = fixed;
+}
+
+/// The class of a unit's text.
+fn classes_of(u: &Cell) -> Class {
+    classify(&u.text)
 }
 
 /// Blank lines between blocks: where the baseline distance exceeds the page's usual line
@@ -698,9 +720,21 @@ mod latin_in_rtl_tests {
             ("2", 1),
         ];
         assert_eq!(line(&drawn), "2Roe, p. 44.");
-        // The same digits in the text's font are a page number: nothing moves.
+        // The same digits in the text's font are a page number: only the stop moves.
         let mut same = drawn;
         same[11].1 = 0;
-        assert_eq!(line(&same), ".Roe, p. 442");
+        assert_eq!(line(&same), "Roe, p. 442.");
+        // `-2` at the right end, in the paragraph's font: the label `2-` of a wrapped note.
+        let wrapped = [
+            ("R", 0),
+            ("o", 0),
+            ("e", 0),
+            (",", 0),
+            (" ", 0),
+            ("-", 1),
+            ("1", 1),
+            ("2", 1),
+        ];
+        assert_eq!(line(&wrapped), "12- Roe,");
     }
 }
