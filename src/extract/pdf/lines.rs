@@ -145,8 +145,21 @@ const MARK_REACH: usize = 6;
 /// the glyph drawn just before a mark can be the next letter, a comma or a space).
 fn join_marks(out: &mut [Cell], marks: Vec<(usize, f32, f32, String)>) {
     for (at, x, y, text) in marks {
-        let from = at.saturating_sub(MARK_REACH);
-        let to = (at + MARK_REACH).min(out.len());
+        // Never across a space drawn between: a mark drawn right after a word's space sits
+        // over the next word's letter, not over the letter before the space.
+        let space_at = |k: usize| out.get(k).is_some_and(|c| c.is_space());
+        let mut from = at;
+        while from > at.saturating_sub(MARK_REACH) && !space_at(from - 1) {
+            from -= 1;
+        }
+        let mut to = at;
+        while to < (at + MARK_REACH).min(out.len()) && !space_at(to) {
+            to += 1;
+        }
+        if from == to {
+            from = at.saturating_sub(MARK_REACH);
+            to = (at + MARK_REACH).min(out.len());
+        }
         // A mark sits over a letter, never over punctuation beside it.
         let distance = |b: &Cell| {
             let penalty = if b.text.chars().any(char::is_alphabetic) {
