@@ -5,6 +5,7 @@
 //! (`Given Family, Title, Publisher, Place, Year.`, fields split on commas and full stops).
 //! Every marker word comes from `markers::references`.
 
+use super::bounded;
 use super::text::{
     clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
     is_place, page_range, quoted_ranges, starts_with_any, trim_punct,
@@ -58,15 +59,6 @@ static DATE_FULL: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})").expect("valid year regex"));
-
-/// A parenthesized year as reference lists print it: `(2019)`, `(2019a)`, `(1890/1950)`,
-/// `(1988 [1961])` (a reprint with its first year), `(2001 January-June)`, `(2019, May 3)`.
-static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\(\s*(\d{4})[a-z]?(?:\s*/\s*\d{2,4}[a-z]?)?(?:\s*\[\s*\d{4}[a-z]?\s*\])?\s*(?:[,،][^()]{0,30}|\s[\p{L}\-–. ]{1,30})?\)",
-    )
-    .expect("valid year regex")
-});
 
 /// A work not yet published, in the year's place: `(in press)`, `(forthcoming)`.
 static PENDING_PAREN: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,15 +143,6 @@ static BARE_NUMBER: LazyLock<Regex> =
 static TRAILING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\S)\s+(\d{1,4})$").expect("valid regex"));
 
-/// Chicago's publication parenthetical: `(Boston: Harbor Press, 2017)`,
-/// `(بيروت: دار الساقي، ٢٠٠٥)`, `(Harbor Press, 2017)`.
-static PUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\(\s*(?:(?P<place>[^():,،\d]{2,40}?)\s*:\s*)?(?P<publisher>[^()\d]{2,80}?)\s*[,،]\s*(?P<year>\d{4})\s*\)",
-    )
-    .expect("valid regex")
-});
-
 /// A parenthetical ending a title (`Reforming public services (2nd ed.)`,
 /// `(Doctoral dissertation, University of Exeter)`, `(Report No. 194)`).
 static TITLE_PAREN: LazyLock<Regex> =
@@ -173,13 +156,6 @@ static EDITOR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r"(?i)\(\s*(?:{})\s*\.?\s*\)", alternation(&bare)))
         .expect("valid editor regex")
-});
-
-/// An author-date year printed without parentheses (Harvard, Chicago author-date):
-/// `Smith, J. 2019. Title.`, `الكاتب، سعيد. ٢٠٠٩. العنوان.`
-static BARE_YEAR_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<lead>[^\d()\[\]<>|]{2,150}?[.,])\s*(?P<year>\d{4}[a-z]?)\s*[.,]\s+\S")
-        .expect("valid regex")
 });
 
 /// A legal document's number (`رقم (٢١)`, `No. 12`).
@@ -1161,20 +1137,17 @@ struct Publication {
 /// Takes Chicago's `(Place: Publisher, Year)` out of `text` as one block (its comma splits
 /// nothing), when it names a place, a publisher or a university.
 fn take_publication(text: &mut String) -> Option<Publication> {
-    let c = PUB_PAREN.captures(text)?;
-    let place = c.name("place").map(|m| trim_field(m.as_str()).to_string());
-    let publisher = c
-        .name("publisher")
-        .map_or("", |m| trim_field(m.as_str()))
-        .to_string();
-    let year = c.name("year").map(|m| m.as_str().to_string());
+    let c = bounded::find_pub_paren(text)?;
+    let place = c.place.map(|r| trim_field(&text[r]).to_string());
+    let publisher = trim_field(&text[c.publisher]).to_string();
+    let year = Some(text[c.year].to_string());
     let named = place.is_some()
         || contains_any(&publisher, &all_of(|t| t.publisher_words))
         || contains_any(&publisher, &all_of(|t| t.university_words));
-    let (true, Some(whole), Some(y)) = (named && !publisher.is_empty(), c.get(0), year) else {
+    let (true, Some(y)) = (named && !publisher.is_empty(), year) else {
         return None;
     };
-    let range = whole.range();
+    let range = c.whole;
     let year = plausible_year(&y).map(|v| MaybeTyped::typed(y, v));
     let place = place.filter(|p| !p.is_empty() && word_count(p) <= 4);
     text.replace_range(range, FIELD_BREAK);
@@ -1223,20 +1196,20 @@ struct YearMark {
 /// (Chicago's `Author, "Title," Journal 12, no. 2 (2015),`), then it is taken out.
 fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
     let paren = [
-        YEAR_PAREN.find(text).filter(|mt| {
+        bounded::find_year_paren(text).filter(|r| {
             YEAR_IN
-                .captures(mt.as_str())
+                .captures(&text[r.clone()])
                 .and_then(|c| c.get(1))
                 .and_then(|y| plausible_year(y.as_str()))
                 .is_some()
         }),
-        NO_DATE_PAREN.find(text),
-        PENDING_PAREN.find(text),
+        NO_DATE_PAREN.find(text).map(|m| m.range()),
+        PENDING_PAREN.find(text).map(|m| m.range()),
     ]
     .into_iter()
     .flatten()
-    .min_by_key(|mt| mt.start())
-    .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
+    .min_by_key(|r| r.start)
+    .map(|r| (r.start, r.end, text[r].to_string()));
     let splitting = match paren {
         Some((start, end, ptext))
             if chicago_year(text, start, end)
@@ -1252,7 +1225,7 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
                 split: None,
             });
         }
-        None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(text).and_then(|c| {
+        None if origin == Origin::ListEntry => bounded::bare_year_head(text).and_then(|c| {
             let lead = without_editor_label(c.name("lead")?.as_str());
             let y = c.name("year")?;
             let ok = split_fields(lead, false).len() == 1
