@@ -13,6 +13,7 @@
 //! following an entry that already has its year, opens one. Page numbers, separator rules and
 //! raised-label footnotes that slipped in are dropped first.
 
+mod bounded;
 #[cfg(test)]
 mod cases;
 pub(crate) mod parse;
@@ -37,13 +38,6 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// An APA-like year near the start of a line (`(2019)`, `(n.d.)`), telling a new bare entry.
 static EARLY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^.{0,120}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?|د\.\s?ت)\s*[),]").expect("valid regex")
-});
-
-/// An author-date head: a short lead without digits or brackets, then `(Year)` / `(n.d.)`
-/// (`Andersen, P., & Mills, K. (2019).`, `Regional Council. (2021).`, `حسن، ليلى. (٢٠١٨).`).
-static APA_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\d()\[\]<>]{2,120}?\(\s*(?:\d{4}[a-z]?|n\.\s?d\.?|د\.\s?ت)\s*[),]")
-        .expect("valid regex")
 });
 
 /// A Latin inverted person at the start of a line: `Family, I.`, `Family, Given.`,
@@ -246,7 +240,7 @@ fn person_head(rest: &str) -> bool {
 /// Whether a line opens like a new entry whatever the line before: an inverted person, or
 /// a short author or title lead followed by an author-date year.
 fn strong_head(rest: &str) -> bool {
-    person_head(rest) || APA_HEAD.is_match(rest.trim())
+    person_head(rest) || bounded::is_apa_head(rest.trim())
 }
 
 /// Whether an unlabelled line reads as the wrapped rest of an entry: lower-case start, a
@@ -602,7 +596,7 @@ fn continues_entry(
                     .any(|(_, t)| YEAR.find_iter(t).any(|m| plausible_year(m.as_str())));
                 let new = (ended && (head || !continuation_like(rest)))
                     || (blank_before && (head || loose_head))
-                    || (person_head(rest) && (APA_HEAD.is_match(rest.trim()) || prev_has_year));
+                    || (person_head(rest) && (bounded::is_apa_head(rest.trim()) || prev_has_year));
                 !new
             }
         }

@@ -5,6 +5,7 @@
 //! (`Given Family, Title, Publisher, Place, Year.`, fields split on commas and full stops).
 //! Every marker word comes from `markers::references`.
 
+use super::bounded;
 use super::text::{
     clean_markdown, contains_any, equals_any, find_all, find_doi, find_first, find_urls, fold,
     is_place, page_range, quoted_ranges, starts_with_any, trim_punct,
@@ -59,15 +60,6 @@ static DATE_FULL: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})").expect("valid year regex"));
-
-/// A parenthesized year as reference lists print it: `(2019)`, `(2019a)`, `(1890/1950)`,
-/// `(1988 [1961])` (a reprint with its first year), `(2001 January-June)`, `(2019, May 3)`.
-static YEAR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\(\s*(\d{4})[a-z]?(?:\s*/\s*\d{2,4}[a-z]?)?(?:\s*\[\s*\d{4}[a-z]?\s*\])?\s*(?:[,،][^()]{0,30}|\s[\p{L}\-–. ]{1,30})?\)",
-    )
-    .expect("valid year regex")
-});
 
 /// A work not yet published, in the year's place: `(in press)`, `(forthcoming)`.
 static PENDING_PAREN: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,15 +144,6 @@ static BARE_NUMBER: LazyLock<Regex> =
 static TRAILING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\S)\s+(\d{1,4})$").expect("valid regex"));
 
-/// Chicago's publication parenthetical: `(Boston: Harbor Press, 2017)`,
-/// `(بيروت: دار الساقي، ٢٠٠٥)`, `(Harbor Press, 2017)`.
-static PUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\(\s*(?:(?P<place>[^():,،\d]{2,40}?)\s*:\s*)?(?P<publisher>[^()\d]{2,80}?)\s*[,،]\s*(?P<year>\d{4})\s*\)",
-    )
-    .expect("valid regex")
-});
-
 /// A parenthetical ending a title (`Reforming public services (2nd ed.)`,
 /// `(Doctoral dissertation, University of Exeter)`, `(Report No. 194)`).
 static TITLE_PAREN: LazyLock<Regex> =
@@ -174,13 +157,6 @@ static EDITOR_PAREN: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     Regex::new(&format!(r"(?i)\(\s*(?:{})\s*\.?\s*\)", alternation(&bare)))
         .expect("valid editor regex")
-});
-
-/// An author-date year printed without parentheses (Harvard, Chicago author-date):
-/// `Smith, J. 2019. Title.`, `الكاتب، سعيد. ٢٠٠٩. العنوان.`
-static BARE_YEAR_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<lead>[^\d()\[\]<>|]{2,150}?[.,])\s*(?P<year>\d{4}[a-z]?)\s*[.,]\s+\S")
-        .expect("valid regex")
 });
 
 /// A legal document's number (`رقم (٢١)`, `No. 12`).
@@ -245,14 +221,31 @@ fn ends_in_question(t: &str) -> bool {
     t.trim_end().ends_with(['?', '؟', '!'])
 }
 
-/// A known place followed by a two-letter state or country code (`Boulder, CO`).
+/// A known place followed by a two-letter state or country code (`Boulder, CO`):
+/// `\b(?:places)\s*,\s*[A-Z]{2}\b`, with each word boundary written as the character
+/// around it (`^|\W`, `$|\W`; every place opens with a word character and the code ends
+/// with one). A Unicode `\b` stops the lazy DFA at the first non-ASCII byte, so on Arabic
+/// text the pattern ran on the slow NFA engine, about 1.6 µs a character.
 static PLACE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{})\s*,\s*[A-Z]{{2}}\b",
+        r"(?:^|\W)(?P<m>(?:{})\s*,\s*[A-Z]{{2}})(?:$|\W)",
         alternation(&all_of(|t| t.places))
     ))
     .expect("valid regex")
 });
+
+/// The byte ranges of [`PLACE_CODE`] matches, leftmost first, not overlapping. The next
+/// search starts at the end of the code, so the character after it can serve as the one
+/// before the next place.
+fn place_codes(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = PLACE_CODE.captures_at(text, at).and_then(|c| c.name("m")) {
+        out.push((m.start(), m.end()));
+        at = m.end();
+    }
+    out
+}
 
 /// A year in the range a publication can have.
 fn plausible_year(raw: &str) -> Option<i32> {
@@ -279,9 +272,7 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
         spans.push((f.start, f.end));
     }
     // A place with its state or country code (`Boulder, CO`, `Cambridge, MA`).
-    for m in PLACE_CODE.find_iter(text) {
-        spans.push((m.start(), m.end()));
-    }
+    spans.extend(place_codes(text));
     for d in DATE.find_iter(text) {
         spans.push((d.start(), d.end()));
     }
@@ -289,17 +280,29 @@ fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-fn protected(spans: &[(usize, usize)], i: usize) -> bool {
-    spans.iter().any(|&(s, e)| i >= s && i < e)
+/// The protected spans sorted and merged, so that one pass over the text can tell whether
+/// each position lies in one (a test of every span at every position was quadratic).
+fn merged_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.retain(|&(s, e)| s < e);
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
 }
 
 /// Splits `text` into fields on `|`, `;`, full stops and, when `commas`, on commas.
 /// Runs of dots (`..`, `...`), initials and protected spans do not split.
 pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
-    let spans = protected_spans(text);
+    let spans = merged_spans(protected_spans(text));
+    let mut next_span = 0usize;
     // Chicago puts the field's comma inside the quotes (`"Title," Journal`): the space
     // after such a closing quote separates two fields.
-    let quote_ends: Vec<usize> = quoted_ranges(text)
+    let mut quote_ends: Vec<usize> = quoted_ranges(text)
         .into_iter()
         .filter(|&(s, e)| {
             text.get(s..e).is_some_and(|q| {
@@ -310,22 +313,28 @@ pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
         })
         .map(|(_, e)| e)
         .collect();
+    quote_ends.sort_unstable();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0usize;
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if protected(&spans, i) {
+        while spans.get(next_span).is_some_and(|&(_, e)| e <= i) {
+            next_span += 1;
+        }
+        if spans.get(next_span).is_some_and(|&(s, _)| s <= i) {
             continue;
         }
         let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|x| x.1);
         let prev2 = k.checked_sub(2).and_then(|j| chars.get(j)).map(|x| x.1);
         let next = chars.get(k + 1).map(|x| x.1);
-        let after_space = chars
-            .get(k + 1..)
-            .and_then(|rest| rest.iter().find(|(_, c)| !c.is_whitespace()))
-            .map(|x| x.1);
+        let after_space = || {
+            chars
+                .get(k + 1..)
+                .and_then(|rest| rest.iter().find(|(_, c)| !c.is_whitespace()))
+                .map(|x| x.1)
+        };
         let cut: Option<bool> = match c {
-            c if c.is_whitespace() && quote_ends.contains(&i) => Some(false),
+            c if c.is_whitespace() && quote_ends.binary_search(&i).is_ok() => Some(false),
             '|' | ';' | '؛' => Some(false),
             ',' | '،' if commas => {
                 if prev.is_some_and(|p| p.is_ascii_digit())
@@ -359,7 +368,7 @@ pub(crate) fn split_fields(text: &str, commas: bool) -> Vec<String> {
             }
             '?' | '؟' | '!' => {
                 if next.is_some_and(char::is_whitespace)
-                    && after_space.is_some_and(|a| a.is_uppercase() || is_arabic_letter(a))
+                    && after_space().is_some_and(|a| a.is_uppercase() || is_arabic_letter(a))
                 {
                     Some(true)
                 } else {
@@ -1208,20 +1217,17 @@ struct Publication {
 /// Takes Chicago's `(Place: Publisher, Year)` out of `text` as one block (its comma splits
 /// nothing), when it names a place, a publisher or a university.
 fn take_publication(text: &mut String) -> Option<Publication> {
-    let c = PUB_PAREN.captures(text)?;
-    let place = c.name("place").map(|m| trim_field(m.as_str()).to_string());
-    let publisher = c
-        .name("publisher")
-        .map_or("", |m| trim_field(m.as_str()))
-        .to_string();
-    let year = c.name("year").map(|m| m.as_str().to_string());
+    let c = bounded::find_pub_paren(text)?;
+    let place = c.place.map(|r| trim_field(&text[r]).to_string());
+    let publisher = trim_field(&text[c.publisher]).to_string();
+    let year = Some(text[c.year].to_string());
     let named = place.is_some()
         || contains_any(&publisher, &all_of(|t| t.publisher_words))
         || contains_any(&publisher, &all_of(|t| t.university_words));
-    let (true, Some(whole), Some(y)) = (named && !publisher.is_empty(), c.get(0), year) else {
+    let (true, Some(y)) = (named && !publisher.is_empty(), year) else {
         return None;
     };
-    let range = whole.range();
+    let range = c.whole;
     let year = plausible_year(&y).map(|v| MaybeTyped::typed(y, v));
     let place = place.filter(|p| !p.is_empty() && word_count(p) <= 4);
     text.replace_range(range, FIELD_BREAK);
@@ -1270,20 +1276,20 @@ struct YearMark {
 /// (Chicago's `Author, "Title," Journal 12, no. 2 (2015),`), then it is taken out.
 fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
     let paren = [
-        YEAR_PAREN.find(text).filter(|mt| {
+        bounded::find_year_paren(text).filter(|r| {
             YEAR_IN
-                .captures(mt.as_str())
+                .captures(&text[r.clone()])
                 .and_then(|c| c.get(1))
                 .and_then(|y| plausible_year(y.as_str()))
                 .is_some()
         }),
-        NO_DATE_PAREN.find(text),
-        PENDING_PAREN.find(text),
+        NO_DATE_PAREN.find(text).map(|m| m.range()),
+        PENDING_PAREN.find(text).map(|m| m.range()),
     ]
     .into_iter()
     .flatten()
-    .min_by_key(|mt| mt.start())
-    .map(|mt| (mt.start(), mt.end(), mt.as_str().to_string()));
+    .min_by_key(|r| r.start)
+    .map(|r| (r.start, r.end, text[r].to_string()));
     let splitting = match paren {
         Some((start, end, ptext))
             if chicago_year(text, start, end)
@@ -1299,7 +1305,7 @@ fn take_year_mark(text: &mut String, origin: Origin) -> Option<YearMark> {
                 split: None,
             });
         }
-        None if origin == Origin::ListEntry => BARE_YEAR_HEAD.captures(text).and_then(|c| {
+        None if origin == Origin::ListEntry => bounded::bare_year_head(text).and_then(|c| {
             let lead = without_editor_label(c.name("lead")?.as_str());
             let y = c.name("year")?;
             let ok = split_fields(lead, false).len() == 1
@@ -2034,6 +2040,60 @@ fn detect_latin(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod place_code {
+        use super::*;
+        use proptest::prelude::*;
+
+        static ORIGINAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"\b(?:{})\s*,\s*[A-Z]{{2}}\b",
+                alternation(&all_of(|t| t.places))
+            ))
+            .unwrap()
+        });
+
+        fn piece() -> BoxedStrategy<String> {
+            let places: Vec<String> = all_of(|t| t.places).iter().map(|p| p.to_string()).collect();
+            prop_oneof![
+                proptest::sample::select(places.clone()),
+                proptest::sample::select(places.clone()).prop_map(|p| format!("{p}, CA")),
+                proptest::sample::select(places).prop_map(|p| format!("{p} ,NY")),
+                Just(", ".to_string()),
+                Just(",".to_string()),
+                Just(" ".to_string()),
+                Just("CA".to_string()),
+                Just("MA".to_string()),
+                Just("M".to_string()),
+                Just("x".to_string()),
+                Just("é".to_string()),
+                Just("ب".to_string()),
+                Just("٢".to_string()),
+                Just(".".to_string()),
+                Just("-".to_string()),
+                "[A-Za-z]{0,3}",
+            ]
+            .boxed()
+        }
+
+        #[test]
+        fn every_place_opens_with_a_word_character() {
+            let word = Regex::new(r"^\w").unwrap();
+            for p in all_of(|t| t.places) {
+                assert!(word.is_match(p), "{p}");
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn place_codes_match_the_word_boundary_pattern(v in proptest::collection::vec(piece(), 0..10)) {
+                let t = v.concat();
+                let want: Vec<(usize, usize)> = ORIGINAL.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+                prop_assert_eq!(place_codes(&t), want);
+            }
+        }
+    }
 
     fn parse(s: &str) -> Reference {
         parse_work(s, Origin::ListEntry, ReferenceType::Other)

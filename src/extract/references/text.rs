@@ -47,37 +47,53 @@ pub(crate) fn fold(text: &str) -> String {
     text.chars().filter_map(fold_char).collect()
 }
 
-/// `text` folded, with the byte range of each folded character in the original.
-struct Folded {
+/// `text` folded, with the byte range of each folded character in the original. Folded on
+/// demand, so that a search that stops early (the first marker, a marker at the start) reads
+/// only the text it needs.
+struct Folded<'a> {
+    rest: std::str::CharIndices<'a>,
     chars: Vec<char>,
     starts: Vec<usize>,
     ends: Vec<usize>,
 }
 
-impl Folded {
-    fn new(text: &str) -> Self {
-        let mut f = Folded {
+impl<'a> Folded<'a> {
+    fn new(text: &'a str) -> Self {
+        Folded {
+            rest: text.char_indices(),
             chars: Vec::new(),
             starts: Vec::new(),
             ends: Vec::new(),
-        };
-        for (i, c) in text.char_indices() {
+        }
+    }
+
+    /// Folds on until character `at` and the one after it are known (or the text ends), so
+    /// that the end of character `at` takes in every mark dropped after it.
+    fn fill(&mut self, at: usize) {
+        while self.chars.len() <= at + 1 {
+            let Some((i, c)) = self.rest.next() else {
+                return;
+            };
             if let Some(fc) = fold_char(c) {
-                f.chars.push(fc);
-                f.starts.push(i);
-                f.ends.push(i + c.len_utf8());
-            } else if let Some(last) = f.ends.last_mut() {
+                self.chars.push(fc);
+                self.starts.push(i);
+                self.ends.push(i + c.len_utf8());
+            } else if let Some(last) = self.ends.last_mut() {
                 // A dropped mark (tanween, tatweel) belongs to the character before it.
                 if *last == i {
                     *last = i + c.len_utf8();
                 }
             }
         }
-        f
+    }
+
+    fn char_at(&mut self, at: usize) -> Option<char> {
+        self.fill(at);
+        self.chars.get(at).copied()
     }
 
     /// Length in folded characters of a match of `marker` starting at folded index `at`.
-    fn match_at(&self, at: usize, marker: &[char]) -> Option<usize> {
+    fn match_at(&mut self, at: usize, marker: &[char]) -> Option<usize> {
         let mut i = at;
         let mut prev: Option<char> = None;
         for &m in marker {
@@ -85,14 +101,14 @@ impl Folded {
                 // A space matches any run of spaces; after a dot the run may be empty
                 // (`Op. cit.` matches `Op.cit.`).
                 let start = i;
-                while self.chars.get(i) == Some(&' ') {
+                while self.char_at(i) == Some(' ') {
                     i += 1;
                 }
                 if i == start && prev != Some('.') {
                     return None;
                 }
             } else {
-                if self.chars.get(i) != Some(&m) {
+                if self.char_at(i) != Some(m) {
                     return None;
                 }
                 i += 1;
@@ -234,18 +250,36 @@ fn prepared(markers: &[&'static str]) -> Rc<Prepared> {
 /// All whole-word occurrences of any of `markers` in `text`, leftmost first; at one
 /// position the longest marker wins and matches do not overlap.
 pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
-    let prep = prepared(markers);
-    let f = Folded::new(text);
     let mut out = Vec::new();
+    scan(text, markers, usize::MAX, |found| {
+        out.push(found);
+        true
+    });
+    out
+}
+
+/// The scan behind [`find_all`]: hands each match starting at byte `last_start` or before
+/// to `found`, leftmost first, and stops when it returns false.
+fn scan(
+    text: &str,
+    markers: &[&'static str],
+    last_start: usize,
+    mut found: impl FnMut(Found) -> bool,
+) {
+    let prep = prepared(markers);
+    let mut f = Folded::new(text);
     let mut i = 0;
-    while let Some(c) = f.chars.get(i) {
+    while let Some(c) = f.char_at(i) {
+        if f.starts.get(i).is_some_and(|&s| s > last_start) {
+            return;
+        }
         let mut best: Option<(usize, &'static str)> = None;
         // Only markers opening with this character can match here (a marker opening with
         // a space needs a space too); list order is kept, so ties go to the earlier entry.
-        let candidates = if prep.first_mask & 1 << (u32::from(*c) % 64) == 0 {
+        let candidates = if prep.first_mask & 1 << (u32::from(c) % 64) == 0 {
             &[][..]
         } else {
-            match prep.by_first.binary_search_by_key(c, |e| e.0) {
+            match prep.by_first.binary_search_by_key(&c, |e| e.0) {
                 Ok(at) => prep.by_first.get(at).map_or(&[][..], |e| e.1.as_slice()),
                 Err(_) => &[],
             }
@@ -254,13 +288,13 @@ pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
             if let Some(len) = f.match_at(i, mc) {
                 let first_ok = match (mc.first().copied(), i.checked_sub(1)) {
                     (Some(a), Some(p)) if is_word_char(a) => {
-                        !f.chars.get(p).is_some_and(|&b| same_word(a, b))
+                        !f.char_at(p).is_some_and(|b| same_word(a, b))
                     }
                     _ => true,
                 };
                 let last_ok = match mc.last().copied() {
                     Some(a) if is_word_char(a) => {
-                        !f.chars.get(i + len).is_some_and(|&b| same_word(a, b))
+                        !f.char_at(i + len).is_some_and(|b| same_word(a, b))
                     }
                     _ => true,
                 };
@@ -271,24 +305,32 @@ pub(crate) fn find_all(text: &str, markers: &[&'static str]) -> Vec<Found> {
         }
         match best {
             Some((len, m)) => {
+                f.fill(i + len - 1);
                 if let (Some(&s), Some(&e)) = (f.starts.get(i), f.ends.get(i + len - 1)) {
-                    out.push(Found {
+                    let more = found(Found {
                         start: s,
                         end: e,
                         marker: m,
                     });
+                    if !more {
+                        return;
+                    }
                 }
                 i += len;
             }
             None => i += 1,
         }
     }
-    out
 }
 
 /// The leftmost whole-word occurrence of any of `markers`.
 pub(crate) fn find_first(text: &str, markers: &[&'static str]) -> Option<Found> {
-    find_all(text, markers).into_iter().next()
+    let mut first = None;
+    scan(text, markers, usize::MAX, |found| {
+        first = Some(found);
+        false
+    });
+    first
 }
 
 /// Whether `text` holds any of `markers` as whole words.
@@ -302,7 +344,14 @@ pub(crate) fn starts_with_any(text: &str, markers: &[&'static str]) -> Option<Fo
         .char_indices()
         .find(|(_, c)| c.is_alphanumeric())
         .map_or(text.len(), |(i, _)| i);
-    find_first(text, markers).filter(|f| f.start <= lead)
+    // The leftmost match, looked for only as far as the lead: one starting later is no
+    // match, however long the text.
+    let mut first = None;
+    scan(text, markers, lead, |found| {
+        first = Some(found);
+        false
+    });
+    first
 }
 
 /// Whether the folded `text` equals one of `markers` (whole text, surrounding punctuation

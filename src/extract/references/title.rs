@@ -16,15 +16,6 @@ use crate::extract::markers::references::all_of;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A journal name and its volume right after a separator: `Mar Hist Rev 101:213`, `Journal of
-/// Harbour Studies, 7, 371`, `Quays. 2003. 8 (1)`, `Tides 40:2`.
-static JOURNAL_VOLUME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<name>\p{Lu}[^,;:()\d|]{0,90}?)\s*[,.]?\s*(?:(?:vol|Vol|Bd|Jg)\.?\s*)?\d{1,4}(?:\s*\(\s*[\d\-–/ ]+\s*\))?\s*(?:[:(,;.]|$|-|–)",
-    )
-    .expect("valid regex")
-});
-
 /// A place of publication that is no known place, before its publisher: `Neuville: EDS`,
 /// `Portsea and London: The University of Portsea Press`, `Seaview, NJ: Quay`.
 static PLACE_COLON: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,7 +262,7 @@ fn opens_rest(rest: &str) -> bool {
         return true;
     }
     // A journal name with its volume.
-    if let Some(c) = JOURNAL_VOLUME.captures(r) {
+    if let Some(c) = super::bounded::journal_volume(r) {
         let name = c.name("name").map_or("", |m| m.as_str()).trim();
         let name_words = name.split_whitespace().count();
         // `Rev. port. marit. 14` is one name; `The influence of sharing. Journal of X 85`
