@@ -91,8 +91,7 @@ static PUB_WITH_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static PUB_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<publisher>[^()\d]{2,}?)\s*[,،]\s*(?P<year>\d{4})\s*\)")
-        .expect("valid regex")
+    Regex::new(r"^(?P<publisher>[^()\d]{2,}?)\s*[,،]\s*(?P<year>\d{4})\s*\)").expect("valid regex")
 });
 
 /// `\(\s*(?:(?P<place>[^():,،\d]{2,40}?)\s*:\s*)?(?P<publisher>[^()\d]{2,80}?)\s*[,،]\s*(?P<year>\d{4})\s*\)`,
@@ -260,24 +259,32 @@ mod tests {
     }
 
     fn shaped_unboxed() -> impl Strategy<Value = String> {
-        ((
-            run(),
-            proptest::option::of(piece()),
-            prop_oneof![Just("("), Just(""), Just(". "), Just(", ")],
-            space(),
-            proptest::option::of((run(), space(), Just(":"), space())),
-            run(),
-            space(),
-            prop_oneof![Just(","), Just("،"), Just("."), Just("")],
-            space(),
-            year(),
-            space(),
-            prop_oneof![Just(")"), Just(". T"), Just(", x"), Just("")]),
+        (
+            (
+                run(),
+                proptest::option::of(piece()),
+                prop_oneof![Just("("), Just(""), Just(". "), Just(", ")],
+                space(),
+                proptest::option::of((run(), space(), Just(":"), space())),
+                run(),
+                space(),
+                prop_oneof![Just(","), Just("،"), Just("."), Just("")],
+                space(),
+                year(),
+                space(),
+                prop_oneof![Just(")"), Just(". T"), Just(", x"), Just("")],
+            ),
             proptest::collection::vec(piece(), 0..4),
         )
             .prop_map(|((a, b, c, d, e, f, g, h, i, j, k, l), m)| {
-                let e = e.map(|(p, s1, c, s2)| format!("{p}{s1}{c}{s2}")).unwrap_or_default();
-                format!("{a}{}{c}{d}{e}{f}{g}{h}{i}{j}{k}{l}{}", b.unwrap_or_default(), m.concat())
+                let e = e
+                    .map(|(p, s1, c, s2)| format!("{p}{s1}{c}{s2}"))
+                    .unwrap_or_default();
+                format!(
+                    "{a}{}{c}{d}{e}{f}{g}{h}{i}{j}{k}{l}{}",
+                    b.unwrap_or_default(),
+                    m.concat()
+                )
             })
     }
 
@@ -322,7 +329,9 @@ mod tests {
             proptest::collection::vec(piece(), 0..2),
         )
             .prop_map(|(a, b, c, d, e, f, g, h, i, j, k)| {
-                let c = c.map(|(p, s1, s2)| format!("{p}{s1}:{s2}")).unwrap_or_default();
+                let c = c
+                    .map(|(p, s1, s2)| format!("{p}{s1}:{s2}"))
+                    .unwrap_or_default();
                 format!("{}({b}{c}{d}{e}{f}{g}{h}{i}{j}{}", a.concat(), k.concat())
             })
             .boxed()
