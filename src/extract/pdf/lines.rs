@@ -584,11 +584,11 @@ fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], 
             gap = 1;
         }
     }
+    // The classes are those of the glyphs already classified, not computed again.
     let text_font = (0..n - label - gap)
         .rev()
-        .map(unit)
-        .find(|u| !u.is_space() && classes_of(u) == Class::Left)
-        .map(|u| u.font);
+        .find(|&k| classes[order[k].0] == Class::Left)
+        .map(|k| unit(k).font);
     let label_units: Vec<&Cell> = (n - label..n).map(unit).collect();
     let raised = digits > 0 && label_units.iter().all(|u| u.raised || u.text == "-");
     let own_font = digits > 0 && text_font.is_some_and(|f| last_font != f);
@@ -615,11 +615,6 @@ fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], 
     fixed.extend_from_slice(&order[lead..body_end]);
     fixed.extend(order[..lead].iter().rev());
     *order = fixed;
-}
-
-/// The class of a unit's text.
-fn classes_of(u: &Cell) -> Class {
-    classify(&u.text)
 }
 
 /// Blank lines between blocks: where the baseline distance exceeds the page's usual line
