@@ -199,10 +199,9 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
     }
     if let Some(doi) = publication.doi.as_deref().filter(|d| !d.is_empty()) {
         root.insert("identifier".into(), property_value(DOI_PROPERTY, doi));
-        root.insert(
-            "sameAs".into(),
-            json!(iri_escape(&format!("{DOI_RESOLVER}{doi}"))),
-        );
+        let iri = iri_escape(&format!("{DOI_RESOLVER}{doi}"));
+        identify(&mut root, &iri);
+        root.insert("sameAs".into(), json!(iri));
     }
     if let Some(url) = publication.url.as_deref().filter(|u| !u.is_empty()) {
         root.insert("url".into(), json!(absolute_url(url, None, &mut warnings)));
@@ -227,10 +226,21 @@ pub fn write_jsonld(doc: &Document) -> Result<Export, ExportError> {
         }
     }
     root.insert("wordCount".into(), json!(word_count(doc)));
+    // A DOI that names two nodes (a repeated entry, the article citing itself) would merge them
+    // in RDF: only a DOI used once becomes a node's `@id`.
+    let mut doi_uses: std::collections::HashMap<String, usize> = Default::default();
+    let dois = doc.back.references().filter_map(|r| r.doi.as_deref());
+    for doi in dois.chain(publication.doi.as_deref()) {
+        *doi_uses.entry(doi.trim().to_lowercase()).or_default() += 1;
+    }
     let citations: Vec<Value> = doc
         .back
         .references()
-        .map(|r| citation(r, &mut warnings))
+        .map(|r| {
+            let own_doi = r.doi.as_deref().map(|d| d.trim().to_lowercase());
+            let unique = own_doi.is_some_and(|d| doi_uses.get(&d) == Some(&1));
+            citation(r, unique, &mut warnings)
+        })
         .collect();
     if !citations.is_empty() {
         root.insert("citation".into(), Value::Array(citations));
@@ -277,6 +287,14 @@ fn typed(schema_type: &str) -> Map<String, Value> {
 }
 
 /// A `PropertyValue` identifier.
+/// Names a node by its persistent IRI (DOI, ORCID), placed right after its `@type`. Harvesters
+/// merge what they know of one work or person under it; it also keeps the node out of blank-node
+/// matching, which RDF consumers pay for per node.
+fn identify(node: &mut Map<String, Value>, iri: &str) {
+    let at = node.keys().position(|k| k == "@type").map_or(0, |i| i + 1);
+    node.shift_insert(at, "@id".into(), json!(iri));
+}
+
 fn property_value(id: &str, value: &str) -> Value {
     json!({ "@type": "PropertyValue", "propertyID": id, "value": value })
 }
@@ -381,10 +399,9 @@ fn person(c: &Contributor, front: &Front) -> Value {
     }
     if let Some(orcid) = c.orcid.as_deref().filter(|o| !o.is_empty()) {
         node.insert("identifier".into(), property_value(ORCID_PROPERTY, orcid));
-        node.insert(
-            "sameAs".into(),
-            json!(iri_escape(&format!("{ORCID_RESOLVER}{orcid}"))),
-        );
+        let iri = iri_escape(&format!("{ORCID_RESOLVER}{orcid}"));
+        identify(&mut node, &iri);
+        node.insert("sameAs".into(), json!(iri));
     }
     let affiliations: Vec<Value> = c
         .affiliation_ids
@@ -643,7 +660,7 @@ fn agent(a: &Agent) -> Value {
 }
 
 /// One entry of the reference list as a typed `citation` node.
-fn citation(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Value {
+fn citation(r: &Reference, doi_is_unique: bool, warnings: &mut Vec<Diagnostic>) -> Value {
     let line = Some(r.source.line);
     let schema_type = lookup(CITATION_TYPES, r.ref_type).unwrap_or("CreativeWork");
     let mut node = typed(schema_type);
@@ -741,10 +758,11 @@ fn citation(r: &Reference, warnings: &mut Vec<Diagnostic>) -> Value {
     }
     if let Some(doi) = r.doi.as_deref().filter(|d| !d.trim().is_empty()) {
         node.insert("identifier".into(), property_value(DOI_PROPERTY, doi));
-        node.insert(
-            "sameAs".into(),
-            json!(iri_escape(&format!("{DOI_RESOLVER}{doi}"))),
-        );
+        let iri = iri_escape(&format!("{DOI_RESOLVER}{doi}"));
+        if doi_is_unique {
+            identify(&mut node, &iri);
+        }
+        node.insert("sameAs".into(), json!(iri));
     }
     if let Some(accessed) = r.accessed.as_deref().filter(|a| !a.is_empty()) {
         warnings.push(Diagnostic::warning(
@@ -998,6 +1016,42 @@ mod tests {
             "Example Institute for Policy Research"
         );
         assert_eq!(v["editor"][0]["name"], "Omar Khalid");
+    }
+
+    #[test]
+    fn persistent_identifiers_name_their_nodes_unless_shared() {
+        let mut doc = rich();
+        let (v, _) = render(&doc);
+        let keys = |n: &Value| n.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(v["@id"], "https://doi.org/10.5555/pm.2024_15");
+        assert_eq!(keys(&v)[2], "@id", "right after @type");
+        assert_eq!(
+            v["author"][0]["@id"],
+            "https://orcid.org/0000-0002-1825-0097"
+        );
+        let cited = v["citation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["sameAs"].as_str().is_some_and(|s| s.contains("xyz")))
+            .expect("the cited work with a DOI");
+        assert!(cited["@id"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://doi.org/10.1000/xyz"));
+        // The same DOI on the article and a reference: neither reference node is merged into it.
+        let article_doi = doc.front.publication.doi.clone();
+        let references = doc.back.reference_groups.iter_mut();
+        for r in references.flat_map(|g| g.references.iter_mut()) {
+            if r.doi.is_some() {
+                r.doi = article_doi.clone();
+            }
+        }
+        let (v, _) = render(&doc);
+        assert_eq!(v["@id"], "https://doi.org/10.5555/pm.2024_15");
+        for c in v["citation"].as_array().unwrap() {
+            assert!(c.get("@id").is_none(), "{c}");
+        }
     }
 
     #[test]
