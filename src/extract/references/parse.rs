@@ -1116,12 +1116,18 @@ fn take_links(text: &mut String) -> Links {
     for u in urls.iter().rev() {
         text.replace_range(u.start..u.end, FIELD_BREAK);
     }
+    // A DOI printed as a resolver URL is also the work's printed link, unless another URL is.
+    let mut doi_url = None;
     for u in &urls {
         if let Some((doi, _, _)) = find_doi(&u.url) {
             links.doi.get_or_insert(doi);
+            doi_url.get_or_insert_with(|| u.url.clone());
         } else if links.url.is_none() {
             links.url = Some(u.url.clone());
         }
+    }
+    if links.url.is_none() {
+        links.url = doi_url;
     }
     if let Some((doi, s, e)) = find_doi(text) {
         links.doi.get_or_insert(doi);
