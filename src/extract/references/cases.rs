@@ -319,7 +319,7 @@ const CASES: &[Case] = &[
             ("issue", "3"),
             ("pages", "45-67"),
             ("doi", "10.1234/cpr.2019.12"),
-            ("url", "-"),
+            ("url", "https://doi.org/10.1234/cpr.2019.12"),
         ],
     ),
     (
