@@ -14,14 +14,18 @@ use papermeta::meta::parse_metadata;
 use std::path::Path;
 use std::time::Duration;
 
-/// The sample with its body (everything after the front matter) repeated `n` times, each
-/// copy on pages of its own.
+/// The sample with its body (from the introduction heading on) repeated `n` times, each copy
+/// on pages of its own: a compiled issue whose papers share one front matter.
 pub fn repeated_sample(n: usize) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text =
         std::fs::read_to_string(root.join("samples/political-issues-000.txt")).expect("sample");
     let lines: Vec<&str> = text.split('\n').collect();
-    let body = lines[30..].join("\n");
+    let start = lines
+        .iter()
+        .position(|l| l.trim_end_matches([' ', ':']) == "المقدمة")
+        .expect("the sample has an introduction heading");
+    let body = lines[start..].join("\n");
     let mut out = text.clone();
     for _ in 1..n {
         out.push_str("\n\n\n\n");

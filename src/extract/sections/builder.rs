@@ -39,11 +39,11 @@ impl<'a, 'm> Builder<'a, 'm> {
         }
     }
 
-    /// Reads the stream. Returns, when a reference list was found, the last line of its
-    /// heading and the first line after the list (an appendix heading), if any.
-    pub(super) fn run(&mut self) -> Option<(usize, Option<usize>)> {
+    /// Reads the stream. Returns, for each reference list found (one per paper of a compiled
+    /// issue), the last line of its heading and the first line after the list, if any.
+    pub(super) fn run(&mut self) -> Vec<(usize, Option<usize>)> {
         let lines = self.lines;
-        let mut refs = None;
+        let mut refs = Vec::new();
         let mut i = 0;
         while let Some(sl) = lines.get(i) {
             if let Some(mut h) = classify(lines, i) {
@@ -74,7 +74,7 @@ impl<'a, 'm> Builder<'a, 'm> {
                     let end = (after..lines.len()).find(|&k| {
                         notes_at.iter().any(|(at, _)| *at == k) || closes_reference_list(lines, k)
                     });
-                    refs = Some((last, end.and_then(|k| lines.get(k)).map(|l| l.line.number)));
+                    refs.push((last, end.and_then(|k| lines.get(k)).map(|l| l.line.number)));
                     match end {
                         Some(k) => {
                             i = k;
@@ -157,7 +157,10 @@ fn closes_reference_list(lines: &[SLine], k: usize) -> bool {
         && classify(lines, k).is_some_and(|h| {
             h.run_in.is_none()
                 && match h.kind {
-                    SectionKind::Appendix | SectionKind::Acknowledgements => true,
+                    // An introduction after the list opens the next paper of a compiled issue.
+                    SectionKind::Appendix
+                    | SectionKind::Acknowledgements
+                    | SectionKind::Introduction => true,
                     SectionKind::Other => names_after_list(line.line.text),
                     _ => false,
                 }

@@ -88,20 +88,17 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
     let mut builder = Builder::new(&lines, &links.by_line);
     builder.notes_sections = endnotes.iter().map(|e| (e.heading, e.end)).collect();
     let refs = builder.run();
-    let reference_lines = match refs {
-        Some((after, until)) => {
-            let mut out: Vec<Line<'a>> = pages
-                .iter()
-                .flat_map(|p| p.body.iter())
-                .filter(|l| l.number > after && until.is_none_or(|u| l.number < u))
-                .copied()
-                .collect();
-            let lead = out.iter().take_while(|l| l.is_blank()).count();
-            out.drain(..lead);
-            out
-        }
-        None => Vec::new(),
-    };
+    let mut reference_lines: Vec<Line<'a>> = Vec::new();
+    for (after, until) in refs {
+        let list: Vec<Line<'a>> = pages
+            .iter()
+            .flat_map(|p| p.body.iter())
+            .filter(|l| l.number > after && until.is_none_or(|u| l.number < u))
+            .skip_while(|l| l.is_blank())
+            .copied()
+            .collect();
+        reference_lines.extend(list);
+    }
     let body_pages = pages
         .iter()
         .enumerate()
@@ -729,6 +726,47 @@ mod tests {
             ]
         );
         assert_eq!(body.reference_lines.len(), 1);
+    }
+
+    /// A compiled issue: the second paper's introduction, on a page of its own, ends the first
+    /// paper's reference list, and both papers' lists are read.
+    #[test]
+    fn an_introduction_after_a_reference_list_opens_the_next_paper() {
+        let paper = |title: &str, topic: &str, author: &str| {
+            format!("{title}\n\nIntroduction\n\nThis paper on {topic} opens with a plain paragraph that is long enough to be running text.\n\nReferences\n\n{author}, R. (2001). Old {topic}. London: Sea Press. <https://example.org/{topic}>\n")
+        };
+        let src = format!(
+            "{}\n\n\n\n{}",
+            paper("Ports", "ports", "Adams"),
+            paper("Canals of the north\nand their towns", "canals", "Baker")
+        );
+        let src: &'static str = Box::leak(src.into_boxed_str());
+        let (body, _) = read(src);
+        let kinds: Vec<SectionKind> = flat(&body.body.sections)
+            .into_iter()
+            .map(|(_, _, _, k, _)| k)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                SectionKind::Introduction,
+                SectionKind::References,
+                SectionKind::Introduction,
+                SectionKind::References
+            ]
+        );
+        let refs: Vec<&str> = body.reference_lines.iter().map(|l| l.text).collect();
+        // The second paper's title lines stay with the first list (no paper splitting yet);
+        // its running text does not.
+        assert!(refs[0].starts_with("Adams"), "{refs:?}");
+        assert!(
+            refs.last().is_some_and(|r| r.starts_with("Baker")),
+            "{refs:?}"
+        );
+        assert!(
+            !refs.iter().any(|r| r.contains("plain paragraph")),
+            "{refs:?}"
+        );
     }
 
     /// The reference-list headings of English, French, German and Arabic papers, and one set

@@ -47,8 +47,9 @@ pub(super) fn joins_across_page(prev: Line, next: Line) -> bool {
         },
         SLine {
             line: next,
-            block_start: true,
+            block_start: false,
         },
     ];
-    classify(&pair, 0).is_none()
+    // A heading even inside a paragraph (a section name alone, a division) opens the page.
+    classify(&pair, 0).is_none() && classify(&pair, 1).is_none()
 }
