@@ -20,6 +20,8 @@ pub(crate) struct Ctx {
     used: HashSet<(IdKind, String)>,
     /// Elements the model cannot hold: name → (count, first line).
     not_read: BTreeMap<String, (usize, usize)>,
+    /// References whose text was composed from their fields: (id, line), in order.
+    composed: Vec<(String, usize)>,
 }
 
 /// The kinds of id the model keeps apart.
@@ -40,6 +42,7 @@ impl Ctx {
             warnings: Vec::new(),
             used: HashSet::new(),
             not_read: BTreeMap::new(),
+            composed: Vec::new(),
         };
         // Ids written in the file are taken as they are; generated ones avoid them.
         ctx.reserve_ids(root);
@@ -93,6 +96,44 @@ impl Ctx {
     pub fn not_read(&mut self, name: &str, line: usize) {
         let entry = self.not_read.entry(name.to_string()).or_insert((0, line));
         entry.0 += 1;
+    }
+
+    /// Notes a reference with no printed form, whose text is composed from its fields.
+    pub fn composed(&mut self, id: &str, line: usize) {
+        self.composed.push((id.to_string(), line));
+    }
+
+    /// One warning for all composed references: a list of hundreds gives one line, not one
+    /// per entry; the ids of the first few name where they are.
+    pub(crate) fn report_composed(&mut self) {
+        const NAMED: usize = 5;
+        let found = std::mem::take(&mut self.composed);
+        let Some((first_id, line)) = found.first() else {
+            return;
+        };
+        let message = if found.len() == 1 {
+            format!("reference {first_id} has no printed form (mixed-citation); its text is composed from its fields")
+        } else {
+            let mut ids: Vec<&str> = found
+                .iter()
+                .take(NAMED)
+                .map(|(id, _)| id.as_str())
+                .collect();
+            let more = found.len().saturating_sub(NAMED);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            ids.dedup();
+            format!(
+                "{} references have no printed form (mixed-citation): their text is composed from their fields ({}{more}; the first at this line)",
+                found.len(),
+                ids.join(", ")
+            )
+        };
+        let line = *line;
+        self.warn("jats-reference-composed", message, line);
     }
 
     pub(crate) fn report_not_read(&mut self) {

@@ -107,6 +107,7 @@ pub fn read_jats(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError
         doc_body.sections.push(notes_section);
     }
     refs::fill_cited_by(&mut references.groups, &footnotes.notes);
+    ctx.report_composed();
     ctx.report_not_read();
 
     let mut doc = Document {

@@ -166,14 +166,7 @@ fn reference(ctx: &mut Ctx, r: &Element, lang: &str) -> Reference {
     if reference.raw.is_empty() {
         reference.raw = compose(&reference);
         if typed.is_some() {
-            ctx.warn(
-                "jats-reference-composed",
-                format!(
-                    "reference {} has no printed form (mixed-citation); its text is composed from its fields",
-                    reference.id
-                ),
-                r.line,
-            );
+            ctx.composed(&reference.id, r.line);
         }
     }
     reference

@@ -12,3 +12,28 @@ fn reads_a_small_article() {
     assert_eq!(doc.front.language, "en");
     assert_eq!(doc.front.titles[0].text, "A made-up study of rivers");
 }
+
+/// References with only typed fields give one warning for the list, naming the first ones.
+#[test]
+fn composed_references_are_reported_once_for_the_list() {
+    let refs: String = (1..=7)
+        .map(|n| {
+            format!("<ref id=\"b{n}\"><element-citation publication-type=\"book\"><person-group person-group-type=\"author\"><name><surname>Roe{n}</surname></name></person-group><source>Rivers {n}</source><year>2001</year></element-citation></ref>\n")
+        })
+        .collect();
+    let xml = format!("<article xml:lang=\"en\"><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front><back><ref-list>\n{refs}</ref-list></back></article>");
+    let doc = read(&xml);
+    let composed: Vec<_> = doc
+        .warnings
+        .iter()
+        .filter(|w| w.code == "jats-reference-composed")
+        .collect();
+    assert_eq!(composed.len(), 1, "{composed:?}");
+    assert!(
+        composed[0].message.starts_with("7 references have no printed form")
+            && composed[0].message.contains("(b1, b2, b3, b4, b5 and 2 more;"),
+        "{}",
+        composed[0].message
+    );
+    assert_eq!(composed[0].line, Some(2));
+}
