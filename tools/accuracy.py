@@ -132,7 +132,8 @@ def footnote_facts(jats):
         label = text_of(f.find("label"))
         cites = f.find(".//xref[@ref-type='bibr']") is not None
         notes.append((label, cites, f.get("id")))
-    markers = root.findall(".//body//xref[@ref-type='fn']")
+    # in-text markers, and the calls printed after an author's name (`Ann Lee 1`)
+    markers = root.findall(".//body//xref[@ref-type='fn']") + root.findall(".//front//contrib/xref[@ref-type='fn']")
     linked = {m.get("rid") for m in markers}
     return title, names, notes, len(markers), linked
 

@@ -267,6 +267,45 @@ pub fn drop_front_notes(
         .collect()
 }
 
+/// Links each author to the numbered footnotes that the author's name calls and no marker
+/// of the running text does (`Ann Lee 1` over the note that gives her post, numbered with
+/// the others): a marker on one of the author's lines, and a footnote of that number on the
+/// same page.
+pub fn link_front_calls(
+    pages: &[PageLines],
+    contributors: &mut [crate::model::Contributor],
+    footnotes: &[Footnote],
+    called: &std::collections::HashSet<String>,
+) {
+    for c in contributors.iter_mut() {
+        let Some(span) = c.source else { continue };
+        let Some(page) = pages
+            .iter()
+            .find(|p| p.span.line <= span.line && span.line <= p.span.end_line.max(p.span.line))
+        else {
+            continue;
+        };
+        let plain = page_is_plain(page);
+        let numbers: Vec<u32> = page
+            .body
+            .iter()
+            .filter(|l| span.line <= l.number && l.number <= span.end_line.max(span.line))
+            .flat_map(|l| line_markers(l, plain))
+            .map(|m| m.number)
+            .collect();
+        for n in numbers {
+            let note = footnotes
+                .iter()
+                .find(|f| f.page == page.number && f.number == n && !called.contains(&f.id));
+            if let Some(f) = note {
+                if !c.footnote_ids.contains(&f.id) {
+                    c.footnote_ids.push(f.id.clone());
+                }
+            }
+        }
+    }
+}
+
 /// A marker found in the running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkedMarker {

@@ -82,11 +82,30 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
     let repaired = repair::repair_input(input);
     let input = repaired.as_ref().unwrap_or(input);
     let pages = pages::input_pages(input);
-    let front = front::extract_front_matter(&pages, &input.source.file_name)?;
+    let mut front = front::extract_front_matter(&pages, &input.source.file_name)?;
     let mut warnings = input.warnings.clone();
-    warnings.extend(front.warnings);
+    warnings.append(&mut front.warnings);
     let body = sections::extract_body(&pages, front.body_start_line);
     warnings.extend(body.warnings);
+    footnotes::link_front_calls(
+        &pages,
+        &mut front.front.contributors,
+        &body.footnotes,
+        &body.called,
+    );
+    // A note an author's name calls has its marker.
+    let called_from_front: Vec<usize> = front
+        .front
+        .contributors
+        .iter()
+        .flat_map(|c| &c.footnote_ids)
+        .filter_map(|id| body.footnotes.iter().find(|f| &f.id == id))
+        .map(|f| f.source.line)
+        .collect();
+    warnings.retain(|w| {
+        w.code != "footnote-without-marker"
+            || !w.line.is_some_and(|l| called_from_front.contains(&l))
+    });
     let (mut reference_groups, ref_warnings) =
         references::extract_references(&body.reference_lines);
     warnings.extend(ref_warnings);
@@ -122,4 +141,35 @@ pub fn extract_pages(input: &PagedInput) -> Result<Document, ExtractError> {
     doc.warnings.extend(found);
     doc.warnings.sort_by_key(|w| w.line.unwrap_or(0));
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_numbered_note_that_only_an_author_calls_is_linked_to_the_author() {
+        // Invented paper: the author's name calls note 1 (her post), the text calls 2.
+        let text = "\
+The Small Courts of the River Towns
+Mara Quill 1
+Introduction
+Small courts heard most disputes of the river towns, and their records survive.2 They
+show how the towns settled quarrels without the high court.
+
+1 Archivist at the Town Library of Eastford.
+2 Town Court Records, vol. 3 (1901), 14.
+\u{c}Conclusion
+The small courts mattered.
+";
+        let doc = extract_document(text.as_bytes(), "t.txt").unwrap();
+        let notes = &doc.back.footnotes;
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        let author = &doc.front.contributors[0];
+        assert_eq!(author.footnote_ids, [notes[0].id.clone()]);
+        assert!(!doc
+            .warnings
+            .iter()
+            .any(|w| w.code == "footnote-without-marker"));
+    }
 }

@@ -78,6 +78,7 @@ fn repair_line_in<'a>(line: &'a str, reversing: Option<&lam_alef::Vocabulary>) -
     let chars = join_detached_marks(chars, &mut counts);
     let chars = drop_tatweels(chars, &mut counts);
     let chars = join_split_words(chars, &mut counts);
+    let chars = close_dotted_abbreviations(chars, &mut counts);
     let mut chars = repair_ligatures(chars, &mut counts);
     if let Some(words) = reversing {
         counts.ligatures += lam_alef::resolve(&mut chars, words);
@@ -1050,6 +1051,57 @@ fn join_split_words(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
         out.push(ch);
     }
     out
+}
+
+/// Closes up an abbreviation of dotted single letters that pdftotext opened with spaces
+/// (`م. د. علي` → `م.د. علي`, `أ. م. د.` → `أ.م.د.`): in a stretched (justified) line it
+/// reads the gap after each dot as a space, so the same title comes out closed on one line
+/// and open on the next. Arabic titles and abbreviations of letters (`أ.د.`, `م.م.`,
+/// `ق.م.`) are written closed up, so the closed form is the printed one. Only a chain of
+/// letters that each stand alone before their dot is joined; a letter and a dot before a
+/// word (`أ. التعريف`, `د. علي`) stay. Counted as split words.
+fn close_dotted_abbreviations(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
+    let is_letter = |c: char| crate::script::is_arabic_letter(c) && !is_mark(c);
+    let text: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
+    // A dotted single letter at `i`: a letter, not after a letter, then a dot.
+    let dotted_letter = |i: usize| {
+        i + 1 < text.len()
+            && is_letter(text[i])
+            && text[i + 1] == '.'
+            && (i == 0 || !(is_letter(text[i - 1]) || is_mark(text[i - 1])))
+    };
+    let mut drop = vec![false; chars.len()];
+    let mut i = 0;
+    while i < text.len() {
+        if !dotted_letter(i) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 2;
+        loop {
+            let mut next = k;
+            while next < text.len() && text[next] == ' ' {
+                next += 1;
+            }
+            if next == k || !dotted_letter(next) {
+                break;
+            }
+            for d in &mut drop[k..next] {
+                *d = true;
+            }
+            counts.split_words += 1;
+            k = next + 2;
+        }
+        i = k;
+    }
+    if !drop.contains(&true) {
+        return chars;
+    }
+    chars
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(ch, d)| (!d).then_some(ch))
+        .collect()
 }
 
 /// Repairs every line of a reader's pages; `None` when no line needed it. The counts go to

@@ -190,6 +190,10 @@ pub struct Contributor {
     /// Identifiers of this contributor's affiliations, in order.
     #[serde(default)]
     pub affiliation_ids: Vec<String>,
+    /// Identifiers of the numbered footnotes that the name calls (`Ann Lee 1`, the note
+    /// holding her post), when the running text does not call them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnote_ids: Vec<String>,
     /// Whether this is the corresponding author.
     #[serde(default)]
     pub corresponding: bool,

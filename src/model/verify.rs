@@ -201,6 +201,20 @@ impl Document {
                 );
             }
         }
+        let notes: HashSet<&str> = self.back.footnotes.iter().map(|f| f.id.as_str()).collect();
+        for c in &front.contributors {
+            for id in c
+                .footnote_ids
+                .iter()
+                .filter(|id| !notes.contains(id.as_str()))
+            {
+                v.warn(
+                    "dangling-footnote",
+                    format!("contributor {} calls the footnote `{id}`, which the document does not have", c.id),
+                    line(c.source),
+                );
+            }
+        }
         let contributors: HashSet<&str> =
             front.contributors.iter().map(|c| c.id.as_str()).collect();
         for note in &front.author_notes {
@@ -623,6 +637,7 @@ mod tests {
             last: Some(101),
         });
         d.front.contributors[0].affiliation_ids = vec!["aff9".into()];
+        d.front.contributors[0].footnote_ids = vec!["fn99".into()];
         d.front.contributors.push(d.front.contributors[0].clone());
         let found = d.verify();
         let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
@@ -633,7 +648,9 @@ mod tests {
                 "history-out-of-order",
                 "duplicate-id",
                 "dangling-affiliation",
-                "dangling-affiliation"
+                "dangling-affiliation",
+                "dangling-footnote",
+                "dangling-footnote"
             ]
         );
         assert_eq!(found[1].line, Some(4));

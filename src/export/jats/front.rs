@@ -486,6 +486,24 @@ fn contrib(ctx: &mut Ctx, c: &Contributor) -> Element {
             ),
         }
     }
+    for fn_id in &c.footnote_ids {
+        let note = doc.back.footnotes.iter().find(|f| &f.id == fn_id);
+        match (note, ctx.id_of(IdKind::Fn, fn_id)) {
+            (Some(note), Some(rid)) => e.push(
+                Element::text_leaf("xref", note.label.clone())
+                    .attr("ref-type", "fn")
+                    .attr("rid", rid),
+            ),
+            _ => ctx.warn(
+                "unknown-footnote",
+                format!(
+                    "contributor `{}` calls footnote `{fn_id}`, which does not exist",
+                    c.name.as_written
+                ),
+                line,
+            ),
+        }
+    }
     for (i, note) in doc.front.author_notes.iter().enumerate() {
         if note.contributor_id.as_deref() == Some(c.id.as_str()) {
             if let Some(rid) = ctx.id_of(IdKind::AuthorNote, &note_key(i)) {

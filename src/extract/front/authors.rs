@@ -209,6 +209,7 @@ impl Reader {
                 email: None,
                 orcid: None,
                 affiliation_ids: Vec::new(),
+                footnote_ids: Vec::new(),
                 corresponding: false,
                 source: Some(Span::line(line)),
             });

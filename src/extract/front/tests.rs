@@ -1339,3 +1339,42 @@ Abstract: The paper studies rivers.
         "Vision 2030"
     );
 }
+
+#[test]
+fn a_title_printed_in_two_languages_with_a_shared_first_line_is_two_titles() {
+    let text = "\
+The Weather of Courts
+Studien über die Zukunft der Gerichte1
+The Weather of Courts
+Toward a Climate of the Next Judiciary1
+
+Anna Berg*
+
+Abstract
+This paper reads the courts as weather.
+
+1. Introduction
+Courts change as weather does.
+";
+    let fm = read(text).unwrap();
+    let f = &fm.front;
+    let titles: Vec<_> = f
+        .titles
+        .iter()
+        .map(|t| (t.lang.as_str(), t.text.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (
+                "en",
+                "The Weather of Courts. Toward a Climate of the Next Judiciary"
+            ),
+            (
+                "de",
+                "The Weather of Courts. Studien über die Zukunft der Gerichte"
+            ),
+        ]
+    );
+    assert_eq!(f.titles[0].source, Some(Span::lines(3, 4)));
+}

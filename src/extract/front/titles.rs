@@ -1,6 +1,7 @@
 //! Titles: the main title at the head of the paper, and titles in other languages printed
 //! among the header lines or between the abstracts.
 
+use super::language::guess_language;
 use super::lines::{classify, title_end, Kind};
 use super::reader::Reader;
 use crate::extract::text::Line;
@@ -15,8 +16,14 @@ impl Reader {
             .enumerate()
             .map(|(i, l)| if i == 0 { Kind::Text } else { classify(l.text) })
             .collect();
-        let end =
+        let mut end =
             crate::extract::layout::title_end(header).unwrap_or_else(|| title_end(header, &kinds));
+        // A title printed twice ends where its second printing has as many lines as the
+        // first: the lines after it are the authors'.
+        let title_refs: Vec<&Line<'_>> = header.get(..end).unwrap_or(&[]).iter().collect();
+        if let Some(split) = parallel_title_split(&title_refs) {
+            end = end.min(2 * split);
+        }
         let title_lines = header.get(..end).unwrap_or(&[]);
         let main_script = title_lines
             .first()
@@ -26,7 +33,9 @@ impl Reader {
             s == main_script || s == Script::Other
         });
         self.front.language = default_lang(main_script).unwrap_or("und").to_string();
-        self.push_title(&main, main_script);
+        if !self.push_parallel_titles(&main) {
+            self.push_title(&main, main_script);
+        }
         if !other.is_empty() {
             let script = detect_script(other.first().map_or("", |l| l.text));
             self.push_title(&other, script);
@@ -58,6 +67,53 @@ impl Reader {
             text,
             source: Some(Span::lines(first.number, last.number)),
         });
+    }
+
+    /// Reads a title printed twice in two languages of one script, each its shared first line
+    /// and a subtitle (`Law of the Future` / `Studien über das Recht¹` / `Law of the Future` /
+    /// `Toward a Design of Law¹`): the repeat of the first line opens the second. Each is
+    /// the title, a full stop and the subtitle, in the language its words tell; the one in
+    /// the document's language comes first. False when the lines are not so printed or the
+    /// two languages cannot be told apart.
+    fn push_parallel_titles(&mut self, lines: &[&Line<'_>]) -> bool {
+        let Some(split) = parallel_title_split(lines) else {
+            return false;
+        };
+        let (a, b) = lines.split_at(split);
+        let (ta, tb) = (title_with_subtitle(a), title_with_subtitle(b));
+        let (Some(la), Some(lb)) = (guess_language(&ta), guess_language(&tb)) else {
+            return false;
+        };
+        if la == lb
+            || self
+                .front
+                .titles
+                .iter()
+                .any(|t| t.lang == la || t.lang == lb)
+        {
+            return false;
+        }
+        let span = |part: &[&Line<'_>]| match (part.first(), part.last()) {
+            (Some(f), Some(l)) => Some(Span::lines(f.number, l.number)),
+            _ => None,
+        };
+        let mut titles = vec![
+            LocalizedText {
+                lang: la.to_string(),
+                text: ta,
+                source: span(a),
+            },
+            LocalizedText {
+                lang: lb.to_string(),
+                text: tb,
+                source: span(b),
+            },
+        ];
+        if lb == self.front.language {
+            titles.reverse();
+        }
+        self.front.titles.extend(titles);
+        true
     }
 
     /// Reads the lines between two labelled blocks: a title in another language, names in
@@ -140,6 +196,50 @@ impl Reader {
             Kind::Affiliation => reads_as_title(text),
             _ => false,
         }
+    }
+}
+
+/// Where the second of two parallel titles starts: at the repeat of the first line, when
+/// each half has a line after the shared ones.
+fn parallel_title_split(lines: &[&Line<'_>]) -> Option<usize> {
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .map_or("", |l| without_note_call(l.text.trim()))
+    };
+    let first = text(0);
+    if first.is_empty() {
+        return None;
+    }
+    let split = (1..lines.len()).find(|&k| text(k) == first)?;
+    (split >= 2 && lines.len() - split >= 2).then_some(split)
+}
+
+/// A title's first line and its subtitle lines: `Title. Subtitle` (no full stop after a
+/// line that ends with punctuation), each without the call of its note.
+fn title_with_subtitle(lines: &[&Line<'_>]) -> String {
+    let part = |ls: &[&Line<'_>]| {
+        let joined = ls
+            .iter()
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        without_note_call(&joined).to_string()
+    };
+    let lines: Vec<&Line<'_>> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    let title = part(lines.get(..1).unwrap_or(&[]));
+    let subtitle = part(lines.get(1..).unwrap_or(&[]));
+    if subtitle.is_empty() {
+        title
+    } else if title.ends_with(['.', ':', '?', '!']) {
+        format!("{title} {subtitle}")
+    } else {
+        format!("{title}. {subtitle}")
     }
 }
 

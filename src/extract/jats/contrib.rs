@@ -183,6 +183,7 @@ fn contributor(
         email,
         orcid,
         affiliation_ids: Vec::new(),
+        footnote_ids: Vec::new(),
         corresponding: c.attr("corresp") == Some("yes"),
         source: Some(Span::lines(c.line, c.end_line)),
     })

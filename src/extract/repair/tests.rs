@@ -28,6 +28,25 @@ fn words_split_after_a_letter_that_does_not_join_are_joined() {
 }
 
 #[test]
+fn dotted_abbreviations_opened_by_spaces_are_closed_up() {
+    let r = repair_line("م. د. علي حسن، كتاب في الفقه");
+    assert_eq!(r.text, "م.د. علي حسن، كتاب في الفقه");
+    assert_eq!(r.counts.split_words, 1);
+    assert_eq!(fix("أ. م. د. سعاد كامل"), "أ.م.د. سعاد كامل");
+    // as pdftotext prints it: the dots in visual runs, a note label first
+    assert_eq!(fix(&rtl("([ )3]أ[ .]د[ .]هدى")), "(3) أ.د. هدى");
+    // closed ones stay; a letter and a dot before a word is not a chain
+    for line in [
+        "م.م. زينب",
+        "د. علي حسن",
+        "أ. التعريف بالمصطلح",
+        "ينظر: ص. 12",
+    ] {
+        assert_eq!(fix(line), line, "{line}");
+    }
+}
+
+#[test]
 fn a_bracketed_number_before_a_mirrored_one_stays() {
     // Found by `repairing_twice_changes_nothing`: `(٠)` is correct, only what follows it is
     // mirrored.

@@ -46,6 +46,8 @@ pub struct BodyExtraction<'a> {
     pub body: Body,
     /// The numbered footnotes, markers linked.
     pub footnotes: Vec<Footnote>,
+    /// Identifiers of the footnotes that a marker of the running text calls.
+    pub called: std::collections::HashSet<String>,
     /// The lines under the reference-list heading, across pages, footnote zones left out.
     pub reference_lines: Vec<Line<'a>>,
     /// What the reader was unsure about.
@@ -85,6 +87,12 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
     let footnotes = merge_notes(footnotes, &endnotes);
     let skip: Vec<(usize, usize)> = endnotes.iter().map(|e| e.lines).collect();
     let (links, warnings) = link_markers(pages, &footnotes, body_start, &skip);
+    let called = links
+        .by_line
+        .values()
+        .flatten()
+        .filter_map(|m| m.footnote_id.clone())
+        .collect();
     let mut builder = Builder::new(&lines, &links.by_line);
     builder.notes_sections = endnotes.iter().map(|e| (e.heading, e.end)).collect();
     let refs = builder.run();
@@ -119,6 +127,7 @@ pub fn extract_body<'a>(pages: &[PageLines<'a>], start_line: usize) -> BodyExtra
             sections,
         },
         footnotes,
+        called,
         reference_lines,
         warnings,
     }
