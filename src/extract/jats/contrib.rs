@@ -13,8 +13,15 @@ use crate::model::{
 use crate::script::detect_script;
 use std::collections::HashMap;
 
-/// Reads the contributors, affiliations and author notes of `article-meta`.
-pub(super) fn read_contributors(ctx: &mut Ctx, front_el: &Element, front: &mut Front) {
+/// Reads the contributors, affiliations and author notes of `article-meta`; `footnote_ids`
+/// maps the XML ids of the article's footnotes to theirs in the model, for the notes an
+/// author's name calls.
+pub(super) fn read_contributors(
+    ctx: &mut Ctx,
+    front_el: &Element,
+    front: &mut Front,
+    footnote_ids: &HashMap<String, String>,
+) {
     let Some(meta) = front_el.child("article-meta") else {
         return;
     };
@@ -61,6 +68,12 @@ pub(super) fn read_contributors(ctx: &mut Ctx, front_el: &Element, front: &mut F
                     }
                     Some("author-notes" | "corresp" | "fn") => {
                         for rid in rids {
+                            if let Some(note) = footnote_ids.get(rid) {
+                                if !contributor.footnote_ids.contains(note) {
+                                    contributor.footnote_ids.push(note.clone());
+                                }
+                                continue;
+                            }
                             if let Some(&i) = notes.by_id.get(rid) {
                                 let owner = &mut note_owner[i];
                                 if owner.is_none() {

@@ -100,7 +100,7 @@ pub fn read_jats(bytes: &[u8], file_name: &str) -> Result<Document, ExtractError
         ..Front::default()
     };
     front::read_front(&mut ctx, front_el, &mut front);
-    contrib::read_contributors(&mut ctx, front_el, &mut front);
+    contrib::read_contributors(&mut ctx, front_el, &mut front, &footnotes.ids);
     let mut doc_body = body::read_body(&mut ctx, body_el, back_el, &footnotes, &references);
     doc_body.sections.append(&mut references.sections);
     if let Some(notes_section) = footnotes.section.take() {
