@@ -123,6 +123,12 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
                 .rev()
                 .find(|(l, &is_note)| is_note && !l.is_blank())
                 .map(|(l, _)| l.text);
+            // A reference list opened on this page: numbered lines on the pages after it
+            // are its entries, not notes.
+            references_seen = references_seen
+                || content.iter().zip(&mask).any(|(l, &is_note)| {
+                    !is_note && section_line_kind(l.text) == Some(SectionKind::References)
+                });
             zoned.push(Zoned {
                 number,
                 span,

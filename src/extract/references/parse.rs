@@ -2161,7 +2161,10 @@ mod tests {
         );
         assert_eq!(r.pages.as_ref().and_then(|p| p.first), Some(101));
         assert_eq!(r.doi.as_deref(), Some("10.5555/jcs.2021.014"));
-        assert_eq!(r.url.as_deref(), Some("https://doi.org/10.5555/jcs.2021.014"));
+        assert_eq!(
+            r.url.as_deref(),
+            Some("https://doi.org/10.5555/jcs.2021.014")
+        );
     }
 
     #[test]
