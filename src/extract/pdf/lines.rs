@@ -372,12 +372,12 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
         let rows = rows(cells);
         let ordered = reading_order(rows, frame.0);
         let rtl_page = is_rtl_text(&ordered);
-        let lines = with_breaks(
+        let lines = dehyphenated(with_breaks(
             ordered
                 .iter()
                 .map(|r| make_line(r, fonts, rtl_page))
                 .collect(),
-        );
+        ));
         if !text.lines.is_empty() && !lines.is_empty() {
             text.lines.push(LaidLine {
                 text: String::new(),
@@ -651,6 +651,47 @@ fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], 
     *order = fixed;
 }
 
+/// Latin words broken at a line's end by the typesetter (`bank-` / `ing security`) made
+/// whole again: a line ending in a letter and a hyphen, followed in its block by a line that
+/// opens with a lower-case letter, is joined with it, the hyphen dropped (as pdftotext does).
+/// A capital after the break (`Jean-` / `Luc`) keeps the hyphen and the lines apart.
+fn dehyphenated(lines: Vec<LaidLine>) -> Vec<LaidLine> {
+    let mut out: Vec<LaidLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let broken =
+            out.last().is_some_and(|prev: &LaidLine| {
+                let mut tail = prev.text.chars().rev();
+                tail.next() == Some('-')
+                    && tail.next().is_some_and(|c| {
+                        c.is_alphabetic() && classify(&c.to_string()) == Class::Left
+                    })
+                    && line.text.chars().next().is_some_and(|c| {
+                        c.is_lowercase() && classify(&c.to_string()) == Class::Left
+                    })
+            });
+        let Some(prev) = out.last_mut().filter(|_| broken) else {
+            out.push(line);
+            continue;
+        };
+        prev.text.pop();
+        let offset = prev.text.len();
+        prev.text.push_str(&line.text);
+        match (&mut prev.layout, line.layout) {
+            (Some(a), Some(b)) => {
+                a.bbox = a.bbox.union(b.bbox);
+                a.superscripts.extend(
+                    b.superscripts
+                        .into_iter()
+                        .map(|r| r.start + offset..r.end + offset),
+                );
+            }
+            (a @ None, b) => *a = b,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Blank lines between blocks: where the baseline distance exceeds the page's usual line
 /// spacing for that size, where the size changes, or where reading jumps back up (a new
 /// column).
@@ -720,6 +761,33 @@ fn mirrors_brackets(order: &[(usize, bool)], units: &[&Cell]) -> bool {
 #[cfg(test)]
 mod latin_in_rtl_tests {
     use super::*;
+
+    #[test]
+    fn a_word_broken_at_the_line_end_is_made_whole() {
+        let laid = |text: &str| LaidLine {
+            text: text.to_string(),
+            layout: None,
+        };
+        let lines = vec![
+            laid("Keywords: trust; bank-"),
+            laid("ing security"),
+            laid("written by Jean-"),
+            laid("Luc Roe"),
+            laid("1990-"),
+            laid("ninety"),
+        ];
+        let texts: Vec<String> = dehyphenated(lines).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Keywords: trust; banking security",
+                "written by Jean-",
+                "Luc Roe",
+                "1990-",
+                "ninety"
+            ]
+        );
+    }
 
     /// Glyphs of one line, left to right: (text, font).
     fn line(glyphs: &[(&str, usize)]) -> String {
