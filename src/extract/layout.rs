@@ -181,10 +181,13 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
             } else {
                 let size = l.layout.map_or(0.0, |x| x.font_size);
                 let fits = size <= note_size + NOTE_SIZE_SLACK;
-                // Smaller type after a break is a block of its own (a list set small, then
-                // the notes below it).
+                // Smaller type opening with a label after a break is a block of its own (a
+                // list set small, then the notes below it).
                 let prev = lines[last].layout.map_or(0.0, |x| x.font_size);
-                let smaller_block = broken && j > i && size < prev - SIZE_EPSILON;
+                let smaller_block = broken
+                    && j > i
+                    && size < prev - SIZE_EPSILON
+                    && line_label(l).is_some_and(|n| n.number.is_some());
                 if !is_small(l, body_size) || !fits || smaller_block {
                     break;
                 }
