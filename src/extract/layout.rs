@@ -174,15 +174,25 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
             .map_or(0.0, |l| l.font_size);
         let mut last = i;
         let mut j = i;
+        let mut broken = false;
         while let Some(l) = lines.get(j) {
-            if !l.is_blank() {
-                let fits = l
-                    .layout
-                    .is_some_and(|x| x.font_size <= note_size + NOTE_SIZE_SLACK);
-                if !is_small(l, body_size) || !fits {
+            if l.is_blank() {
+                broken = true;
+            } else {
+                let size = l.layout.map_or(0.0, |x| x.font_size);
+                let fits = size <= note_size + NOTE_SIZE_SLACK;
+                // Smaller type opening with a label after a break is a block of its own (a
+                // list set small, then the notes below it).
+                let prev = lines[last].layout.map_or(0.0, |x| x.font_size);
+                let smaller_block = broken
+                    && j > i
+                    && size < prev - SIZE_EPSILON
+                    && line_label(l).is_some_and(|n| n.number.is_some());
+                if !is_small(l, body_size) || !fits || smaller_block {
                     break;
                 }
                 last = j;
+                broken = false;
             }
             j += 1;
         }
@@ -372,6 +382,24 @@ mod tests {
         // A note nobody calls is no note; without layout the text rules decide.
         let uncalled = [lines[2], lines[3]];
         assert_eq!(note_mask(&uncalled, size, false), None);
+        // A numbered list set small, then, after a break, the notes in smaller type: the
+        // list is running text.
+        let (r1, r2) = (at(10.0, 400.0, vec![]), at(10.0, 412.0, vec![]));
+        let blank = Line::new(0, "");
+        let listed = [
+            lines[0],
+            lines[1],
+            line(7, "1- A work listed small.", &r1),
+            line(8, "2- Another work listed.", &r2),
+            blank,
+            lines[3],
+            lines[4],
+            lines[5],
+        ];
+        assert_eq!(
+            note_mask(&listed, size, false),
+            Some(vec![false, false, false, false, false, true, true, true])
+        );
         let plain: Vec<Line> = lines.iter().map(|l| Line::new(l.number, l.text)).collect();
         assert_eq!(body_font_size(std::iter::once(&plain[..])), None);
     }

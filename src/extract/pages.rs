@@ -90,6 +90,15 @@ struct Zoned<'a> {
     mask: Option<Vec<bool>>,
 }
 
+/// Whether a page's running text (the lines the mask leaves out of the notes) holds the
+/// reference list's heading.
+fn opens_references(content: &[Line], mask: &[bool]) -> bool {
+    content
+        .iter()
+        .zip(mask)
+        .any(|(l, &is_note)| !is_note && section_line_kind(l.text) == Some(SectionKind::References))
+}
+
 /// Drops page furniture from numbered pages of lines and finds each page's footnote zone.
 /// Blank lines at a page's edges are left out; a page with no text gives no page.
 fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
@@ -123,6 +132,8 @@ fn zone_pages<'a>(chunks: Vec<(usize, Vec<Line<'a>>)>) -> Vec<PageLines<'a>> {
                 .rev()
                 .find(|(l, &is_note)| is_note && !l.is_blank())
                 .map(|(l, _)| l.text);
+            // Numbered lines on the pages after a reference list's heading are its entries.
+            references_seen = references_seen || opens_references(&content, &mask);
             zoned.push(Zoned {
                 number,
                 span,

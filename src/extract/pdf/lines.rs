@@ -372,12 +372,12 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
         let rows = rows(cells);
         let ordered = reading_order(rows, frame.0);
         let rtl_page = is_rtl_text(&ordered);
-        let lines = with_breaks(
+        let lines = dehyphenated(with_breaks(
             ordered
                 .iter()
                 .map(|r| make_line(r, fonts, rtl_page))
                 .collect(),
-        );
+        ));
         if !text.lines.is_empty() && !lines.is_empty() {
             text.lines.push(LaidLine {
                 text: String::new(),
@@ -502,7 +502,11 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
     let mut text = String::new();
     let mut superscripts: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, in_rtl) in order {
-        let u = units[i];
+        let Some(u) = units.get(i) else {
+            // The space a label moved to the line's start is set off by.
+            text.push(' ');
+            continue;
+        };
         let start = text.len();
         match (in_rtl && flip, mirror(&u.text)) {
             (true, Some(m)) => text.push_str(m),
@@ -554,14 +558,18 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
 /// A Latin line in a right-to-left paragraph (a note citing an English work in an Arabic
 /// paper) is drawn with its paragraph's ends swapped: its closing stop at the left, its note
 /// label at the right (`.Bergen, Flipping, p. 442` for `2Bergen, Flipping, p. 44.`, `Ferrand,
-/// Paris, -2` for `2- Ferrand, Paris,`). The label goes back to the start and the stop to the
-/// end when the page shows they belong to the paragraph: the label is raised or set in
-/// another font than the Latin text next to it, the stop is set in another font than the
-/// letter after it, or both ends are there.
+/// Paris, -2` for `2- Ferrand, Paris,`, `.Roe, p. 71)2(` for `(2)Roe, p. 71.`). The label goes
+/// back to the start and the stop to the end when the page shows they belong to the
+/// paragraph: the label is raised or set in another font than the Latin text next to it, its
+/// brackets face away from its number (`)2(`: no left-to-right text draws that), the stop
+/// is set in another font than the letter after it, or both ends are there. A bare number
+/// label, drawn with no gap from the text (its gap is at the line's other end), is set off
+/// by a space (an entry `usize::MAX` in the order).
 fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], classes: &[Class]) {
     let n = order.len();
     let unit = |k: usize| units[order[k].0];
     let is_stop = |k: usize| matches!(unit(k).text.as_str(), "." | "،" | "," | ":" | "؛" | ";");
+    let is_number = |k: usize| classes[order[k].0] == Class::Number;
     let lead = (0..n).take_while(|&k| is_stop(k)).count();
     if lead >= n || !matches!(classes[order[lead].0], Class::Left | Class::Number) {
         return;
@@ -570,51 +578,118 @@ fn latin_line_in_rtl_paragraph(order: &mut Vec<(usize, bool)>, units: &[&Cell], 
     if order.iter().any(|&(i, _)| classes[i] == Class::Right) {
         return;
     }
+    // A bracketed label: bracket, digits, bracket at the right end (`)2(` or `(2)`).
+    let bracketed = (n >= lead + 4 && mirror(&unit(n - 1).text).is_some())
+        .then(|| (0..n - 1).rev().take_while(|&k| is_number(k)).count())
+        .filter(|&d| {
+            d > 0 && d <= 3 && n > lead + d + 2 && mirror(&unit(n - d - 2).text).is_some()
+        });
     // The label: trailing digits, with the dash drawn before them (`-2`).
     let last_font = unit(n - 1).font;
-    let digits = (0..n)
-        .rev()
-        .take_while(|&k| classes[order[k].0] == Class::Number && unit(k).font == last_font)
-        .count();
-    let mut label = digits;
+    let digits = match bracketed {
+        Some(d) => d,
+        None => (0..n)
+            .rev()
+            .take_while(|&k| is_number(k) && unit(k).font == last_font)
+            .count(),
+    };
+    let digits_end = if bracketed.is_some() { n - 1 } else { n };
+    let mut label = if bracketed.is_some() {
+        digits + 2
+    } else {
+        digits
+    };
     let mut gap = 0;
-    if digits > 0 && n > digits + 2 && unit(n - digits - 1).text == "-" {
+    if bracketed.is_none() && digits > 0 && n > digits + 2 && unit(n - digits - 1).text == "-" {
         label += 1;
-        if unit(n - label - 1).is_space() {
-            gap = 1;
-        }
+    }
+    if label > 0 && n > label + lead + 1 && unit(n - label - 1).is_space() {
+        gap = 1;
     }
     // The classes are those of the glyphs already classified, not computed again.
     let text_font = (0..n - label - gap)
         .rev()
         .find(|&k| classes[order[k].0] == Class::Left)
         .map(|k| unit(k).font);
-    let label_units: Vec<&Cell> = (n - label..n).map(unit).collect();
-    let raised = digits > 0 && label_units.iter().all(|u| u.raised || u.text == "-");
+    let raised = digits > 0 && (digits_end - digits..digits_end).all(|k| unit(k).raised);
     let own_font = digits > 0 && text_font.is_some_and(|f| last_font != f);
+    // `)2(`: the opening bracket drawn right of the number, the closing one left of it.
+    let facing_away = bracketed.is_some()
+        && matches!(unit(n - 1).text.as_str(), "(" | "[" | "{")
+        && matches!(unit(n - digits - 2).text.as_str(), ")" | "]" | "}");
     // A stop opening the line, right before a letter or digit, on a line that ends without
     // one: the sentence's end drawn at the left (`.1998, p. 142`).
     let ends_open = !is_stop(n - 1);
     let stop_apart = lead > 0 && (unit(lead - 1).font != unit(lead).font || ends_open);
-    let has_label = raised || own_font || (lead > 0 && label > digits);
+    let has_label = raised || own_font || facing_away || (lead > 0 && label > digits);
     if !has_label && !stop_apart {
         return;
     }
-    let mut fixed: Vec<(usize, bool)> = Vec::with_capacity(n);
+    let mut fixed: Vec<(usize, bool)> = Vec::with_capacity(n + 1);
     let body_end = if has_label { n - label - gap } else { n };
     if has_label {
-        // `-12` drawn is `12-` read: the digits, then the dash, then the space after it.
-        fixed.extend_from_slice(&order[n - digits..]);
-        if label > digits {
-            fixed.push(order[n - label]);
+        if bracketed.is_some() {
+            // The brackets read right to left, as the paragraph's: mirrored where drawn so.
+            fixed.push((order[n - 1].0, true));
+            fixed.extend_from_slice(&order[n - 1 - digits..n - 1]);
+            fixed.push((order[n - digits - 2].0, true));
+        } else {
+            // `-12` drawn is `12-` read: the digits, then the dash, then the space after it.
+            fixed.extend_from_slice(&order[n - digits..]);
+            if label > digits {
+                fixed.push(order[n - label]);
+            }
         }
         if gap == 1 {
             fixed.push(order[n - label - 1]);
+        } else if label == digits && !raised {
+            fixed.push((usize::MAX, false));
         }
     }
     fixed.extend_from_slice(&order[lead..body_end]);
     fixed.extend(order[..lead].iter().rev());
     *order = fixed;
+}
+
+/// Latin words broken at a line's end by the typesetter (`bank-` / `ing security`) made
+/// whole again: a line ending in a letter and a hyphen, followed in its block by a line that
+/// opens with a lower-case letter, is joined with it, the hyphen dropped (as pdftotext does).
+/// A capital after the break (`Jean-` / `Luc`) keeps the hyphen and the lines apart.
+fn dehyphenated(lines: Vec<LaidLine>) -> Vec<LaidLine> {
+    let mut out: Vec<LaidLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let broken =
+            out.last().is_some_and(|prev: &LaidLine| {
+                let mut tail = prev.text.chars().rev();
+                tail.next() == Some('-')
+                    && tail.next().is_some_and(|c| {
+                        c.is_alphabetic() && classify(&c.to_string()) == Class::Left
+                    })
+                    && line.text.chars().next().is_some_and(|c| {
+                        c.is_lowercase() && classify(&c.to_string()) == Class::Left
+                    })
+            });
+        let Some(prev) = out.last_mut().filter(|_| broken) else {
+            out.push(line);
+            continue;
+        };
+        prev.text.pop();
+        let offset = prev.text.len();
+        prev.text.push_str(&line.text);
+        match (&mut prev.layout, line.layout) {
+            (Some(a), Some(b)) => {
+                a.bbox = a.bbox.union(b.bbox);
+                a.superscripts.extend(
+                    b.superscripts
+                        .into_iter()
+                        .map(|r| r.start + offset..r.end + offset),
+                );
+            }
+            (a @ None, b) => *a = b,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Blank lines between blocks: where the baseline distance exceeds the page's usual line
@@ -687,6 +762,33 @@ fn mirrors_brackets(order: &[(usize, bool)], units: &[&Cell]) -> bool {
 mod latin_in_rtl_tests {
     use super::*;
 
+    #[test]
+    fn a_word_broken_at_the_line_end_is_made_whole() {
+        let laid = |text: &str| LaidLine {
+            text: text.to_string(),
+            layout: None,
+        };
+        let lines = vec![
+            laid("Keywords: trust; bank-"),
+            laid("ing security"),
+            laid("written by Jean-"),
+            laid("Luc Roe"),
+            laid("1990-"),
+            laid("ninety"),
+        ];
+        let texts: Vec<String> = dehyphenated(lines).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Keywords: trust; banking security",
+                "written by Jean-",
+                "Luc Roe",
+                "1990-",
+                "ninety"
+            ]
+        );
+    }
+
     /// Glyphs of one line, left to right: (text, font).
     fn line(glyphs: &[(&str, usize)]) -> String {
         let cells: Vec<Cell> = glyphs
@@ -707,7 +809,17 @@ mod latin_in_rtl_tests {
         let classes: Vec<Class> = units.iter().map(|u| classify(&u.text)).collect();
         let mut order: Vec<(usize, bool)> = (0..units.len()).map(|i| (i, false)).collect();
         latin_line_in_rtl_paragraph(&mut order, &units, &classes);
-        order.iter().map(|&(i, _)| units[i].text.as_str()).collect()
+        let flip = mirrors_brackets(&order, &units);
+        order
+            .iter()
+            .map(|&(i, in_rtl)| match units.get(i) {
+                None => " ",
+                Some(u) => match (in_rtl && flip, mirror(&u.text)) {
+                    (true, Some(m)) => m,
+                    _ => u.text.as_str(),
+                },
+            })
+            .collect()
     }
 
     #[test]
@@ -727,7 +839,7 @@ mod latin_in_rtl_tests {
             ("4", 0),
             ("2", 1),
         ];
-        assert_eq!(line(&drawn), "2Roe, p. 44.");
+        assert_eq!(line(&drawn), "2 Roe, p. 44.");
         // The same digits in the text's font are a page number: only the stop moves.
         let mut same = drawn;
         same[11].1 = 0;
@@ -744,5 +856,29 @@ mod latin_in_rtl_tests {
             ("2", 1),
         ];
         assert_eq!(line(&wrapped), "12- Roe,");
+    }
+
+    #[test]
+    fn a_bracketed_label_drawn_at_the_right_end_goes_back_to_the_start() {
+        let glyphs = |texts: &[&'static str]| -> Vec<(&'static str, usize)> {
+            texts.iter().map(|&t| (t, 0)).collect()
+        };
+        // Brackets mapped to the characters typed: `)2(` at the right end, the stop at the
+        // left.
+        let typed = glyphs(&[
+            ".", "R", "o", "e", ",", " ", "p", ".", " ", "7", "1", ")", "2", "(",
+        ]);
+        assert_eq!(line(&typed), "(2)Roe, p. 71.");
+        // A wrapped first line: no stop, the label alone tells.
+        let wrapped = glyphs(&[
+            "R", "o", "e", ",", " ", "L", "a", "k", "e", " ", ")", "1", "2", "(",
+        ]);
+        assert_eq!(line(&wrapped), "(12) Roe, Lake");
+        // Brackets mapped to the shapes shown: `(2)` drawn, with the stop at the left.
+        let shown = glyphs(&[".", "R", "o", "e", " ", "7", "1", "(", "2", ")"]);
+        assert_eq!(line(&shown), "(2)Roe 71.");
+        // A Latin line that ends citing `(2)`, nothing else drawn apart: left as it is.
+        let plain = glyphs(&["R", "o", "e", " ", "s", "e", "e", " ", "(", "2", ")"]);
+        assert_eq!(line(&plain), "Roe see (2)");
     }
 }
