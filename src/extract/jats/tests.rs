@@ -49,5 +49,8 @@ fn a_footnote_called_by_an_author_is_linked_to_the_author() {
     let xml = "<article xml:lang=\"en\"><front><article-meta><title-group><article-title>T</article-title></title-group><contrib-group><contrib contrib-type=\"author\"><name><surname>Roe</surname><given-names>Jane</given-names></name><xref ref-type=\"fn\" rid=\"n1\">1</xref></contrib></contrib-group></article-meta></front><body><p>Text.</p></body><back><fn-group><fn id=\"n1\"><label>1</label><p>Lecturer in law.</p></fn></fn-group></back></article>";
     let doc = read(xml);
     let note = &doc.back.footnotes[0];
-    assert_eq!(doc.front.contributors[0].footnote_ids, std::slice::from_ref(&note.id));
+    assert_eq!(
+        doc.front.contributors[0].footnote_ids,
+        std::slice::from_ref(&note.id)
+    );
 }
