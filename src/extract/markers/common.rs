@@ -192,8 +192,30 @@ pub const GERMAN: CommonMarkers = CommonMarkers {
     ],
 };
 
+/// Russian markers (GOST-style references in Russian and East European journals).
+pub const RUSSIAN: CommonMarkers = CommonMarkers {
+    lang: "ru",
+    et_al: &["и др.", "и др"],
+    no_date: &["б. г.", "б.г."],
+    page_labels: &["С.", "с."],
+    months: &[
+        nb("января", 1),
+        nb("февраля", 2),
+        nb("марта", 3),
+        nb("апреля", 4),
+        nb("мая", 5),
+        nb("июня", 6),
+        nb("июля", 7),
+        nb("августа", 8),
+        nb("сентября", 9),
+        nb("октября", 10),
+        nb("ноября", 11),
+        nb("декабря", 12),
+    ],
+};
+
 /// The tables to try, in order.
-pub const ALL: &[&CommonMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN];
+pub const ALL: &[&CommonMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN, &RUSSIAN];
 
 /// Every entry of one field of every table, longest first (a stable sort keeps the tables'
 /// order among entries of one length), without repeats.

@@ -1121,8 +1121,64 @@ pub const GERMAN: ReferenceMarkers = ReferenceMarkers {
     legal_number_labels: &["Nr."],
 };
 
+/// Russian markers (GOST 7.1 / 7.0.5 lists of Russian and East European journals).
+pub const RUSSIAN: ReferenceMarkers = ReferenceMarkers {
+    lang: "ru",
+    list_headings: &[
+        "Список литературы",
+        "Список использованной литературы",
+        "Список использованных источников",
+        "Библиографический список",
+        "Литература",
+    ],
+    group_words: &[],
+    group_ordinals: &[],
+    masters_thesis: &["магистерская диссертация"],
+    doctoral_thesis: &["дис. … канд.", "дис. … д-ра", "дис. канд.", "дис. д-ра"],
+    journal_words: &["Вестник", "Журнал", "Вопросы", "Известия"],
+    news_words: &["Газета"],
+    site_words: &["Официальный сайт"],
+    report_words: &["Доклад", "Отчет", "Отчёт"],
+    legal_words: &["Федеральный закон", "Собрание законодательства"],
+    chapter_words: &["В кн.:"],
+    editor_words: &["под ред.", "под общ. ред.", "ред.", "сост."],
+    publisher_words: &["Издательство", "Изд-во"],
+    university_words: &["Университет", "университет"],
+    organization_words: &["Министерство", "Институт", "Центр"],
+    author_joiners: &["и"],
+    translator_words: &["пер. с", "пер."],
+    edition_before: &[],
+    edition_after: &["изд."],
+    volume_labels: &["Т.", "Том"],
+    issue_labels: &["№", "Вып."],
+    url_leads: &["URL:", "Режим доступа:"],
+    accessed_leads: &["дата обращения:"],
+    places: &[
+        "М.",
+        "СПб.",
+        "Москва",
+        "Санкт-Петербург",
+        "Калининград",
+        "Новосибирск",
+    ],
+    ibid: &["Там же", "там же"],
+    op_cit: &["Указ. соч.", "указ. соч."],
+    supra: &[],
+    see_prefixes: &["См.", "см."],
+    stopwords: &["и", "в", "на", "с", "по", "для", "как", "от", "из", "к"],
+    abbreviations: &[
+        "Т.", "С.", "с.", "Вып.", "М.", "СПб.", "ред.", "изд.", "гг.", "г.",
+    ],
+    no_place: &["Б. м.", "б. м.", "Б. и.", "б. и."],
+    conference_leads: &["Материалы конференции"],
+    pending_dates: &["в печати"],
+    year_leads: &["от"],
+    legal_heads: &["Федеральный закон", "Закон", "Постановление", "Указ"],
+    legal_number_labels: &["№"],
+};
+
 /// All reference tables, in the order they are tried.
-pub const ALL: &[&ReferenceMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN];
+pub const ALL: &[&ReferenceMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN, &RUSSIAN];
 
 /// Every entry of one field of every table, for code that does not know the language yet.
 pub fn all_of(field: fn(&ReferenceMarkers) -> &'static [&'static str]) -> Vec<&'static str> {

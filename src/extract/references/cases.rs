@@ -616,6 +616,105 @@ const CASES: &[Case] = &[
             ("year", "2011"),
         ],
     ),
+    // ---- Vancouver (ICMJE): `Family INITIALS, ...` authors, `Year;Vol(Issue):Pages` ----
+    (
+        "Moreno TL, Okafor BE, Lindqvist H. Daily walking and knee pain in older adults: a cohort study. J Aging Health. 2015;27(4):601–19.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Moreno | Okafor | Lindqvist"),
+            ("title", "Daily walking and knee pain in older adults: a cohort study"),
+            ("container", "J Aging Health"),
+            ("year", "2015"),
+            ("volume", "27"),
+            ("issue", "4"),
+            ("pages", "601-619"),
+        ],
+    ),
+    (
+        "Pereira AC, Santos MR, Vidal JP, et al. Sleep and school results among adolescents. Rev Saude Publica. 2012;46:88-95.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Pereira | Santos | Vidal"),
+            ("et_al", "true"),
+            ("title", "Sleep and school results among adolescents"),
+            ("container", "Rev Saude Publica"),
+            ("year", "2012"),
+            ("volume", "46"),
+            ("pages", "88-95"),
+        ],
+    ),
+    (
+        "Ngata RW. Where does the money go? Int J Health Econ. 2018;12(1):5–14.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Ngata"),
+            ("title", "Where does the money go?"),
+            ("container", "Int J Health Econ"),
+            ("year", "2018"),
+            ("volume", "12"),
+            ("issue", "1"),
+        ],
+    ),
+    (
+        "Halvorsen K. Public health in small towns. 2nd ed. Lisbon: Costa Editores; 2009.",
+        &[
+            ("type", "Book"),
+            ("authors", "Halvorsen"),
+            ("title", "Public health in small towns"),
+            ("place", "Lisbon"),
+            ("publisher", "Costa Editores"),
+            ("year", "2009"),
+        ],
+    ),
+    (
+        "Ferraz DM. Wound dressings at home. In: Lima SA, Rocha PE, editors. Nursing care in the community. Porto: Atlas; 2004. p. 101-9.",
+        &[
+            ("type", "Chapter"),
+            ("authors", "Ferraz"),
+            ("title", "Wound dressings at home"),
+            ("container", "Nursing care in the community"),
+            ("year", "2004"),
+            ("pages", "101-109"),
+        ],
+    ),
+    // ---- GOST (Russian and East European journals): `Family I. Title // Container` ----
+    (
+        "Иванова Т. С. Рынок труда в малых городах // Вопросы экономики. 2011. Т. 7, № 2. С. 45—60.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Иванова"),
+            ("title", "Рынок труда в малых городах"),
+            ("container", "Вопросы экономики"),
+            ("year", "2011"),
+            ("volume", "7"),
+            ("issue", "2"),
+            ("pages", "45-60"),
+        ],
+    ),
+    (
+        "Kowalski J., Novak P. Regional funds and local elites // Journal of Border Studies. 2009. Vol. 12, no. 3. P. 77—95.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Kowalski | Novak"),
+            ("title", "Regional funds and local elites"),
+            ("container", "Journal of Border Studies"),
+            ("year", "2009"),
+            ("volume", "12"),
+            ("issue", "3"),
+            ("pages", "77-95"),
+        ],
+    ),
+    (
+        "Berg L. Local democracy after the reform // The new regions of Europe / ed. by K. Lund. London, 2010. P. 10—25.",
+        &[
+            ("type", "Chapter"),
+            ("authors", "Berg"),
+            ("title", "Local democracy after the reform"),
+            ("container", "The new regions of Europe"),
+            ("year", "2010"),
+            ("pages", "10-25"),
+        ],
+    ),
 ];
 
 fn lines(text: &str) -> Vec<Line<'_>> {

@@ -16,6 +16,7 @@
 mod bounded;
 #[cfg(test)]
 mod cases;
+mod compact;
 pub(crate) mod parse;
 pub(crate) mod text;
 mod title;

@@ -1055,8 +1055,14 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     drop_academic_prefix(&mut text);
     drop_editor_label(&mut text, origin);
     let publication = take_publication(&mut text);
+    let before_year = text.clone();
     let year_mark = take_year_mark(&mut text, origin);
     let year_split = year_mark.as_ref().and_then(|m| m.split);
+    if year_split.is_none() && publication.is_none() {
+        if let Some(compact) = super::compact::compact_head(&before_year) {
+            return parse_compact(raw, &before_year, default_type, links, accessed, compact);
+        }
+    }
     let colon = year_split
         .is_none()
         .then(|| colon_head(&text, origin))
@@ -1100,6 +1106,43 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         article_container,
     };
     assemble(raw, &text, default_type, lead, found)
+}
+
+/// A work whose head a compact style gave (see [`super::compact`]): the rest of its fields
+/// are read as any other's.
+fn parse_compact(
+    raw: &str,
+    text: &str,
+    default_type: ReferenceType,
+    links: Links,
+    accessed: Option<String>,
+    compact: super::compact::CompactHead,
+) -> Reference {
+    let mut found = Candidates {
+        container: compact.container,
+        place: compact.place,
+        publisher: compact.publisher,
+        journal: compact.journal,
+        chapter: compact.chapter,
+        year: compact.year.map(|(raw, v)| MaybeTyped::typed(raw, v)),
+        numbers: Numbers {
+            volume: compact.volume,
+            issue: compact.issue,
+            pages: compact.pages,
+            edition: None,
+        },
+        ..Candidates::default()
+    };
+    found.read_fields(&split_fields(&compact.rest, true));
+    let lead = Lead {
+        links,
+        accessed,
+        authors: compact.authors,
+        title: Some(compact.title),
+        inverted_authors: true,
+        article_container: compact.journal,
+    };
+    assemble(raw, text, default_type, lead, found)
 }
 
 /// The DOI and the first other URL of a work.
