@@ -14,15 +14,28 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A Vancouver author: one to three family-name words (capitalized, or particles) and
-/// initials in capitals without stops.
-const VANCOUVER_AUTHOR: &str = r"(?:\p{Lu}[\p{Ll}'’][\p{L}'’\-]*|\p{Lu}'\p{Lu}[\p{L}'’\-]*|(?:de|da|do|dos|das|van|von|der|den|del|della|di|du|la|le|y|e|ter|ten|af|zu))(?:[ \-](?:\p{Lu}[\p{Ll}'’][\p{L}'’\-]*|de|da|do|dos|das|van|von|der|den|del|della|di|du|la|le|y|e|ter|ten)){0,3} \p{Lu}{1,4}(?:-\p{Lu}{1,2})?(?: (?:Jr|Sr|II|III|IV))?";
+/// A Vancouver author: one to four family-name words (capitalized, or the particles names
+/// share everywhere) and initials in capitals without stops.
+static VANCOUVER_AUTHOR: LazyLock<String> = LazyLock::new(|| {
+    let particles: Vec<&str> = super::parse::LATIN_PARTICLES
+        .iter()
+        .filter(|p| p.chars().all(char::is_alphabetic))
+        .copied()
+        .collect();
+    let word = format!(
+        r"(?:\p{{Lu}}[\p{{Ll}}'’][\p{{L}}'’\-]*|\p{{Lu}}'\p{{Lu}}[\p{{L}}'’\-]*|(?:{}))",
+        particles.join("|")
+    );
+    format!(
+        r"{word}(?:[ \-]{word}){{0,3}} \p{{Lu}}{{1,4}}(?:-\p{{Lu}}{{1,2}})?(?: (?:Jr|Sr|II|III|IV))?"
+    )
+});
 
 /// The Vancouver author list and the full stop that ends it.
 static VANCOUVER_AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^({a}(?:,\s*{a})*(?:,?\s*et\s+al)?(?:,\s*(?:editors?|eds?))?)\.\s+",
-        a = VANCOUVER_AUTHOR
+        a = *VANCOUVER_AUTHOR
     ))
     .expect("valid regex")
 });

@@ -622,7 +622,7 @@ fn stopword(w: &str) -> bool {
         .any(|s| fold(s) == f && alef_maqsura(s) == alef_maqsura(bare))
 }
 
-const LATIN_PARTICLES: &[&str] = &[
+pub(super) const LATIN_PARTICLES: &[&str] = &[
     "al", "el", "de", "van", "von", "der", "den", "del", "da", "di", "du", "le", "la", "bin",
     "ibn", "abu", "y", "dos", "das", "ter", "ten", "st.",
 ];
