@@ -89,3 +89,10 @@ pub const ARABIC: NameMarkers = NameMarkers {
 
 /// The tables to try, in order.
 pub const ALL: &[&NameMarkers] = &[&ARABIC];
+
+/// Lower-case name particles of Latin-script names (`van`, `de`, `al`, `ibn`): they belong to
+/// the family name, so a reference reader never takes them for a given name or an initial.
+pub const LATIN_PARTICLES: &[&str] = &[
+    "al", "el", "de", "van", "von", "der", "den", "del", "da", "di", "du", "le", "la", "bin",
+    "ibn", "abu", "y", "dos", "das", "ter", "ten", "st.",
+];

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// A Vancouver author: one to four family-name words (capitalized, or the particles names
 /// share everywhere) and initials in capitals without stops.
 static VANCOUVER_AUTHOR: LazyLock<String> = LazyLock::new(|| {
-    let particles: Vec<&str> = super::parse::LATIN_PARTICLES
+    let particles: Vec<&str> = crate::extract::markers::names::LATIN_PARTICLES
         .iter()
         .filter(|p| p.chars().all(char::is_alphabetic))
         .copied()

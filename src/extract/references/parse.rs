@@ -622,10 +622,7 @@ fn stopword(w: &str) -> bool {
         .any(|s| fold(s) == f && alef_maqsura(s) == alef_maqsura(bare))
 }
 
-pub(super) const LATIN_PARTICLES: &[&str] = &[
-    "al", "el", "de", "van", "von", "der", "den", "del", "da", "di", "du", "le", "la", "bin",
-    "ibn", "abu", "y", "dos", "das", "ter", "ten", "st.",
-];
+use crate::extract::markers::names::LATIN_PARTICLES;
 
 /// Whether `s` reads as one person's name (either order).
 pub(crate) fn name_like(s: &str) -> bool {
