@@ -294,6 +294,18 @@ fn ends_entry(line: &str) -> bool {
         .is_some_and(|w| !text::find_urls(w).is_empty() || text::find_doi(w).is_some())
 }
 
+/// Whether an entry's line stops where no entry can end: on an author joiner (`and`, `&`,
+/// `und`, `و`) or a dash left open by a page range (`1–`).
+fn ends_open(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with(['–', '—']) || (t.ends_with('-') && !t.ends_with("--")) {
+        return true;
+    }
+    t.split_whitespace()
+        .last()
+        .is_some_and(|w| all_of(|m| m.author_joiners).contains(&w))
+}
+
 /// Lines that are no part of the list: a page number, a separator rule, a footnote line with a
 /// raised label (`¹`, `⁽¹⁾`, `^1`) that slipped in from a page's footnote zone.
 enum Stray {
@@ -507,7 +519,13 @@ fn group_entries<'a>(kept: Vec<&Line<'a>>, labelled_list: bool, words: &[usize])
                 continue;
             }
         }
-        let (mut label, rest) = split_label(l.text);
+        // In an unlabelled list a leading number is text (`25.` ending a page range), not
+        // a label.
+        let (mut label, rest) = if labelled_list {
+            split_label(l.text)
+        } else {
+            (None, l.text.trim())
+        };
         if label.is_some() && rest.is_empty() {
             pending_label = label;
             continue;
@@ -578,10 +596,13 @@ fn continues_entry(
         (Some(_), _) => false,
         (None, Some(prev)) => {
             let head = strong_head(rest);
-            if (always_continues(rest) && !head) || labelled_list {
+            let prev_text = prev.lines.last().map_or("", |x| x.1);
+            if (always_continues(rest) && !head)
+                || labelled_list
+                || (!blank_before && ends_open(prev_text))
+            {
                 true
             } else {
-                let prev_text = prev.lines.last().map_or("", |x| x.1);
                 let ended = ends_entry(prev_text);
                 // The old, looser head test still serves after a blank line.
                 let loose_head = EARLY_YEAR.is_match(rest)
@@ -707,6 +728,20 @@ mod tests {
             Some("River towns")
         );
         assert_eq!(groups[1].references[0].label.as_deref(), Some("-"));
+    }
+
+    #[test]
+    fn open_line_ends_and_lone_numbers_continue_an_unlabelled_entry() {
+        // Invented entries: a line ending on `and` or on an open page range `1–` never ends
+        // an entry, and in an unlabelled list `25.` alone on its line is text, not a label.
+        let src = "References\nRowe, N. and Hale, D. S. (2001). Town Halls and Their Keepers, edited by Marsh, D. and\nQuill, J. P. Leeds: Northgate Press.\nVance, J. (2008). Tolls on Old Bridges. Journal of Roads 33(1): 1–\n25.\nYoung, K. (2009). Canal Locks. Journal of Water 3(1): 1–25.";
+        let (groups, _) = extract_references(&lines(src));
+        let r = &groups[0].references;
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert!(r[0].raw.ends_with("Leeds: Northgate Press."));
+        assert!(r[1].raw.ends_with("1–\n25."));
+        assert_eq!(r[1].label, None);
+        assert!(r[2].raw.starts_with("Young, K."));
     }
 
     #[test]
