@@ -246,9 +246,20 @@ pub fn title_end(header: &[Line]) -> Option<usize> {
     let (size, bold) = style(header.first()?)?;
     let same =
         |l: &Line| style(l).is_some_and(|(s, b)| (s - size).abs() < SIZE_EPSILON && b == bold);
-    let end = header.iter().position(|l| !same(l))?;
+    let mut end = header.iter().position(|l| !same(l))?;
+    // A line set apart by dashes right below, in type a little smaller, ends the title
+    // (`– 2nd deliverable of ... –`): an author line never opens with a dash.
+    while header.get(end).is_some_and(|l| {
+        l.text.trim_start().starts_with(['–', '—'])
+            && style(l).is_some_and(|(s, _)| s >= size * SUBTITLE_SHARE && s <= size)
+    }) {
+        end += 1;
+    }
     (end > 0).then_some(end)
 }
+
+/// A title's dashed continuation is set at least at this share of the title's size.
+const SUBTITLE_SHARE: f32 = 0.75;
 
 /// The title's first line among the first page's running text by typography: the first line
 /// set in the largest type of the page's words (a line of one word, such as a journal's name
@@ -453,6 +464,21 @@ mod tests {
         ];
         assert_eq!(title_start(&lines, Some(11.0)), Some(1));
         assert_eq!(title_end(&lines[1..]), Some(2));
+        // A line set apart by dashes below it, a little smaller, ends the title.
+        let dashed = LineLayout {
+            font_size: 14.0,
+            ..LineLayout::default()
+        };
+        let with_subtitle = [
+            lines[1],
+            Line {
+                number: 3,
+                text: "– The Second Report of a Working Group –",
+                layout: Some(&dashed),
+            },
+            lines[3],
+        ];
+        assert_eq!(title_end(&with_subtitle), Some(2));
         let plain: Vec<Line> = lines.iter().map(|l| Line::new(l.number, l.text)).collect();
         assert_eq!(title_end(&plain), None);
     }

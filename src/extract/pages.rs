@@ -468,11 +468,15 @@ fn furniture_key(text: &str) -> Option<String> {
             .is_some_and(|c| c.is_ascii_digit())
             || t.get(n.rest.saturating_sub(1)..n.rest) == Some(" ")
     });
-    if t.is_empty()
-        || t.split_whitespace().count() > 20
-        || labelled
-        || !t.chars().any(char::is_alphabetic)
-    {
+    if labelled {
+        return None;
+    }
+    shape_key(t)
+}
+
+/// A line's shape as [`furniture_key`] makes it, labelled lines included.
+fn shape_key(t: &str) -> Option<String> {
+    if t.is_empty() || t.split_whitespace().count() > 20 || !t.chars().any(char::is_alphabetic) {
         return None;
     }
     let mut key = String::new();
@@ -488,6 +492,18 @@ fn furniture_key(text: &str) -> Option<String> {
     Some(key)
 }
 
+/// The key of a line set at a known place on its page: its shape and its height on the
+/// page, so a footer that opens with a number (`3 CC BY 4.0` at the foot of every page) is
+/// told apart from a note label by where it stands, as a reader of the page sees it.
+fn placed_key(line: &Line) -> Option<String> {
+    let y = line.layout?.bbox.y0;
+    let shape = shape_key(line.text.trim())?;
+    Some(format!("@{}:{shape}", (y / PLACE_TOLERANCE).round()))
+}
+
+/// Lines whose tops differ by less than about this (points) stand at one place.
+const PLACE_TOLERANCE: f32 = 2.0;
+
 /// How many lines at each edge of a page may be furniture.
 const EDGE: usize = 4;
 
@@ -501,7 +517,10 @@ fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<String> {
         let top = texts.iter().take(EDGE);
         let bottom = texts.iter().rev().take(EDGE);
         for line in top.chain(bottom) {
-            if let Some(key) = furniture_key(line.text) {
+            for key in [furniture_key(line.text), placed_key(line)]
+                .into_iter()
+                .flatten()
+            {
                 seen.entry(key).or_default().insert(index);
             }
         }
@@ -564,6 +583,7 @@ fn strip_furniture<'a>(
         None => {
             is_page_number(line.text)
                 || furniture_key(line.text).is_some_and(|k| repeated.contains(&k))
+                || placed_key(line).is_some_and(|k| repeated.contains(&k))
         }
     };
     for round in 0..=EDGE {
@@ -1012,6 +1032,55 @@ mod tests {
 
     fn texts<'a>(v: &[Line<'a>]) -> Vec<&'a str> {
         v.iter().filter(|l| !l.is_blank()).map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_numbered_footer_at_one_place_on_every_page_is_furniture() {
+        let place = |y: f32| crate::extract::input::LineLayout {
+            bbox: crate::model::BoundingBox {
+                x0: 50.0,
+                y0: y,
+                x1: 500.0,
+                y1: y + 8.0,
+            },
+            font_size: 8.0,
+            ..Default::default()
+        };
+        let (body, foot) = (place(100.0), place(808.0));
+        let notes: Vec<_> = (0..4).map(|p| place(600.0 + 24.0 * p as f32)).collect();
+        let footers: Vec<String> = (1..=4).map(|p| format!("{p} CC BY 4.0")).collect();
+        let words = ["First", "Second", "Third", "Fourth"];
+        let bodies: Vec<String> = words.iter().map(|w| format!("{w} page's text.")).collect();
+        let chunks: Vec<(usize, Vec<Line>)> = (0..4)
+            .map(|p| {
+                let lines = vec![
+                    Line {
+                        number: 3 * p + 1,
+                        text: bodies[p].as_str(),
+                        layout: Some(&body),
+                    },
+                    Line {
+                        number: 3 * p + 2,
+                        text: "1 A note that opens every page's zone.",
+                        layout: Some(&notes[p]),
+                    },
+                    Line {
+                        number: 3 * p + 3,
+                        text: footers[p].as_str(),
+                        layout: Some(&foot),
+                    },
+                ];
+                (p + 1, lines)
+            })
+            .collect();
+        let repeated = repeated_furniture(&chunks);
+        for ((_, chunk), body) in chunks.into_iter().zip(&bodies) {
+            let kept = strip_furniture(chunk, &repeated, None);
+            assert_eq!(
+                texts(&kept),
+                vec![body.as_str(), "1 A note that opens every page's zone."]
+            );
+        }
     }
 
     #[test]

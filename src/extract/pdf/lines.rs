@@ -210,11 +210,28 @@ fn median(values: &mut [f32]) -> f32 {
     values[values.len() / 2]
 }
 
+/// A capital set smaller than the largest type on its baseline: a small capital, whose size
+/// is not the line's (a law review's `1 RICHARD HOOKER` has more small capitals than
+/// full-size letters).
+fn is_small_capital(cell: &Cell, largest: f32) -> bool {
+    cell.size < SMALL_CAPITAL_SHARE * largest
+        && !cell.text.is_empty()
+        && cell.text.chars().all(char::is_uppercase)
+}
+
+/// Small capitals are set at most at this share of the full size.
+const SMALL_CAPITAL_SHARE: f32 = 0.9;
+
 fn row_of(cells: Vec<Cell>) -> Row {
     let mut ys: Vec<f32> = cells.iter().filter(|c| !c.raised).map(|c| c.y).collect();
-    let mut sizes: Vec<f32> = cells
+    let largest = cells
         .iter()
         .filter(|c| !c.is_space())
+        .map(|c| c.size)
+        .fold(0.0, f32::max);
+    let mut sizes: Vec<f32> = cells
+        .iter()
+        .filter(|c| !c.is_space() && !is_small_capital(c, largest))
         .map(|c| c.size)
         .collect();
     if ys.is_empty() {

@@ -240,3 +240,35 @@ fn reads_a_500_page_pdf() {
         "Page 499 has a line of text on it."
     );
 }
+
+#[test]
+fn small_capitals_do_not_set_a_lines_size() {
+    // A note's first line in small capitals (`1 RICHARD HOOKER` with the capitals after the
+    // first set small) under its raised label: the line is set at 9 points, and the label
+    // joins it as a raised number.
+    let page = text_content(&[
+        (
+            "F1",
+            12.0,
+            72.0,
+            720.0,
+            "Running text set larger than the notes.",
+        ),
+        ("F1", 6.0, 92.0, 503.0, "108"),
+        ("F1", 9.0, 105.0, 500.0, "1 R"),
+        ("F1", 6.5, 116.0, 500.0, "ICHARD "),
+        ("F1", 9.0, 140.0, 500.0, "H"),
+        ("F1", 6.5, 147.0, 500.0, "OOKER, OF THE LAWS OF POLITY"),
+        ("F1", 9.0, 250.0, 500.0, " 232 (1907)"),
+        ("F1", 9.0, 105.0, 489.0, "(1594, 1597)."),
+    ]);
+    let input = read_pdf(&build_pdf(&[page], None, ""), "t.pdf").unwrap();
+    let line = input.pages[0]
+        .lines
+        .iter()
+        .find(|l| l.text.starts_with("108"))
+        .expect("the label joins its line");
+    let layout = line.layout.as_ref().unwrap();
+    assert_eq!(layout.font_size, 9.0, "{}", line.text);
+    assert_eq!(layout.superscripts.first(), Some(&(0..3)));
+}

@@ -2,7 +2,7 @@
 //! one kind of item, and quotations set apart.
 
 use super::builder::Builder;
-use super::headings::{classify, core_end, item_label, TERMINAL};
+use super::headings::{classify, core_end, line_item_label, TERMINAL};
 use crate::model::{Block, List, ListItem, Paragraph, Quote, Span};
 
 impl<'a, 'm> Builder<'a, 'm> {
@@ -10,7 +10,11 @@ impl<'a, 'm> Builder<'a, 'm> {
     /// next line to read.
     pub(super) fn block(&mut self, i: usize) -> usize {
         let text = self.lines.get(i).map_or("", |sl| sl.line.text);
-        if item_label(text).is_some() {
+        if self
+            .lines
+            .get(i)
+            .is_some_and(|sl| line_item_label(&sl.line).is_some())
+        {
             self.list(i)
         } else if is_quote_start(text) {
             self.quote(i)
@@ -30,7 +34,7 @@ impl<'a, 'm> Builder<'a, 'm> {
     pub(super) fn continues(&self, k: usize) -> bool {
         let lines = self.lines;
         lines.get(k).is_some_and(|l| {
-            !l.block_start && item_label(l.line.text).is_none() && classify(lines, k).is_none()
+            !l.block_start && line_item_label(&l.line).is_none() && classify(lines, k).is_none()
         })
     }
 
@@ -87,7 +91,7 @@ impl<'a, 'm> Builder<'a, 'm> {
         let lines = self.lines;
         let Some(ordered) = lines
             .get(i)
-            .and_then(|l| item_label(l.line.text))
+            .and_then(|l| line_item_label(&l.line))
             .map(|l| l.ordered)
         else {
             return self.paragraph(i, None);
@@ -95,7 +99,7 @@ impl<'a, 'm> Builder<'a, 'm> {
         let mut items = Vec::new();
         let mut k = i;
         while let Some(sl) = lines.get(k) {
-            let Some(label) = item_label(sl.line.text).filter(|l| l.ordered == ordered) else {
+            let Some(label) = line_item_label(&sl.line).filter(|l| l.ordered == ordered) else {
                 break;
             };
             if k > i && classify(lines, k).is_some() {

@@ -10,6 +10,7 @@
 use super::lines::SLine;
 use crate::extract::markers::sections::{self as table, fold, SectionMarkers};
 use crate::extract::notelabels::scan_markers;
+use crate::extract::text::Line;
 use crate::model::Script;
 use crate::model::SectionKind;
 use crate::script::detect_script;
@@ -96,6 +97,18 @@ fn digit_script(c: char) -> u8 {
         '\u{06F0}'..='\u{06F9}' => 2,
         _ => 0,
     }
+}
+
+/// The list or heading label at the start of a line, unless the layout shows it raised: a
+/// note marker opening a line of running text (`⁷³Oklahoma requires ...`), not a number.
+pub(super) fn line_item_label(line: &Line) -> Option<ItemLabel> {
+    let item = item_label(line.text)?;
+    let raised = line.layout.is_some_and(|l| {
+        l.superscripts
+            .iter()
+            .any(|r| r.start < item.range.1 && item.range.0 < r.end)
+    });
+    (!raised).then_some(item)
 }
 
 /// Reads a list or heading label at the start of a line.
@@ -420,7 +433,7 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
                 }
             });
     }
-    if let Some(item) = item_label(text) {
+    if let Some(item) = line_item_label(&sl.line) {
         return numbered(lines, i, text, item, end);
     }
     if let Some(h) = ordinal_heading(lines, i, text, lead, end) {
@@ -710,4 +723,50 @@ fn numbered(lines: &[SLine], i: usize, text: &str, item: ItemLabel, end: usize) 
         run_in: None,
         lines: 1,
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one raised run
+mod tests {
+    use super::*;
+    use crate::extract::input::LineLayout;
+
+    #[test]
+    fn a_raised_number_opening_a_line_is_a_marker_not_a_heading_number() {
+        let text = "73 Oklahoma requires three units of history to";
+        let raised = LineLayout {
+            font_size: 12.0,
+            superscripts: vec![0..2],
+            ..LineLayout::default()
+        };
+        let at = |layout: Option<&'static LineLayout>| {
+            vec![
+                SLine {
+                    line: Line {
+                        number: 1,
+                        text: "The state requires a course to graduate.",
+                        layout: None,
+                    },
+                    block_start: true,
+                },
+                SLine {
+                    line: Line {
+                        number: 2,
+                        text,
+                        layout,
+                    },
+                    block_start: false,
+                },
+                SLine {
+                    line: Line::new(3, "graduate from high school."),
+                    block_start: false,
+                },
+            ]
+        };
+        // As flat text the line reads as a numbered heading; the layout shows a marker.
+        assert!(classify(&at(None), 1).is_some());
+        let raised: &'static LineLayout = Box::leak(Box::new(raised));
+        assert!(classify(&at(Some(raised)), 1).is_none());
+        assert!(line_item_label(&at(Some(raised))[1].line).is_none());
+    }
 }
