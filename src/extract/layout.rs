@@ -214,7 +214,14 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
                 .any(|(_, l)| line_markers(l, false).iter().any(|m| m.number == *n))
         });
         let continues = labels.is_empty() && carry && !any && next.is_none();
-        if at_foot && ((!labels.is_empty() && rising && text_above && called) || continues) {
+        let under_heading = lines
+            .get(..i)
+            .and_then(|b| b.iter().rev().find(|l| !l.is_blank()))
+            .is_some_and(|l| is_heading_like(l, body_size));
+        if at_foot
+            && !under_heading
+            && ((!labels.is_empty() && rising && text_above && called) || continues)
+        {
             let open = run
                 .iter()
                 .position(|l| !l.is_blank() && line_label(l).is_some_and(|n| n.number.is_some()))
@@ -233,6 +240,23 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
     }
     any.then_some(mask)
 }
+
+/// Whether a line reads as a heading by its setting: short, not ending a sentence, and set
+/// in another size than the running text. A page's running text never ends on a heading
+/// (typesetters keep a heading with what follows it), so small type right under one is a
+/// list set small (a reference list at the foot of a page), not the footnote zone.
+fn is_heading_like(line: &Line, body_size: f32) -> bool {
+    let t = line.text.trim();
+    let sized_apart = line
+        .layout
+        .is_some_and(|l| (l.font_size - body_size).abs() > SIZE_EPSILON);
+    sized_apart
+        && t.split_whitespace().count() <= HEADING_WORDS
+        && !t.ends_with(['.', '!', '?', '؟', '。'])
+}
+
+/// The most words a heading line has, for [`is_heading_like`].
+const HEADING_WORDS: usize = 8;
 
 /// The font size and weight of a line, when it has layout.
 fn style(line: &Line) -> Option<(f32, bool)> {
@@ -411,6 +435,18 @@ mod tests {
             note_mask(&listed, size, false),
             Some(vec![false, false, false, false, false, true, true, true])
         );
+        // A numbered list set small right under a heading (a reference list at the foot
+        // of a page) is no zone, though the page calls its numbers.
+        let heading = at(13.0, 560.0, vec![]);
+        let under = [
+            lines[0],
+            lines[1],
+            line(9, "References in Arabic", &heading),
+            lines[3],
+            lines[4],
+            lines[5],
+        ];
+        assert_eq!(note_mask(&under, size, false), None);
         let plain: Vec<Line> = lines.iter().map(|l| Line::new(l.number, l.text)).collect();
         assert_eq!(body_font_size(std::iter::once(&plain[..])), None);
     }

@@ -189,11 +189,40 @@ fn is_arabic_mark_dropped(c: char) -> bool {
     is_arabic_mark(c) && !matches!(c, '\u{064E}' | '\u{064F}' | '\u{0650}')
 }
 
+/// Consonants the French and English spellings of Arabic names write in other letters, as
+/// one: `q` and hard `c` as `k`, soft `c` (before `e`, `i`, `y`) and `ç` as `s`, `ch` as
+/// `sh` and `dj` as `j` (`Belkacemi` and `بلقاسمي`, `Cherifi` and `شريفي`, `Djamel` and
+/// `جمال`).
+fn fold_spellings(roman: &str) -> String {
+    let chars: Vec<char> = roman.chars().flat_map(char::to_lowercase).collect();
+    let mut out = String::with_capacity(roman.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        match (c, next) {
+            ('c', Some('h')) => {
+                out.push_str("sh");
+                i += 1;
+            }
+            ('d', Some('j')) => {
+                out.push('j');
+                i += 1;
+            }
+            ('c', Some('e' | 'i' | 'y')) | ('ç', _) => out.push('s'),
+            ('c' | 'q', _) => out.push('k'),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// The consonant skeleton of a Latin or Arabic word, for spelling-tolerant name comparison:
 /// the romanization with vowels (`a e i o u`), `w`, `y`, `h` after a consonant and
-/// non-letters removed, and doubled letters collapsed (`Salman`, `Selman`, `سلمان` → `slmn`).
+/// non-letters removed, and doubled letters collapsed (`Salman`, `Selman`, `سلمان` →
+/// `slmn`), after folding the French and English spellings ([`fold_spellings`]).
 pub fn consonant_skeleton(text: &str) -> String {
-    let roman = romanize(text);
+    let roman = fold_spellings(&romanize(text));
     let mut out = String::with_capacity(roman.len());
     let mut last: Option<char> = None;
     for c in roman.chars() {
@@ -405,6 +434,12 @@ mod tests {
         assert_eq!(consonant_skeleton("سلمان"), consonant_skeleton("Salman"));
         assert_eq!(consonant_skeleton("سلمان"), consonant_skeleton("Selman"));
         assert_eq!(consonant_skeleton("حسين"), consonant_skeleton("Hussein"));
+        assert_eq!(
+            consonant_skeleton("بلقاسمي"),
+            consonant_skeleton("belkacemi")
+        );
+        assert_eq!(consonant_skeleton("شريفي"), consonant_skeleton("cherifi"));
+        assert_eq!(consonant_skeleton("جمال"), consonant_skeleton("Djamel"));
         assert_eq!(
             consonant_skeleton("شمس الدين"),
             consonant_skeleton("shamsaldeen")

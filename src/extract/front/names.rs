@@ -737,6 +737,11 @@ mod tests {
             match_prefix("المدرس المساعد هدى").map(|p| p.0),
             Some(Some(AcademicRank::AssistantLecturer))
         );
+        // A doctoral student (Maghreb usage), not `د.` inside it.
+        assert_eq!(
+            match_prefix("ط.د. نسيمة"),
+            Some((Some(AcademicRank::Researcher), "ط.د.".len()))
+        );
         assert_eq!(match_prefix("Drake Lee"), None);
         assert_eq!(match_prefix("مها علي"), None);
     }

@@ -215,6 +215,23 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
             written: "الباحث",
             rank: Some(AcademicRank::Researcher),
         },
+        // A doctoral student (طالب دكتوراه), a researcher by rank (Maghreb usage).
+        Prefix {
+            written: "ط.د.",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "ط.د",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "طالب دكتوراه",
+            rank: Some(AcademicRank::Researcher),
+        },
+        Prefix {
+            written: "طالبة دكتوراه",
+            rank: Some(AcademicRank::Researcher),
+        },
         Prefix {
             written: "الباحثة",
             rank: Some(AcademicRank::Researcher),
