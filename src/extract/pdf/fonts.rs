@@ -153,7 +153,15 @@ impl Font {
                 .and_then(|d| number_entry(doc, d, b"MissingWidth"))
                 .map_or(0.0, |w| w * scale);
         }
-        let simple_codes = if composite {
+        // A symbolic font with no encoding but a ToUnicode map: its codes mean only what the
+        // map says, and a code missing from it is a glyph with no text of its own (a joining
+        // piece of an Arabic ligature), not a WinAnsi letter.
+        let symbolic = descriptor
+            .and_then(|d| number_entry(doc, d, b"Flags"))
+            .is_some_and(|f| (f as i64) & 4 != 0 && (f as i64) & 32 == 0);
+        let mapped_only =
+            to_unicode.is_some() && symbolic && entry(doc, dict, b"Encoding").is_none();
+        let simple_codes = if composite || mapped_only {
             Vec::new()
         } else {
             simple_encoding(doc, dict, subtype, &name, descriptor)
@@ -390,5 +398,52 @@ mod tests {
         assert_eq!(style_of("PalatinoLinotype-Roman", None), (false, false));
         assert_eq!(style_of("CMBX10", None), (true, false));
         assert_eq!(style_of("Amiri-Regular", None), (false, false));
+    }
+}
+
+#[cfg(test)]
+mod mapping_tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A symbolic TrueType subset (as LibreOffice writes Arabic fonts) with `map` as its
+    /// ToUnicode entries and `encoding` as its /Encoding, if any.
+    fn font(map: &str, encoding: Option<&str>) -> Font {
+        let mut doc = Document::with_version("1.5");
+        let cmap = format!(
+            "begincmap\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n{map}\nendcmap\n"
+        );
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
+        let descriptor = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "BAAAAA+Amiri-Regular",
+            "Flags" => 4,
+        });
+        let mut dict = dictionary! {
+            "Type" => "Font",
+            "Subtype" => "TrueType",
+            "BaseFont" => "BAAAAA+Amiri-Regular",
+            "FontDescriptor" => descriptor,
+            "ToUnicode" => to_unicode,
+        };
+        if let Some(e) = encoding {
+            dict.set("Encoding", Object::Name(e.as_bytes().to_vec()));
+        }
+        Font::load(&doc, &dict).expect("font")
+    }
+
+    #[test]
+    fn a_code_missing_from_a_symbolic_fonts_map_has_no_text() {
+        let map = "2 beginbfchar\n<01> <0627>\n<02> <0644>\nendbfchar";
+        let texts = |f: &Font| -> Vec<String> {
+            f.glyphs(&[0x01, 0xCC, 0x02])
+                .into_iter()
+                .map(|g| g.text)
+                .collect()
+        };
+        // 0xCC is a joining piece the map leaves out, not WinAnsi `Ì`.
+        assert_eq!(texts(&font(map, None)), ["ا", "", "ل"]);
+        // With an encoding named, its letters stand in for what the map lacks.
+        assert_eq!(texts(&font(map, Some("WinAnsiEncoding"))), ["ا", "Ì", "ل"]);
     }
 }
