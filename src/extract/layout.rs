@@ -242,15 +242,20 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
 }
 
 /// Whether a line reads as a heading by its setting: short, not ending a sentence, and set
-/// in another size than the running text. A page's running text never ends on a heading
-/// (typesetters keep a heading with what follows it), so small type right under one is a
-/// list set small (a reference list at the foot of a page), not the footnote zone.
+/// apart from the running text (another size, bold, or in capitals: `LITERATURE` in small
+/// capitals). A page's running text never ends on a heading (typesetters keep a heading
+/// with what follows it), so small type right under one is a list set small (a reference
+/// list at the foot of a page), not the footnote zone.
 fn is_heading_like(line: &Line, body_size: f32) -> bool {
     let t = line.text.trim();
-    let sized_apart = line
+    let capitals = t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let set_apart = line
         .layout
-        .is_some_and(|l| (l.font_size - body_size).abs() > SIZE_EPSILON);
-    sized_apart
+        .is_some_and(|l| (l.font_size - body_size).abs() > SIZE_EPSILON || l.bold || capitals);
+    set_apart
         && t.split_whitespace().count() <= HEADING_WORDS
         && !t.ends_with(['.', '!', '?', '؟', '。'])
 }
@@ -447,6 +452,11 @@ mod tests {
             lines[5],
         ];
         assert_eq!(note_mask(&under, size, false), None);
+        // So is one under a heading in capitals at the running text's size.
+        let capitals = at(11.0, 560.0, vec![]);
+        let mut under_capitals = under;
+        under_capitals[2] = line(9, "LITERATURE", &capitals);
+        assert_eq!(note_mask(&under_capitals, size, false), None);
         let plain: Vec<Line> = lines.iter().map(|l| Line::new(l.number, l.text)).collect();
         assert_eq!(body_font_size(std::iter::once(&plain[..])), None);
     }
