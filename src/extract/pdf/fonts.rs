@@ -156,11 +156,9 @@ impl Font {
         // A symbolic font with no encoding but a ToUnicode map: its codes mean only what the
         // map says, and a code missing from it is a glyph with no text of its own (a joining
         // piece of an Arabic ligature), not a WinAnsi letter.
-        let symbolic = descriptor
-            .and_then(|d| number_entry(doc, d, b"Flags"))
-            .is_some_and(|f| (f as i64) & 4 != 0 && (f as i64) & 32 == 0);
-        let mapped_only =
-            to_unicode.is_some() && symbolic && entry(doc, dict, b"Encoding").is_none();
+        let mapped_only = to_unicode.is_some()
+            && is_symbolic(doc, descriptor)
+            && entry(doc, dict, b"Encoding").is_none();
         let simple_codes = if composite || mapped_only {
             Vec::new()
         } else {
@@ -306,6 +304,14 @@ fn read_cid_widths(doc: &Document, w: &[Object], scale: f32, widths: &mut HashMa
 }
 
 /// A simple font's code → text table from `/Encoding` (base and differences).
+/// Whether the font descriptor flags the font symbolic (and not non-symbolic): its codes
+/// are the font's own, not a standard encoding's.
+fn is_symbolic(doc: &Document, descriptor: Option<&Dictionary>) -> bool {
+    descriptor
+        .and_then(|d| number_entry(doc, d, b"Flags"))
+        .is_some_and(|f| (f as i64) & 4 != 0 && (f as i64) & 32 == 0)
+}
+
 fn simple_encoding(
     doc: &Document,
     dict: &Dictionary,
@@ -313,9 +319,7 @@ fn simple_encoding(
     name: &str,
     descriptor: Option<&Dictionary>,
 ) -> Vec<Option<String>> {
-    let symbolic = descriptor
-        .and_then(|d| number_entry(doc, d, b"Flags"))
-        .is_some_and(|f| (f as i64) & 4 != 0 && (f as i64) & 32 == 0);
+    let symbolic = is_symbolic(doc, descriptor);
     let default_base = if subtype == b"TrueType" || !symbolic {
         Some(if subtype == b"Type1" || subtype == b"MMType1" {
             BaseEncoding::Standard
