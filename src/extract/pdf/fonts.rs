@@ -218,9 +218,23 @@ impl Font {
     }
 }
 
-/// The encoding built into an embedded Type 1 font program (`dup 12 /fi put` entries of its
-/// clear-text part), as code → text.
+/// The encoding built into an embedded font program, as code → text: a Type 1 program's
+/// `dup 12 /fi put` entries (clear-text part) or a bare CFF program's own encoding.
 fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<Option<String>>> {
+    if let Some(program) = descriptor
+        .get(b"FontFile3")
+        .ok()
+        .and_then(|o| as_stream(doc, o))
+        .filter(|s| name_entry(doc, &s.dict, b"Subtype") == Some(b"Type1C"))
+    {
+        let names = super::cff::builtin_encoding(&decode_stream(program).ok()?)?;
+        return Some(
+            names
+                .iter()
+                .map(|n| n.as_deref().and_then(glyph_text))
+                .collect(),
+        );
+    }
     let stream = descriptor
         .get(b"FontFile")
         .ok()

@@ -312,6 +312,127 @@ fn rows(mut cells: Vec<Cell>) -> Vec<Row> {
     rows
 }
 
+/// Fewest numbers in a run of margin line numbers.
+const LINE_NUMBER_RUN: usize = 10;
+
+/// A margin line number stands at least this many sizes away from its row's text.
+const LINE_NUMBER_GAP: f32 = 2.0;
+
+/// Drops the line numbers a manuscript prints in its margin (`1`, `2`, … down the page, one
+/// per line, text or not): digit words at a row's edge, set apart from its text, standing one
+/// above the other at one x and counting up by one from row to row, at least
+/// [`LINE_NUMBER_RUN`] of them. A list's or a table's numbers stand beside their text, so they
+/// stay.
+fn drop_margin_line_numbers(rows: &mut Vec<Row>) {
+    // (row, first cell, cell count, x0, x1, value)
+    let mut found: Vec<(usize, usize, usize, f32, f32, u32)> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let inked: Vec<usize> = (0..row.cells.len())
+            .filter(|&i| !row.cells[i].is_space() && !row.cells[i].filler)
+            .collect();
+        let word_at = |from_start: bool| -> Option<(usize, usize, f32, f32, u32)> {
+            let mut members: Vec<usize> = Vec::new();
+            let order: Box<dyn Iterator<Item = &usize>> = if from_start {
+                Box::new(inked.iter())
+            } else {
+                Box::new(inked.iter().rev())
+            };
+            let mut next_text = None;
+            for &i in order {
+                let c = &row.cells[i];
+                let joined = members.last().is_none_or(|&m| {
+                    let p = &row.cells[m];
+                    let gap = if from_start { c.x0 - p.x1 } else { p.x0 - c.x1 };
+                    gap < 0.3 * row.size
+                });
+                if joined && c.text.len() == 1 && c.text.as_bytes()[0].is_ascii_digit() {
+                    members.push(i);
+                } else {
+                    next_text = Some(i);
+                    break;
+                }
+            }
+            let (&first, &last) = (members.first()?, members.last()?);
+            let (lo, hi) = if from_start {
+                (first, last)
+            } else {
+                (last, first)
+            };
+            let (x0, x1) = (row.cells[lo].x0, row.cells[hi].x1);
+            if let Some(n) = next_text {
+                let c = &row.cells[n];
+                let gap = if from_start { c.x0 - x1 } else { x0 - c.x1 };
+                if gap < LINE_NUMBER_GAP * row.size {
+                    return None;
+                }
+            }
+            if members.len() > 3 {
+                return None;
+            }
+            let value: String = (lo..=hi).map(|i| row.cells[i].text.as_str()).collect();
+            Some((lo, hi - lo + 1, x0, x1, value.parse().ok()?))
+        };
+        for from_start in [true, false] {
+            if let Some((first, count, x0, x1, value)) = word_at(from_start) {
+                found.push((r, first, count, x0, x1, value));
+                break;
+            }
+        }
+    }
+    if found.len() < LINE_NUMBER_RUN {
+        return;
+    }
+    let mut drop: Vec<(usize, usize, usize)> = Vec::new();
+    // Right-aligned numbers share their right edge, left-aligned ones their left edge.
+    for by_right in [true, false] {
+        let edge = |f: &(usize, usize, usize, f32, f32, u32)| if by_right { f.4 } else { f.3 };
+        let mut used = vec![false; found.len()];
+        for a in 0..found.len() {
+            if used[a] {
+                continue;
+            }
+            let column: Vec<usize> = (a..found.len())
+                .filter(|&b| !used[b] && (edge(&found[b]) - edge(&found[a])).abs() < 1.5)
+                .collect();
+            // Runs counting up by one, top to bottom (rows are in y order).
+            let mut run: Vec<usize> = Vec::new();
+            let mut flush = |run: &mut Vec<usize>, used: &mut Vec<bool>| {
+                if run.len() >= LINE_NUMBER_RUN {
+                    for &k in run.iter() {
+                        used[k] = true;
+                        let f = &found[k];
+                        drop.push((f.0, f.1, f.2));
+                    }
+                }
+                run.clear();
+            };
+            for &b in &column {
+                let follows = run
+                    .last()
+                    .is_some_and(|&p| found[b].5 == found[p].5 + 1 && found[b].0 > found[p].0);
+                if !follows {
+                    flush(&mut run, &mut used);
+                }
+                run.push(b);
+            }
+            flush(&mut run, &mut used);
+        }
+    }
+    if drop.is_empty() {
+        return;
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for &(r, first, count) in drop.iter().rev() {
+        if let Some(row) = rows.get_mut(r) {
+            if first + count <= row.cells.len() {
+                row.cells.drain(first..first + count);
+            }
+        }
+    }
+    rows.retain(|row| row.cells.iter().any(|c| !c.is_space() && !c.filler));
+}
+
 /// The spans of a row's text, joined over gaps narrower than a word space or so.
 fn spans(row: &Row) -> Vec<(f32, f32)> {
     let mut out: Vec<(f32, f32)> = Vec::new();
@@ -386,7 +507,8 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
     turns.sort_by_key(|&(t, n)| (t != 0, std::cmp::Reverse(n)));
     for (t, _) in turns {
         let (cells, frame) = cells(glyphs, t, page, &mut text);
-        let rows = rows(cells);
+        let mut rows = rows(cells);
+        drop_margin_line_numbers(&mut rows);
         let ordered = reading_order(rows, frame.0);
         let rtl_page = is_rtl_text(&ordered);
         let lines = dehyphenated(with_breaks(

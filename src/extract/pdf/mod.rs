@@ -9,6 +9,7 @@
 //! of engine is measured in `docs/pdf-engines.md`.
 
 pub mod bidi;
+pub mod cff;
 pub mod cmap;
 pub mod content;
 pub mod encodings;

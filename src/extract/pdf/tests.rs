@@ -272,3 +272,37 @@ fn small_capitals_do_not_set_a_lines_size() {
     assert_eq!(layout.font_size, 9.0, "{}", line.text);
     assert_eq!(layout.superscripts.first(), Some(&(0..3)));
 }
+
+#[test]
+fn margin_line_numbers_are_dropped_and_a_lists_numbers_kept() {
+    // A manuscript numbers every line in the left margin, text or not; a numbered list in
+    // the text keeps its numbers.
+    let mut lines: Vec<(&str, f32, f32, f32, String)> = Vec::new();
+    for i in 0..14 {
+        let y = 720.0 - 12.0 * i as f32;
+        lines.push(("F1", 10.0, 20.0, y, format!("{}", i + 1)));
+        if i % 4 != 3 {
+            lines.push((
+                "F1",
+                10.0,
+                90.0,
+                y,
+                format!("{} item of the body text.", i + 1),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, f32, f32, f32, &str)> = lines
+        .iter()
+        .map(|(f, s, x, y, t)| (*f, *s, *x, *y, t.as_str()))
+        .collect();
+    let input = read_pdf(&build_pdf(&[text_content(&borrowed)], None, ""), "t.pdf").unwrap();
+    let texts: Vec<&str> = input.pages[0]
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(texts.len(), 11, "{texts:?}");
+    assert_eq!(texts[0], "1 item of the body text.");
+    assert!(texts.iter().all(|t| t.ends_with("body text.")), "{texts:?}");
+}
