@@ -570,6 +570,8 @@ struct Linker<'a> {
     /// they can score above zero for a footnote that holds it.
     postings: Vec<Vec<usize>>,
     vocab: Vocab,
+    /// Author–year citations of the reference list, for notes that cite that way.
+    author_year: super::intext::NoteCitations,
 }
 
 /// References whose profiles are equal.
@@ -587,7 +589,9 @@ impl Class {
 
 impl<'a> Linker<'a> {
     fn new(groups: &'a mut Vec<ReferenceGroup>) -> Self {
+        let author_year = super::intext::NoteCitations::new(groups);
         let mut linker = Linker {
+            author_year,
             groups,
             ids: Vec::new(),
             classes: Vec::new(),
@@ -845,22 +849,29 @@ fn resolve(
                 (Some(CitationKind::Supra), None, None)
             }
         },
-        Form::Plain(text) => match linker.best_match(&text) {
-            Some((id, _)) => (Some(CitationKind::Direct), Some(id), None),
-            None if citation_like(&text, has_locator) => {
-                let id = linker.add_from_footnote(&note.text, note.source);
-                diags.push(Diagnostic::warning(
-                    "reference-from-footnote",
-                    format!(
-                        "footnote {} cites a work missing from the reference list; added as {id}",
-                        note.label
-                    ),
-                    Some(line),
-                ));
-                (Some(CitationKind::Direct), Some(id), None)
+        Form::Plain(text) => {
+            if let Some((id, _)) = linker.best_match(&text) {
+                return (Some(CitationKind::Direct), Some(id), None);
             }
-            None => (None, None, None),
-        },
+            // `For the data, see Lee and Cho (2007).`: the note cites a listed work by its
+            // authors and year.
+            if let Some(id) = linker.author_year.cited(&text).into_iter().next() {
+                return (Some(CitationKind::Direct), Some(id), None);
+            }
+            if !citation_like(&text, has_locator) {
+                return (None, None, None);
+            }
+            let id = linker.add_from_footnote(&note.text, note.source);
+            diags.push(Diagnostic::warning(
+                "reference-from-footnote",
+                format!(
+                    "footnote {} cites a work missing from the reference list; added as {id}",
+                    note.label
+                ),
+                Some(line),
+            ));
+            (Some(CitationKind::Direct), Some(id), None)
+        }
     }
 }
 
@@ -1266,6 +1277,27 @@ mod tests {
             lines[0]
         );
         assert!(lines[1].contains("\tnone\t"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn a_note_citing_by_author_and_year_links_to_the_listed_work() {
+        let mut groups = refs("References\nOrtega, Lina/Brandt, Kai (2009): Harbour tolls in the long nineteenth century. Port History Review 12, 33-58.\nBrandt, Kai (2011): Customs books as sources. Archive Notes 4, 1-9.");
+        let mut notes = vec![
+            note(1, 1, 1, "For the toll series, see Ortega and Brandt (2009) and, on the sources, Brandt (2011)."),
+            note(2, 1, 2, "For quotes of more than a dozen harbour masters, see Ortega and Brandt (2009)."),
+        ];
+        let diags = link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cite(&notes[0]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        assert_eq!(
+            cite(&notes[1]),
+            (Some(CitationKind::Direct), Some("ref1"), None)
+        );
+        let all: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
+        assert_eq!(all.len(), 2);
+        assert!(!diags.iter().any(|d| d.code == "reference-from-footnote"));
     }
 
     #[test]

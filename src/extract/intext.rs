@@ -141,6 +141,35 @@ pub fn link_intext_citations(body: &mut Body, groups: &[ReferenceGroup]) -> Vec<
     diags
 }
 
+/// The author–year citations of a note's text (`see Lee and Cho (2007)`), for notes that
+/// cite works of the reference list this way rather than by title.
+pub(crate) struct NoteCitations {
+    index: RefIndex,
+}
+
+impl NoteCitations {
+    /// Indexes the references of `groups`.
+    pub(crate) fn new(groups: &[ReferenceGroup]) -> Self {
+        NoteCitations {
+            index: RefIndex::new(groups),
+        }
+    }
+
+    /// The ids of the references `text` cites by author and year, each resolved to one
+    /// reference, in order of citation.
+    pub(crate) fn cited(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in scan_text(text, &self.index) {
+            if let (true, [id]) = (c.matched(), c.reference_ids.as_slice()) {
+                if !out.contains(id) {
+                    out.push(id.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Calls `f` on the inline content of every block and section title of the running text, in
 /// document order, with its first source line. Reference-list sections are skipped.
 fn visit(body: &mut Body, f: &mut dyn FnMut(&mut Vec<Inline>, usize)) {

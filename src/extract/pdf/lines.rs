@@ -584,6 +584,18 @@ fn is_rtl_text(rows: &[Row]) -> bool {
 }
 
 /// One row → a line: spaces where glyphs stand apart, logical order, layout.
+/// A space glyph drawn inside the glyph before it, with the next glyph set flush against
+/// that one, leaves no gap on the page: some typesetters draw one after a ligature
+/// (`identiﬁ cation`). It is no word break.
+fn is_swallowed_space(after: &[Cell], space: &Cell, prev_end: Option<f32>, size: f32) -> bool {
+    let Some(end) = prev_end else {
+        return false;
+    };
+    let inside = end - space.x0 > 0.25 * (space.x1 - space.x0).max(0.1 * size);
+    let next = after.iter().find(|c| !c.is_space() && !c.filler);
+    inside && next.is_some_and(|n| n.x0 - end < 0.1 * size)
+}
+
 fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) {
     // Visual units: glyph texts with spaces between words.
     let mut units: Vec<&Cell> = Vec::with_capacity(row.cells.len() + 8);
@@ -599,13 +611,13 @@ fn make_line(row: &Row, fonts: &[Font], rtl_page: bool) -> (LaidLine, f32, f32) 
     };
     let mut prev_end: Option<f32> = None;
     let mut last_space = true;
-    for c in &row.cells {
+    for (i, c) in row.cells.iter().enumerate() {
         if c.filler {
             prev_end = Some(prev_end.map_or(c.x1, |e: f32| e.max(c.x1)));
             continue;
         }
         if c.is_space() {
-            if !last_space {
+            if !last_space && !is_swallowed_space(&row.cells[i + 1..], c, prev_end, row.size) {
                 units.push(&space);
                 last_space = true;
             }
