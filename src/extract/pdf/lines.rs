@@ -50,6 +50,8 @@ pub struct PageText {
     pub unmapped: usize,
     /// Glyphs with text.
     pub mapped: usize,
+    /// The x of the gutter between the page's two columns, if it has two.
+    pub gutter: Option<f32>,
 }
 
 fn is_mark(text: &str) -> bool {
@@ -450,11 +452,9 @@ fn spans(row: &Row) -> Vec<(f32, f32)> {
 fn gutter(rows: &[Row], width: f32) -> Option<f32> {
     let row_spans: Vec<Vec<(f32, f32)>> = rows.iter().map(spans).collect();
     let (lo, hi) = (width * 0.25, width * 0.75);
-    let mut best: Option<(f32, usize)> = None;
-    let mut x = lo;
-    while x <= hi {
-        // Rows with a column's worth of prose left of x, and right of x, that do not cross
-        // it; the columns' baselines need not line up.
+    // Rows with a column's worth of prose left of x, and right of x, that do not cross it;
+    // the columns' baselines need not line up.
+    let sides = |x: f32| {
         let (mut left_rows, mut right_rows) = (0usize, 0usize);
         for spans in &row_spans {
             if spans.iter().any(|&(a, b)| a < x && b > x) {
@@ -465,7 +465,12 @@ fn gutter(rows: &[Row], width: f32) -> Option<f32> {
             left_rows += usize::from(left >= 0.2 * width);
             right_rows += usize::from(right >= 0.2 * width);
         }
-        let both = left_rows.min(right_rows);
+        left_rows.min(right_rows)
+    };
+    let mut best: Option<(f32, usize)> = None;
+    let mut x = lo;
+    while x <= hi {
+        let both = sides(x);
         if both >= 5 && both * 100 >= rows.len() * 10 && best.is_none_or(|(_, b)| both > b) {
             best = Some((x, both));
         }
@@ -491,9 +496,44 @@ fn gutter(rows: &[Row], width: f32) -> Option<f32> {
     })
 }
 
+/// The gutter of the page before (`previous`) carried onto a page whose two columns hold
+/// only a few lines (the end of a reference list above a full-width block): the rows from
+/// the first with text on both sides of it to the first that crosses it or stands after a
+/// wide vertical gap, when at least two rows of them have text on both sides.
+fn carried_columns(
+    rows: &[Row],
+    width: f32,
+    previous: Option<f32>,
+) -> Option<(f32, std::ops::Range<usize>)> {
+    let g = previous.filter(|&g| g > 0.25 * width && g < 0.75 * width)?;
+    let row_spans: Vec<Vec<(f32, f32)>> = rows.iter().map(spans).collect();
+    let both_sides = |s: &Vec<(f32, f32)>| s.iter().any(|x| x.1 <= g) && s.iter().any(|x| x.0 >= g);
+    let crosses = |s: &Vec<(f32, f32)>| s.iter().any(|&(a, b)| a < g && b > g);
+    let first = row_spans.iter().position(both_sides)?;
+    let mut end = first + 1;
+    while end < rows.len()
+        && !crosses(&row_spans[end])
+        && rows[end].y - rows[end - 1].y <= 2.5 * rows[end].size.max(rows[end - 1].size)
+    {
+        end += 1;
+    }
+    let paired = row_spans[first..end]
+        .iter()
+        .filter(|s| both_sides(s))
+        .count();
+    (paired >= 2).then_some((g, first..end))
+}
+
 /// Lays out one page: the upright text first, then text turned by quarter turns (a
 /// landscape table, a margin note), each in its own frame. Skewed glyphs are left out.
-pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> PageText {
+///
+/// `previous_gutter` is the column gutter of the page before, if it had two columns.
+pub fn lay_out_page(
+    glyphs: &[DrawnGlyph],
+    fonts: &[Font],
+    page: (f32, f32),
+    previous_gutter: Option<f32>,
+) -> PageText {
     let mut text = PageText::default();
     let mut turns: Vec<(u8, usize)> = (0..4u8)
         .map(|t| {
@@ -509,7 +549,11 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
         let (cells, frame) = cells(glyphs, t, page, &mut text);
         let mut rows = rows(cells);
         drop_margin_line_numbers(&mut rows);
-        let ordered = reading_order(rows, frame.0);
+        let hint = if t == 0 { previous_gutter } else { None };
+        let (ordered, gutter) = reading_order(rows, frame.0, hint);
+        if t == 0 {
+            text.gutter = gutter;
+        }
         let rtl_page = is_rtl_text(&ordered);
         let lines = dehyphenated(with_breaks(
             ordered
@@ -530,9 +574,13 @@ pub fn lay_out_page(glyphs: &[DrawnGlyph], fonts: &[Font], page: (f32, f32)) -> 
 
 /// Rows in reading order: on a page with two columns, the rows above, between and below
 /// full-width rows in blocks, each block column by column.
-fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
-    let Some(g) = gutter(&rows, width) else {
-        return rows;
+fn reading_order(rows: Vec<Row>, width: f32, previous: Option<f32>) -> (Vec<Row>, Option<f32>) {
+    let (g, columned) = match gutter(&rows, width) {
+        Some(g) => (g, 0..rows.len()),
+        None => match carried_columns(&rows, width, previous) {
+            Some(found) => found,
+            None => return (rows, None),
+        },
     };
     let rtl = is_rtl_text(&rows);
     let mut out = Vec::with_capacity(rows.len() * 2);
@@ -546,8 +594,8 @@ fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
             out.append(right);
         }
     };
-    for row in rows {
-        if spans(&row).iter().any(|&(a, b)| a < g && b > g) {
+    for (i, row) in rows.into_iter().enumerate() {
+        if !columned.contains(&i) || spans(&row).iter().any(|&(a, b)| a < g && b > g) {
             flush(&mut out, &mut left, &mut right);
             out.push(row);
             continue;
@@ -570,7 +618,7 @@ fn reading_order(rows: Vec<Row>, width: f32) -> Vec<Row> {
         }
     }
     flush(&mut out, &mut left, &mut right);
-    out
+    (out, Some(g))
 }
 
 /// Whether the rows' text mostly reads right to left.

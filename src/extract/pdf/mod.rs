@@ -169,6 +169,8 @@ pub fn read_pdf(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErro
     let mut fonts = FontCache::default();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut line_number = 0usize;
+    // The column gutter of the page before: a page ending two columns in a few lines keeps it.
+    let mut gutter: Option<f32> = None;
     let (mut mapped, mut unmapped) = (0usize, 0usize);
     for (index, (_, id)) in page_ids.iter().enumerate() {
         let number = index + 1;
@@ -191,7 +193,8 @@ pub fn read_pdf(bytes: &[u8], file_name: &str) -> Result<PagedInput, ExtractErro
                 ))
             }
         };
-        let laid = lines::lay_out_page(&drawn.glyphs, &fonts.fonts, size);
+        let laid = lines::lay_out_page(&drawn.glyphs, &fonts.fonts, size, gutter);
+        gutter = laid.gutter;
         mapped += laid.mapped;
         unmapped += laid.unmapped;
         let mut source_lines = Vec::with_capacity(laid.lines.len());

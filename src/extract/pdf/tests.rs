@@ -306,3 +306,46 @@ fn margin_line_numbers_are_dropped_and_a_lists_numbers_kept() {
     assert_eq!(texts[0], "1 item of the body text.");
     assert!(texts.iter().all(|t| t.ends_with("body text.")), "{texts:?}");
 }
+
+#[test]
+fn a_page_ending_two_columns_in_a_few_lines_keeps_the_columns_of_the_page_before() {
+    let left: Vec<String> = (0..8)
+        .map(|i| format!("Left column line number {i} of prose"))
+        .collect();
+    let right: Vec<String> = (0..8)
+        .map(|i| format!("Right column line number {i} of prose"))
+        .collect();
+    let mut first = Vec::new();
+    for i in 0..8 {
+        let y = 700.0 - 12.0 * i as f32;
+        first.push(("F1", 10.0, 50.0, y, left[i].as_str()));
+        first.push(("F1", 10.0, 320.0, y, right[i].as_str()));
+    }
+    let wide = "A full-width paragraph under both columns runs from the left edge to the right one";
+    let mut second = Vec::new();
+    for i in 0..3 {
+        let y = 700.0 - 12.0 * i as f32;
+        second.push(("F1", 10.0, 50.0, y, left[i].as_str()));
+        second.push(("F1", 10.0, 320.0, y, right[i].as_str()));
+    }
+    second.push(("F1", 10.0, 50.0, 620.0, "About the author"));
+    second.push(("F1", 10.0, 50.0, 608.0, wide));
+    let pdf = build_pdf(&[text_content(&first), text_content(&second)], None, "");
+    let input = read_pdf(&pdf, "c.pdf").unwrap();
+    let got: Vec<&str> = input.pages[1]
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut want: Vec<&str> = left[..3]
+        .iter()
+        .chain(&right[..3])
+        .map(String::as_str)
+        .collect();
+    want.extend(["About the author", wide]);
+    assert_eq!(got, want);
+    // Alone, the short page reads row by row: two columns of three lines are no evidence.
+    let alone = read_pdf(&build_pdf(&[text_content(&second)], None, ""), "c.pdf").unwrap();
+    assert_eq!(alone.pages[0].lines[0].text.matches("column").count(), 2);
+}
