@@ -1119,6 +1119,11 @@ mod tests {
         }
     }
 
+    /// The citation of every note, in order, for comparing a test's notes at once.
+    fn cites(notes: &[Footnote]) -> Vec<(Option<CitationKind>, Option<&str>, Option<&str>)> {
+        notes.iter().map(cite).collect()
+    }
+
     #[test]
     fn english_footnotes_with_ibid_op_cit_and_supra() {
         let mut groups = refs("Bibliography\n- Ward, Helen. (2011). Rivers and Empires. Delta Press. London.\n- Osei, Kofi. (2016). Grain markets in the Sahel. Journal of Food Policy, 22(4), 310-333. https://doi.org/10.7777/jfp.22.4\n- Lund, Erik. (2009). Harbour Law. Norden University Press. Oslo.");
@@ -1287,14 +1292,8 @@ mod tests {
             note(2, 1, 2, "For quotes of more than a dozen harbour masters, see Ortega and Brandt (2009)."),
         ];
         let diags = link_citations(&mut notes, &mut groups);
-        assert_eq!(
-            cite(&notes[0]),
-            (Some(CitationKind::Direct), Some("ref1"), None)
-        );
-        assert_eq!(
-            cite(&notes[1]),
-            (Some(CitationKind::Direct), Some("ref1"), None)
-        );
+        let direct = (Some(CitationKind::Direct), Some("ref1"), None);
+        assert_eq!(cites(&notes), vec![direct, direct]);
         let all: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
         assert_eq!(all.len(), 2);
         assert!(!diags.iter().any(|d| d.code == "reference-from-footnote"));
@@ -1312,20 +1311,13 @@ mod tests {
         ];
         let diags = link_citations(&mut notes, &mut groups);
         assert_eq!(
-            cite(&notes[0]),
-            (Some(CitationKind::Direct), Some("ref1"), None)
-        );
-        assert_eq!(
-            cite(&notes[1]),
-            (Some(CitationKind::Direct), Some("ref2"), None)
-        );
-        assert_eq!(
-            cite(&notes[2]),
-            (Some(CitationKind::Direct), Some("ref3"), None)
-        );
-        assert_eq!(
-            cite(&notes[3]),
-            (Some(CitationKind::OpCit), Some("ref2"), Some("fn2"))
+            cites(&notes),
+            vec![
+                (Some(CitationKind::Direct), Some("ref1"), None),
+                (Some(CitationKind::Direct), Some("ref2"), None),
+                (Some(CitationKind::Direct), Some("ref3"), None),
+                (Some(CitationKind::OpCit), Some("ref2"), Some("fn2")),
+            ]
         );
         let all: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
         assert_eq!(all.len(), 3);

@@ -75,6 +75,23 @@ pub(crate) fn text_content(lines: &[(&str, f32, f32, f32, &str)]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Eight numbered lines of prose for one column of a two-column page.
+fn column_texts(side: &str) -> Vec<String> {
+    (0..8)
+        .map(|i| format!("{side} column line number {i} of prose"))
+        .collect()
+}
+
+/// The non-empty line texts of one page.
+fn page_texts(input: &PagedInput, page: usize) -> Vec<&str> {
+    input.pages[page]
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 fn lines_of(input: &PagedInput) -> Vec<&str> {
     input
         .pages
@@ -129,12 +146,8 @@ fn reads_lines_with_layout_superscripts_and_numbers() {
 #[test]
 fn two_columns_read_column_by_column() {
     let mut lines = Vec::new();
-    let left: Vec<String> = (0..8)
-        .map(|i| format!("Left column line number {i} of prose"))
-        .collect();
-    let right: Vec<String> = (0..8)
-        .map(|i| format!("Right column line number {i} of prose"))
-        .collect();
+    let left = column_texts("Left");
+    let right = column_texts("Right");
     for i in 0..8 {
         lines.push(("F1", 10.0, 50.0, 700.0 - 12.0 * i as f32, left[i].as_str()));
         lines.push((
@@ -296,12 +309,7 @@ fn margin_line_numbers_are_dropped_and_a_lists_numbers_kept() {
         .map(|(f, s, x, y, t)| (*f, *s, *x, *y, t.as_str()))
         .collect();
     let input = read_pdf(&build_pdf(&[text_content(&borrowed)], None, ""), "t.pdf").unwrap();
-    let texts: Vec<&str> = input.pages[0]
-        .lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts = page_texts(&input, 0);
     assert_eq!(texts.len(), 11, "{texts:?}");
     assert_eq!(texts[0], "1 item of the body text.");
     assert!(texts.iter().all(|t| t.ends_with("body text.")), "{texts:?}");
@@ -309,12 +317,8 @@ fn margin_line_numbers_are_dropped_and_a_lists_numbers_kept() {
 
 #[test]
 fn a_page_ending_two_columns_in_a_few_lines_keeps_the_columns_of_the_page_before() {
-    let left: Vec<String> = (0..8)
-        .map(|i| format!("Left column line number {i} of prose"))
-        .collect();
-    let right: Vec<String> = (0..8)
-        .map(|i| format!("Right column line number {i} of prose"))
-        .collect();
+    let left = column_texts("Left");
+    let right = column_texts("Right");
     let mut first = Vec::new();
     for i in 0..8 {
         let y = 700.0 - 12.0 * i as f32;
@@ -332,12 +336,7 @@ fn a_page_ending_two_columns_in_a_few_lines_keeps_the_columns_of_the_page_before
     second.push(("F1", 10.0, 50.0, 608.0, wide));
     let pdf = build_pdf(&[text_content(&first), text_content(&second)], None, "");
     let input = read_pdf(&pdf, "c.pdf").unwrap();
-    let got: Vec<&str> = input.pages[1]
-        .lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .filter(|l| !l.is_empty())
-        .collect();
+    let got = page_texts(&input, 1);
     let mut want: Vec<&str> = left[..3]
         .iter()
         .chain(&right[..3])
