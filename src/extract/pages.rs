@@ -1017,7 +1017,11 @@ fn names_a_section(text: &str) -> bool {
 
 /// The kind of the section a line names when it is only a section name.
 fn section_kind(text: &str) -> Option<SectionKind> {
-    let folded = fold(text.trim().trim_end_matches([':', '.', ' ']));
+    let text = text.trim().trim_end_matches([':', '.', ' ']);
+    if sections_table::folds_longer_than(text, *sections_table::LONGEST_KIND) {
+        return None;
+    }
+    let folded = fold(text);
     sections_table::FOLDED
         .iter()
         .flat_map(|t| t.kinds.iter())

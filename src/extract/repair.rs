@@ -1014,8 +1014,7 @@ fn join_split_words(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
     let is_letter = |c: char| crate::script::is_arabic_letter(c) && !is_mark(c);
     let mut out: Vec<Ch> = Vec::with_capacity(chars.len());
     for (i, &ch) in chars.iter().enumerate() {
-        if ch.0 == ' ' && i > 0 {
-            let before = chars[i - 1].0;
+        if ch.0 == ' ' && i > 0 && ends_join(chars[i - 1].0) {
             let after: String = chars[i + 1..]
                 .iter()
                 .map(|&(c, _)| c)
@@ -1039,8 +1038,7 @@ fn join_split_words(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<Ch> {
                     r.chars().count() == 1 && r.chars().all(|c| matches!(c, 'د' | 'ذ' | 'ر' | 'ز'))
                 })
             });
-            let splits = ends_join(before)
-                && !after.is_empty()
+            let splits = !after.is_empty()
                 && (BOUND_ENDINGS.contains(&after.as_str())
                     || (article_and_letter && after.chars().count() >= 2));
             if splits {
@@ -1107,33 +1105,53 @@ fn close_dotted_abbreviations(chars: Vec<Ch>, counts: &mut RepairCounts) -> Vec<
 /// Repairs every line of a reader's pages; `None` when no line needed it. The counts go to
 /// `source.repairs`; line numbers are kept, so every extracted unit still points at its line.
 pub fn repair_input(input: &PagedInput) -> Option<PagedInput> {
-    let lines = input.pages.iter().flat_map(|p| &p.lines);
+    // Each line is repaired once; only a document that prints lam-alef backwards needs its
+    // vocabulary and a second pass with it.
     let mut certain = 0;
     let mut printed = 0;
-    let mut words = lam_alef::Vocabulary::default();
-    for line in lines {
-        let repaired = repair_line(&line.text);
-        certain += repaired.counts.ligatures;
-        printed += lam_alef::printed_lam_alef(&line.text);
-        words.add_line(&repaired.text);
-    }
-    let reversing = lam_alef::document_reverses(certain, printed).then_some(&words);
-    let mut counts = RepairCounts::default();
-    let mut pages = Vec::with_capacity(input.pages.len());
+    let mut first: Vec<Vec<RepairedLine>> = Vec::with_capacity(input.pages.len());
     for page in &input.pages {
         let mut lines = Vec::with_capacity(page.lines.len());
         for line in &page.lines {
-            let repaired = repair_line_in(&line.text, reversing);
+            let repaired = repair_line(&line.text);
+            certain += repaired.counts.ligatures;
+            printed += lam_alef::printed_lam_alef(&line.text);
+            lines.push(repaired);
+        }
+        first.push(lines);
+    }
+    if lam_alef::document_reverses(certain, printed) {
+        let mut words = lam_alef::Vocabulary::default();
+        for repaired in first.iter().flatten() {
+            words.add_line(&repaired.text);
+        }
+        first = input
+            .pages
+            .iter()
+            .map(|page| {
+                page.lines
+                    .iter()
+                    .map(|line| repair_line_in(&line.text, Some(&words)))
+                    .collect()
+            })
+            .collect();
+    }
+    let mut counts = RepairCounts::default();
+    let mut pages = Vec::with_capacity(input.pages.len());
+    for (page, repaired_lines) in input.pages.iter().zip(first) {
+        let mut lines = Vec::with_capacity(page.lines.len());
+        for (line, repaired) in page.lines.iter().zip(repaired_lines) {
             counts.add(&repaired.counts);
-            let text = repaired.text.into_owned();
             lines.push(SourceLine {
-                text,
-                ..line.clone()
+                number: line.number,
+                text: repaired.text.into_owned(),
+                layout: line.layout.clone(),
             });
         }
         pages.push(SourcePage {
+            number: page.number,
             lines,
-            ..page.clone()
+            size: page.size,
         });
     }
     if counts.is_empty() {

@@ -462,6 +462,29 @@ pub static FOLDED: LazyLock<Vec<FoldedSectionMarkers>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest section name of the tables, in characters once folded: a longer line names
+/// no section.
+pub static LONGEST_KIND: LazyLock<usize> = LazyLock::new(|| {
+    FOLDED
+        .iter()
+        .flat_map(|t| t.kinds.iter())
+        .map(|(w, _)| w.chars().count())
+        .max()
+        .unwrap_or(0)
+});
+
+/// Whether `text` folds to more than `limit` characters, told without folding it: the
+/// characters [`fold`] keeps (it drops marks and tatweel, collapses whitespace and never
+/// shortens a letter by lower-casing) already number more.
+pub fn folds_longer_than(text: &str, limit: usize) -> bool {
+    text.chars()
+        .filter(|&c| {
+            !matches!(c, '\u{064B}'..='\u{0652}' | '\u{0670}' | '\u{0640}') && !c.is_whitespace()
+        })
+        .nth(limit)
+        .is_some()
+}
+
 /// Folds text for comparison with the tables: drops Arabic diacritics and tatweel, unifies
 /// alef, yeh and teh marbuta forms, lower-cases Latin letters and collapses whitespace.
 /// Used only to compare; source text is never replaced by its fold.

@@ -64,10 +64,9 @@ pub(super) fn document_reverses(certain_repairs: usize, printed_lam_alef: usize)
 
 /// How many times lam stands right before alef in a source line.
 pub(super) fn printed_lam_alef(line: &str) -> usize {
-    let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| w[0] == 'ل' && is_alef(w[1]))
+    line.chars()
+        .zip(line.chars().skip(1))
+        .filter(|&(a, b)| a == 'ل' && is_alef(b))
         .count()
 }
 

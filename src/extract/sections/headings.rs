@@ -300,17 +300,23 @@ pub(super) fn names_after_list(text: &str) -> bool {
         .any(|tb| tb.after_references.contains(&folded))
 }
 
-/// Whether `word` folds to one of the entries of `list` (entries folded already).
-fn folded_in(word: &str, list: &[String]) -> bool {
-    let w = fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']));
-    !w.is_empty() && list.contains(&w)
+/// `word` folded for [`folded_in`], with its closing punctuation trimmed.
+fn fold_word(word: &str) -> String {
+    fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']))
+}
+
+/// Whether a word folded by [`fold_word`] is one of the entries of `list` (entries folded
+/// already).
+fn folded_in(folded: &str, list: &[String]) -> bool {
+    !folded.is_empty() && list.iter().any(|e| e == folded)
 }
 
 /// Whether the line opens with a word of the `not_labels` tables.
 fn starts_with_non_label(text: &str) -> bool {
-    text.split_whitespace()
-        .next()
-        .is_some_and(|w| table::FOLDED.iter().any(|t| folded_in(w, &t.not_labels)))
+    text.split_whitespace().next().is_some_and(|w| {
+        let w = fold_word(w);
+        table::FOLDED.iter().any(|t| folded_in(&w, &t.not_labels))
+    })
 }
 
 /// Whether the text holds a phrase that announces a list.
@@ -332,8 +338,8 @@ pub(super) fn names_intro_part(text: &str) -> bool {
 
 /// Whether a line names a table of contents.
 pub(super) fn is_contents_heading(text: &str) -> bool {
-    let head = text.trim().trim_end_matches([':', '-', ' ']);
-    table::FOLDED.iter().any(|t| folded_in(head, &t.contents))
+    let head = fold_word(text.trim().trim_end_matches([':', '-', ' ']));
+    table::FOLDED.iter().any(|t| folded_in(&head, &t.contents))
 }
 
 fn has_sentence_punct(text: &str) -> bool {
@@ -387,10 +393,10 @@ fn under_short_heading(lines: &[SLine], i: usize) -> bool {
         && !p.contains(':')
         && lines.get(i).is_some_and(|l| {
             l.line.text.split_whitespace().next().is_some_and(|first| {
-                let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
+                let bare = fold_word(first.trim_end_matches([':', '-', '.', '\u{2013}', ')']));
                 table::FOLDED
                     .iter()
-                    .any(|tb| folded_in(bare, &tb.ordinal_labels))
+                    .any(|tb| folded_in(&bare, &tb.ordinal_labels))
             })
         })
 }
@@ -454,9 +460,10 @@ fn ordinal_heading(
     let first = t.split_whitespace().next()?;
     let bare = first.trim_end_matches([':', '-', '.', '\u{2013}', ')']);
     let after = t.get(bare.len()..).and_then(|r| r.chars().next());
+    let folded = fold_word(bare);
     if table::FOLDED
         .iter()
-        .any(|tb| folded_in(bare, &tb.ordinal_labels))
+        .any(|tb| folded_in(&folded, &tb.ordinal_labels))
         && !matches!(after, Some(',' | '،'))
     {
         let label = (lead, lead + bare.len());
@@ -633,7 +640,7 @@ fn division(
             .map(|(_, r)| (ft, *r))
     })?;
     let second_bare = second.trim_end_matches([':', '-', '.', '\u{2013}']);
-    let is_ordinal = folded_in(second_bare, &ft.division_ordinals)
+    let is_ordinal = folded_in(&fold_word(second_bare), &ft.division_ordinals)
         || (!second_bare.is_empty()
             && second_bare
                 .chars()
