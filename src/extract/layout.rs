@@ -143,6 +143,9 @@ fn run_labels(run: &[Line]) -> Vec<u32> {
 /// How far right of the first label (points) another label may stand.
 const LABEL_ALIGN: f32 = 2.0;
 
+/// How many lines above a run of small type tell whether it runs under text set small.
+const SMALL_TEXT_ABOVE: usize = 10;
+
 /// The footnote zones of a page by typography: each a run of lines in smaller type at the
 /// foot of a column (the page ends after it, or the next line starts higher up: the next
 /// column), opened by a labelled line, its labels rising, one of them called by a marker of
@@ -218,8 +221,21 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
             .get(..i)
             .and_then(|b| b.iter().rev().find(|l| !l.is_blank()))
             .is_some_and(|l| is_heading_like(l, body_size));
+        // Small type that goes on above the run, a line or two set larger between (a list set
+        // small, a reference list), is no footnote zone: notes sit under running text.
+        let above: Vec<&Line> = lines[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|&(k, l)| !l.is_blank() && !mask[k])
+            .take(SMALL_TEXT_ABOVE)
+            .map(|(_, l)| l)
+            .collect();
+        let small_above = above.iter().filter(|l| is_small(l, body_size)).count();
+        let in_small_text = small_above * 2 > above.len();
         if at_foot
             && !under_heading
+            && !in_small_text
             && ((!labels.is_empty() && rising && text_above && called) || continues)
         {
             let open = run
@@ -457,6 +473,26 @@ mod tests {
         let mut under_capitals = under;
         under_capitals[2] = line(9, "LITERATURE", &capitals);
         assert_eq!(note_mask(&under_capitals, size, false), None);
+        // A numbered list set small whose run one line at the running text's size breaks
+        // (a glyph set larger): the rest of the list runs on under small type, no zone.
+        let small: Vec<LineLayout> = (0..6)
+            .map(|k| at(9.0, 400.0 + 12.0 * k as f32, vec![]))
+            .collect();
+        let larger = at(11.0, 472.0, vec![]);
+        let broken_list = [
+            lines[0],
+            lines[1],
+            line(10, "1. Ash, R. (2001) A listed work.", &small[0]),
+            line(11, "2. Birch, S. (2003) Another listed work.", &small[1]),
+            line(12, "3. Cole, T. (2005) A third listed work.", &small[2]),
+            line(13, "4. Dunn, U. (2007) A fourth listed work.", &small[3]),
+            line(14, "5. Eyre, V. (2009) A fifth listed work", &small[4]),
+            line(15, "(2009) set in the larger size of the text.", &larger),
+            lines[3],
+            lines[4],
+            lines[5],
+        ];
+        assert_eq!(note_mask(&broken_list, size, false), None);
         let plain: Vec<Line> = lines.iter().map(|l| Line::new(l.number, l.text)).collect();
         assert_eq!(body_font_size(std::iter::once(&plain[..])), None);
     }
