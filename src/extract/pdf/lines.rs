@@ -10,6 +10,7 @@ use super::fonts::Font;
 use super::unicode::clean_glyph_text;
 use crate::extract::input::LineLayout;
 use crate::model::BoundingBox;
+use unicode_normalization::UnicodeNormalization;
 
 /// One glyph ready for layout.
 #[derive(Debug, Clone)]
@@ -109,6 +110,21 @@ fn cells(
         if filler {
             t.clear();
         }
+        // A spacing accent drawn over the letter before it (TeX's `\'e`) is that letter's
+        // mark; one with room of its own (an apostrophe set as `´`) stays a character.
+        let centre = x + g.width.max(0.0) / 2.0;
+        let accent = spacing_accent(&t).filter(|_| {
+            out.last().is_some_and(|p: &Cell| {
+                p.text.chars().any(char::is_alphabetic)
+                    && (p.y - y).abs() < 0.3 * p.size
+                    && p.x0 <= centre
+                    && centre <= p.x1
+            })
+        });
+        if let Some(mark) = accent {
+            marks.push((out.len(), centre, y, mark.to_string()));
+            continue;
+        }
         if is_mark(&t) && !out.is_empty() {
             marks.push((out.len(), x, y, t));
             continue;
@@ -137,6 +153,42 @@ fn cells(
     }
     join_marks(&mut out, marks);
     (out, frame)
+}
+
+/// Spacing accents that a typesetter draws over a letter as glyphs of their own, with the
+/// combining mark each stands for.
+const SPACING_ACCENTS: &[(char, char)] = &[
+    ('\u{B4}', '\u{301}'),
+    ('`', '\u{300}'),
+    ('\u{A8}', '\u{308}'),
+    ('\u{2C6}', '\u{302}'),
+    ('\u{2DC}', '\u{303}'),
+    ('\u{AF}', '\u{304}'),
+    ('\u{2D8}', '\u{306}'),
+    ('\u{2D9}', '\u{307}'),
+    ('\u{2DA}', '\u{30A}'),
+    ('\u{B8}', '\u{327}'),
+    ('\u{2DD}', '\u{30B}'),
+    ('\u{2C7}', '\u{30C}'),
+    ('\u{2DB}', '\u{328}'),
+];
+
+/// The combining mark a glyph's text stands for when it is a lone spacing accent.
+fn spacing_accent(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    SPACING_ACCENTS
+        .iter()
+        .find(|(spacing, _)| *spacing == c)
+        .map(|(_, mark)| *mark)
+}
+
+/// Whether a combining mark sits below its letter (cedilla, ogonek).
+fn is_mark_below(c: char) -> bool {
+    matches!(c as u32, 0x0316..=0x0333)
 }
 
 /// How many glyphs drawn before or after a mark may be the one it sits over.
@@ -191,7 +243,16 @@ fn join_marks(out: &mut [Cell], marks: Vec<(usize, f32, f32, String)>) {
                     .then(rank(i).cmp(&rank(j)))
             });
         if let Some(base) = best.and_then(|k| out.get_mut(k)) {
+            // TeX sets an accented i on the dotless one.
+            if base.text == "ı" && !text.chars().any(is_mark_below) {
+                base.text = "i".to_string();
+            }
             base.text.push_str(&text);
+            // A Latin letter and its mark are one character where Unicode has it (`ü`);
+            // Arabic marks stay as drawn.
+            if !base.text.chars().any(crate::script::is_arabic_letter) {
+                base.text = base.text.nfc().collect();
+            }
         }
     }
 }

@@ -348,3 +348,20 @@ fn a_page_ending_two_columns_in_a_few_lines_keeps_the_columns_of_the_page_before
     let alone = read_pdf(&build_pdf(&[text_content(&second)], None, ""), "c.pdf").unwrap();
     assert_eq!(alone.pages[0].lines[0].text.matches("column").count(), 2);
 }
+
+#[test]
+fn a_spacing_accent_drawn_over_a_letter_joins_it_and_one_with_room_of_its_own_stays() {
+    // `e` of "Fontagne" spans 112.03–117.59 at 10 pt; the acute is drawn over it, as TeX
+    // does; the one after "don" stands in a gap of its own.
+    let content = b"BT /F1 10 Tf 72 700 Td (Fontagne) Tj ET\n\
+BT /F1 10 Tf 113.5 700.4 Td (\\264) Tj ET\n\
+BT /F1 10 Tf 117.59 700 Td ( and Lu) Tj ET\n\
+BT /F1 10 Tf 148.5 700.4 Td (\\250) Tj ET\n\
+BT /F1 10 Tf 152.06 700 Td (thje) Tj ET\n\
+BT /F1 10 Tf 72 680 Td (don) Tj ET\n\
+BT /F1 10 Tf 89.0 680 Td (\\264) Tj ET\n\
+BT /F1 10 Tf 89.5 680 Td (t) Tj ET\n"
+        .to_vec();
+    let input = read_pdf(&build_pdf(&[content], None, ""), "a.pdf").unwrap();
+    assert_eq!(page_texts(&input, 0), vec!["Fontagné and Lüthje", "don´t"]);
+}
