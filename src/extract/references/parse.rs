@@ -399,15 +399,30 @@ fn sep_or_none(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | '-' | ',' | '(' | '،'))
 }
 
+/// Opening quote marks and the marks that close them.
+const QUOTE_PAIRS: [(char, char); 4] = [('‘', '’'), ('“', '”'), ('«', '»'), ('„', '“')];
+
 /// A field without surrounding spaces, separators and quote marks.
 fn trim_field(s: &str) -> &str {
     let t = trim_punct(s);
-    let t = t.trim_matches(|c: char| {
+    let is_quote = |c: char| {
         matches!(
             c,
             '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '„' | '―' | '‖'
         )
-    });
+    };
+    // A quoted phrase that opens a longer field keeps its marks (`‘Saying is believing’:
+    // Effects of …`); quotes around the whole field go.
+    let opens_phrase = !t.ends_with(is_quote)
+        && QUOTE_PAIRS.iter().any(|&(open, close)| {
+            t.strip_prefix(open)
+                .is_some_and(|rest| rest.contains(close))
+        });
+    let t = if opens_phrase {
+        t.trim_end_matches(is_quote)
+    } else {
+        t.trim_matches(is_quote)
+    };
     let t = trim_punct(t);
     // An unmatched bracket left by a split.
     let t = if t.ends_with('(') || t.ends_with('[') {
@@ -1500,8 +1515,25 @@ fn split_head(text: &str, start: usize, end: usize, names_before: bool) -> Head 
     let opens_quote = lead.starts_with(['"', '“', '‘', '«', '―', '„', '\'']);
     if title.is_none() && opens_quote {
         // The quoted title, whatever punctuation it holds (`‘Title’, Journal 16: 129`).
-        if let Some(&(_, e)) = quoted_ranges(lead).iter().find(|&&(s, _)| s == 0) {
-            let t = trim_field(&lead[..e]).to_string();
+        if let Some(&(_, quote_end)) = quoted_ranges(lead).iter().find(|&&(s, _)| s == 0) {
+            // A quoted phrase and a colon open a title with its subtitle (APA's `‘Saying
+            // is believing’: Effects of …`), which runs to where a Latin title ends.
+            let rest = &lead[quote_end..];
+            let subtitle = rest
+                .trim_start()
+                .strip_prefix(':')
+                .map(str::trim_start)
+                .filter(|sub| sub.chars().next().is_some_and(char::is_alphabetic))
+                .and_then(|sub| {
+                    let from = lead.len() - sub.len();
+                    super::title::title_end(sub).map(|end| from + end)
+                });
+            // With its subtitle the quoted phrase keeps its marks, as printed.
+            let t = match subtitle {
+                Some(e) => trim_punct(&lead[..e]).to_string(),
+                None => trim_field(&lead[..quote_end]).to_string(),
+            };
+            let e = subtitle.unwrap_or(quote_end);
             if !t.is_empty() {
                 title = Some(t);
                 after_iter = split_fields(&lead[e..], false).into_iter().peekable();
@@ -2491,6 +2523,13 @@ mod tests {
         let r =
             parse("Hale, A. (2003) ‘Keeping the Sailors’ Watch’, The Harbour Review 16: 129 - 31.");
         assert_eq!(r.title.as_deref(), Some("Keeping the Sailors’ Watch"));
+        // A quoted phrase and a colon: the subtitle belongs to the title.
+        let r = parse("Hale, A., & Moss, B. (1998). ‘Tides are talk’: Effects of harbour gossip on the memory of pilots. Journal of Tide Psychology, 14, 363–378.");
+        assert_eq!(
+            r.title.as_deref(),
+            Some("‘Tides are talk’: Effects of harbour gossip on the memory of pilots")
+        );
+        assert_eq!(r.container.as_deref(), Some("Journal of Tide Psychology"));
         let r = parse(
             "Hale, A. (1993) The geography of tides. A whole coast survey. J Tide Res 34:1327–1350",
         );
