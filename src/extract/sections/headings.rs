@@ -411,12 +411,14 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
         return None;
     }
     let end = lead + t.len();
+    let words = word_count(t);
+    let typeset = typeset_alone(lines, i, words);
     let block_start = sl.block_start
+        || typeset
         || lines
             .get(i.wrapping_sub(1))
             .is_some_and(|p| core_end(p.line.text).ends_with(TERMINAL))
         || under_short_heading(lines, i);
-    let words = word_count(t);
 
     // A division word and its ordinal: `المبحث الأول: ...`, `Chapter 2 ...`.
     if let Some(h) = division(lines, i, text, lead, end, words) {
@@ -445,7 +447,44 @@ pub(super) fn classify(lines: &[SLine], i: usize) -> Option<Heading> {
     if let Some(h) = ordinal_heading(lines, i, text, lead, end) {
         return Some(h);
     }
-    named_or_label_heading(lines, i, text, lead, words)
+    named_or_label_heading(lines, i, text, lead, words).or_else(|| {
+        // A line the page sets apart (larger or bold), alone in that type, is a heading
+        // whatever its words, on a line of its own.
+        typeset.then(|| {
+            let (s, e) = trim_title(text, lead, end);
+            Heading {
+                style: Style::Label,
+                kind: SectionKind::Other,
+                top: false,
+                label: None,
+                title: (0, s, e),
+                run_in: None,
+                lines: 1,
+            }
+        })
+    })
+}
+
+/// The most words a line set apart is read as a heading with.
+const TYPESET_HEADING_WORDS: usize = 12;
+
+/// Whether stream line `i` is set apart from the running text (see [`SLine::set_apart`])
+/// while the lines around it are not set like it: a short line alone in its type, not
+/// ending a sentence, that opens with a letter or a number.
+fn typeset_alone(lines: &[SLine], i: usize, words: usize) -> bool {
+    let Some(key) = lines.get(i).and_then(|l| l.set_apart) else {
+        return false;
+    };
+    let same = |k: Option<usize>| {
+        k.and_then(|k| lines.get(k))
+            .is_some_and(|l| l.set_apart == Some(key))
+    };
+    let t = lines[i].line.text.trim();
+    (1..=TYPESET_HEADING_WORDS).contains(&words)
+        && !ends_sentence(t)
+        && t.chars().next().is_some_and(char::is_alphanumeric)
+        && !same(i.checked_sub(1))
+        && !same(Some(i + 1))
 }
 
 /// An ordinal adverb and its title, on the line or the next one: `أولاً : حادثة ...`.
@@ -755,6 +794,7 @@ mod tests {
                         layout: None,
                     },
                     block_start: true,
+                    set_apart: None,
                 },
                 SLine {
                     line: Line {
@@ -763,10 +803,12 @@ mod tests {
                         layout,
                     },
                     block_start: false,
+                    set_apart: None,
                 },
                 SLine {
                     line: Line::new(3, "graduate from high school."),
                     block_start: false,
+                    set_apart: None,
                 },
             ]
         };

@@ -4,7 +4,7 @@
 //! siblings.
 
 use super::headings::{classify, names_intro_part, Heading, Style};
-use super::lines::SLine;
+use super::lines::{SLine, TypeKey};
 use crate::model::SectionKind;
 use std::collections::HashMap;
 
@@ -99,6 +99,37 @@ pub(super) struct Levels {
     /// Numbering styles that are top-level over a stretch of the stream: (style, first
     /// stream line, end of the stretch).
     promoted: Vec<(Style, usize, usize)>,
+    /// The level the page's type gives an unnumbered heading, by its stream line.
+    typeset: HashMap<usize, u8>,
+}
+
+/// The levels the page's type gives unnumbered headings: the settings that at least two
+/// headings share, larger first and bold before regular at one size, are levels 1, 2, ...
+/// Only when there are two such settings or more (one setting tells no depth).
+fn typeset_levels(lines: &[SLine], heads: &[(usize, Heading)]) -> HashMap<usize, u8> {
+    let unnumbered = |h: &Heading| matches!(h.style, Style::Top | Style::Label | Style::Ordinal);
+    let keyed: Vec<(usize, TypeKey)> = heads
+        .iter()
+        .filter(|(_, h)| unnumbered(h))
+        .filter_map(|(k, _)| lines.get(*k).and_then(|l| l.set_apart).map(|key| (*k, key)))
+        .collect();
+    let mut shared: Vec<TypeKey> = Vec::new();
+    for (_, key) in &keyed {
+        if !shared.contains(key) && keyed.iter().filter(|(_, k)| k == key).count() >= 2 {
+            shared.push(*key);
+        }
+    }
+    if shared.len() < 2 {
+        return HashMap::new();
+    }
+    shared.sort_by(|a, b| b.cmp(a));
+    keyed
+        .into_iter()
+        .filter_map(|(k, key)| {
+            let rank = shared.iter().position(|x| *x == key)?;
+            Some((k, u8::try_from(rank + 1).unwrap_or(u8::MAX)))
+        })
+        .collect()
 }
 
 impl Levels {
@@ -126,6 +157,7 @@ impl Levels {
             division_levels,
             top_kind: SectionKind::Other,
             promoted: promoted_styles(lines, &heads),
+            typeset: typeset_levels(lines, &heads),
         }
     }
 
@@ -157,7 +189,9 @@ impl Levels {
             }),
             _ => None,
         };
-        let level = if (h.top || promoted) && !in_conclusion {
+        let level = if let Some(&l) = self.typeset.get(&i) {
+            l
+        } else if (h.top || promoted) && !in_conclusion {
             1
         } else if let Style::Division(rank) = style {
             self.division_levels.get(&rank).copied().unwrap_or(1)

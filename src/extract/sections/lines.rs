@@ -10,4 +10,10 @@ pub(super) struct SLine<'a> {
     pub(super) line: Line<'a>,
     /// Whether it opens a block (after a blank line, or after a page break that ends one).
     pub(super) block_start: bool,
+    /// How the line is set apart from the running text (larger or bold), when its layout
+    /// shows it: the type headings are set in.
+    pub(super) set_apart: Option<TypeKey>,
 }
+
+/// A setting that headings share: the font size in half points and whether it is bold.
+pub(super) type TypeKey = (i16, bool);

@@ -870,6 +870,96 @@ mod tests {
             .collect();
         assert_eq!(levels, vec![1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1]);
     }
+
+    #[test]
+    fn the_page_type_makes_headings_and_their_levels() {
+        // Sections set large and bold, subsections smaller and bold, over running text:
+        // two stacked headings with no blank line and no colon are headings only by type.
+        let src: &[(&str, f32, bool)] = &[
+            ("Introduction", 17.0, true),
+            (
+                "Ports grew quickly after the canal opened, and the towns followed them inland.",
+                12.0,
+                false,
+            ),
+            ("", 12.0, false),
+            ("Theoretical frame", 17.0, true),
+            ("Harbour trade", 14.0, true),
+            (
+                "Trade grew along the river, and the harbour kept its quays open through",
+                12.0,
+                false,
+            ),
+            (
+                "the long war that closed the other ports of the coast.",
+                12.0,
+                false,
+            ),
+            ("Harbour towns", 14.0, true),
+            (
+                "The towns kept their markets and their guilds, and they grew with the",
+                12.0,
+                false,
+            ),
+            ("trade of the harbour over most of a century.", 12.0, false),
+            ("Method", 17.0, true),
+            (
+                "We read the harbour books of every year and counted the ships they list.",
+                12.0,
+                false,
+            ),
+        ];
+        let lines: Vec<Line<'static>> = src
+            .iter()
+            .enumerate()
+            .map(|(k, &(text, font_size, bold))| {
+                let layout: &'static crate::extract::input::LineLayout =
+                    Box::leak(Box::new(crate::extract::input::LineLayout {
+                        font_size,
+                        bold,
+                        ..Default::default()
+                    }));
+                Line {
+                    number: k + 1,
+                    text,
+                    layout: (!text.is_empty()).then_some(layout),
+                }
+            })
+            .collect();
+        let read = |lines: Vec<Line<'static>>| {
+            let lines: &'static [Line<'static>] = Box::leak(lines.into_boxed_slice());
+            let body = extract_body(&split_pages(lines), 1);
+            flat(&body.body.sections)
+                .into_iter()
+                .map(|(level, _, title, ..)| (level, title))
+                .collect::<Vec<_>>()
+        };
+        let by_type = read(lines.clone());
+        let expect = |v: &[(u8, &str)]| -> Vec<(u8, String)> {
+            v.iter().map(|&(l, t)| (l, t.to_string())).collect()
+        };
+        assert_eq!(
+            by_type,
+            expect(&[
+                (1, "Introduction"),
+                (1, "Theoretical frame"),
+                (2, "Harbour trade"),
+                (2, "Harbour towns"),
+                (1, "Method")
+            ])
+        );
+        // As flat text the stacked lines read as running text.
+        let plain = read(
+            lines
+                .into_iter()
+                .map(|l| Line { layout: None, ..l })
+                .collect(),
+        );
+        assert!(
+            !plain.iter().any(|(_, t)| t == "Harbour trade"),
+            "{plain:?}"
+        );
+    }
 }
 
 #[cfg(test)]
