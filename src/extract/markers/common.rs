@@ -214,8 +214,60 @@ pub const RUSSIAN: CommonMarkers = CommonMarkers {
     ],
 };
 
+/// Portuguese markers.
+pub const PORTUGUESE: CommonMarkers = CommonMarkers {
+    lang: "pt",
+    et_al: &["et al.", "e col."],
+    no_date: &["s.d.", "s/d"],
+    page_labels: &["p.", "pp."],
+    months: &[
+        nb("janeiro", 1),
+        nb("fevereiro", 2),
+        nb("março", 3),
+        nb("abril", 4),
+        nb("maio", 5),
+        nb("junho", 6),
+        nb("julho", 7),
+        nb("agosto", 8),
+        nb("setembro", 9),
+        nb("outubro", 10),
+        nb("novembro", 11),
+        nb("dezembro", 12),
+    ],
+};
+
+/// Spanish markers.
+pub const SPANISH: CommonMarkers = CommonMarkers {
+    lang: "es",
+    et_al: &["et al.", "y cols."],
+    no_date: &["s.f.", "s. f."],
+    page_labels: &["p.", "pp.", "págs."],
+    months: &[
+        nb("enero", 1),
+        nb("febrero", 2),
+        nb("marzo", 3),
+        nb("abril", 4),
+        nb("mayo", 5),
+        nb("junio", 6),
+        nb("julio", 7),
+        nb("agosto", 8),
+        nb("septiembre", 9),
+        nb("octubre", 10),
+        nb("noviembre", 11),
+        nb("diciembre", 12),
+    ],
+};
+
 /// The tables to try, in order.
-pub const ALL: &[&CommonMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN, &RUSSIAN];
+pub const ALL: &[&CommonMarkers] = &[
+    &ARABIC,
+    &ENGLISH,
+    &FRENCH,
+    &GERMAN,
+    &RUSSIAN,
+    &PORTUGUESE,
+    &SPANISH,
+];
 
 /// Every entry of one field of every table, longest first (a stable sort keeps the tables'
 /// order among entries of one length), without repeats.

@@ -62,6 +62,8 @@ pub struct ReferenceMarkers {
     pub url_leads: &'static [&'static str],
     /// Phrases that announce an access date (`تاريخ الزيارة`, `accessed`).
     pub accessed_leads: &'static [&'static str],
+    /// Bracketed medium designators (`[Internet]`, `[online]`): they fill no field.
+    pub medium_marks: &'static [&'static str],
     /// Places of publication.
     pub places: &'static [&'static str],
     /// Back-references to the previous footnote's work.
@@ -310,6 +312,7 @@ pub const ARABIC: ReferenceMarkers = ReferenceMarkers {
         "اطلع عليه",
         "تاريخ التصفح",
     ],
+    medium_marks: &[],
     places: &[
         "بيروت",
         "القاهرة",
@@ -709,12 +712,22 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "URL",
     ],
     accessed_leads: &[
+        "[cited",
+        "[accessed",
         "accessed on",
         "accessed",
         "Accessed",
         "last visited",
         "viewed",
         "Retrieved",
+    ],
+    medium_marks: &[
+        "[Internet]",
+        "[online]",
+        "[On-line]",
+        "[on line]",
+        "[serial on the Internet]",
+        "[CD-ROM]",
     ],
     places: &[
         "London",
@@ -913,7 +926,8 @@ pub const FRENCH: ReferenceMarkers = ReferenceMarkers {
     volume_labels: &["tome", "Tome"],
     issue_labels: &["n°", "N°", "numéro"],
     url_leads: &["Disponible sur", "En ligne"],
-    accessed_leads: &["consulté le", "Consulté le"],
+    accessed_leads: &["[cité le", "consulté le"],
+    medium_marks: &["[en ligne]"],
     places: &[
         "Lyon",
         "Genève",
@@ -1031,7 +1045,8 @@ pub const GERMAN: ReferenceMarkers = ReferenceMarkers {
         "verfügbar unter",
         "Online:",
     ],
-    accessed_leads: &["Zugriff am", "abgerufen am", "Stand:"],
+    accessed_leads: &["[zitiert am", "Zugriff am", "abgerufen am", "Stand:"],
+    medium_marks: &["[online]"],
     places: &[
         "München",
         "Frankfurt am Main",
@@ -1153,6 +1168,7 @@ pub const RUSSIAN: ReferenceMarkers = ReferenceMarkers {
     issue_labels: &["№", "Вып."],
     url_leads: &["URL:", "Режим доступа:"],
     accessed_leads: &["дата обращения:"],
+    medium_marks: &["[Электронный ресурс]"],
     places: &[
         "М.",
         "СПб.",
@@ -1177,8 +1193,129 @@ pub const RUSSIAN: ReferenceMarkers = ReferenceMarkers {
     legal_number_labels: &["№"],
 };
 
+/// Portuguese markers (Vancouver and ABNT lists of Brazilian and Portuguese journals).
+pub const PORTUGUESE: ReferenceMarkers = ReferenceMarkers {
+    lang: "pt",
+    list_headings: &["Referências", "Referências bibliográficas", "Bibliografia"],
+    group_words: &[],
+    group_ordinals: &[],
+    masters_thesis: &["Dissertação de mestrado", "Dissertação (Mestrado"],
+    doctoral_thesis: &["Tese de doutorado", "Tese (Doutorado"],
+    journal_words: &["Revista"],
+    news_words: &["Jornal"],
+    site_words: &[],
+    report_words: &["Relatório"],
+    legal_words: &["Diário Oficial"],
+    chapter_words: &["In:"],
+    editor_words: &["(Org.)", "(Orgs.)", "organizador"],
+    publisher_words: &["Editora"],
+    university_words: &["Universidade"],
+    organization_words: &[
+        "Ministério",
+        "Secretaria",
+        "Instituto",
+        "Fundação",
+        "Conselho",
+    ],
+    // `e` and `y` also print initials (`Silva E`, `Wang Y`): no joiner is read from them.
+    author_joiners: &[],
+    translator_words: &["Tradução de", "trad."],
+    edition_before: &[],
+    edition_after: &["ed."],
+    volume_labels: &["v."],
+    issue_labels: &["n."],
+    url_leads: &["Disponível em:", "Disponível em"],
+    accessed_leads: &[
+        "[citado em",
+        "[citado",
+        "Acesso em:",
+        "Acesso em",
+        "acessado em",
+    ],
+    medium_marks: &["[on-line]", "[online]"],
+    places: &[
+        "São Paulo",
+        "Rio de Janeiro",
+        "Brasília",
+        "Lisboa",
+        "Porto Alegre",
+        "Coimbra",
+    ],
+    ibid: &[],
+    op_cit: &[],
+    supra: &[],
+    see_prefixes: &[],
+    // Particles (`da`, `de`, `dos`) and one-letter words also print names: none is here.
+    stopwords: &["para", "por", "com", "uma", "pela", "pelo"],
+    abbreviations: &["ed.", "org."],
+    no_place: &["S.l.", "s.l.", "s.n."],
+    conference_leads: &["Anais do", "Trabalho apresentado no"],
+    pending_dates: &["no prelo"],
+    year_leads: &[],
+    // `Lei` and `Ley` are also family names.
+    legal_heads: &["Decreto", "Portaria", "Resolução"],
+    legal_number_labels: &["nº"],
+};
+
+/// Spanish markers (Vancouver and APA lists of Spanish and Latin American journals).
+pub const SPANISH: ReferenceMarkers = ReferenceMarkers {
+    lang: "es",
+    list_headings: &["Referencias", "Referencias bibliográficas", "Bibliografía"],
+    group_words: &[],
+    group_ordinals: &[],
+    masters_thesis: &["Tesis de maestría"],
+    doctoral_thesis: &["Tesis doctoral"],
+    journal_words: &["Revista"],
+    news_words: &["Diario"],
+    site_words: &[],
+    report_words: &["Informe"],
+    legal_words: &["Boletín Oficial"],
+    chapter_words: &["En:"],
+    editor_words: &["(Coord.)", "(Comp.)", "(Eds.)"],
+    publisher_words: &["Editorial"],
+    university_words: &["Universidad"],
+    organization_words: &[
+        "Ministerio",
+        "Secretaría",
+        "Instituto",
+        "Fundación",
+        "Consejo",
+    ],
+    author_joiners: &[],
+    translator_words: &["Traducción de", "trad."],
+    edition_before: &[],
+    edition_after: &["ed."],
+    volume_labels: &["vol."],
+    issue_labels: &["núm.", "n.º"],
+    url_leads: &["Disponible en:", "Disponible en"],
+    accessed_leads: &["[citado el", "[citado", "Consultado el", "consultado el"],
+    medium_marks: &["[en línea]", "[Internet]"],
+    places: &["Madrid", "Barcelona", "Buenos Aires", "México", "Bogotá"],
+    ibid: &["Ibíd.", "Ibíd"],
+    op_cit: &[],
+    supra: &[],
+    see_prefixes: &["Véase"],
+    // Particles (`de`, `del`, `las`) and one-letter words also print names: none is here.
+    stopwords: &["para", "por", "con", "una", "sobre"],
+    abbreviations: &["vol.", "núm.", "ed.", "coord."],
+    no_place: &["s.l.", "s.e."],
+    conference_leads: &["Actas del"],
+    pending_dates: &["en prensa"],
+    year_leads: &[],
+    legal_heads: &["Decreto", "Resolución"],
+    legal_number_labels: &["n.º"],
+};
+
 /// All reference tables, in the order they are tried.
-pub const ALL: &[&ReferenceMarkers] = &[&ARABIC, &ENGLISH, &FRENCH, &GERMAN, &RUSSIAN];
+pub const ALL: &[&ReferenceMarkers] = &[
+    &ARABIC,
+    &ENGLISH,
+    &FRENCH,
+    &GERMAN,
+    &RUSSIAN,
+    &PORTUGUESE,
+    &SPANISH,
+];
 
 /// Every entry of one field of every table, for code that does not know the language yet.
 pub fn all_of(field: fn(&ReferenceMarkers) -> &'static [&'static str]) -> Vec<&'static str> {

@@ -655,6 +655,38 @@ const CASES: &[Case] = &[
             ("issue", "1"),
         ],
     ),
+    // NLM's medium and citation date inside the numbers run (`[Internet]. 2019 [cited …];`).
+    (
+        "Varela JM, Oduya PK. Night shifts and hand hygiene. Nurs Pract Today [Internet]. 2019 [cited 2021 Mar 4];8(2):44-51. Available from: https://example.org/nht/8/2/44",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Varela | Oduya"),
+            ("title", "Night shifts and hand hygiene"),
+            ("container", "Nurs Pract Today"),
+            ("year", "2019"),
+            ("volume", "8"),
+            ("issue", "2"),
+            ("pages", "44-51"),
+            ("accessed", "2021 Mar 4"),
+            ("url", "https://example.org/nht/8/2/44"),
+        ],
+    ),
+    // Brazilian Vancouver: the particle after the initials, five initials, a dotted journal
+    // abbreviation, `[online].` and a Portuguese citation date.
+    (
+        "Tavares RMLPA, Souza CAB da. Cuidado domiciliar de idosos. Rev. Bras. Enferm. Ger. [online]. 2011 [citado em 3 de junho 2014]; 19(3): 210-18. Disponível em: http://example.org/rbeg/19/3",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Tavares | Souza"),
+            ("title", "Cuidado domiciliar de idosos"),
+            ("container", "Rev. Bras. Enferm. Ger"),
+            ("year", "2011"),
+            ("volume", "19"),
+            ("issue", "3"),
+            ("pages", "210-218"),
+            ("accessed", "3 de junho 2014"),
+        ],
+    ),
     (
         "Halvorsen K. Public health in small towns. 2nd ed. Lisbon: Costa Editores; 2009.",
         &[

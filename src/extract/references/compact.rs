@@ -26,8 +26,10 @@ static VANCOUVER_AUTHOR: LazyLock<String> = LazyLock::new(|| {
         r"(?:\p{{Lu}}[\p{{Ll}}'’][\p{{L}}'’\-]*|\p{{Lu}}'\p{{Lu}}[\p{{L}}'’\-]*|(?:{}))",
         particles.join("|")
     );
+    // Brazilian lists print a name's particle after the initials (`Silva CAB da`).
     format!(
-        r"{word}(?:[ \-]{word}){{0,3}} \p{{Lu}}{{1,4}}(?:-\p{{Lu}}{{1,2}})?(?: (?:Jr|Sr|II|III|IV))?"
+        r"{word}(?:[ \-]{word}){{0,3}} \p{{Lu}}{{1,5}}(?:-\p{{Lu}}{{1,2}})?(?: (?:Jr|Sr|II|III|IV))?(?: (?:{p}))?",
+        p = particles.join("|")
     )
 });
 
@@ -205,6 +207,9 @@ fn statement_end(s: &str) -> Option<usize> {
     }
 }
 
+/// The most words a journal's name runs to before its numbers run.
+const MAX_JOURNAL_WORDS: usize = 12;
+
 /// A Vancouver head: the author list ended by a full stop, the title to the next sentence
 /// end, then a journal with its `Year;Volume` run, a chapter's `In:`, or a book's fields.
 fn vancouver(text: &str) -> Option<CompactHead> {
@@ -252,9 +257,16 @@ fn vancouver(text: &str) -> Option<CompactHead> {
         head.rest = take_imprint(&mut head, tail);
         return Some(head);
     }
-    // `Journal. 2015;27(4):601-19.`: the journal is the sentence before the numbers run.
-    if let Some((e, a)) = sentence_end(tail) {
+    // `Journal. 2015;27(4):601-19.`: the journal is what comes before the numbers run, its
+    // abbreviations' stops included (`Rev. Bras. Geriatr. Gerontol. 2007;10(2)`).
+    let mut from = 0;
+    while let Some((e, a)) = sentence_end(&tail[from..]) {
+        let (e, a) = (from + e, from + a);
+        from = a;
         let after = tail[a..].trim_start();
+        if tail[..e].split_whitespace().count() > MAX_JOURNAL_WORDS {
+            break;
+        }
         if let Some(c) = VANCOUVER_NUMBERS.captures(after) {
             head.journal = true;
             head.container = Some(tail[..e].trim().to_string());

@@ -717,7 +717,7 @@ fn trim_name(s: &str) -> &str {
 
 /// Initials printed after a family name: `TM`, `EH` (Vancouver), `I.`, `J.-L.`, `R.E.L.`.
 static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}{1,4}|(?:\p{Lu}\.\s?-?)+)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}{1,5}|(?:\p{Lu}\.\s?-?)+)$").expect("valid regex"));
 
 /// Name suffixes printed after the initials (`Varga EH Jr`).
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -743,9 +743,17 @@ fn family_first(s: &str) -> Option<(String, String)> {
                 .all(|x| x.is_alphabetic() || matches!(x, '-' | '\'' | '’'))
     };
     let particle = |w: &str| LATIN_PARTICLES.contains(&w.to_lowercase().as_str());
-    // Initials after the name.
+    // Initials after the name, and after them the particle Brazilian lists move there
+    // (`Silva CAB da`), which stays with the initials as printed.
     let first_initial = words.iter().position(|w| INITIALS.is_match(w))?;
-    let tail_initials = words[first_initial..].iter().all(|w| INITIALS.is_match(w));
+    let last = words.len() - 1;
+    let moved_particle = last > first_initial
+        && words[last].chars().all(char::is_lowercase)
+        && particle(words[last]);
+    let initials_end = if moved_particle { last } else { words.len() };
+    let tail_initials = words[first_initial..initials_end]
+        .iter()
+        .all(|w| INITIALS.is_match(w));
     let head_names = first_initial > 0
         && words[..first_initial]
             .iter()
@@ -1210,28 +1218,44 @@ fn take_access_date(text: &mut String) -> Option<String> {
         .unwrap_or(value)
         .trim();
     let mut end = f.end + stop;
-    // `Retrieved May 3, 2021, from URL`: the `from` belongs to the access phrase.
+    let mut bracketed = false;
     if let Some(rest) = after.get(stop..) {
         if let Some(from) = rest.strip_prefix(" from ") {
+            // `Retrieved May 3, 2021, from URL`: the `from` belongs to the access phrase.
             end += rest.len() - from.len();
+        } else if rest.starts_with(']') && text[f.start..f.end].starts_with('[') {
+            // `[cited 2012 May 28]`: the bracket closes the phrase.
+            end += 1;
+            bracketed = true;
         }
     }
     if !value.chars().any(crate::script::is_digit) {
         return None;
     }
     let value = value.to_string();
-    text.replace_range(f.start..end, FIELD_BREAK);
+    // A bracketed date sits inside a field run (Vancouver's `2007 [cited …];41(2)`), which
+    // must close up again; a phrase of its own is a field.
+    text.replace_range(f.start..end, if bracketed { "" } else { FIELD_BREAK });
     Some(value)
 }
 
-/// Takes out the phrases that announce a URL, and `د.م` (no place), `د.ن` (no publisher):
-/// they fill no field.
+/// Takes out the phrases that announce a URL, `د.م` (no place), `د.ن` (no publisher) and
+/// medium designators (`[Internet]`): they fill no field.
 fn drop_leads(text: &mut String) {
     for f in find_all(text, &all_of(|t| t.url_leads)).iter().rev() {
         text.replace_range(f.start..f.end, FIELD_BREAK);
     }
     for f in find_all(text, &all_of(|t| t.no_place)).iter().rev() {
         text.replace_range(f.start..f.end, FIELD_BREAK);
+    }
+    // A medium designator follows the title or the journal (`Rev Saude [Internet]. 2007;`,
+    // `Acta. [online]. 2006`): it goes with the stop it doubles, and the run closes up.
+    for f in find_all(text, &all_of(|t| t.medium_marks)).iter().rev() {
+        let mut end = f.end;
+        if text[..f.start].trim_end().ends_with('.') && text[end..].starts_with('.') {
+            end += 1;
+        }
+        text.replace_range(f.start..end, "");
     }
 }
 
@@ -2417,6 +2441,13 @@ mod tests {
         assert_eq!(family(&r.authors[0]), Some("Lind"));
         let r = parse("VARGA Erik (2011). Managing river basins. London: Tideway Press.");
         assert_eq!(family(&r.authors[0]), Some("VARGA"));
+        // A particle printed after the initials stays with them; it is no name of its own.
+        let r =
+            parse("Brandao ML, Souza CAB da. Ferry schedules. Rev Port Transp. 2010;4(1):9-14.");
+        assert_eq!(families(&r), vec!["Brandao", "Souza"]);
+        assert!(
+            matches!(&r.authors[1], Agent::Person { given, .. } if given.as_deref() == Some("CAB da"))
+        );
     }
 
     /// Authors parted by `;` or `/`, and the German `(Year):` mark.
