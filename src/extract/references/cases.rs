@@ -616,6 +616,19 @@ const CASES: &[Case] = &[
             ("year", "2011"),
         ],
     ),
+    // The year after the authors, the imprint in parentheses at the end (British social
+    // science).
+    (
+        "Norlund, K. and E. Saari (2003): Harbour Towns in Transition: Ports and People (Basingstoke: Tideway Press).",
+        &[
+            ("type", "Book"),
+            ("authors", "Norlund | Saari"),
+            ("title", "Harbour Towns in Transition: Ports and People"),
+            ("year", "2003"),
+            ("place", "Basingstoke"),
+            ("publisher", "Tideway Press"),
+        ],
+    ),
     // ---- Vancouver (ICMJE): `Family INITIALS, ...` authors, `Year;Vol(Issue):Pages` ----
     (
         "Moreno TL, Okafor BE, Lindqvist H. Daily walking and knee pain in older adults: a cohort study. J Aging Health. 2015;27(4):601–19.",

@@ -1074,7 +1074,7 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     drop_leads(&mut text);
     drop_academic_prefix(&mut text);
     drop_editor_label(&mut text, origin);
-    let publication = take_publication(&mut text);
+    let publication = take_publication(&mut text).or_else(|| take_closing_imprint(&mut text));
     let before_year = text.clone();
     let year_mark = take_year_mark(&mut text, origin);
     let year_split = year_mark.as_ref().and_then(|m| m.split);
@@ -1320,6 +1320,35 @@ fn take_publication(text: &mut String) -> Option<Publication> {
         place,
         publisher,
         year,
+    })
+}
+
+/// A book's imprint in parentheses at the end of its entry, the year printed after the
+/// authors: `… Title (Aldershot: Ashgate).`
+static CLOSING_IMPRINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\(\s*(?P<place>\p{Lu}[^():;,\d|]{1,38}?)\s*:\s*(?P<publisher>\p{Lu}[^():;\d|]{1,79}?)\s*\)[\s.,;|]*$",
+    )
+    .expect("valid regex")
+});
+
+/// Takes a year-less `(Place: Publisher)` closing the entry out of `text`, when its place is
+/// one to four capitalized words (`Helsinki`, `New York`).
+fn take_closing_imprint(text: &mut String) -> Option<Publication> {
+    let c = CLOSING_IMPRINT.captures(text)?;
+    let place = trim_field(&c["place"]).to_string();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.is_empty() || words.len() > 4 || !words.iter().all(capitalized) {
+        return None;
+    }
+    let publisher = trim_field(&c["publisher"]).to_string();
+    let range = c.get(0)?.range();
+    text.replace_range(range, FIELD_BREAK);
+    Some(Publication {
+        place: Some(place),
+        publisher,
+        year: None,
     })
 }
 
