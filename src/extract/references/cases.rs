@@ -616,6 +616,20 @@ const CASES: &[Case] = &[
             ("year", "2011"),
         ],
     ),
+    // Chicago author-date: the journal's run `Volume (Issue): Pages` without labels.
+    (
+        "Marsh, Ada. 1991. The Keepers of Small Harbours. Harbour Studies Quarterly 54 (2): 120–42.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Marsh"),
+            ("title", "The Keepers of Small Harbours"),
+            ("container", "Harbour Studies Quarterly"),
+            ("year", "1991"),
+            ("volume", "54"),
+            ("issue", "2"),
+            ("pages", "120-142"),
+        ],
+    ),
     // The year after the authors, the imprint in parentheses at the end (British social
     // science).
     (

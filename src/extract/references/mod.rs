@@ -68,6 +68,13 @@ fn plausible_year(m: &str) -> bool {
 }
 
 /// A line that is only a page number (`12`, `- ١٢ -`, `[3]` is a label, not this).
+/// A line that opens with a journal's name and its numbers (`Ethnos 54:120–42.`,
+/// `European Journal of Sociology, 3(3), 319-363.`): the wrapped rest of an article.
+static JOURNAL_RUN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[^\d().:;,]{0,80}?,?\s\d{1,4}\s*(?:\(\s*[\d/\-–]{1,9}\s*\))?\s*[:,]\s*\d")
+        .expect("valid regex")
+});
+
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s\-–—|]*\d{1,4}[\s\-–—|]*$").expect("valid regex"));
 
@@ -253,6 +260,7 @@ fn continuation_like(rest: &str) -> bool {
         return true;
     };
     if always_continues(t)
+        || JOURNAL_RUN_LINE.is_match(t)
         || first.is_numeric()
         || matches!(first, '(' | '[' | '&' | ':' | ',' | '،' | ';' | '؛' | ')')
     {
@@ -292,6 +300,16 @@ fn ends_entry(line: &str) -> bool {
     t.split_whitespace()
         .last()
         .is_some_and(|w| !text::find_urls(w).is_empty() || text::find_doi(w).is_some())
+}
+
+/// Whether a line ends on the closing mark of a quoted title (`“The Analysis of Culture,”`,
+/// `“On Symbols.”`).
+fn ends_on_quoted_title(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(close) = t.chars().last() else {
+        return false;
+    };
+    matches!(close, '”' | '"' | '’') && t[..t.len() - close.len_utf8()].ends_with([',', '.'])
 }
 
 /// Whether an entry's line stops where no entry can end: on an author joiner (`and`, `&`,
@@ -603,7 +621,9 @@ fn continues_entry(
             {
                 true
             } else {
-                let ended = ends_entry(prev_text);
+                // A quoted title just closed (`“Title,”`) still waits for its container:
+                // only a strong head opens a new entry after it.
+                let ended = ends_entry(prev_text) && !ends_on_quoted_title(prev_text);
                 // The old, looser head test still serves after a blank line.
                 let loose_head = EARLY_YEAR.is_match(rest)
                     || rest
@@ -742,6 +762,18 @@ mod tests {
         assert!(r[1].raw.ends_with("1–\n25."));
         assert_eq!(r[1].label, None);
         assert!(r[2].raw.starts_with("Young, K."));
+    }
+
+    #[test]
+    fn a_closed_quoted_title_and_a_journal_run_line_continue_an_entry() {
+        // Invented entries: after `“Title,”` the journal line is no new entry, nor is a line
+        // that opens with a journal's name and numbers after a full stop.
+        let src = "References\nMarsh, Ada. 1991. “The Keepers of Small Harbours,”\nTide 54:120–42.\nNorth, Ben (1997). Quays and Their Towns.\nCoastal Studies Quarterly, 3(3), 319-363.\nOrme, Cy. 2001. Salt Roads. Leeds: Northgate Press.";
+        let (groups, _) = extract_references(&lines(src));
+        let r = &groups[0].references;
+        assert_eq!(r.len(), 3, "{r:#?}");
+        assert_eq!(r[0].container.as_deref(), Some("Tide"));
+        assert_eq!(r[1].container.as_deref(), Some("Coastal Studies Quarterly"));
     }
 
     #[test]

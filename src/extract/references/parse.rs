@@ -144,6 +144,15 @@ static BARE_NUMBER: LazyLock<Regex> =
 static TRAILING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\S)\s+(\d{1,4})$").expect("valid regex"));
 
+/// Chicago's journal run: `Ethnos 54:120–42`, `Water Policy 12 (3):
+/// 45–67`.
+static CHICAGO_JOURNAL_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[^\d|]{0,100}?)\s*,?\s+(\d{1,4})(?:\s*\(([^()]{1,15})\))?\s*:\s*([A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\s*\.?$",
+    )
+    .expect("valid regex")
+});
+
 /// A parenthetical ending a title (`Reforming public services (2nd ed.)`,
 /// `(Doctoral dissertation, University of Exeter)`, `(Report No. 194)`).
 static TITLE_PAREN: LazyLock<Regex> =
@@ -551,6 +560,14 @@ fn classify(field: &str, numbers: &mut Numbers) -> Vec<Kind> {
     }
     if is_place(&r) {
         return vec![Kind::Place(r)];
+    }
+    if let Some(c) = CHICAGO_JOURNAL_RUN.captures(&r) {
+        numbers.volume.get_or_insert(c[2].to_string());
+        if let Some(i) = c.get(3) {
+            numbers.issue.get_or_insert(i.as_str().trim().to_string());
+        }
+        numbers.pages.get_or_insert(c[4].to_string());
+        return vec![Kind::Journal(trim_field(&c[1]).to_string())];
     }
     for sep in [':', '-', '–'] {
         if let Some((a, b)) = r.split_once(sep) {
@@ -1105,10 +1122,12 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
         None => {}
     }
     let journal = take_article_journal(&text, head.title.as_deref(), &mut head.fields);
-    let article_container = journal.as_ref().is_some_and(|(_, v)| v.is_some());
-    if let Some((name, volume)) = journal {
+    let article_container = journal.as_ref().is_some_and(|(_, n)| n.volume.is_some());
+    if let Some((name, numbers)) = journal {
         found.container = Some(name);
-        found.numbers.volume = volume;
+        found.numbers.volume = numbers.volume;
+        found.numbers.issue = numbers.issue;
+        found.numbers.pages = numbers.pages;
     }
     if let Some(title) = head.title.take() {
         let (title, numbers) = split_title_paren(title, &mut head.fields);
@@ -1735,18 +1754,30 @@ fn pick_title(text: &str, rest: Vec<String>) -> (Option<String>, Vec<String>) {
 }
 
 /// A quoted title is an article's (Chicago): the plain field after it names the journal, its
-/// trailing number the volume (`Water Policy 12`). Takes that field out of `fields` and
-/// returns the journal and the volume.
+/// trailing number the volume (`Water Policy 12`), or its run the volume, issue and pages
+/// (`Ethnos 54 (2):120–42`). Takes that field out of `fields` and returns the journal and
+/// its numbers.
 fn take_article_journal(
     text: &str,
     title: Option<&str>,
     fields: &mut Vec<String>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Numbers)> {
     let quoted_title = title.is_some_and(|t| quoted_spans(text).iter().any(|q| q == t));
     if !quoted_title {
         return None;
     }
     let first = fields.first()?;
+    if let Some(c) = CHICAGO_JOURNAL_RUN.captures(first.trim()) {
+        let numbers = Numbers {
+            volume: Some(c[2].to_string()),
+            issue: c.get(3).map(|m| m.as_str().trim().to_string()),
+            pages: Some(c[4].to_string()),
+            edition: None,
+        };
+        let name = trim_field(&c[1]).to_string();
+        fields.remove(0);
+        return Some((name, numbers));
+    }
     let mut probe = Numbers::default();
     let kinds = classify(first, &mut probe);
     let [Kind::Text(x)] = kinds.as_slice() else {
@@ -1756,8 +1787,14 @@ fn take_article_journal(
         .captures(x)
         .and_then(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str())));
     let journal = match split {
-        Some((n, v)) => (n, Some(v.to_string())),
-        None => (x.clone(), None),
+        Some((n, v)) => (
+            n,
+            Numbers {
+                volume: Some(v.to_string()),
+                ..Numbers::default()
+            },
+        ),
+        None => (x.clone(), Numbers::default()),
     };
     fields.remove(0);
     Some(journal)
