@@ -736,6 +736,27 @@ const CASES: &[Case] = &[
             ("pages", "101-109"),
         ],
     ),
+    // A transliterated title with its bracketed translation, then the journal's.
+    (
+        "Orlova, T. V. 2012, Gorodskie porty Baltiki [Urban ports of the Baltic], Morskie issledovanija [Maritime studies], no. 3, p. 41—48.",
+        &[
+            ("type", "JournalArticle"),
+            ("authors", "Orlova"),
+            ("title", "Gorodskie porty Baltiki [Urban ports of the Baltic]"),
+            ("container", "Morskie issledovanija [Maritime studies]"),
+            ("year", "2012"),
+            ("issue", "3"),
+        ],
+    ),
+    (
+        "Orlova, T. V. 2009, Gorodskie porty [Urban ports], Moscow.",
+        &[
+            ("type", "Book"),
+            ("title", "Gorodskie porty [Urban ports]"),
+            ("place", "Moscow"),
+            ("year", "2009"),
+        ],
+    ),
     // ---- GOST (Russian and East European journals): `Family I. Title // Container` ----
     (
         "Иванова Т. С. Рынок труда в малых городах // Вопросы экономики. 2011. Т. 7, № 2. С. 45—60.",

@@ -1830,11 +1830,23 @@ fn split_title_paren(title: String, fields: &mut Vec<String>) -> (String, Number
     (t, numbers)
 }
 
-/// A title field may carry a trailing place or publisher (`Title ، بيروت`) or run into the
-/// journal name (`Title مجلة ...`): those go to the front of `fields`. Returns the title,
+/// A title field may carry a trailing place or publisher (`Title ، بيروت`), the field after
+/// its bracketed translation, or run into the journal name (`Title مجلة ...`): those go to
+/// the front of `fields`. Returns the title,
 /// none when nothing is left of it.
 fn split_title_tail(title: String, fields: &mut Vec<String>) -> Option<String> {
     let mut t = title;
+    // A transliterated title's bracketed translation closes it (`Demografija [Demography],
+    // Moscow`): what follows the comma is the next field.
+    if let Some(close) = t.find("], ") {
+        let open = t[..close].rfind('[');
+        let translated = open.is_some_and(|o| o > 0 && word_count(&t[o..close]) >= 1);
+        let rest = trim_field(&t[close + 1..]).to_string();
+        if translated && !rest.is_empty() {
+            fields.insert(0, rest);
+            t.truncate(close + 1);
+        }
+    }
     while let Some(pos) = t.rfind([',', '،']) {
         let tail = trim_field(&t[pos..]).to_string();
         if !tail.is_empty()
@@ -2049,7 +2061,9 @@ fn work_type(
     let whole = fold(raw);
     let legal = contains_any(&whole, &all_of(|t| t.legal_words)) || legal_head(raw);
     let report = contains_any(&whole, &all_of(|t| t.report_words));
-    let vol_issue = r.volume.is_some() && r.issue.is_some() && r.place.is_none();
+    // Volume and issue, or an issue and its pages (journals numbered by issue alone).
+    let vol_issue =
+        (r.volume.is_some() || r.pages.is_some()) && r.issue.is_some() && r.place.is_none();
     if let Some(t) = found.thesis {
         t
     } else if found.chapter {
