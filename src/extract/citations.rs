@@ -551,11 +551,19 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
     if lead_words > 14 && t::find_urls(text).is_empty() && dated != Some(DatedBy::Initial) {
         return false;
     }
+    // A lead of ten words or more with no capital after its first letter is a sentence
+    // (`A second version will be taught in 2002, …`), not an author or a title.
+    let sentence_lead = lead_words >= 10 && {
+        let lead = text.split([',', '،', '.']).next().unwrap_or("");
+        lead.split_whitespace()
+            .skip(1)
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    };
     dated.is_some()
         || !t::find_urls(text).is_empty()
         || t::find_doi(text).is_some()
         || (has_locator && words <= 60)
-        || (!years_in(text).is_empty() && fields >= 2 && words <= 60)
+        || (!years_in(text).is_empty() && fields >= 2 && words <= 60 && !sentence_lead)
         || t::contains_any(text, &all_of(|m| m.publisher_words)) && fields >= 2
 }
 
@@ -1570,6 +1578,12 @@ mod sample_tests {
             "The rivers rose during the long war (1881-1914), as expected."
         ));
         assert!(!cites("The Lake Act (1998) changed little."));
+        // A year in a sentence whose lead names no one is a remark, not a citation.
+        assert!(!cites(
+            "A third course on lakes will be taught in the spring term of 2003, with two \
+             field trips, and a reading list."
+        ));
+        assert!(cites("Jane Roe, Lakes of the North, Oslo, 2003."));
         assert_eq!(dated_parenthetical("Rivers (1881 – 1914)."), None);
         assert_eq!(
             dated_parenthetical("In the river basin, Roe, J. (2001)."),
