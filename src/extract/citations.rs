@@ -551,13 +551,19 @@ fn citation_like(text: &str, has_locator: bool) -> bool {
     if lead_words > 14 && t::find_urls(text).is_empty() && dated != Some(DatedBy::Initial) {
         return false;
     }
-    // A lead of ten words or more with no capital after its first letter is a sentence
-    // (`A second version will be taught in 2002, …`), not an author or a title.
-    let sentence_lead = lead_words >= 10 && {
-        let lead = text.split([',', '،', '.']).next().unwrap_or("");
-        lead.split_whitespace()
-            .skip(1)
-            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    // An author or a title leads a citation: after its first word, a word of four letters
+    // or more set lower case (or a decade, `1980s`) makes the lead a sentence (`Since the
+    // 1980s, …`, `A second version will be taught in 2002, …`). Scripts without case never
+    // show it.
+    let sentence_lead = {
+        let lead = text.split([',', '،', '.', ':', ';']).next().unwrap_or("");
+        lead.split_whitespace().skip(1).any(|w| {
+            let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && letters >= 4
+        })
     };
     dated.is_some()
         || !t::find_urls(text).is_empty()
@@ -1583,7 +1589,11 @@ mod sample_tests {
             "A third course on lakes will be taught in the spring term of 2003, with two \
              field trips, and a reading list."
         ));
+        assert!(!cites(
+            "Since the 1990s, when the lake shrank, fishers moved north, as in 2004."
+        ));
         assert!(cites("Jane Roe, Lakes of the North, Oslo, 2003."));
+        assert!(cites("Roe and Doe, Lakes and Seas, 2003, 12."));
         assert_eq!(dated_parenthetical("Rivers (1881 – 1914)."), None);
         assert_eq!(
             dated_parenthetical("In the river basin, Roe, J. (2001)."),
