@@ -198,7 +198,39 @@ pub fn decode(bytes: &[u8], file_name: &str) -> Result<SourceText, ExtractError>
     };
     let mut decoded = decode_8bit(bytes, file)?;
     decoded.dropped_controls = dropped;
+    if decoded.encoding == "UTF-8" {
+        drop_c1_controls(&mut decoded);
+    }
     Ok(decoded)
+}
+
+/// Whether a character is a C1 control (U+0080–U+009F): in UTF-8 text only a broken font
+/// map prints one (a bullet or a dingbat read as `U+0084`).
+fn is_c1_control(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Drops the C1 controls of decoded UTF-8 text, counted with the control bytes dropped
+/// before decoding (whose first place, when there is one, stays the one reported).
+fn drop_c1_controls(decoded: &mut SourceText) {
+    let Some(first) = decoded.text.find(is_c1_control) else {
+        return;
+    };
+    let (line, column) = position(decoded.text.as_bytes(), first);
+    let before = decoded.text.chars().count();
+    decoded.text.retain(|c| !is_c1_control(c));
+    let count = before - decoded.text.chars().count();
+    decoded.dropped_controls = Some(match decoded.dropped_controls {
+        Some(d) => DroppedControls {
+            count: d.count + count,
+            ..d
+        },
+        None => DroppedControls {
+            count,
+            line,
+            column,
+        },
+    });
 }
 
 /// Decodes input without a byte order mark: UTF-8, else Windows-1256 Arabic.
@@ -466,6 +498,24 @@ mod tests {
             ),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn c1_controls_of_a_broken_font_map_are_dropped_and_counted() {
+        let d = decode("Notes\n\u{84}\u{84} The Author\n".as_bytes(), "c.txt").unwrap();
+        assert_eq!(d.text, "Notes\n The Author\n");
+        assert_eq!(
+            d.dropped_controls,
+            Some(DroppedControls {
+                count: 2,
+                line: 2,
+                column: 1
+            })
+        );
+        let long = "word ".repeat(40);
+        let d = decode(format!("a\x01b {long}\n\u{9f}c\n").as_bytes(), "c.txt").unwrap();
+        assert_eq!(d.text, format!("ab {long}\nc\n"));
+        assert_eq!(d.dropped_controls.map(|c| (c.count, c.line)), Some((2, 1)));
     }
 
     #[test]
