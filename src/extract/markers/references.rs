@@ -861,6 +861,8 @@ pub const ENGLISH: ReferenceMarkers = ReferenceMarkers {
         "Paper presented at",
         "paper presented at",
         "Paper presented to",
+        "Paper to the",
+        "Paper for the",
         "Presented at",
         "presented at",
         "Paper delivered at",

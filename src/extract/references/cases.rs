@@ -630,6 +630,19 @@ const CASES: &[Case] = &[
             ("pages", "120-142"),
         ],
     ),
+    // A book's subtitle after its title's full stop, then the imprint (German and APA
+    // lists without a colon).
+    (
+        "Lindqvist, Hanna (2004). Häfen am Meer. Studien zur Küstenschifffahrt. Bremen: Werft Verlag.",
+        &[
+            ("type", "Book"),
+            ("authors", "Lindqvist"),
+            ("title", "Häfen am Meer. Studien zur Küstenschifffahrt"),
+            ("container", "-"),
+            ("place", "Bremen"),
+            ("publisher", "Werft Verlag"),
+        ],
+    ),
     // The year after the authors, the imprint in parentheses at the end (British social
     // science).
     (

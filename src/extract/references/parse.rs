@@ -2048,7 +2048,34 @@ fn assemble(
         }
     }
     place_unnamed_fields(&mut r, std::mem::take(&mut found.texts), text);
+    join_book_subtitle(&mut r, text);
     r
+}
+
+/// A book's plain field printed right after its title's full stop, before the imprint, is
+/// the title's subtitle (`The sociological eye. Selected papers. Chicago: Aldine.`), not a
+/// series: series go in parentheses or carry a number.
+fn join_book_subtitle(r: &mut Reference, text: &str) {
+    if r.ref_type != ReferenceType::Book || (r.publisher.is_none() && r.place.is_none()) {
+        return;
+    }
+    let (Some(title), Some(sub)) = (r.title.as_deref(), r.container.as_deref()) else {
+        return;
+    };
+    if sub.chars().any(|c| c.is_ascii_digit()) || !plain_field(sub) {
+        return;
+    }
+    let Some(at) = text.find(title) else {
+        return;
+    };
+    let after = text[at + title.len()..].trim_start_matches(['"', '”', '’', '»']);
+    let adjacent = after
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.trim_start().starts_with(sub));
+    if adjacent {
+        r.title = Some(join_fields(text, title, sub));
+        r.container = None;
+    }
 }
 
 /// The type of a work from its fields and from words of its raw text.
