@@ -904,6 +904,13 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
     if is_organization(&s) && !s.contains([',', '،']) {
         return (vec![Agent::Organization { name: s }], et_al);
     }
+    if inverted_slot {
+        if let Some((first, rest)) = first_inverted_without_comma(&s) {
+            let (mut more, more_et_al) = parse_authors(rest, false);
+            more.insert(0, first);
+            return (more, et_al || more_et_al);
+        }
+    }
     // Split on joiners: `and`, `&`, `;`, Arabic `و` standing alone.
     let mut pieces: Vec<String> = vec![s.clone()];
     for j in all_of(|t| t.author_joiners)
@@ -961,6 +968,59 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
     (out, et_al)
 }
 
+/// The first author printed `Family Given` without its comma, the others `Given Family`
+/// (`Brannen Julia, Ann Mooney and Val Wigfall`, `Hale Mary J. and Bo Walter`, `Frey Bruno
+/// S./Ito, Dan`): the first person and the rest of the field. The first name is two
+/// capitalized words (and dotted initials), not opening with a particle (`Van Dijk, T.`); the next
+/// is a whole name of two words or more, or inverted with its comma.
+fn first_inverted_without_comma(s: &str) -> Option<(Agent, &str)> {
+    let joiners = [", ", " and ", " & ", "/", "; "];
+    let (cut, sep) = joiners
+        .iter()
+        .filter_map(|j| s.find(j).map(|i| (i, j.len())))
+        .min()?;
+    let first = s[..cut].trim();
+    let rest = s[cut + sep..]
+        .trim_start_matches([' ', ','])
+        .trim_start_matches("and ");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let capitalized = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|x| x.is_lowercase() || matches!(x, '-' | '\'' | '’'))
+            && w.chars().count() >= 2
+    };
+    let (names, initials) = words.split_at(words.len().min(2));
+    if names.len() != 2
+        || !names.iter().all(|w| capitalized(w))
+        || LATIN_PARTICLES.contains(&names[0].to_lowercase().as_str())
+        // Undotted initials are Vancouver's, after a family name of two words (`Lino
+        // Junior RS`).
+        || !initials.iter().all(|w| INITIALS.is_match(w) && w.ends_with('.'))
+    {
+        return None;
+    }
+    let next_end = joiners
+        .iter()
+        .filter_map(|j| rest.find(j))
+        .min()
+        .unwrap_or(rest.len());
+    let next = rest[..next_end].trim();
+    let next_inverted = rest[next_end..].starts_with(", ") && word_count(next) == 1;
+    let next_whole = word_count(next) >= 2 && name_like(next) && family_first(next).is_none();
+    if !(next_whole || next_inverted) || !name_like(next) {
+        return None;
+    }
+    let person = Agent::Person {
+        as_written: first.to_string(),
+        family: Some(names[0].to_string()),
+        given: Some(words[1..].join(" ")),
+    };
+    Some((person, rest))
+}
+
 /// A Latin `Given Family` name of two or more words (an uninverted person in an inverted slot).
 fn name_like_latin_pair(s: &str) -> bool {
     let (ar, la) = crate::script::letter_counts(s);
@@ -1015,10 +1075,17 @@ fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
                 word_count(p) <= 4 && !p.split_whitespace().any(stopword) && !p.contains(':')
             });
     }
+    // Names joined without a comma (`Hale Mary J. and Bo Walter`): each at most four words.
+    let mut joined = t.to_string();
+    for j in all_of(|x| x.author_joiners) {
+        joined = joined.replace(&format!(" {j} "), "/");
+    }
     rest_has_content
-        && word_count(t) <= 4
         && !t.contains([':', '?', '؟'])
-        && !t.split_whitespace().any(stopword)
+        && joined
+            .split(['/', '&', ';', '؛'])
+            .map(trim_punct)
+            .all(|p| !p.is_empty() && word_count(p) <= 4 && !p.split_whitespace().any(stopword))
 }
 
 /// How many leading fields are further authors ending with one opened by a joiner
@@ -2548,6 +2615,15 @@ mod tests {
         assert_eq!(family(&r.authors[0]), Some("Lind"));
         let r = parse("VARGA Erik (2011). Managing river basins. London: Tideway Press.");
         assert_eq!(family(&r.authors[0]), Some("VARGA"));
+        // The first author inverted without a comma, the others direct.
+        let r = parse("Norlund Karin, Ann Berg and Tom Ito (2011): Harbour towns, Leeds.");
+        assert_eq!(families(&r), vec!["Norlund", "Berg", "Ito"]);
+        let r = parse("Hale Mary J. and Bo Walter (1997): Quays, London.");
+        assert_eq!(families(&r), vec!["Hale", "Walter"]);
+        let r = parse("Frey Bruno S./Ito, Dan (2004): Tides. Bern.");
+        assert_eq!(families(&r), vec!["Frey", "Ito"]);
+        let r = parse("Van Dijk, Teun and Ann Berg (1983): Quays. London.");
+        assert_eq!(families(&r)[0], "Van Dijk");
         // A particle printed after the initials stays with them; it is no name of its own.
         let r =
             parse("Brandao ML, Souza CAB da. Ferry schedules. Rev Port Transp. 2010;4(1):9-14.");
