@@ -67,7 +67,6 @@ fn plausible_year(m: &str) -> bool {
     crate::script::parse_number(&digits).is_some_and(|y| (1500..=2100).contains(&y))
 }
 
-/// A line that is only a page number (`12`, `- ١٢ -`, `[3]` is a label, not this).
 /// A line that opens with a journal's name and its numbers (`Ethnos 54:120–42.`,
 /// `European Journal of Sociology, 3(3), 319-363.`): the wrapped rest of an article.
 static JOURNAL_RUN_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,6 +74,7 @@ static JOURNAL_RUN_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A line that is only a page number (`12`, `- ١٢ -`, `[3]` is a label, not this).
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s\-–—|]*\d{1,4}[\s\-–—|]*$").expect("valid regex"));
 

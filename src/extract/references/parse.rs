@@ -971,8 +971,8 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
 /// The first author printed `Family Given` without its comma, the others `Given Family`
 /// (`Brannen Julia, Ann Mooney and Val Wigfall`, `Hale Mary J. and Bo Walter`, `Frey Bruno
 /// S./Ito, Dan`): the first person and the rest of the field. The first name is two
-/// capitalized words (and dotted initials), not opening with a particle (`Van Dijk, T.`); the next
-/// is a whole name of two words or more, or inverted with its comma.
+/// capitalized words (and dotted initials), not opening with a particle (`Van Dijk, T.`);
+/// the next is a whole name of two words or more, or inverted with its comma.
 fn first_inverted_without_comma(s: &str) -> Option<(Agent, &str)> {
     let joiners = [", ", " and ", " & ", "/", "; "];
     let (cut, sep) = joiners
@@ -1008,9 +1008,10 @@ fn first_inverted_without_comma(s: &str) -> Option<(Agent, &str)> {
         .min()
         .unwrap_or(rest.len());
     let next = rest[..next_end].trim();
-    let next_inverted = rest[next_end..].starts_with(", ") && word_count(next) == 1;
+    let next_inverted =
+        rest[next_end..].starts_with(", ") && word_count(next) == 1 && name_like(next);
     let next_whole = word_count(next) >= 2 && name_like(next) && family_first(next).is_none();
-    if !(next_whole || next_inverted) || !name_like(next) {
+    if !(next_whole || next_inverted) {
         return None;
     }
     let person = Agent::Person {
@@ -1899,8 +1900,7 @@ fn split_title_paren(title: String, fields: &mut Vec<String>) -> (String, Number
 
 /// A title field may carry a trailing place or publisher (`Title ، بيروت`), the field after
 /// its bracketed translation, or run into the journal name (`Title مجلة ...`): those go to
-/// the front of `fields`. Returns the title,
-/// none when nothing is left of it.
+/// the front of `fields`. Returns the title, none when nothing is left of it.
 fn split_title_tail(title: String, fields: &mut Vec<String>) -> Option<String> {
     let mut t = title;
     // A transliterated title's bracketed translation closes it (`Demografija [Demography],
