@@ -16,7 +16,7 @@
 //! [`collect_endnotes`] with the same label forms and linked by [`link_markers`] across the
 //! whole paper; a paper may hold both kinds.
 
-use super::layout::{line_label, line_markers};
+use super::layout::{line_label, line_markers, top};
 use super::notelabels::{
     align_markers, has_plain_labels, lone_number, note_label, MarkForm, MarkerCandidate, NoteLabel,
 };
@@ -35,6 +35,9 @@ struct RawNote {
     text: String,
     first: usize,
     last: usize,
+    /// Which of the page's label sequences the note belongs to: a page of parallel columns
+    /// (one per language) numbers its notes once per column.
+    sequence: usize,
 }
 
 fn append(text: &mut String, piece: &str) {
@@ -75,22 +78,27 @@ fn join_line(text: &mut String, piece: &str) {
 /// `*` author notes and their continuations are skipped.
 pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
     let mut notes: Vec<RawNote> = Vec::new();
-    let mut prev_tail: Option<&str> = None;
+    // The last zone line of each label sequence on the page before.
+    let mut prev_tails: Vec<&str> = Vec::new();
     for page in pages {
-        let texts: Vec<&str> = page
-            .notes
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.text)
-            .collect();
-        let plain = has_plain_labels(&texts)
-            .then(|| parse_plain_zone(&texts, prev_tail))
-            .flatten();
-        prev_tail = texts.last().copied();
-        match plain {
-            Some(zone) => collect_plain_zone(page, &zone, &mut notes),
-            None => collect_labelled_zone(page, &mut notes),
+        let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
+        let mut tails = Vec::new();
+        for (sequence, group) in label_sequences(&lines).into_iter().enumerate() {
+            let texts: Vec<&str> = group.iter().map(|l| l.text).collect();
+            let prev_tail = prev_tails.get(sequence).copied();
+            let plain = has_plain_labels(&texts)
+                .then(|| parse_plain_zone(&texts, prev_tail))
+                .flatten();
+            let carry = carried_note(&notes, page.number, sequence);
+            match plain {
+                Some(zone) => {
+                    collect_plain_zone(page.number, group, &zone, sequence, carry, &mut notes)
+                }
+                None => collect_labelled_zone(page.number, group, sequence, carry, &mut notes),
+            }
+            tails.extend(texts.last().copied());
         }
+        prev_tails = tails;
     }
     notes
         .into_iter()
@@ -108,8 +116,15 @@ pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
         .collect()
 }
 
-/// Reads a zone whose lines open with bracketed, raised or bare labels, line by line.
-fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
+/// Reads a zone whose lines open with bracketed, raised or bare labels, line by line. Lines
+/// above the first label go on the note `carry`.
+fn collect_labelled_zone(
+    page: usize,
+    lines: &[&Line],
+    sequence: usize,
+    carry: Option<usize>,
+    notes: &mut Vec<RawNote>,
+) {
     let mut family: Option<u8> = None;
     let mut last_number: Option<u32> = None;
     // Where continuation lines go: a note of this page, a star note, or (at the top of
@@ -121,7 +136,6 @@ fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
         Note(usize),
     }
     let mut target = Target::Carry;
-    let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
     for (i, line) in lines.iter().enumerate() {
         let label = line_label(line).or_else(|| {
             // A number alone on its line labels the note on the next line.
@@ -156,12 +170,13 @@ fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
                 let mut text = String::new();
                 append(&mut text, line.text.get(l.rest..).unwrap_or(""));
                 notes.push(RawNote {
-                    page: page.number,
+                    page,
                     label: l.label,
                     number: l.number.unwrap_or(0),
                     text,
                     first: line.number,
                     last: line.number,
+                    sequence,
                 });
                 target = Target::Note(notes.len() - 1);
             }
@@ -169,7 +184,7 @@ fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
                 let index = match target {
                     Target::Star => None,
                     Target::Note(i) => Some(i),
-                    Target::Carry => notes.len().checked_sub(1),
+                    Target::Carry => carry,
                 };
                 if let Some(note) = index.and_then(|i| notes.get_mut(i)) {
                     append(&mut note.text, line.text);
@@ -180,11 +195,89 @@ fn collect_labelled_zone(page: &PageLines, notes: &mut Vec<RawNote>) {
     }
 }
 
+/// A zone's lines cut where a column's numbering starts over (parallel columns, each
+/// numbering the same notes in its own language); one group for an ordinary zone.
+fn label_sequences<'z, 'l>(lines: &'z [&'l Line<'l>]) -> Vec<&'z [&'l Line<'l>]> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut highest: Option<u32> = None;
+    for i in 0..lines.len() {
+        if i > start && starts_column(lines, i) && restarts_numbering(lines, i, highest) {
+            groups.push(&lines[start..i]);
+            start = i;
+            highest = None;
+        }
+        if let Some(n) = lines
+            .get(i)
+            .and_then(|l| line_label(l))
+            .and_then(|l| l.number)
+        {
+            highest = Some(highest.map_or(n, |h| h.max(n)));
+        }
+    }
+    groups.push(&lines[start..]);
+    groups
+}
+
+/// Whether the `i`th line of a zone stands higher on the page than the line before it: the
+/// zone goes on at the foot of the next column.
+fn starts_column(lines: &[&Line], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| lines.get(k)) else {
+        return false;
+    };
+    match (lines.get(i).and_then(|l| top(l)), top(prev)) {
+        (Some(here), Some(before)) => here + COLUMN_RISE < before,
+        _ => false,
+    }
+}
+
+/// How much higher (points) a line must stand than the one before it to open a column.
+const COLUMN_RISE: f32 = 4.0;
+
+/// Whether the first numbered label from the `i`th line on, in the same column, is not above
+/// `last`: the numbering starts over.
+fn restarts_numbering(lines: &[&Line], i: usize, last: Option<u32>) -> bool {
+    let Some(last) = last else { return false };
+    let mut k = i;
+    while let Some(line) = lines.get(k) {
+        if k > i && starts_column(lines, k) {
+            return false;
+        }
+        if let Some(n) = line_label(line).and_then(|l| l.number) {
+            return n <= last;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The note that unlabelled lines at the head of a zone's `sequence` go on: the last note
+/// of that sequence on an earlier page, or else the last note read.
+fn carried_note(notes: &[RawNote], page: usize, sequence: usize) -> Option<usize> {
+    let earlier = notes.iter().rposition(|n| n.page != page);
+    let last_page = earlier.map(|k| notes[k].page);
+    notes
+        .iter()
+        .rposition(|n| Some(n.page) == last_page && n.sequence == sequence)
+        .or_else(|| {
+            (sequence == 0)
+                .then_some(())
+                .and(notes.len().checked_sub(1))
+        })
+        .or(earlier)
+}
+
 /// Reads a plain-digit zone parsed by [`parse_plain_zone`]: its carried lines finish the
-/// previous page's last note, its author notes are left out.
-fn collect_plain_zone(page: &PageLines, zone: &PlainZone, notes: &mut Vec<RawNote>) {
-    let lines: Vec<&Line> = page.notes.iter().filter(|l| !l.is_blank()).collect();
-    if let Some(note) = notes.last_mut() {
+/// note `carry`, its author notes are left out.
+fn collect_plain_zone(
+    page: usize,
+    lines: &[&Line],
+    zone: &PlainZone,
+    sequence: usize,
+    carry: Option<usize>,
+    notes: &mut Vec<RawNote>,
+) {
+    if let Some(note) = carry.and_then(|i| notes.get_mut(i)) {
         for line in zone.carry.iter().filter_map(|&i| lines.get(i)) {
             join_line(&mut note.text, line.text);
             note.last = line.number;
@@ -200,12 +293,13 @@ fn collect_plain_zone(page: &PageLines, zone: &PlainZone, notes: &mut Vec<RawNot
         }
         let Some((first, last)) = span else { continue };
         notes.push(RawNote {
-            page: page.number,
+            page,
             label: n.label.clone(),
             number: n.number,
             text,
             first,
             last,
+            sequence,
         });
     }
 }
@@ -695,6 +789,76 @@ mod tests {
             body: mk(body),
             notes: mk(notes),
         }
+    }
+
+    #[test]
+    fn parallel_columns_number_their_notes_each_and_carry_them_apart() {
+        // A bilingual page: the left column's notes in one language, the right column's the
+        // same notes in the other; the second notes of both go on at the next page's top.
+        let place = |x: f32, y: f32| crate::extract::input::LineLayout {
+            bbox: crate::model::BoundingBox {
+                x0: x,
+                y0: y,
+                x1: x + 230.0,
+                y1: y + 7.0,
+            },
+            font_size: 7.0,
+            ..Default::default()
+        };
+        let left = |y: f32| place(50.0, y);
+        let right = |y: f32| place(300.0, y);
+        let slots = [left(700.0), left(708.0), right(700.0), right(708.0)];
+        let laid = |texts: [&'static str; 4], first: usize| {
+            texts
+                .into_iter()
+                .zip(&slots)
+                .enumerate()
+                .map(|(k, (text, at))| Line {
+                    number: first + k,
+                    text,
+                    layout: Some(at),
+                })
+                .collect::<Vec<_>>()
+        };
+        let pages = [
+            PageLines {
+                number: 1,
+                span: Span::lines(1, 10),
+                body: vec![],
+                notes: laid(
+                    [
+                        "1 Erste Anmerkung.",
+                        "2 Zweite, die",
+                        "1 First note.",
+                        "2 Second, which",
+                    ],
+                    5,
+                ),
+            },
+            PageLines {
+                number: 2,
+                span: Span::lines(11, 20),
+                body: vec![],
+                notes: laid(["weitergeht.", "3 Dritte.", "goes on.", "3 Third."], 15),
+            },
+        ];
+        let got: Vec<(usize, String, String)> = collect_footnotes(&pages)
+            .into_iter()
+            .map(|f| (f.page, f.label, f.text))
+            .collect();
+        let want = [
+            (1, "1", "Erste Anmerkung."),
+            (1, "2", "Zweite, die weitergeht."),
+            (1, "1", "First note."),
+            (1, "2", "Second, which goes on."),
+            (2, "3", "Dritte."),
+            (2, "3", "Third."),
+        ];
+        let want: Vec<(usize, String, String)> = want
+            .iter()
+            .map(|&(p, l, t)| (p, l.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -112,7 +112,7 @@ fn is_small(line: &Line, body_size: f32) -> bool {
 const NOTE_SIZE_SLACK: f32 = 0.5;
 
 /// The top of a line on its page, when it has layout.
-fn top(line: &Line) -> Option<f32> {
+pub fn top(line: &Line) -> Option<f32> {
     line.layout.map(|l| l.bbox.y0)
 }
 
@@ -238,9 +238,15 @@ pub fn note_mask(lines: &[Line], body_size: Option<f32>, carry: bool) -> Option<
             && !in_small_text
             && ((!labels.is_empty() && rising && text_above && called) || continues)
         {
+            // The zone opens at its first label: a numbered note, or an author's `*` note
+            // above it.
             let open = run
                 .iter()
-                .position(|l| !l.is_blank() && line_label(l).is_some_and(|n| n.number.is_some()))
+                .position(|l| {
+                    !l.is_blank()
+                        && line_label(l)
+                            .is_some_and(|n| n.number.is_some() || n.form == MarkForm::Star)
+                })
                 .unwrap_or(0);
             let from = if carry || any || continues {
                 i

@@ -514,9 +514,10 @@ fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<String> {
     let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
     for (index, (_, chunk)) in chunks.iter().enumerate() {
         let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
-        let top = texts.iter().take(EDGE);
-        let bottom = texts.iter().rev().take(EDGE);
-        for line in top.chain(bottom) {
+        let top = texts.iter().take(EDGE).copied();
+        let bottom = texts.iter().rev().take(EDGE).copied();
+        let placed_edges = placed_edge_lines(&texts);
+        for line in top.chain(bottom).chain(placed_edges) {
             for key in [furniture_key(line.text), placed_key(line)]
                 .into_iter()
                 .flatten()
@@ -530,6 +531,32 @@ fn repeated_furniture(chunks: &[(usize, Vec<Line>)]) -> HashSet<String> {
     seen.into_iter()
         .filter(|(_, pages)| pages.len() >= needed)
         .map(|(key, _)| key)
+        .collect()
+}
+
+/// The lines set at the top or foot of a page by their place on it (the few highest and lowest
+/// lines), wherever the reading order puts them: a two-column page carries its left footer
+/// between the columns.
+fn placed_edge_lines<'l, 'a>(lines: &[&'l Line<'a>]) -> Vec<&'l Line<'a>> {
+    let mut heights: Vec<f32> = lines
+        .iter()
+        .filter_map(|l| l.layout.map(|x| (x.bbox.y0 / PLACE_TOLERANCE).round()))
+        .collect();
+    if heights.len() < lines.len() || heights.is_empty() {
+        return Vec::new();
+    }
+    heights.sort_by(f32::total_cmp);
+    heights.dedup();
+    let high = heights[heights.len().min(EDGE) - 1];
+    let low = heights[heights.len().saturating_sub(EDGE)];
+    lines
+        .iter()
+        .copied()
+        .filter(|l| {
+            l.layout
+                .map(|x| (x.bbox.y0 / PLACE_TOLERANCE).round())
+                .is_some_and(|y| y <= high || y >= low)
+        })
         .collect()
 }
 
@@ -601,6 +628,17 @@ fn strip_furniture<'a>(
             }
             _ => break,
         }
+    }
+    // A repeated line at its place on the page's edge, inside the reading order (a column's
+    // footer).
+    let texts: Vec<&Line> = chunk.iter().filter(|l| !l.is_blank()).collect();
+    let inner: HashSet<usize> = placed_edge_lines(&texts)
+        .into_iter()
+        .filter(|l| placed_key(l).is_some_and(|k| repeated.contains(&k)))
+        .map(|l| l.number)
+        .collect();
+    if !inner.is_empty() {
+        chunk.retain(|l| !inner.contains(&l.number));
     }
     let lead = chunk.iter().take_while(|l| l.is_blank()).count();
     chunk.drain(..lead);
@@ -1083,6 +1121,73 @@ mod tests {
             assert_eq!(
                 texts(&kept),
                 vec![body.as_str(), "1 A note that opens every page's zone."]
+            );
+        }
+    }
+
+    #[test]
+    fn a_column_footer_inside_the_reading_order_is_furniture() {
+        // Two columns, each with its own footer at the foot of the page: the left one comes
+        // between the columns in reading order.
+        let place = |x: f32, y: f32| crate::extract::input::LineLayout {
+            bbox: crate::model::BoundingBox {
+                x0: x,
+                y0: y,
+                x1: x + 230.0,
+                y1: y + 8.0,
+            },
+            font_size: 8.0,
+            ..Default::default()
+        };
+        let slots: Vec<_> = [(50.0, 100.0), (50.0, 112.0), (50.0, 808.0)]
+            .into_iter()
+            .chain([(300.0, 100.0), (300.0, 112.0), (300.0, 808.0)])
+            .map(|(x, y)| place(x, y))
+            .collect();
+        let words = ["first", "second", "third", "fourth"];
+        let texts_of: Vec<Vec<String>> = (1..=4)
+            .map(|p| {
+                let w = words[p - 1];
+                vec![
+                    format!("Left column of the {w} page opens"),
+                    format!("and goes on a {w} time."),
+                    "THE JOURNAL 2023, 1".to_string(),
+                    format!("Right column of the {w} page opens"),
+                    format!("and ends a {w} time."),
+                    format!("{p} CC BY 4.0"),
+                ]
+            })
+            .collect();
+        let chunks: Vec<(usize, Vec<Line>)> = texts_of
+            .iter()
+            .enumerate()
+            .map(|(p, texts)| {
+                let lines = texts
+                    .iter()
+                    .zip(&slots)
+                    .enumerate()
+                    .map(|(k, (t, at))| Line {
+                        number: 6 * p + k + 1,
+                        text: t.as_str(),
+                        layout: Some(at),
+                    })
+                    .collect();
+                (p + 1, lines)
+            })
+            .collect();
+        let repeated = repeated_furniture(&chunks);
+        for (p, (_, chunk)) in chunks.into_iter().enumerate() {
+            let kept = strip_furniture(chunk, &repeated, None);
+            let w = words[p];
+            let want = [
+                format!("Left column of the {w} page opens"),
+                format!("and goes on a {w} time."),
+                format!("Right column of the {w} page opens"),
+                format!("and ends a {w} time."),
+            ];
+            assert_eq!(
+                texts(&kept),
+                want.iter().map(String::as_str).collect::<Vec<_>>()
             );
         }
     }

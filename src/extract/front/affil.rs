@@ -97,6 +97,10 @@ pub(crate) fn parse_affiliation(text: &str) -> AffParts {
         .into_iter()
         .filter_map(|(k, pos)| pos.map(|p| (p, k)))
         .min();
+        let part = match found {
+            Some((at, _)) => cut_sentence(part, at),
+            None => part,
+        };
         let slot = match found {
             Some((_, 0)) => &mut parts.institution,
             Some((_, 1)) => &mut parts.faculty,
@@ -110,6 +114,40 @@ pub(crate) fn parse_affiliation(text: &str) -> AffParts {
         }
     }
     parts
+}
+
+/// A part at least this many words long is a sentence, not a list of names.
+const SENTENCE_WORDS: usize = 8;
+
+/// A part written as a sentence (`… is professor of law at the University of X`) is cut to
+/// what follows its last institution lead before `at_char`, the word that classed it.
+fn cut_sentence(part: &str, at_char: usize) -> &str {
+    if part.split_whitespace().count() < SENTENCE_WORDS {
+        return part;
+    }
+    let at = part
+        .char_indices()
+        .nth(at_char)
+        .map_or(part.len(), |(b, _)| b);
+    let head = part.get(..at).unwrap_or(part);
+    let mut cut: Option<usize> = None;
+    for lead in all_entries(|m| m.affiliation_leads) {
+        for (i, _) in head.match_indices(lead) {
+            let end = i + lead.len();
+            let starts_word = head
+                .get(..i)
+                .is_some_and(|b| b.is_empty() || b.ends_with(' '));
+            let elided = lead.ends_with(['\'', '’']);
+            let ends_word = elided || head.get(end..).is_some_and(|r| r.starts_with(' '));
+            if starts_word && ends_word {
+                cut = cut.max(Some(end));
+            }
+        }
+    }
+    match cut.and_then(|e| part.get(e..)).map(str::trim_start) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => part,
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +171,24 @@ mod tests {
         assert_eq!(p.country.as_deref(), Some("Egypt"));
         let p = parse_affiliation("الجامعة المستنصرية / كلية القانون");
         assert_eq!(p.institution.as_deref(), Some("الجامعة المستنصرية"));
+    }
+
+    #[test]
+    fn a_note_written_as_a_sentence_names_its_institution_after_the_lead() {
+        let p = parse_affiliation(
+            "Prof. Dr. Jane Roe is a full professor of private law at the Free University Berlin.",
+        );
+        assert_eq!(p.institution.as_deref(), Some("Free University Berlin"));
+        let p = parse_affiliation(
+            "Prof. Dr. Jane Roe ist Professorin für Privatrecht an der Freien Universität Berlin.",
+        );
+        assert_eq!(p.institution.as_deref(), Some("Freien Universität Berlin"));
+        // A short part keeps its words.
+        let p = parse_affiliation("Centre for Legal Studies at the Institute of Law");
+        assert_eq!(
+            p.institution.as_deref(),
+            Some("Centre for Legal Studies at the Institute of Law")
+        );
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub(super) fn strip_note_mark(text: &str) -> &str {
 pub(super) fn collect_notes<'a>(lines: &[Line<'a>], zone: bool, out: &mut Vec<Line<'a>>) {
     let mut i = 0;
     while let Some(line) = lines.get(i) {
+        // An author's note may wrap: its first line alone may not show the affiliation
+        // (`* Prof. Dr. Jane Roe is professor of law at the` / `University …`).
+        let wrapped = if !is_note_line(line.text) {
+            wrapped_note_lines(lines, i)
+        } else {
+            0
+        };
+        if wrapped > 0 {
+            out.extend(lines.iter().skip(i).take(wrapped + 1).copied());
+            i += wrapped + 1;
+            continue;
+        }
         if is_note_line(line.text) {
             out.push(*line);
             if zone && !EMAIL.is_match(line.text) {
@@ -147,6 +159,48 @@ pub(super) fn collect_notes<'a>(lines: &[Line<'a>], zone: bool, out: &mut Vec<Li
         i += 1;
     }
 }
+
+/// How many unmarked lines after the `*` line `lines[i]` make it an author note, read
+/// together (at most [`MAX_WRAPPED_NOTE_LINES`]); 0 when none does.
+fn wrapped_note_lines(lines: &[Line], i: usize) -> usize {
+    let Some(first) = lines.get(i).map(|l| l.text.trim()) else {
+        return 0;
+    };
+    // A wrapped note runs on past its first line: a sentence, not an author line (`* Ali
+    // Kazim *` above the affiliation).
+    let words = first.split_whitespace().count();
+    if !first.starts_with(['*', '†'])
+        || first.ends_with(['*', '†'])
+        || words < MIN_WRAPPED_NOTE_WORDS
+        || is_strong_author_line(first)
+    {
+        return 0;
+    }
+    let mut text = first.to_string();
+    for (k, next) in lines
+        .iter()
+        .skip(i + 1)
+        .take(MAX_WRAPPED_NOTE_LINES)
+        .enumerate()
+    {
+        let t = next.text.trim();
+        if t.starts_with(['*', '†']) || FOOTNOTE_START.is_match(t) {
+            return 0;
+        }
+        text.push(' ');
+        text.push_str(t);
+        if is_note_line(&text) {
+            return k + 1;
+        }
+    }
+    0
+}
+
+/// How many lines an author note may wrap onto.
+const MAX_WRAPPED_NOTE_LINES: usize = 2;
+
+/// The fewest words on the first line of a wrapped author note.
+const MIN_WRAPPED_NOTE_WORDS: usize = 6;
 
 /// Whether `text` states a contributor's position (rank and field) rather than a name:
 /// it opens with a position word (`Lecturer`, `مدرس`) that is no academic prefix of a name,

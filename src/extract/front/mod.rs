@@ -298,7 +298,9 @@ fn read_labelled_blocks(
 fn note_lines<'a>(pages: &[PageLines<'a>], body_start_line: usize) -> Vec<Line<'a>> {
     let mut note_lines: Vec<Line<'_>> = Vec::new();
     for (n, page) in pages.iter().enumerate() {
-        if n > 0 && page.span.line > body_start_line {
+        // A cover page puts the authors' notes at the foot of the page the text opens on.
+        let cover_notes = n == 1 && note_lines.is_empty();
+        if n > 0 && page.span.line > body_start_line && !cover_notes {
             break;
         }
         collect_notes(&page.notes, true, &mut note_lines);

@@ -14,11 +14,17 @@ impl Reader {
     pub(super) fn read_notes(&mut self, lines: &[Line<'_>]) {
         for line in lines {
             let t = strip_note_mark(line.text);
-            // A continuation line (email alone) extends the previous note.
-            if !is_note_line(line.text) {
+            // A continuation line (email alone, the rest of a wrapped note) extends the
+            // previous note; the lines given are notes, so a marked line opens one.
+            if !is_note_line(line.text) && strip_note_mark(line.text) == line.text.trim() {
                 if let Some(prev) = self.notes.last_mut() {
                     prev.note.text.push(' ');
                     prev.note.text.push_str(t);
+                    if prev.parts.department.is_none() && prev.parts.institution.is_none() {
+                        // A wrapped note names its institution on a later line.
+                        prev.parts = parse_affiliation(&prev.note.text);
+                        prev.note.department = prev.parts.department.clone();
+                    }
                     prev.note.source = prev.note.source.map(|s| Span::lines(s.line, line.number));
                     let idx = self.notes.len() - 1;
                     self.collect_emails(t, line.number, Some(idx));

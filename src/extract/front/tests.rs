@@ -1378,3 +1378,29 @@ Courts change as weather does.
     );
     assert_eq!(f.titles[0].source, Some(Span::lines(3, 4)));
 }
+
+#[test]
+fn a_cover_page_leaves_the_author_note_to_the_page_the_text_opens_on() {
+    // The cover carries title and author; the author's `*` note, wrapped and without an
+    // email, stands at the foot of the next page, above the first numbered note.
+    let text = "\
+The Future of Private Law
+
+Jane Roe*
+
+\u{c}The text of the paper opens on this page and runs on for a while, as running text does.
+It goes on with a second sentence that carries a note marker.1
+
+* Prof. Dr. Jane Roe is a full professor of private law at the
+Free University Berlin.
+1 See the first source of the paper, 2001, 12.
+";
+    let fm = read(text).expect("front");
+    let ids = &fm.front.contributors[0].affiliation_ids;
+    assert_eq!(ids.len(), 1, "{:?}", fm.front.affiliations);
+    assert_eq!(
+        aff(&fm.front, &ids[0]).institution.as_deref(),
+        Some("Free University Berlin")
+    );
+    assert_eq!(fm.front.author_notes.len(), 1);
+}

@@ -56,6 +56,9 @@ pub struct FrontMarkers {
     pub faculty_words: &'static [&'static str],
     /// Words that name a department.
     pub department_words: &'static [&'static str],
+    /// Words that, in a note written as a sentence, open the author's institution (`… is
+    /// professor of law at the University of X`).
+    pub affiliation_leads: &'static [&'static str],
     /// Common cities of affiliations.
     pub cities: &'static [&'static str],
     /// Countries.
@@ -274,6 +277,7 @@ pub const ARABIC: FrontMarkers = FrontMarkers {
         "رئاسة",
     ],
     faculty_words: &["كلية", "الكلية"],
+    affiliation_leads: &["في"],
     department_words: &["قسم", "فرع", "شعبة"],
     cities: &[
         "بغداد",
@@ -629,6 +633,7 @@ pub const ENGLISH: FrontMarkers = FrontMarkers {
         "Hospital",
     ],
     faculty_words: &["College", "Faculty", "School"],
+    affiliation_leads: &["at", "at the"],
     department_words: &["Department", "Dept.", "Dept", "Division", "Branch"],
     cities: &[
         "Baghdad",
@@ -901,6 +906,7 @@ pub const GERMAN: FrontMarkers = FrontMarkers {
         "Ministerium",
     ],
     faculty_words: &["Fakultät", "Fachbereich"],
+    affiliation_leads: &["an der", "an dem", "am", "bei der"],
     department_words: &["Lehrstuhl", "Abteilung", "Professur"],
     cities: &[],
     countries: &["Deutschland", "Österreich", "Schweiz"],
@@ -988,6 +994,7 @@ pub const FRENCH: FrontMarkers = FrontMarkers {
     ],
     institution_words: &["Université", "Institut", "École", "Ecole", "Centre"],
     faculty_words: &["Faculté"],
+    affiliation_leads: &["à", "à la", "au", "à l’", "à l'"],
     department_words: &["Département", "Laboratoire"],
     cities: &["Alger", "Oran", "Constantine", "Tunis", "Rabat", "Beyrouth"],
     countries: &["Algérie", "Tunisie", "Maroc", "Liban", "Belgique", "Suisse"],
