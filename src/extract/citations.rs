@@ -1314,6 +1314,20 @@ mod tests {
     }
 
     #[test]
+    fn a_note_citing_two_years_of_one_author_links_and_adds_nothing() {
+        let mut groups = refs("References\nMarsh, Ida (1973). Harbour dues in the north. Port Review 2, 1-9.\nMarsh, Ida (1979). Dock labour and the guilds. Port Review 8, 11-30.");
+        let mut notes = vec![note(1, 1, 1, "See also MARSH (1973, 1979).")];
+        let diags = link_citations(&mut notes, &mut groups);
+        assert_eq!(
+            cites(&notes),
+            vec![(Some(CitationKind::Direct), Some("ref1"), None)]
+        );
+        let all: Vec<&Reference> = groups.iter().flat_map(|g| g.references.iter()).collect();
+        assert_eq!(all.len(), 2);
+        assert!(!diags.iter().any(|d| d.code == "reference-from-footnote"));
+    }
+
+    #[test]
     fn chicago_notes_link_to_a_bare_apa_list_in_sentence_case() {
         let mut groups = refs("References\nOkafor, C. N., & Lind, B. (2020). Ferry networks and island budgets. Island Studies Review, 9(4), 45–67. https://doi.org/10.4321/isr.94\nVarga, E. (2011). Managing river basins (3rd ed.). London: Tideway Press.\nNakamura, R. (2012). Coastal councils and the long shadow of debt: Evidence from five ports. Harbor Studies, 7(1), 1–20.");
         let mut notes = vec![

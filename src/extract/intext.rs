@@ -155,12 +155,16 @@ impl NoteCitations {
         }
     }
 
-    /// The ids of the references `text` cites by author and year, each resolved to one
-    /// reference, in order of citation.
+    /// The ids of the references `text` cites by author and year, in order of citation; a
+    /// name and year that several works share gives none.
     pub(crate) fn cited(&self, text: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in scan_text(text, &self.index) {
-            if let (true, [id]) = (c.matched(), c.reference_ids.as_slice()) {
+            // `Lee (1973, 1979)` cites two works; a name and year two works share is no link.
+            if !c.matched() || matches!(c.problem, Some(Problem::Ambiguous(_))) {
+                continue;
+            }
+            for id in &c.reference_ids {
                 if !out.contains(id) {
                     out.push(id.clone());
                 }

@@ -462,17 +462,22 @@ fn furniture_key(text: &str) -> Option<String> {
     let t = text.trim();
     // A note line is no furniture (`1 Id.` may open a zone on many pages); a number glued
     // to more digits (`10.5771/...`, a DOI) is no label.
+    // A page number set apart by a rule (`12 — Author / Title`, `12 | Journal`) is a header.
     let labelled = note_label(t).is_some_and(|n| {
-        !t.get(n.rest..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_ascii_digit())
-            || t.get(n.rest.saturating_sub(1)..n.rest) == Some(" ")
+        let rest = t.get(n.rest..).unwrap_or("");
+        let ruled = rest.trim_start().starts_with(HEADER_RULES);
+        !ruled
+            && (!rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || t.get(n.rest.saturating_sub(1)..n.rest) == Some(" "))
     });
     if labelled {
         return None;
     }
     shape_key(t)
 }
+
+/// What sets a running header's page number apart from its text.
+const HEADER_RULES: [char; 5] = ['—', '–', '|', '•', '·'];
 
 /// A line's shape as [`furniture_key`] makes it, labelled lines included.
 fn shape_key(t: &str) -> Option<String> {
@@ -484,10 +489,19 @@ fn shape_key(t: &str) -> Option<String> {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(|c| {
-            let c = if crate::script::is_digit(c) { '#' } else { c };
-            c.to_lowercase()
-        }));
+        // A run of digits is one `#`: page 9 and page 15 carry one header.
+        let mut in_number = false;
+        for c in word.chars() {
+            if crate::script::is_digit(c) {
+                if !in_number {
+                    key.push('#');
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                key.extend(c.to_lowercase());
+            }
+        }
     }
     Some(key)
 }
@@ -1225,6 +1239,34 @@ mod tests {
         assert_eq!(texts(&pages[0].notes), vec!["[1] A note."]);
         assert_eq!(texts(&pages[1].body), vec!["Second page."]);
         assert_eq!(texts(&pages[2].body), vec!["Third page."]);
+    }
+
+    #[test]
+    fn alternating_headers_with_page_numbers_of_any_length_are_furniture() {
+        // Odd pages carry `SERIES — Author / Title — 9`, even pages `10 — Author / Title —
+        // SERIES`, the number set apart by a rule; pages 8 to 11 cross from one digit to two.
+        let mut src = String::new();
+        let bodies = [
+            "The eighth page's text.",
+            "The ninth page's text.",
+            "The tenth page's text.",
+            "The eleventh page's text.",
+        ];
+        for (k, body) in bodies.iter().enumerate() {
+            let n = k + 8;
+            let header = if n % 2 == 1 {
+                format!("S R S — Roe / A Study of Ports — {n}")
+            } else {
+                format!("{n} — Roe / A Study of Ports — S R S")
+            };
+            src.push_str(&format!("\u{c}{header}\n\n{body}\n"));
+        }
+        let l = lines(&src);
+        let pages = split_pages(&l);
+        assert_eq!(pages.len(), 4);
+        for (page, body) in pages.iter().zip(bodies) {
+            assert_eq!(texts(&page.body), vec![body]);
+        }
     }
 
     #[test]
