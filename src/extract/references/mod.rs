@@ -313,15 +313,19 @@ fn ends_on_quoted_title(line: &str) -> bool {
 }
 
 /// Whether an entry's line stops where no entry can end: on an author joiner (`and`, `&`,
-/// `und`, `و`) or a dash left open by a page range (`1–`).
+/// `und`, `و`), a dash left open by a page range (`1–`), or a lower-case function word of a
+/// title (`Problems of` / `Definition, Measurement and …`).
 fn ends_open(line: &str) -> bool {
     let t = line.trim_end();
     if t.ends_with(['–', '—']) || (t.ends_with('-') && !t.ends_with("--")) {
         return true;
     }
-    t.split_whitespace()
-        .last()
-        .is_some_and(|w| all_of(|m| m.author_joiners).contains(&w))
+    t.split_whitespace().last().is_some_and(|w| {
+        all_of(|m| m.author_joiners).contains(&w)
+            || (w.chars().count() > 1
+                && w.chars().all(char::is_lowercase)
+                && all_of(|m| m.stopwords).contains(&w))
+    })
 }
 
 /// Lines that are no part of the list: a page number, a separator rule, a footnote line with a
@@ -762,6 +766,16 @@ mod tests {
         assert!(r[1].raw.ends_with("1–\n25."));
         assert_eq!(r[1].label, None);
         assert!(r[2].raw.starts_with("Young, K."));
+    }
+
+    #[test]
+    fn a_line_ending_on_a_function_word_goes_on() {
+        // `Problems of` cannot end an entry, so `Definition, Measurement …` is no new author.
+        let src = "References\nMarsh, A. and B. North (2003), Harbour Dues: Problems of\nDefinition, Measurement and Causality, Paper presented at the Port Conference.\nOrme, C. (2008), Salt Roads, Leeds, Northgate Press.";
+        let (groups, _) = extract_references(&lines(src));
+        let r = &groups[0].references;
+        assert_eq!(r.len(), 2, "{r:#?}");
+        assert!(r[0].raw.contains("Problems of\nDefinition"));
     }
 
     #[test]

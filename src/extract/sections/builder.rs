@@ -2,7 +2,7 @@
 //! level, label and title) and their blocks; the reference list is left to the references
 //! reader and endnotes sections to the notes.
 
-use super::headings::{classify, core_end, names_after_list, Heading, Style};
+use super::headings::{classify, core_end, labels_after_list, names_after_list, Heading, Style};
 use super::levels::Levels;
 use super::lines::SLine;
 use crate::extract::footnotes::LinkedMarker;
@@ -141,7 +141,8 @@ impl<'a, 'm> Builder<'a, 'm> {
 
 /// Whether stream line `k` ends the reference list: an appendix, acknowledgements or a note
 /// on the authors under their heading (a section name alone on its line, `Appendix`, `About
-/// the author`), or a submission-history line (`Received on: 01/08/2014`) printed after it.
+/// the author`), a line such a heading labels (`Author: Jane Roe`), or a submission-history
+/// line (`Received on: 01/08/2014`) printed after it.
 fn closes_reference_list(lines: &[SLine], k: usize) -> bool {
     let Some(line) = lines.get(k) else {
         return false;
@@ -153,6 +154,9 @@ fn closes_reference_list(lines: &[SLine], k: usize) -> bool {
         || k.checked_sub(1)
             .and_then(|p| lines.get(p))
             .is_some_and(|p| core_end(p.line.text).ends_with(['.', ')']));
+    if after_entry && labels_after_list(line.line.text) {
+        return true;
+    }
     after_entry
         && classify(lines, k).is_some_and(|h| {
             h.run_in.is_none()

@@ -300,6 +300,20 @@ pub(super) fn names_after_list(text: &str) -> bool {
         .any(|tb| tb.after_references.contains(&folded))
 }
 
+/// Whether a short line opens with one of those headings as a label (`Author: Jane Roe`,
+/// a colophon after the list).
+pub(super) fn labels_after_list(text: &str) -> bool {
+    let Some((label, value)) = text.trim().split_once(':') else {
+        return false;
+    };
+    !value.trim().is_empty()
+        && text.split_whitespace().count() <= LABELLED_LINE_WORDS
+        && names_after_list(label)
+}
+
+/// The most words of a labelled line after a reference list.
+const LABELLED_LINE_WORDS: usize = 12;
+
 /// `word` folded for [`folded_in`], with its closing punctuation trimmed.
 fn fold_word(word: &str) -> String {
     fold(word.trim_end_matches([':', '-', '.', '،', ',', '\u{2013}']))

@@ -740,6 +740,25 @@ mod tests {
     /// A compiled issue: the second paper's introduction, on a page of its own, ends the first
     /// paper's reference list, and both papers' lists are read.
     #[test]
+    fn a_colophon_labelled_author_closes_the_reference_list() {
+        let src = "Ports\n\nIntroduction\n\nThis paper on ports opens with a plain paragraph that is long enough to be running text.\n\nReferences\n\nAdams, R. (2001). Old ports. London: Sea Press.\nBaker, S. (2003). New ports. Leeds: Tide Press.\n\nAuthor: Ruth Adams\nTitle: Ports\nEditor: Prof. Sam Lee\nISSN: 1234-5678\n";
+        let (body, _) = read(src);
+        let refs: Vec<&str> = body
+            .reference_lines
+            .iter()
+            .map(|l| l.text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                "Adams, R. (2001). Old ports. London: Sea Press.",
+                "Baker, S. (2003). New ports. Leeds: Tide Press."
+            ]
+        );
+    }
+
+    #[test]
     fn an_introduction_after_a_reference_list_opens_the_next_paper() {
         let paper = |title: &str, topic: &str, author: &str| {
             format!("{title}\n\nIntroduction\n\nThis paper on {topic} opens with a plain paragraph that is long enough to be running text.\n\nReferences\n\n{author}, R. (2001). Old {topic}. London: Sea Press. <https://example.org/{topic}>\n")
