@@ -935,6 +935,7 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
             .map(trim_name)
             .filter(|x| !x.is_empty())
             .collect();
+        let parts = split_initials_from_next_family(parts);
         // `Okafor CN, Lind B`, `Lind I., Varga M.`: one person per part.
         if parts.len() >= 2 && parts.iter().all(|x| family_first(x).is_some()) {
             out.extend(parts.iter().map(|x| person(x)));
@@ -966,6 +967,38 @@ pub(crate) fn parse_authors(field: &str, inverted_slot: bool) -> (Vec<Agent>, bo
         }
     }
     (out, et_al)
+}
+
+/// Parts of `Family, I. Family, I.` with nothing between the names (`Atanasov, P. Cvetanova,
+/// G.`): a part that opens with dotted initials and goes on with a capitalized word holds the
+/// last person's initials and the next person's family name.
+fn split_initials_from_next_family(parts: Vec<&str>) -> Vec<&str> {
+    if parts.len() < 3 {
+        return parts;
+    }
+    let mut out = Vec::with_capacity(parts.len() + 2);
+    for (k, part) in parts.iter().enumerate() {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let lead = words
+            .iter()
+            .take_while(|w| INITIALS.is_match(w) && w.ends_with('.'))
+            .count();
+        let family_follows = words.get(lead).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && !INITIALS.is_match(w)
+        });
+        if k > 0 && lead > 0 && family_follows {
+            let cut = part
+                .match_indices(words[lead])
+                .map(|(i, _)| i)
+                .find(|&i| i > 0)
+                .unwrap_or(0);
+            out.push(part[..cut].trim());
+            out.push(part[cut..].trim());
+        } else {
+            out.push(part);
+        }
+    }
+    out
 }
 
 /// The first author printed `Family Given` without its comma, the others `Given Family`
@@ -1008,6 +1041,14 @@ fn first_inverted_without_comma(s: &str) -> Option<(Agent, &str)> {
         .min()
         .unwrap_or(rest.len());
     let next = rest[..next_end].trim();
+    // `Roe Vale, M. Borota Lind, M.`: the comma parts a family name from its initials.
+    if next
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INITIALS.is_match(w) && w.ends_with('.'))
+    {
+        return None;
+    }
     let next_inverted =
         rest[next_end..].starts_with(", ") && word_count(next) == 1 && name_like(next);
     let next_whole = word_count(next) >= 2 && name_like(next) && family_first(next).is_none();
@@ -2624,6 +2665,11 @@ mod tests {
         assert_eq!(families(&r), vec!["Frey", "Ito"]);
         let r = parse("Van Dijk, Teun and Ann Berg (1983): Quays. London.");
         assert_eq!(families(&r)[0], "Van Dijk");
+        // `Family, I.` persons with nothing between them, family names of one or two words.
+        let r = parse("Norlund, P. Bergova, G. (2014). Harbour towns. Leeds: Tide Press.");
+        assert_eq!(families(&r), vec!["Norlund", "Bergova"]);
+        let r = parse("Vale Lind, M. Borota Ito, M. Marsh, E. A. (2013). Quays. Oslo: Sea.");
+        assert_eq!(families(&r), vec!["Vale Lind", "Borota Ito", "Marsh"]);
         // A particle printed after the initials stays with them; it is no name of its own.
         let r =
             parse("Brandao ML, Souza CAB da. Ferry schedules. Rev Port Transp. 2010;4(1):9-14.");
