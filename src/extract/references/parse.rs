@@ -709,7 +709,7 @@ pub(crate) fn name_like(s: &str) -> bool {
     article_words <= 1
 }
 
-fn is_organization(s: &str) -> bool {
+pub(crate) fn is_organization(s: &str) -> bool {
     contains_any(s, &all_of(|t| t.organization_words)) || contains_any(s, &all_of(|t| t.news_words))
 }
 
