@@ -75,7 +75,10 @@ fn join_line(text: &mut String, piece: &str) {
 /// Reads the numbered footnotes of every page's zone, in document order, with identifiers
 /// `fn1..fnN`. Lines of a zone that carry no label continue the note above them (a wrapped
 /// line, a URL); when a zone opens with such lines they finish the previous page's last note.
-/// `*` author notes and their continuations are skipped.
+/// `*` author notes and their continuations are skipped. A page of parallel columns that
+/// each number the same notes (one column per language, where the reader saw the page) gives
+/// one sequence per column, and a column's unlabelled head lines go on the last note of its
+/// own sequence on the page before.
 pub fn collect_footnotes(pages: &[PageLines]) -> Vec<Footnote> {
     let mut notes: Vec<RawNote> = Vec::new();
     // The last zone line of each label sequence on the page before.
@@ -795,16 +798,7 @@ mod tests {
     fn parallel_columns_number_their_notes_each_and_carry_them_apart() {
         // A bilingual page: the left column's notes in one language, the right column's the
         // same notes in the other; the second notes of both go on at the next page's top.
-        let place = |x: f32, y: f32| crate::extract::input::LineLayout {
-            bbox: crate::model::BoundingBox {
-                x0: x,
-                y0: y,
-                x1: x + 230.0,
-                y1: y + 7.0,
-            },
-            font_size: 7.0,
-            ..Default::default()
-        };
+        let place = |x: f32, y: f32| crate::extract::input::LineLayout::placed(x, y, 7.0);
         let left = |y: f32| place(50.0, y);
         let right = |y: f32| place(300.0, y);
         let slots = [left(700.0), left(708.0), right(700.0), right(708.0)];

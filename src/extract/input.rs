@@ -69,3 +69,20 @@ pub struct LineLayout {
     /// Byte ranges of the text set raised and smaller than the line (note markers).
     pub superscripts: Vec<Range<usize>>,
 }
+
+#[cfg(test)]
+impl LineLayout {
+    /// A test line of `size`-point type whose 230-point-wide box starts at (`x`, `y`).
+    pub(crate) fn placed(x: f32, y: f32, size: f32) -> Self {
+        LineLayout {
+            bbox: BoundingBox {
+                x0: x,
+                y0: y,
+                x1: x + 230.0,
+                y1: y + size,
+            },
+            font_size: size,
+            ..LineLayout::default()
+        }
+    }
+}

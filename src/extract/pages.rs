@@ -1143,16 +1143,7 @@ mod tests {
     fn a_column_footer_inside_the_reading_order_is_furniture() {
         // Two columns, each with its own footer at the foot of the page: the left one comes
         // between the columns in reading order.
-        let place = |x: f32, y: f32| crate::extract::input::LineLayout {
-            bbox: crate::model::BoundingBox {
-                x0: x,
-                y0: y,
-                x1: x + 230.0,
-                y1: y + 8.0,
-            },
-            font_size: 8.0,
-            ..Default::default()
-        };
+        let place = |x: f32, y: f32| crate::extract::input::LineLayout::placed(x, y, 8.0);
         let slots: Vec<_> = [(50.0, 100.0), (50.0, 112.0), (50.0, 808.0)]
             .into_iter()
             .chain([(300.0, 100.0), (300.0, 112.0), (300.0, 808.0)])

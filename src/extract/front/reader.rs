@@ -184,30 +184,7 @@ impl Reader {
                 }
             }
         }
-        // A note without an email belongs to the author it names (`* Prof. Dr. Jane Roe is
-        // professor at …`), or to the only author.
-        let single = self.front.contributors.len() == 1;
-        for n in self
-            .notes
-            .iter_mut()
-            .filter(|n| n.note.contributor_id.is_none() && n.note.email.is_none())
-        {
-            let named = self.front.contributors.iter().position(|c| {
-                c.name
-                    .family
-                    .as_deref()
-                    .is_some_and(|f| f.chars().count() > 1 && note_names(&n.note.text, f))
-            });
-            let Some(c) = named.or(single.then_some(0)) else {
-                continue;
-            };
-            let Some(contrib) = self.front.contributors.get(c) else {
-                continue;
-            };
-            n.note.contributor_id = Some(contrib.id.clone());
-            let line = n.note.source.map_or(0, |s| s.line);
-            requests.push((c, n.parts.clone(), n.note.text.clone(), line));
-        }
+        self.give_notes_without_email(&mut requests);
         self.apply_note_affiliations(requests);
         for n in &self.notes {
             if n.note.contributor_id.is_none() && n.note.email.is_none() {
@@ -249,6 +226,33 @@ impl Reader {
                 format!("no affiliation was found for the author {name}"),
                 line,
             );
+        }
+    }
+
+    /// A note without an email belongs to the author it names (`* Prof. Dr. Jane Roe is
+    /// professor at …`), or to the only author: it joins `requests`.
+    fn give_notes_without_email(&mut self, requests: &mut Vec<(usize, AffParts, String, usize)>) {
+        let single = self.front.contributors.len() == 1;
+        for n in self
+            .notes
+            .iter_mut()
+            .filter(|n| n.note.contributor_id.is_none() && n.note.email.is_none())
+        {
+            let named = self.front.contributors.iter().position(|c| {
+                c.name
+                    .family
+                    .as_deref()
+                    .is_some_and(|f| f.chars().count() > 1 && note_names(&n.note.text, f))
+            });
+            let Some(c) = named.or(single.then_some(0)) else {
+                continue;
+            };
+            let Some(contrib) = self.front.contributors.get(c) else {
+                continue;
+            };
+            n.note.contributor_id = Some(contrib.id.clone());
+            let line = n.note.source.map_or(0, |s| s.line);
+            requests.push((c, n.parts.clone(), n.note.text.clone(), line));
         }
     }
 }

@@ -11,7 +11,6 @@
 //! Only the head is read here (authors, title, container and, for Vancouver, the
 //! `Year;Volume(Issue):Pages` run); the rest goes back to the general field reader.
 
-use super::parse::{is_organization, name_like};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -105,40 +104,6 @@ fn family_name_follows(rest: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase) && rest[word.len()..].starts_with(',')
 }
 
-/// Authors printed with whole names in a GOST head, the first family first (`Moisio Sami.`,
-/// `Lannon Erwan, Peter Van Elsuwege. Title // …`): the sentence before the title, when its
-/// comma-parted pieces are all names and ` // ` comes after it. Returns the field for the
-/// name parser (`Moisio, Sami; Peter Van Elsuwege`) and where the title starts.
-fn full_name_authors(text: &str) -> Option<(String, usize)> {
-    let slashes = text.find("//")?;
-    let (end, after) = sentence_end(text)?;
-    if after >= slashes {
-        return None;
-    }
-    let names: Vec<&str> = text[..end].split(", ").map(str::trim).collect();
-    let whole = |n: &str| (2..=4).contains(&n.split_whitespace().count()) && name_like(n);
-    // One name alone is two words (`Moisio Sami`): three capitalized words are as often a
-    // title in title case.
-    let alone_too_long = names.len() == 1 && names[0].split_whitespace().count() != 2;
-    if names.len() > MAX_FULL_NAME_AUTHORS
-        || alone_too_long
-        || !names.iter().all(|n| whole(n) && !is_organization(n))
-    {
-        return None;
-    }
-    let (first, others) = names.split_first()?;
-    let (family, given) = first.split_once(' ')?;
-    let mut field = format!("{family}, {given}");
-    for n in others {
-        field.push_str("; ");
-        field.push_str(n);
-    }
-    Some((field, after))
-}
-
-/// The most authors a GOST head with whole names lists.
-const MAX_FULL_NAME_AUTHORS: usize = 6;
-
 /// What a compact-style head gives.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct CompactHead {
@@ -179,7 +144,7 @@ pub(super) fn compact_head(text: &str) -> Option<CompactHead> {
 /// The end of the sentence that starts `s`: the byte offset of its final `.`, `?` or `!`
 /// (followed by a space or the end) that does not close an initial or a one-letter
 /// abbreviation. Returns (end of the sentence's text, start of what follows).
-fn sentence_end(s: &str) -> Option<(usize, usize)> {
+pub(super) fn sentence_end(s: &str) -> Option<(usize, usize)> {
     let mut prev_word_len = 0usize;
     let mut word_len = 0usize;
     let mut depth = 0i32;
@@ -326,12 +291,18 @@ fn vancouver(text: &str) -> Option<CompactHead> {
 fn gost(text: &str) -> Option<CompactHead> {
     let (authors, after_authors) = match GOST_AUTHORS.captures(text) {
         Some(c) => (Some(c.get(1)?.as_str().to_string()), c.get(0)?.end()),
-        None => full_name_authors(text).map_or((None, 0), |(a, end)| (Some(a), end)),
+        None => (None, 0),
     };
     let rest = &text[after_authors..];
     if family_name_follows(rest) {
         return None;
     }
+    gost_after_authors(authors, rest)
+}
+
+/// The rest of a GOST head after its authors (`authors`, when found): the title and the
+/// container, or a book's title.
+pub(super) fn gost_after_authors(authors: Option<String>, rest: &str) -> Option<CompactHead> {
     let slashes = rest.find(" // ").or_else(|| rest.find("//"));
     let Some(sl) = slashes else {
         // A book in GOST needs its authors to be told from other styles.
@@ -418,23 +389,6 @@ mod tests {
         assert!(c.chapter);
         assert_eq!(c.container.as_deref(), Some("New regions"));
         assert_eq!(c.rest.trim(), "Oslo, 2010.");
-    }
-
-    #[test]
-    fn gost_heads_with_whole_names_put_the_first_family_first() {
-        let h = compact_head(
-            "Norlund Karin, Peter Van Berg. Harbour towns // Sea Studies. 2004. P. 21-46.",
-        )
-        .unwrap();
-        assert_eq!(h.authors.as_deref(), Some("Norlund, Karin; Peter Van Berg"));
-        assert_eq!(h.title, "Harbour towns");
-        assert_eq!(h.container.as_deref(), Some("Sea Studies"));
-        let one = compact_head("Marsh Ida. Quays: the long view // Ports. 2003. P. 1-9.").unwrap();
-        assert_eq!(one.authors.as_deref(), Some("Marsh, Ida"));
-        assert_eq!(one.title, "Quays: the long view");
-        // A title sentence before the slashes is no author list.
-        let t = compact_head("Harbour Towns Today. The long view // Ports. 2003.").unwrap();
-        assert_eq!(t.authors, None);
     }
 
     #[test]

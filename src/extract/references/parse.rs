@@ -709,7 +709,7 @@ pub(crate) fn name_like(s: &str) -> bool {
     article_words <= 1
 }
 
-pub(crate) fn is_organization(s: &str) -> bool {
+fn is_organization(s: &str) -> bool {
     contains_any(s, &all_of(|t| t.organization_words)) || contains_any(s, &all_of(|t| t.news_words))
 }
 
@@ -1130,6 +1130,21 @@ fn author_like_apa(s: &str, rest_has_content: bool) -> bool {
             .all(|p| !p.is_empty() && word_count(p) <= 4 && !p.split_whitespace().any(stopword))
 }
 
+/// Whether an author-date lead is a body's name in title case (`The Telegraph (2012)`,
+/// `World Bank (2011)`): two to five words, capitalized but for function words, the first
+/// capitalized, no digit or punctuation of a title.
+fn names_a_body(s: &str) -> bool {
+    let t = trim_punct(s);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=5).contains(&words.len())
+        && words.first().is_some_and(capitalized)
+        && words.iter().skip(1).all(|w| capitalized(w) || stopword(w))
+        && words.iter().filter(|w| capitalized(w)).count() >= 2
+        && !t.contains([':', '?', '!', ',', '.', '(', '"', '“'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
 /// How many leading fields are further authors ending with one opened by a joiner
 /// (`Given Family`, `and Given Family`), at most four; `None` when they are not.
 fn joined_authors(fields: &[String]) -> Option<usize> {
@@ -1205,7 +1220,9 @@ pub(crate) fn parse_work(raw: &str, origin: Origin, default_type: ReferenceType)
     let year_mark = take_year_mark(&mut text, origin);
     let year_split = year_mark.as_ref().and_then(|m| m.split);
     if year_split.is_none() && publication.is_none() {
-        if let Some(compact) = super::compact::compact_head(&before_year) {
+        let compact =
+            whole_name_gost(&before_year).or_else(|| super::compact::compact_head(&before_year));
+        if let Some(compact) = compact {
             return parse_compact(raw, &before_year, default_type, links, accessed, compact);
         }
     }
@@ -1299,6 +1316,48 @@ struct Links {
     doi: Option<Printed<Doi>>,
     url: Option<String>,
 }
+
+/// A GOST head whose authors are printed with whole names (see [`full_name_authors`]): the
+/// names, then the compact head of what follows them.
+fn whole_name_gost(text: &str) -> Option<super::compact::CompactHead> {
+    let (field, after) = full_name_authors(text)?;
+    // The title may open like a name (`Competencies, Cracks, …`): the authors are known.
+    super::compact::gost_after_authors(Some(field), text.get(after..)?.trim_start())
+}
+
+/// Authors printed with whole names in a GOST head, the first family first (`Moisio Sami.`,
+/// `Lannon Erwan, Peter Van Elsuwege. Title // …`): the sentence before the title, when its
+/// comma-parted pieces are all names and ` // ` comes after it. Returns the field for the
+/// name parser (`Moisio, Sami; Peter Van Elsuwege`) and where the title starts.
+fn full_name_authors(text: &str) -> Option<(String, usize)> {
+    let slashes = text.find("//")?;
+    let (end, after) = super::compact::sentence_end(text)?;
+    if after >= slashes {
+        return None;
+    }
+    let names: Vec<&str> = text[..end].split(", ").map(str::trim).collect();
+    let whole = |n: &str| (2..=4).contains(&n.split_whitespace().count()) && name_like(n);
+    // One name alone is two words (`Moisio Sami`): three capitalized words are as often a
+    // title in title case.
+    let alone_too_long = names.len() == 1 && names[0].split_whitespace().count() != 2;
+    if names.len() > MAX_FULL_NAME_AUTHORS
+        || alone_too_long
+        || !names.iter().all(|n| whole(n) && !is_organization(n))
+    {
+        return None;
+    }
+    let (first, others) = names.split_first()?;
+    let (family, given) = first.split_once(' ')?;
+    let mut field = format!("{family}, {given}");
+    for n in others {
+        field.push_str("; ");
+        field.push_str(n);
+    }
+    Some((field, after))
+}
+
+/// The most authors a GOST head with whole names lists.
+const MAX_FULL_NAME_AUTHORS: usize = 6;
 
 /// Takes the URLs and the DOI out of `text`.
 fn take_links(text: &mut String) -> Links {
@@ -1670,7 +1729,9 @@ fn split_head(text: &str, start: usize, end: usize, names_before: bool) -> Head 
         // Authors parted by `;` (`Hale, Ann; Ito, Ben (2006)`): one field of names.
         _ if names_only => authors_field = Some(trim_name(&before).to_string()),
         1 => {
-            if author_like_apa(&pre[0], rest_has_content) {
+            if author_like_apa(&pre[0], rest_has_content)
+                || (rest_has_content && names_a_body(&pre[0]))
+            {
                 // The whole lead, so a final initial keeps its full stop.
                 authors_field = Some(trim_name(&before).to_string());
             } else {
@@ -2643,6 +2704,36 @@ mod tests {
 
     /// Names printed family first without a comma: Vancouver initials, dotted initials
     /// after the name, the family name in capitals.
+    #[test]
+    fn gost_heads_with_whole_names_put_the_first_family_first() {
+        let h = whole_name_gost(
+            "Norlund Karin, Peter Van Berg. Harbour towns // Sea Studies. 2004. P. 21-46.",
+        )
+        .unwrap();
+        assert_eq!(h.authors.as_deref(), Some("Norlund, Karin; Peter Van Berg"));
+        assert_eq!(h.title, "Harbour towns");
+        assert_eq!(h.container.as_deref(), Some("Sea Studies"));
+        let one =
+            whole_name_gost("Marsh Ida. Quays: the long view // Ports. 2003. P. 1-9.").unwrap();
+        assert_eq!(one.authors.as_deref(), Some("Marsh, Ida"));
+        assert_eq!(one.title, "Quays: the long view");
+        // A title sentence before the slashes is no author list.
+        assert!(whole_name_gost("Harbour Towns Today. The long view // Ports. 2003.").is_none());
+    }
+
+    #[test]
+    fn a_body_named_in_title_case_before_the_year_is_the_author() {
+        let r = parse("The Harbour Gazette (2012), Tolls rise again, online: <http://example.org/tolls> (5 June 2012).");
+        assert!(
+            matches!(r.authors.as_slice(), [Agent::Organization { name }] if name == "The Harbour Gazette"),
+            "{:?}",
+            r.authors
+        );
+        assert_eq!(r.title.as_deref(), Some("Tolls rise again"));
+        assert!(!names_a_body("The state of ports"));
+        assert!(!names_a_body("Ports, Quays"));
+    }
+
     #[test]
     fn family_first_names_without_a_comma() {
         let r = parse("Okafor CN, Lind B, Varga EH Jr (2020) Ferry networks. Isl Stud 9:45–67");
